@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig, resolveDatabase } from '../../../libs/core/src/index.js';
+import { createApi } from './create-api.js';
+
+async function main() {
+  const config = loadConfig();
+  const db = await resolveDatabase(config);
+  const app = await createApi(config, db.url, { serveAdmin: true });
+  await app.listen(config.port, '0.0.0.0');
+  console.log(JSON.stringify({ msg: 'api listening', url: `http://localhost:${config.port}/`, docs: `http://localhost:${config.port}/api/docs` }));
+}
+
+main().catch((e) => {
+  console.error(e instanceof ConfigError ? e.message : e);
+  process.exit(1);
+});

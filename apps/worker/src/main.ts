@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig, resolveDatabase } from '../../../libs/core/src/index.js';
+import { createWorker } from './create-worker.js';
+
+async function main() {
+  const config = loadConfig();
+  const db = await resolveDatabase(config);
+  await createWorker(config, db.url);
+  console.log(JSON.stringify({ msg: 'worker started', queues: config.redisUrl ? 'redis' : 'postgres' }));
+}
+
+main().catch((e) => {
+  console.error(e instanceof ConfigError ? e.message : e);
+  process.exit(1);
+});

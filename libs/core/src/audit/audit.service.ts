@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Actor } from '../auth/access.decorators.js';
+import { parseListQuery, Page, type ListSpec } from '../http/list-query.js';
+
+export interface AuditRecord {
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+  reason?: string | null;
+}
+
+const AUDIT_LIST: ListSpec = {
+  resource: 'audit-log',
+  key: 'id',
+  defaultSort: ['at', 'DESC'],
+  sort: { id: 'id', at: 'at', action: 'action', entityType: 'entity_type', actorEmail: 'actor_email' },
+  filters: {
+    id: { column: 'id', type: 'bigint' },
+    actorId: { column: 'actor_id', type: 'uuid' },
+    actorEmail: { column: 'actor_email', type: 'text' },
+    action: { column: 'action', type: 'text' },
+    entityType: { column: 'entity_type', type: 'text' },
+    entityId: { column: 'entity_id', type: 'text' },
+    at: { column: 'at', type: 'timestamp' },
+  },
+  search: ['action', 'entity_id', 'actor_email', 'reason'],
+};
+
+/** The append-only audit log. `record` takes the write's own transaction, so both land or neither. */
+@Injectable()
+export class AuditService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async record(manager: EntityManager, actor: Actor | null, entry: AuditRecord): Promise<void> {
+    await this.recordMany(manager, actor, [entry]);
+  }
+
+  /** One statement for many entries (bulk actions). */
+  async recordMany(manager: EntityManager, actor: Actor | null, entries: AuditRecord[]): Promise<void> {
+    if (entries.length === 0) return;
+    await manager.query(
+      `INSERT INTO audit_log (actor_id, actor_email, action, entity_type, entity_id, before, after, reason)
+       SELECT $1, $2, e.action, e.entity_type, e.entity_id, e.before, e.after, e.reason
+       FROM jsonb_to_recordset($3::jsonb) AS e(action text, entity_type text, entity_id text, before jsonb, after jsonb, reason text)`,
+      [
+        actor?.id ?? null,
+        actor?.email ?? 'system',
+        JSON.stringify(
+          entries.map((e) => ({
+            action: e.action,
+            entity_type: e.entityType,
+            entity_id: e.entityId,
+            before: e.before ?? null,
+            after: e.after ?? null,
+            reason: e.reason ?? null,
+          })),
+        ),
+      ],
+    );
+  }
+
+  async list(query: Record<string, unknown>): Promise<Page<unknown>> {
+    const q = parseListQuery(query, AUDIT_LIST);
+    const rows = await this.dataSource.query(
+      `SELECT id::text AS id, at, actor_id AS "actorId", actor_email AS "actorEmail", action, entity_type AS "entityType",
+              entity_id AS "entityId", before, after, reason, count(*) OVER () AS total
+       FROM audit_log ${q.where} ${q.orderBy} OFFSET ${q.offset} LIMIT ${q.limit}`,
+      q.params,
+    );
+    return toPage(AUDIT_LIST.resource, q.offset, rows, () => this.count(q.where, q.params));
+  }
+
+  private async count(where: string, params: unknown[]): Promise<number> {
+    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM audit_log ${where}`, params);
+    return row.n;
+  }
+}
+
+/**
+ * Builds a Page from rows carrying a window `total` column; when the page is empty
+ * (offset past the end) the total is counted separately.
+ */
+export async function toPage<T extends { total?: unknown }>(
+  resource: string,
+  offset: number,
+  rows: T[],
+  count: () => Promise<number>,
+): Promise<Page<Omit<T, 'total'>>> {
+  const total = rows.length ? Number(rows[0].total) : await count();
+  return new Page(resource, offset, rows.map(({ total: _t, ...rest }) => rest), total);
+}

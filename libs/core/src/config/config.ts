@@ -1,0 +1,83 @@
+/** The one validated configuration of every process (api, worker, cli). */
+export interface AppConfig {
+  /** Null: no database configured, the embedded PostgreSQL is started instead. */
+  databaseUrl: string | null;
+  /** Null: queues run on BullMQ's PostgreSQL backend in the same database. */
+  redisUrl: string | null;
+  port: number;
+  jwtSecret: string;
+  jwtTtlSeconds: number;
+  adminEmail: string;
+  adminPassword: string;
+  intakeApiKey: string;
+  /** Referral pages redirect to `${profileBaseUrl}${username}`. */
+  profileBaseUrl: string;
+  /** Queue namespace: Redis key prefix or PostgreSQL schema. Tests use a unique one. */
+  queuePrefix: string;
+  logLevel: string;
+  embeddedDataDir: string;
+  embeddedPort: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, problem: string) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+  }
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function url(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string | null {
+  const value = env[name]?.trim();
+  if (!value) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new ConfigError(name, `is not a URL (expected ${protocols.join(' or ')}//...)`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `must start with ${protocols.join(' or ')}// (got ${parsed.protocol}//)`);
+  }
+  return value;
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(name, `must be an integer from ${min} to ${max} (got "${raw}")`);
+  }
+  return Number(raw);
+}
+
+function text(env: NodeJS.ProcessEnv, name: string, fallback: string, check?: (v: string) => string | null): string {
+  const value = env[name]?.trim() || fallback;
+  const problem = check?.(value);
+  if (problem) throw new ConfigError(name, problem);
+  return value;
+}
+
+const minLength = (n: number) => (v: string) => (v.length < n ? `must be at least ${n} characters long` : null);
+
+/** Reads and validates the environment; throws a ConfigError naming the first bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  return {
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    port: int(env, 'PORT', 3000, 1, 65535),
+    jwtSecret: text(env, 'JWT_SECRET', 'local-development-secret-change-me', minLength(16)),
+    jwtTtlSeconds: int(env, 'JWT_TTL_SECONDS', 8 * 3600, 60, 30 * 86400),
+    adminEmail: text(env, 'ADMIN_EMAIL', 'admin@example.com', (v) => (EMAIL.test(v) ? null : 'must be an email address')),
+    adminPassword: text(env, 'ADMIN_PASSWORD', 'admin-password', minLength(8)),
+    intakeApiKey: text(env, 'INTAKE_API_KEY', 'local-intake-key-change-me', minLength(16)),
+    profileBaseUrl: text(env, 'PROFILE_BASE_URL', 'https://reading.example.com/@', (v) =>
+      /^https?:\/\//.test(v) ? null : 'must be an http(s) URL',
+    ),
+    queuePrefix: text(env, 'QUEUE_PREFIX', 'ppc', (v) => (/^[a-z][a-z0-9_]{0,40}$/.test(v) ? null : 'must match [a-z][a-z0-9_]*')),
+    logLevel: text(env, 'LOG_LEVEL', 'info', (v) => (LOG_LEVELS.includes(v) ? null : `must be one of ${LOG_LEVELS.join(', ')}`)),
+    embeddedDataDir: text(env, 'EMBEDDED_PG_DIR', '.data/pg'),
+    embeddedPort: int(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
+  };
+}

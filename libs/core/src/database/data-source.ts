@@ -1,0 +1,45 @@
+import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
+
+export interface SchemaDefinition {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>;
+}
+
+/** Options shared by the api, the worker, the cli and the tests: migrations only, never sync. */
+export function dataSourceOptions(url: string, schema: SchemaDefinition, poolSize = 10): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: schema.entities,
+    migrations: schema.migrations,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    uuidExtension: 'pgcrypto',
+    logging: ['error'],
+    extra: { max: poolSize, application_name: 'partner-program-console' },
+  };
+}
+
+export async function runMigrations(url: string, schema: SchemaDefinition): Promise<string[]> {
+  const ds = await new DataSource(dataSourceOptions(url, schema, 2)).initialize();
+  try {
+    const done = await ds.runMigrations({ transaction: 'each' });
+    return done.map((m) => m.name);
+  } finally {
+    await ds.destroy();
+  }
+}
+
+/** SQL that would bring the database in line with the entities: empty when nothing drifted. */
+export async function schemaDrift(url: string, schema: SchemaDefinition): Promise<string[]> {
+  const ds = await new DataSource(dataSourceOptions(url, schema, 2)).initialize();
+  try {
+    const log = await ds.driver.createSchemaBuilder().log();
+    return log.upQueries.map((q) => q.query);
+  } finally {
+    await ds.destroy();
+  }
+}

@@ -1,0 +1,148 @@
+import { badInput } from './errors.js';
+
+/** How one API field of a list may be filtered. `column` is a trusted SQL expression. */
+export interface FilterField {
+  column: string;
+  type: 'text' | 'int' | 'bigint' | 'bool' | 'timestamp' | 'date' | 'uuid';
+  /** Allowed values for enum-like text fields. */
+  values?: readonly string[];
+}
+
+export interface ListSpec {
+  resource: string;
+  /** API field → SQL expression it sorts by. */
+  sort: Record<string, string>;
+  /** API field → filter. `<field>_gte` / `<field>_lte` are accepted for timestamp, date and number fields. */
+  filters: Record<string, FilterField>;
+  /** SQL expressions `q` searches with ILIKE. */
+  search?: string[];
+  /** The unique, stable tie-breaker (SQL expression), e.g. the id. */
+  key: string;
+  defaultSort: [string, 'ASC' | 'DESC'];
+}
+
+export interface ListQuery {
+  where: string;
+  params: unknown[];
+  orderBy: string;
+  offset: number;
+  limit: number;
+}
+
+export const MAX_PAGE = 10_000;
+const DEFAULT_PAGE = 25;
+
+function parseJson(raw: unknown, name: string): unknown {
+  if (raw === undefined || raw === '') return undefined;
+  if (typeof raw !== 'string') throw badInput(`${name} must be given once, as JSON`, [{ field: name, message: 'must be JSON' }]);
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw badInput(`${name} is not valid JSON`, [{ field: name, message: 'must be JSON' }]);
+  }
+}
+
+function coerce(field: string, def: FilterField, value: unknown): unknown {
+  const bad = (expected: string) => badInput(`filter ${field} must be ${expected}`, [{ field: `filter.${field}`, message: `must be ${expected}` }]);
+  switch (def.type) {
+    case 'int':
+    case 'bigint':
+      if ((typeof value === 'number' && Number.isInteger(value)) || (typeof value === 'string' && /^-?\d+$/.test(value))) return String(value);
+      throw bad('an integer');
+    case 'bool':
+      if (typeof value === 'boolean') return value;
+      if (value === 'true' || value === 'false') return value === 'true';
+      throw bad('true or false');
+    case 'timestamp':
+    case 'date':
+      if (typeof value === 'string' && !Number.isNaN(Date.parse(value))) return value;
+      throw bad(def.type === 'date' ? 'a date (YYYY-MM-DD)' : 'an ISO 8601 timestamp');
+    case 'uuid':
+      if (typeof value === 'string' && /^[0-9a-f-]{36}$/i.test(value)) return value;
+      throw bad('a uuid');
+    default:
+      if (typeof value !== 'string' && typeof value !== 'number') throw bad('a string');
+      if (def.values && !def.values.includes(String(value))) throw bad(`one of ${def.values.join(', ')}`);
+      return String(value);
+  }
+}
+
+/**
+ * Parses react-admin's simple REST list query (`sort`, `range`, `filter`) against what
+ * the resource allows; anything unknown is a 400 naming it.
+ */
+export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): ListQuery {
+  const params: unknown[] = [];
+  const conditions: string[] = [];
+  const p = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+
+  const sortRaw = parseJson(query.sort, 'sort') ?? spec.defaultSort;
+  if (!Array.isArray(sortRaw) || sortRaw.length !== 2 || typeof sortRaw[0] !== 'string' || !['ASC', 'DESC'].includes(String(sortRaw[1]).toUpperCase())) {
+    throw badInput('sort must be ["field","ASC"|"DESC"]', [{ field: 'sort', message: 'must be ["field","ASC"|"DESC"]' }]);
+  }
+  const sortColumn = spec.sort[sortRaw[0]];
+  if (!sortColumn) {
+    throw badInput(`cannot sort ${spec.resource} by "${sortRaw[0]}"; sortable: ${Object.keys(spec.sort).join(', ')}`, [
+      { field: 'sort', message: `unknown sort field ${sortRaw[0]}` },
+    ]);
+  }
+  const direction = String(sortRaw[1]).toUpperCase();
+
+  const rangeRaw = parseJson(query.range, 'range') ?? [0, DEFAULT_PAGE - 1];
+  if (!Array.isArray(rangeRaw) || rangeRaw.length !== 2 || !rangeRaw.every((n) => Number.isInteger(n) && n >= 0) || rangeRaw[1] < rangeRaw[0]) {
+    throw badInput('range must be [first, last] with 0 <= first <= last', [{ field: 'range', message: 'must be [first,last]' }]);
+  }
+  const offset = rangeRaw[0] as number;
+  const limit = (rangeRaw[1] as number) - offset + 1;
+  if (limit > MAX_PAGE) throw badInput(`range may cover at most ${MAX_PAGE} rows`, [{ field: 'range', message: `at most ${MAX_PAGE} rows` }]);
+
+  const filterRaw = parseJson(query.filter, 'filter') ?? {};
+  if (typeof filterRaw !== 'object' || filterRaw === null || Array.isArray(filterRaw)) {
+    throw badInput('filter must be a JSON object', [{ field: 'filter', message: 'must be an object' }]);
+  }
+  for (const [name, value] of Object.entries(filterRaw)) {
+    if (value === undefined || value === null || value === '') continue;
+    if (name === 'q' && spec.search?.length) {
+      const like = p(`%${String(value).replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      conditions.push(`(${spec.search.map((c) => `${c} ILIKE ${like}`).join(' OR ')})`);
+      continue;
+    }
+    const range = /^(.+)_(gte|lte)$/.exec(name);
+    const def = spec.filters[range ? range[1] : name];
+    if (!def || (range && !['int', 'bigint', 'timestamp', 'date'].includes(def.type))) {
+      const allowed = Object.keys(spec.filters).concat(spec.search?.length ? ['q'] : []);
+      throw badInput(`cannot filter ${spec.resource} by "${name}"; filterable: ${allowed.join(', ')}`, [
+        { field: `filter.${name}`, message: 'unknown filter field' },
+      ]);
+    }
+    if (range) {
+      conditions.push(`${def.column} ${range[2] === 'gte' ? '>=' : '<='} ${p(coerce(name, def, value))}`);
+    } else if (Array.isArray(value)) {
+      const typed = def.type === 'int' ? 'int[]' : def.type === 'bigint' ? 'bigint[]' : def.type === 'uuid' ? 'uuid[]' : 'text[]';
+      conditions.push(`${def.column} = ANY(${p(value.map((v) => coerce(name, def, v)))}::${typed})`);
+    } else {
+      conditions.push(`${def.column} = ${p(coerce(name, def, value))}`);
+    }
+  }
+
+  return {
+    where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '',
+    params,
+    orderBy: `ORDER BY ${sortColumn} ${direction} NULLS LAST, ${spec.key} ${direction}`,
+    offset,
+    limit,
+  };
+}
+
+/** A page of a list; the list interceptor turns it into the body and the Content-Range header. */
+export class Page<T> {
+  constructor(readonly resource: string, readonly offset: number, readonly rows: T[], readonly total: number) {}
+
+  get contentRange(): string {
+    if (this.rows.length === 0) return `${this.resource} */${this.total}`;
+    return `${this.resource} ${this.offset}-${this.offset + this.rows.length - 1}/${this.total}`;
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * Money is an integer count of micro-dollars (µ$) everywhere: bigint in TypeScript,
+ * bigint/numeric in PostgreSQL, JSON integers (or strings when over 2^53) on the wire.
+ * This module owns conversion and formatting; arithmetic on amounts lives here or in SQL.
+ */
+export type Micros = bigint;
+
+export const MICROS_PER_DOLLAR = 1_000_000n;
+export const MICROS_PER_CENT = 10_000n;
+
+/** From a database value (pg returns bigint/numeric as strings) or a JSON integer. */
+export function micros(value: string | number | bigint): Micros {
+  if (typeof value === 'bigint') return value;
+  if (typeof value === 'number') {
+    if (!Number.isSafeInteger(value)) throw new RangeError(`not a safe integer amount: ${value}`);
+    return BigInt(value);
+  }
+  if (!/^-?\d+$/.test(value)) throw new RangeError(`not an integer amount: ${value}`);
+  return BigInt(value);
+}
+
+export const centsToMicros = (cents: bigint): Micros => cents * MICROS_PER_CENT;
+
+/** Whole cents, rounded toward negative infinity (the payout rule). */
+export function floorToCents(amount: Micros): bigint {
+  const q = amount / MICROS_PER_CENT;
+  return amount < 0n && q * MICROS_PER_CENT !== amount ? q - 1n : q;
+}
+
+export function sum(values: Iterable<Micros>): Micros {
+  let total = 0n;
+  for (const v of values) total += v;
+  return total;
+}
+
+/** For JSON: a number while it is exact, else the decimal string. */
+export function toJson(amount: Micros): number | string {
+  return amount <= BigInt(Number.MAX_SAFE_INTEGER) && amount >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(amount) : amount.toString();
+}
+
+/**
+ * "$1,234.56" (or "−$0.90"): cents shown, sub-cent micro-dollars truncated toward zero
+ * so that a displayed amount never exceeds the real one. `signed` adds "+" to gains.
+ */
+export function formatDollars(amount: Micros, opts: { signed?: boolean } = {}): string {
+  const negative = amount < 0n;
+  const abs = negative ? -amount : amount;
+  const cents = abs / MICROS_PER_CENT;
+  const dollars = (cents / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const text = `$${dollars}.${(cents % 100n).toString().padStart(2, '0')}`;
+  if (negative && cents > 0n) return `−${text}`;
+  return opts.signed && cents > 0n ? `+${text}` : text;
+}

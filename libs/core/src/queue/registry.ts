@@ -1,0 +1,31 @@
+/**
+ * Every queue and job of the product, in one place. The worker refuses to start unless
+ * each job here has exactly one handler (see JobHandlerRegistry).
+ */
+export const QUEUES = ['payouts', 'referrals', 'intake'] as const;
+export type QueueName = (typeof QUEUES)[number];
+
+export const JOBS = {
+  /** Prepares a payout run and fans out its shards as a flow. */
+  payoutRun: { queue: 'payouts', name: 'payout-run' },
+  /** Allocates the contributions of one shard of members. */
+  payoutShard: { queue: 'payouts', name: 'payout-shard' },
+  /** Sums stories, statements and totals once every shard is done. */
+  payoutFinalize: { queue: 'payouts', name: 'payout-finalize' },
+  /** Scheduled on the 2nd of each month at 02:00 UTC: starts the previous month's run. */
+  payoutMonthly: { queue: 'payouts', name: 'payout-monthly' },
+  /** Credits legacy referrers for a period (spec step 8); idempotent per referral, charge and period. */
+  honorLegacyReferrals: { queue: 'referrals', name: 'honor-legacy-referrals' },
+  /** Scheduled monthly: honors the previous month's referrals. */
+  referralsMonthly: { queue: 'referrals', name: 'referrals-monthly' },
+} as const satisfies Record<string, { queue: QueueName; name: string }>;
+
+export type JobKey = keyof typeof JOBS;
+export type JobDef = (typeof JOBS)[JobKey];
+
+/** BullMQ job ids: deterministic, no ':' and never all digits. */
+export function jobId(...parts: (string | number)[]): string {
+  const id = parts.join('_').replace(/:/g, '-');
+  if (/^\d+$/.test(id)) throw new Error(`job id "${id}" would be all digits`);
+  return id;
+}

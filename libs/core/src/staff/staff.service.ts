@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { hash } from '@node-rs/argon2';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../auth/access.decorators.js';
+import { AuditService, toPage } from '../audit/audit.service.js';
+import { conflict, notFound, ruleViolation } from '../http/errors.js';
+import { parseListQuery, type ListSpec } from '../http/list-query.js';
+import { ROLES, type Role } from './staff-user.entity.js';
+import type { CreateStaffUserDto, UpdateStaffUserDto } from './staff.dto.js';
+
+export interface StaffView {
+  id: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  disabled: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const COLUMNS = `id, email, name, roles, disabled, created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+const STAFF_LIST: ListSpec = {
+  resource: 'staff-users',
+  key: 'id',
+  defaultSort: ['email', 'ASC'],
+  sort: { email: 'email', name: 'name', createdAt: 'created_at', disabled: 'disabled' },
+  filters: {
+    id: { column: 'id', type: 'uuid' },
+    disabled: { column: 'disabled', type: 'bool' },
+    role: { column: 'ANY(roles)', type: 'text', values: ROLES },
+  },
+  search: ['email', 'name'],
+};
+
+export const hashPassword = (password: string) => hash(password); // argon2id with the library's defaults
+
+@Injectable()
+export class StaffService {
+  constructor(private readonly dataSource: DataSource, private readonly audit: AuditService) {}
+
+  async list(query: Record<string, unknown>) {
+    const q = parseListQuery(query, STAFF_LIST);
+    // `role` filters with "$n = ANY(roles)": rewrite the generic "ANY(roles) = $n".
+    const where = q.where.replace(/ANY\(roles\) = (\$\d+)/g, '$1 = ANY(roles)');
+    const rows = await this.dataSource.query(
+      `SELECT ${COLUMNS}, count(*) OVER () AS total FROM staff_users ${where} ${q.orderBy} OFFSET ${q.offset} LIMIT ${q.limit}`,
+      q.params,
+    );
+    return toPage(STAFF_LIST.resource, q.offset, rows, async () => {
+      const [r] = await this.dataSource.query(`SELECT count(*)::int AS n FROM staff_users ${where}`, q.params);
+      return r.n;
+    });
+  }
+
+  async get(id: string): Promise<StaffView> {
+    const [row] = await this.dataSource.query(`SELECT ${COLUMNS} FROM staff_users WHERE id = $1`, [id]);
+    if (!row) throw notFound('staff user', id);
+    return row;
+  }
+
+  /** The active account for a token or a login (null when unknown or disabled). */
+  async findActive(id: string): Promise<Actor | null> {
+    const [row] = await this.dataSource.query(`SELECT id, email, name, roles FROM staff_users WHERE id = $1 AND NOT disabled`, [id]);
+    return row ?? null;
+  }
+
+  async create(actor: Actor | null, dto: CreateStaffUserDto): Promise<StaffView> {
+    const passwordHash = await hashPassword(dto.password);
+    return this.dataSource.transaction(async (m) => {
+      const [row] = await m.query(
+        `INSERT INTO staff_users (email, name, roles, password_hash) VALUES (lower($1), $2, $3, $4)
+         ON CONFLICT (email) DO NOTHING RETURNING ${COLUMNS}`,
+        [dto.email, dto.name, dto.roles, passwordHash],
+      );
+      if (!row) throw conflict(`a staff account with email ${dto.email.toLowerCase()} exists`);
+      await this.audit.record(m, actor, { action: 'staff.create', entityType: 'staff-user', entityId: row.id, after: row });
+      return row;
+    });
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateStaffUserDto): Promise<StaffView> {
+    const passwordHash = dto.password ? await hashPassword(dto.password) : null;
+    return this.dataSource.transaction(async (m) => {
+      const [before] = await m.query(`SELECT ${COLUMNS} FROM staff_users WHERE id = $1 FOR UPDATE`, [id]);
+      if (!before) throw notFound('staff user', id);
+      if (id === actor.id && (dto.disabled || (dto.roles && !dto.roles.includes('admin')))) {
+        throw ruleViolation('no_self_lockout', 'an admin cannot disable themself or drop their own admin role');
+      }
+      const [after] = await m.query(
+        `UPDATE staff_users SET name = COALESCE($2, name), roles = COALESCE($3, roles), disabled = COALESCE($4, disabled),
+                password_hash = COALESCE($5, password_hash), updated_at = now()
+         WHERE id = $1 RETURNING ${COLUMNS}`,
+        [id, dto.name ?? null, dto.roles ?? null, dto.disabled ?? null, passwordHash],
+      );
+      await this.audit.record(m, actor, {
+        action: dto.password ? 'staff.update+password' : 'staff.update',
+        entityType: 'staff-user',
+        entityId: id,
+        before,
+        after,
+      });
+      return after;
+    });
+  }
+
+  /** The first admin from ADMIN_EMAIL / ADMIN_PASSWORD, when no admin exists yet. */
+  async ensureFirstAdmin(email: string, password: string): Promise<boolean> {
+    const [existing] = await this.dataSource.query(`SELECT 1 FROM staff_users WHERE 'admin' = ANY(roles) LIMIT 1`);
+    if (existing) return false;
+    await this.create(null, { email, name: 'Administrator', roles: ['admin'], password });
+    return true;
+  }
+}

@@ -1,0 +1,14 @@
+import type { SchemaDefinition } from '../../core/src/database/data-source.js';
+import { StaffUser, LoginFailure } from '../../core/src/staff/staff-user.entity.js';
+import { AuditEntry } from '../../core/src/audit/audit-entry.entity.js';
+import { READING_DATA_ENTITIES } from '../../intake/src/entities/reading-data.entities.js';
+import { Application } from '../../eligibility/src/application.entity.js';
+import { Nomination } from '../../boost-curation/src/nomination.entity.js';
+import { Ticket } from '../../help-desk/src/ticket.entity.js';
+import { MIGRATIONS } from './migrations/index.js';
+
+/** Every entity and every migration of the product: the one list the data sources use. */
+export const SCHEMA: SchemaDefinition = {
+  entities: [StaffUser, LoginFailure, AuditEntry, ...READING_DATA_ENTITIES, Application, Nomination, Ticket],
+  migrations: MIGRATIONS,
+};
