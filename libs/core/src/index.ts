@@ -11,3 +11,5 @@ export * from './queue/job-handler.js';
 export * from './queue/queue.module.js';
 export * from './database/data-source.js';
 export * from './database/resolve.js';
+export { ROLES, type Role } from './staff/staff-user.entity.js';
+export * from './database/sql.js';

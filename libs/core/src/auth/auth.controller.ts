@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { LoginDto } from '../staff/staff.dto.js';
 import { AnyStaff, CurrentStaff, Public, type Actor } from './access.decorators.js';
 import { AuthService } from './auth.service.js';
+import { ValidatedBody } from './validated-body.guard.js';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -13,7 +14,7 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @UseGuards(AuthGuard('local'))
+  @UseGuards(ValidatedBody(LoginDto), AuthGuard('local'))
   login(@Body() _body: LoginDto, @CurrentStaff() actor: Actor) {
     return this.auth.issueToken(actor);
   }

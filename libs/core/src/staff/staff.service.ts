@@ -5,6 +5,7 @@ import type { Actor } from '../auth/access.decorators.js';
 import { AuditService, toPage } from '../audit/audit.service.js';
 import { conflict, notFound, ruleViolation } from '../http/errors.js';
 import { parseListQuery, type ListSpec } from '../http/list-query.js';
+import { one } from '../database/sql.js';
 import { ROLES, type Role } from './staff-user.entity.js';
 import type { CreateStaffUserDto, UpdateStaffUserDto } from './staff.dto.js';
 
@@ -68,7 +69,8 @@ export class StaffService {
   async create(actor: Actor | null, dto: CreateStaffUserDto): Promise<StaffView> {
     const passwordHash = await hashPassword(dto.password);
     return this.dataSource.transaction(async (m) => {
-      const [row] = await m.query(
+      const row = await one<StaffView>(
+        m,
         `INSERT INTO staff_users (email, name, roles, password_hash) VALUES (lower($1), $2, $3, $4)
          ON CONFLICT (email) DO NOTHING RETURNING ${COLUMNS}`,
         [dto.email, dto.name, dto.roles, passwordHash],
@@ -82,17 +84,18 @@ export class StaffService {
   async update(actor: Actor, id: string, dto: UpdateStaffUserDto): Promise<StaffView> {
     const passwordHash = dto.password ? await hashPassword(dto.password) : null;
     return this.dataSource.transaction(async (m) => {
-      const [before] = await m.query(`SELECT ${COLUMNS} FROM staff_users WHERE id = $1 FOR UPDATE`, [id]);
+      const before = await one(m, `SELECT ${COLUMNS} FROM staff_users WHERE id = $1 FOR UPDATE`, [id]);
       if (!before) throw notFound('staff user', id);
       if (id === actor.id && (dto.disabled || (dto.roles && !dto.roles.includes('admin')))) {
         throw ruleViolation('no_self_lockout', 'an admin cannot disable themself or drop their own admin role');
       }
-      const [after] = await m.query(
+      const after = (await one<StaffView>(
+        m,
         `UPDATE staff_users SET name = COALESCE($2, name), roles = COALESCE($3, roles), disabled = COALESCE($4, disabled),
                 password_hash = COALESCE($5, password_hash), updated_at = now()
          WHERE id = $1 RETURNING ${COLUMNS}`,
         [id, dto.name ?? null, dto.roles ?? null, dto.disabled ?? null, passwordHash],
-      );
+      ))!;
       await this.audit.record(m, actor, {
         action: dto.password ? 'staff.update+password' : 'staff.update',
         entityType: 'staff-user',

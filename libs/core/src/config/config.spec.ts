@@ -1,0 +1,30 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('configuration', () => {
+  it('has working local defaults: embedded database, queues on PostgreSQL, port 3000', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ databaseUrl: null, redisUrl: null, port: 3000, adminEmail: 'admin@example.com' });
+  });
+
+  it.each([
+    ['DATABASE_URL', 'mysql://x/y', /DATABASE_URL must start with postgres:/],
+    ['DATABASE_URL', 'not a url', /DATABASE_URL is not a URL/],
+    ['REDIS_URL', 'http://localhost', /REDIS_URL must start with redis:/],
+    ['PORT', 'eighty', /PORT must be an integer/],
+    ['PORT', '70000', /PORT must be an integer from 1 to 65535/],
+    ['JWT_SECRET', 'short', /JWT_SECRET must be at least 16/],
+    ['ADMIN_EMAIL', 'root', /ADMIN_EMAIL must be an email/],
+    ['ADMIN_PASSWORD', '123', /ADMIN_PASSWORD must be at least 8/],
+    ['INTAKE_API_KEY', 'k', /INTAKE_API_KEY must be at least 16/],
+    ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of/],
+  ])('refuses %s=%s with a message naming the variable', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('accepts real service URLs', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/ppc', REDIS_URL: 'redis://cache:6379/1', PORT: '8080' });
+    expect(c).toMatchObject({ databaseUrl: 'postgres://u:p@db:5432/ppc', redisUrl: 'redis://cache:6379/1', port: 8080 });
+  });
+});

@@ -1,0 +1,42 @@
+import pg from 'pg';
+import { randomBytes } from 'node:crypto';
+
+export const TEMPLATE_DB = 'ppc_test_template';
+
+function adminUrl(): string {
+  const url = process.env.TEST_PG_ADMIN_URL;
+  if (!url) throw new Error('TEST_PG_ADMIN_URL is unset: run the tests through jest (its global setup finds the database)');
+  return url;
+}
+
+export interface TestDatabase {
+  url: string;
+  name: string;
+  pool: pg.Pool;
+  drop(): Promise<void>;
+}
+
+/** A fresh, migrated database cloned from the template: one per test file. */
+export async function freshDatabase(): Promise<TestDatabase> {
+  const name = `ppc_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+  await admin.end();
+  const u = new URL(adminUrl());
+  u.pathname = `/${name}`;
+  const url = u.toString();
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  return {
+    url,
+    name,
+    pool,
+    async drop() {
+      await pool.end();
+      const c = new pg.Client({ connectionString: adminUrl() });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
