@@ -1,8 +1,6 @@
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 
-export const TEMPLATE_DB = 'ppc_test_template';
-
 function adminUrl(): string {
   const url = process.env.TEST_PG_ADMIN_URL;
   if (!url) throw new Error('TEST_PG_ADMIN_URL is unset: run the tests through jest (its global setup finds the database)');
@@ -21,7 +19,7 @@ export async function freshDatabase(): Promise<TestDatabase> {
   const name = `ppc_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl() });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${process.env.TEST_TEMPLATE_DB}`);
   await admin.end();
   const u = new URL(adminUrl());
   u.pathname = `/${name}`;

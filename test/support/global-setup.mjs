@@ -5,7 +5,6 @@ import { createConnection } from 'node:net';
 const dist = (p) => import(new URL(`../../dist/${p}`, import.meta.url).href);
 const LOCAL_PG = 'postgres://postgres@127.0.0.1:5432/postgres';
 const LOCAL_REDIS = 'redis://127.0.0.1:6379';
-export const TEMPLATE_DB = 'ppc_test_template';
 
 async function answers(url) {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 });
@@ -28,6 +27,14 @@ function redisAnswers() {
     socket.once('error', () => resolve(false));
     socket.once('timeout', () => (socket.destroy(), resolve(false)));
   });
+}
+
+/** Templates of runs that died more than a day ago. */
+async function dropStaleTemplates(client) {
+  const { rows } = await client.query(
+    `SELECT datname FROM pg_database WHERE datname ~ '^ppc_(tpl|t)_' AND (pg_stat_file('base/' || oid || '/PG_VERSION', true)).modification < now() - interval '1 day'`,
+  ).catch(() => ({ rows: [] }));
+  for (const r of rows) await client.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`).catch(() => undefined);
 }
 
 function withDatabase(url, database) {
@@ -53,10 +60,13 @@ export default async function globalSetup() {
     [admin, source] = [embedded.url, 'embedded PostgreSQL (no server answered)'];
   }
   process.env.TEST_PG_ADMIN_URL = admin;
+  // One template per run, so that runs in parallel (several developers, CI) never meet.
+  const TEMPLATE_DB = `ppc_tpl_${process.pid}_${Date.now().toString(36)}`;
+  process.env.TEST_TEMPLATE_DB = TEMPLATE_DB;
 
   const client = new pg.Client({ connectionString: admin });
   await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
+  await dropStaleTemplates(client);
   await client.query(`CREATE DATABASE ${TEMPLATE_DB}`);
   await client.end();
   const { runMigrations } = await dist('libs/core/src/database/data-source.js');

@@ -13,6 +13,7 @@ import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions, type SchemaDefinition } from './database/data-source.js';
 import { HealthController } from './health/health.controller.js';
+import { IntakeHooks } from './intake-hooks.js';
 import { QueueModule } from './queue/queue.module.js';
 import { StaffController } from './staff/staff.controller.js';
 import { StaffService } from './staff/staff.service.js';
@@ -42,12 +43,13 @@ export class CoreModule {
       ],
       controllers: options.http ? [AuthController, StaffController, AuditController, HealthController] : [],
       providers: [
+        IntakeHooks,
         AuditService,
         StaffService,
         AuthService,
         ...(options.http ? [LocalStrategy, JwtStrategy, { provide: APP_GUARD, useClass: AccessGuard }] : []),
       ],
-      exports: [AuditService, StaffService, QueueModule, ConfigModule],
+      exports: [IntakeHooks, AuditService, StaffService, QueueModule, ConfigModule],
     };
   }
 }

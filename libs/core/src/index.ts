@@ -13,3 +13,4 @@ export * from './database/data-source.js';
 export * from './database/resolve.js';
 export { ROLES, type Role } from './staff/staff-user.entity.js';
 export * from './database/sql.js';
+export * from './intake-hooks.js';
