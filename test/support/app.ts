@@ -19,7 +19,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     ADMIN_PASSWORD: ADMIN.password,
     INTAKE_API_KEY: 'test-intake-key-0123456789',
     JWT_SECRET: 'test-jwt-secret-0123456789',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...overrides,
   } as NodeJS.ProcessEnv);
 }

@@ -2,11 +2,24 @@ import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 export const APPLICATION_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export const REJECT_REASONS = ['not_member', 'no_recent_story', 'unsupported_country', 'under_18', 'policy', 'other'] as const;
+export type RejectReason = (typeof REJECT_REASONS)[number];
+
+/** The four eligibility checks, in the order they are stored and reported. */
+export const CHECK_NAMES = ['member', 'recentStory', 'country', 'age'] as const;
+export type CheckName = (typeof CHECK_NAMES)[number];
+/** The reject reason code that goes with each failing check. */
+export const CHECK_REJECT_REASON: Record<CheckName, RejectReason> = {
+  member: 'not_member',
+  recentStory: 'no_recent_story',
+  country: 'unsupported_country',
+  age: 'under_18',
+};
 
 /** A Partner Program application: the feed fields from "Apply now", then the review. */
 @Entity('applications')
 @Index('applications_one_pending_per_member', ['memberKey'], { unique: true, where: `status = 'pending'` })
 @Index('applications_status_submitted_idx', ['status', 'submittedAt'])
+@Index('applications_member_idx', ['memberKey'])
 @Check('applications_status_check', `status IN ('pending','approved','rejected')`)
 export class Application {
   @PrimaryColumn({ type: 'text', collation: 'C' }) id!: string;
@@ -17,7 +30,11 @@ export class Application {
   @Column({ type: 'text', default: 'pending' }) status!: string;
   /** The four checks with result and evidence, from the latest evaluation. */
   @Column({ type: 'jsonb', nullable: true }) checks!: unknown;
+  /** Names of the checks that failed at the latest evaluation (empty: eligible; null: never evaluated). */
+  @Column({ type: 'text', name: 'failing_checks', array: true, nullable: true }) failingChecks!: CheckName[] | null;
   @Column({ type: 'timestamptz', name: 'checked_at', nullable: true }) checkedAt!: Date | null;
+  /** The staff member who entered it (null when it came through intake). */
+  @Column({ type: 'uuid', name: 'entered_by', nullable: true }) enteredBy!: string | null;
   @Column({ type: 'uuid', name: 'decided_by', nullable: true }) decidedBy!: string | null;
   @Column({ type: 'timestamptz', name: 'decided_at', nullable: true }) decidedAt!: Date | null;
   @Column({ type: 'text', name: 'reject_reason', nullable: true }) rejectReason!: string | null;

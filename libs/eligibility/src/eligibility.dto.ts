@@ -1,0 +1,62 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsObject, IsOptional, IsString, Length, Matches, ValidateIf, registerDecorator, type ValidationOptions } from 'class-validator';
+import { REJECT_REASONS, type RejectReason } from './application.entity.js';
+
+/** A real calendar date written YYYY-MM-DD (2026-02-30 is refused). */
+function IsCalendarDate(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isCalendarDate',
+      target: target.constructor,
+      propertyName,
+      options: { message: `${propertyName} must be a date (YYYY-MM-DD)`, ...options },
+      validator: {
+        validate(value: unknown) {
+          if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+          const d = new Date(`${value}T00:00:00Z`);
+          return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value && value >= '1900-01-01';
+        },
+      },
+    });
+}
+
+const COUNTRY_CODE = /^[A-Za-z]{2}$/;
+
+/** An application entered by staff (e.g. from a help-desk ticket). */
+export class CreateApplicationDto {
+  @ApiProperty({ description: 'the member external id' }) @IsString() @Length(1, 64) memberId!: string;
+  @ApiProperty({ example: 'FR', description: 'ISO 3166-1 alpha-2' }) @IsString() @Matches(COUNTRY_CODE, { message: 'country must be an ISO 3166-1 alpha-2 code' }) country!: string;
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '1990-05-17', description: 'when absent, the member profile\'s birth date is used' })
+  @IsOptional() @IsCalendarDate() birthDate?: string | null;
+}
+
+export class RejectApplicationDto {
+  @ApiProperty({ enum: REJECT_REASONS }) @IsIn(REJECT_REASONS) reason!: RejectReason;
+  @ApiProperty() @IsString() @Length(1, 2000) note!: string;
+}
+
+export class BulkApproveDto {
+  @ApiProperty({ description: 'the same filter as GET /api/applications (status defaults to pending)', example: { country: 'FR' } })
+  @IsObject() filter!: Record<string, unknown>;
+}
+
+export class PartnerActionDto {
+  @ApiProperty({ description: 'why the status changes (kept in the status history and the audit log)' })
+  @IsString() @Length(1, 2000) reason!: string;
+}
+
+export class CreateCountryDto {
+  @ApiProperty({ example: 'FR' }) @IsString() @Matches(COUNTRY_CODE, { message: 'code must be an ISO 3166-1 alpha-2 code' }) code!: string;
+  @ApiProperty() @IsString() @Length(1, 100) name!: string;
+  @ApiProperty() @IsBoolean() payable!: boolean;
+  @ApiPropertyOptional({ type: String, format: 'date', description: 'default: today (UTC)' }) @IsOptional() @IsCalendarDate() dateAdded?: string;
+}
+
+export class UpdateCountryDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() payable?: boolean;
+  @ApiPropertyOptional({ type: String, format: 'date' }) @IsOptional() @IsCalendarDate() dateAdded?: string;
+  /** react-admin sends the whole record back: the key fields are accepted when they match the path. */
+  @ValidateIf((_, v) => v !== undefined) @IsString() id?: string;
+  @ValidateIf((_, v) => v !== undefined) @IsString() code?: string;
+}

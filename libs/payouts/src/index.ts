@@ -1,0 +1,5 @@
+export * from './earnings-parameters.js';
+export * from './earnings-parameters.service.js';
+export * from './payout-results.repository.js';
+export * from './payouts.entities.js';
+export * from './payouts.module.js';

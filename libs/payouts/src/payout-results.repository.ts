@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { toPage } from '../../core/src/audit/audit.service.js';
+import { one } from '../../core/src/database/sql.js';
+import { notFound } from '../../core/src/http/errors.js';
+import { parseListQuery, type ListSpec } from '../../core/src/http/list-query.js';
+import { RUN_STATUSES, STATEMENT_STATUSES, PAYOUT_STATES } from './payouts.entities.js';
+import { RUN_MONEY, STATEMENT_MONEY, STORY_MONEY, withMoney } from './payouts.read.js';
+
+const PERIOD = { column: 'period', type: 'text' } as const;
+
+const RUNS: ListSpec = {
+  resource: 'payout-runs',
+  key: 'r.id',
+  defaultSort: ['period', 'DESC'],
+  sort: { period: 'r.period', status: 'r.status', queuedAt: 'r.queued_at', computedAt: 'r.computed_at', poolMicros: 'r.pool_micros' },
+  filters: { id: { column: 'r.id', type: 'uuid' }, status: { column: 'r.status', type: 'text', values: RUN_STATUSES }, period: { ...PERIOD, column: 'r.period' } },
+};
+const RUN_COLUMNS = `r.id, r.period, r.status, r.attempt, r.progress, r.params, r.params_version AS "paramsVersion",
+  r.pool_micros::text AS "poolMicros", r.allocated_micros::text AS "allocatedMicros", r.unallocated_micros::text AS "unallocatedMicros",
+  r.referral_micros::text AS "referralMicros", r.member_count AS "memberCount", r.pair_count AS "pairCount",
+  r.started_by AS "startedBy", sb.email AS "startedByEmail", r.approved_by AS "approvedBy", ab.email AS "approvedByEmail",
+  r.paid_by AS "paidBy", r.queued_at AS "queuedAt", r.started_at AS "startedAt", r.computed_at AS "computedAt",
+  r.approved_at AS "approvedAt", r.paid_at AS "paidAt", r.error`;
+const RUN_FROM = `payout_runs r LEFT JOIN staff_users sb ON sb.id = r.started_by LEFT JOIN staff_users ab ON ab.id = r.approved_by`;
+
+const STORY_EARNINGS: ListSpec = {
+  resource: 'story-earnings',
+  key: 'se.id',
+  defaultSort: ['earningsMicros', 'DESC'],
+  sort: {
+    earningsMicros: 'se.earnings_micros', views: 'se.views', reads: 'se.reads', memberReads: 'se.member_reads',
+    memberReadingSeconds: 'se.member_reading_seconds', storyId: 'st.id', boostBonusMicros: 'se.boost_bonus_micros',
+  },
+  filters: {
+    id: { column: 'se.id', type: 'bigint' },
+    runId: { column: 'se.run_id', type: 'uuid' },
+    authorId: { column: 'au.id', type: 'text' },
+    storyId: { column: 'st.id', type: 'text' },
+    period: { ...PERIOD, column: 'r.period' },
+  },
+  search: ['st.title', 'st.id', 'au.id'],
+};
+const STORY_COLUMNS = `se.id::text AS id, se.run_id AS "runId", r.period, st.id AS "storyId", st.title AS "storyTitle", au.id AS "authorId",
+  au.name AS "authorName", se.earnings_micros::text AS "earningsMicros", se.reading_time_micros::text AS "readingTimeMicros",
+  se.engagement_micros::text AS "engagementMicros", se.read_ratio_adjustment_micros::text AS "readRatioAdjustmentMicros",
+  se.follower_bonus_micros::text AS "followerBonusMicros", se.boost_bonus_micros::text AS "boostBonusMicros",
+  se.views, se.reads, se.read_ratio_adjustment_bps AS "readRatioAdjustmentBps", se.member_reads AS "memberReads",
+  se.member_reading_seconds::text AS "memberReadingSeconds", se.clappers, se.highlighters, se.repliers,
+  se.new_follows AS "newFollows", se.follower_readers AS "followerReaders", se.boosted_readers AS "boostedReaders"`;
+const STORY_FROM = `story_earnings se JOIN payout_runs r ON r.id = se.run_id JOIN stories st ON st.key = se.story_key JOIN members au ON au.key = se.author_key`;
+
+const STATEMENTS: ListSpec = {
+  resource: 'statements',
+  key: 'sm.id',
+  defaultSort: ['balanceMicros', 'DESC'],
+  sort: { balanceMicros: 'sm.balance_micros', payoutCents: 'sm.payout_cents', authorId: 'au.id', period: 'sm.period', status: 'sm.status' },
+  filters: {
+    id: { column: 'sm.id', type: 'uuid' },
+    runId: { column: 'sm.run_id', type: 'uuid' },
+    authorId: { column: 'au.id', type: 'text' },
+    period: { ...PERIOD, column: 'sm.period' },
+    status: { column: 'sm.status', type: 'text', values: STATEMENT_STATUSES },
+    payoutState: { column: 'sm.payout_state', type: 'text', values: PAYOUT_STATES },
+  },
+  search: ['au.id', 'au.name'],
+};
+const STATEMENT_COLUMNS = `sm.id, sm.run_id AS "runId", r.status AS "runStatus", sm.period, au.id AS "authorId", au.name AS "authorName",
+  sm.opening_micros::text AS "openingMicros", sm.opening_run_id AS "openingRunId", sm.story_earnings_micros::text AS "storyEarningsMicros",
+  sm.referral_earnings_micros::text AS "referralEarningsMicros", sm.adjustments_micros::text AS "adjustmentsMicros",
+  sm.balance_micros::text AS "balanceMicros", sm.payout_cents::text AS "payoutCents", sm.carried_micros::text AS "carriedMicros",
+  sm.forfeited_micros::text AS "forfeitedMicros", sm.status, sm.payout_state AS "payoutState", sm.payout_state_at AS "payoutStateAt"`;
+const STATEMENT_FROM = `statements sm JOIN payout_runs r ON r.id = sm.run_id JOIN members au ON au.key = sm.author_key`;
+
+/** The read side of payouts: runs, story earnings, statements (lists in the simple REST dialect). */
+@Injectable()
+export class PayoutResultsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private async list(spec: ListSpec, columns: string, from: string, query: Record<string, unknown>, money: readonly string[]) {
+    const q = parseListQuery(query, spec);
+    const found = await this.dataSource.query(
+      `SELECT ${columns}, count(*) OVER () AS total FROM ${from} ${q.where} ${q.orderBy} OFFSET ${q.offset} LIMIT ${q.limit}`,
+      q.params,
+    );
+    const page = await toPage(spec.resource, q.offset, found, async () => {
+      const [c] = await this.dataSource.query(`SELECT count(*)::int AS n FROM ${from} ${q.where}`, q.params);
+      return c.n;
+    });
+    return Object.assign(page, { rows: page.rows.map((r) => withMoney(r as Record<string, unknown>, money)) });
+  }
+
+  listRuns(query: Record<string, unknown>) {
+    return this.list(RUNS, RUN_COLUMNS, RUN_FROM, query, RUN_MONEY);
+  }
+
+  async getRun(id: string) {
+    const row = await one(this.dataSource, `SELECT ${RUN_COLUMNS} FROM ${RUN_FROM} WHERE r.id = $1`, [id]);
+    if (!row) throw notFound('payout run', id);
+    return withMoney(row, RUN_MONEY);
+  }
+
+  listStoryEarnings(query: Record<string, unknown>) {
+    return this.list(STORY_EARNINGS, STORY_COLUMNS, STORY_FROM, query, STORY_MONEY);
+  }
+
+  async getStoryEarning(id: string) {
+    if (!/^\d+$/.test(id)) throw notFound('story earnings', id);
+    const row = await one(this.dataSource, `SELECT ${STORY_COLUMNS} FROM ${STORY_FROM} WHERE se.id = $1`, [id]);
+    if (!row) throw notFound('story earnings', id);
+    return withMoney(row, STORY_MONEY);
+  }
+
+  listStatements(query: Record<string, unknown>) {
+    return this.list(STATEMENTS, STATEMENT_COLUMNS, STATEMENT_FROM, query, STATEMENT_MONEY);
+  }
+
+  async getStatement(id: string) {
+    const row = await one(this.dataSource, `SELECT ${STATEMENT_COLUMNS} FROM ${STATEMENT_FROM} WHERE sm.id = $1`, [id]);
+    if (!row) throw notFound('statement', id);
+    return withMoney(row, STATEMENT_MONEY);
+  }
+}

@@ -1,0 +1,117 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { AnyStaff, CurrentStaff, Roles, type Actor } from '../../core/src/auth/access.decorators.js';
+import { AdjustmentsService } from './adjustments.service.js';
+import { UpdateEarningsParametersDto } from './earnings-parameters.js';
+import { EarningsParametersService } from './earnings-parameters.service.js';
+import { PayoutFileService } from './payout-file.js';
+import { PayoutResultsRepository } from './payout-results.repository.js';
+import { PayoutRunsService } from './payout-runs.service.js';
+import { CreateAdjustmentDto, MarkPaidDto, StartRunDto } from './payouts.dto.js';
+
+type ListParams = Record<string, unknown>;
+
+@ApiTags('payout-runs')
+@ApiBearerAuth()
+@Controller('payout-runs')
+export class PayoutRunsController {
+  constructor(private readonly runs: PayoutRunsService, private readonly results: PayoutResultsRepository, private readonly file: PayoutFileService) {}
+
+  @Get() @AnyStaff() list(@Query() q: ListParams) {
+    return this.results.listRuns(q);
+  }
+
+  @Get(':id') @AnyStaff() get(@Param('id', ParseUUIDPipe) id: string) {
+    return this.results.getRun(id);
+  }
+
+  /** 202: the run record, queued (a computed or failed run of the period is recomputed). */
+  @Post() @HttpCode(202) @Roles('finance') start(@CurrentStaff() actor: Actor, @Body() dto: StartRunDto) {
+    return this.runs.start(actor, dto.period);
+  }
+
+  @Post(':id/approve') @HttpCode(200) @Roles('finance') approve(@CurrentStaff() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.runs.approve(actor, id);
+  }
+
+  @Post(':id/mark-paid') @HttpCode(200) @Roles('finance')
+  markPaid(@CurrentStaff() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: MarkPaidDto) {
+    return this.runs.markPaid(actor, id, dto.payouts);
+  }
+
+  @Get(':id/payout-file') @Roles('finance')
+  async payoutFile(@Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
+    await this.file.write(id, res);
+  }
+}
+
+@ApiTags('story-earnings')
+@ApiBearerAuth()
+@Controller('story-earnings')
+export class StoryEarningsController {
+  constructor(private readonly results: PayoutResultsRepository) {}
+
+  @Get() @Roles('finance', 'support') list(@Query() q: ListParams) {
+    return this.results.listStoryEarnings(q);
+  }
+
+  @Get(':id') @Roles('finance', 'support') get(@Param('id') id: string) {
+    return this.results.getStoryEarning(id);
+  }
+}
+
+@ApiTags('statements')
+@ApiBearerAuth()
+@Controller('statements')
+export class StatementsController {
+  constructor(private readonly results: PayoutResultsRepository) {}
+
+  @Get() @Roles('finance', 'support') list(@Query() q: ListParams) {
+    return this.results.listStatements(q);
+  }
+
+  @Get(':id') @Roles('finance', 'support') get(@Param('id', ParseUUIDPipe) id: string) {
+    return this.results.getStatement(id);
+  }
+}
+
+@ApiTags('adjustments')
+@ApiBearerAuth()
+@Controller('adjustments')
+export class AdjustmentsController {
+  constructor(private readonly adjustments: AdjustmentsService) {}
+
+  @Get() @Roles('finance', 'support') list(@Query() q: ListParams) {
+    return this.adjustments.list(q);
+  }
+
+  @Get(':id') @Roles('finance', 'support') get(@Param('id', ParseUUIDPipe) id: string) {
+    return this.adjustments.get(id);
+  }
+
+  @Post() @Roles('finance') create(@CurrentStaff() actor: Actor, @Body() dto: CreateAdjustmentDto) {
+    return this.adjustments.create(actor, dto);
+  }
+}
+
+/** The parameters for future runs: `current` is the one react-admin edits; the list is the history. */
+@ApiTags('earnings-parameters')
+@ApiBearerAuth()
+@Controller('earnings-parameters')
+export class EarningsParametersController {
+  constructor(private readonly parameters: EarningsParametersService) {}
+
+  @Get() @AnyStaff() async history() {
+    const versions = await this.parameters.history();
+    return versions.map((v) => ({ id: v.version, ...v }));
+  }
+
+  @Get('current') @AnyStaff() async current() {
+    return { id: 'current', ...(await this.parameters.current()) };
+  }
+
+  @Put('current') @Roles('admin') async update(@CurrentStaff() actor: Actor, @Body() dto: UpdateEarningsParametersDto) {
+    return { id: 'current', ...(await this.parameters.update(actor, dto)) };
+  }
+}

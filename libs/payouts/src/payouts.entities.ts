@@ -1,0 +1,123 @@
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export const RUN_STATUSES = ['queued', 'running', 'computed', 'approved', 'paid', 'failed'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+export const PAYOUT_STATES = ['pending', 'transferred', 'failed', 'on_hold', 'forfeited', 'reversed'] as const;
+export const STATEMENT_STATUSES = ['payable', 'below_threshold', 'payout_account_not_ready', 'forfeited'] as const;
+
+/** Versions of the earnings parameters; the newest applies to new runs. */
+@Entity('earnings_parameter_sets')
+export class EarningsParameterSet {
+  @PrimaryGeneratedColumn({ type: 'integer' }) version!: number;
+  @Column({ type: 'jsonb' }) params!: unknown;
+  @Column({ type: 'uuid', name: 'created_by', nullable: true }) createdBy!: string | null;
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt!: Date;
+}
+
+/**
+ * One payout run per period: recomputing before approval replaces its results (a new
+ * attempt), never adds a second run.
+ */
+@Entity('payout_runs')
+@Index('payout_runs_period_key', ['period'], { unique: true })
+@Check('payout_runs_status_check', `status IN ('queued','running','computed','approved','paid','failed')`)
+@Check('payout_runs_period_check', `period ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`)
+export class PayoutRun {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'text' }) period!: string;
+  @Column({ type: 'text' }) status!: string;
+  /** Bumped by each (re)computation; jobs of an older attempt do nothing. */
+  @Column({ type: 'integer', default: 1 }) attempt!: number;
+  /** The attempt whose work tables are complete (a retried prepare job then only re-adds the flow). */
+  @Column({ type: 'integer', name: 'prepared_attempt', nullable: true }) preparedAttempt!: number | null;
+  @Column({ type: 'integer', default: 0 }) progress!: number;
+  @Column({ type: 'jsonb' }) params!: unknown;
+  @Column({ type: 'integer', name: 'params_version' }) paramsVersion!: number;
+  @Column({ type: 'bigint', name: 'pool_micros', nullable: true }) poolMicros!: string | null;
+  @Column({ type: 'bigint', name: 'allocated_micros', nullable: true }) allocatedMicros!: string | null;
+  @Column({ type: 'bigint', name: 'unallocated_micros', nullable: true }) unallocatedMicros!: string | null;
+  @Column({ type: 'bigint', name: 'referral_micros', nullable: true }) referralMicros!: string | null;
+  @Column({ type: 'integer', name: 'member_count', nullable: true }) memberCount!: number | null;
+  @Column({ type: 'integer', name: 'pair_count', nullable: true }) pairCount!: number | null;
+  @Column({ type: 'uuid', name: 'started_by', nullable: true }) startedBy!: string | null;
+  @Column({ type: 'uuid', name: 'approved_by', nullable: true }) approvedBy!: string | null;
+  @Column({ type: 'uuid', name: 'paid_by', nullable: true }) paidBy!: string | null;
+  @Column({ type: 'timestamptz', name: 'queued_at' }) queuedAt!: Date;
+  @Column({ type: 'timestamptz', name: 'started_at', nullable: true }) startedAt!: Date | null;
+  @Column({ type: 'timestamptz', name: 'computed_at', nullable: true }) computedAt!: Date | null;
+  @Column({ type: 'timestamptz', name: 'approved_at', nullable: true }) approvedAt!: Date | null;
+  @Column({ type: 'timestamptz', name: 'paid_at', nullable: true }) paidAt!: Date | null;
+  @Column({ type: 'text', nullable: true }) error!: string | null;
+}
+
+/** A story's earnings in a run, with the breakdown (step 6) and statistics (step 7). */
+@Entity('story_earnings')
+@Index('story_earnings_run_story_key', ['runId', 'storyKey'], { unique: true })
+@Index('story_earnings_author_idx', ['authorKey', 'runId'])
+export class StoryEarning {
+  @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;
+  @Column({ type: 'uuid', name: 'run_id' }) runId!: string;
+  @Column({ type: 'integer', name: 'story_key' }) storyKey!: number;
+  @Column({ type: 'integer', name: 'author_key' }) authorKey!: number;
+  @Column({ type: 'bigint', name: 'earnings_micros' }) earningsMicros!: string;
+  @Column({ type: 'bigint', name: 'reading_time_micros' }) readingTimeMicros!: string;
+  @Column({ type: 'bigint', name: 'engagement_micros' }) engagementMicros!: string;
+  @Column({ type: 'bigint', name: 'read_ratio_adjustment_micros' }) readRatioAdjustmentMicros!: string;
+  @Column({ type: 'bigint', name: 'follower_bonus_micros' }) followerBonusMicros!: string;
+  @Column({ type: 'bigint', name: 'boost_bonus_micros' }) boostBonusMicros!: string;
+  @Column({ type: 'integer' }) views!: number;
+  @Column({ type: 'integer' }) reads!: number;
+  @Column({ type: 'integer', name: 'read_ratio_adjustment_bps' }) readRatioAdjustmentBps!: number;
+  @Column({ type: 'integer', name: 'member_reads' }) memberReads!: number;
+  @Column({ type: 'bigint', name: 'member_reading_seconds' }) memberReadingSeconds!: string;
+  @Column({ type: 'integer' }) clappers!: number;
+  @Column({ type: 'integer' }) highlighters!: number;
+  @Column({ type: 'integer' }) repliers!: number;
+  @Column({ type: 'integer', name: 'new_follows' }) newFollows!: number;
+  @Column({ type: 'integer', name: 'follower_readers' }) followerReaders!: number;
+  @Column({ type: 'integer', name: 'boosted_readers' }) boostedReaders!: number;
+}
+
+/** An author's statement for a run's period (step 9). */
+@Entity('statements')
+@Index('statements_run_author_key', ['runId', 'authorKey'], { unique: true })
+@Index('statements_author_period_idx', ['authorKey', 'period'])
+@Check('statements_status_check', `status IN ('payable','below_threshold','payout_account_not_ready','forfeited')`)
+@Check('statements_payout_state_check', `payout_state IS NULL OR payout_state IN ('pending','transferred','failed','on_hold','forfeited','reversed')`)
+@Check('statements_balance_check', `opening_micros + story_earnings_micros + referral_earnings_micros + adjustments_micros = balance_micros AND balance_micros = payout_cents * 10000 + carried_micros + forfeited_micros`)
+export class Statement {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'uuid', name: 'run_id' }) runId!: string;
+  @Column({ type: 'text' }) period!: string;
+  @Column({ type: 'integer', name: 'author_key' }) authorKey!: number;
+  @Column({ type: 'bigint', name: 'opening_micros' }) openingMicros!: string;
+  /** The approved run the opening balance came from (null: none). */
+  @Column({ type: 'uuid', name: 'opening_run_id', nullable: true }) openingRunId!: string | null;
+  @Column({ type: 'bigint', name: 'story_earnings_micros' }) storyEarningsMicros!: string;
+  @Column({ type: 'bigint', name: 'referral_earnings_micros' }) referralEarningsMicros!: string;
+  @Column({ type: 'bigint', name: 'adjustments_micros' }) adjustmentsMicros!: string;
+  @Column({ type: 'bigint', name: 'balance_micros' }) balanceMicros!: string;
+  @Column({ type: 'bigint', name: 'payout_cents' }) payoutCents!: string;
+  @Column({ type: 'bigint', name: 'carried_micros' }) carriedMicros!: string;
+  @Column({ type: 'bigint', name: 'forfeited_micros' }) forfeitedMicros!: string;
+  @Column({ type: 'text' }) status!: string;
+  @Column({ type: 'text', name: 'payout_state', nullable: true }) payoutState!: string | null;
+  @Column({ type: 'timestamptz', name: 'payout_state_at', nullable: true }) payoutStateAt!: Date | null;
+}
+
+/** A manual line item finance adds to an author's statement for a period, with a reason. */
+@Entity('adjustments')
+@Index('adjustments_author_period_idx', ['authorKey', 'period'])
+@Check('adjustments_period_check', `period ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`)
+@Check('adjustments_amount_check', `amount_micros <> 0`)
+export class Adjustment {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'integer', name: 'author_key' }) authorKey!: number;
+  @Column({ type: 'text' }) period!: string;
+  @Column({ type: 'bigint', name: 'amount_micros' }) amountMicros!: string;
+  @Column({ type: 'text' }) reason!: string;
+  @Column({ type: 'uuid', name: 'created_by' }) createdBy!: string;
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt!: Date;
+}
+
+export const PAYOUT_ENTITIES = [EarningsParameterSet, PayoutRun, StoryEarning, Statement, Adjustment];

@@ -1,0 +1,37 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { DomainModuleOptions } from '../../schema/src/domains.js';
+import { ReferralCreditsService } from '../../referral-legacy/src/referral-credits.service.js';
+import { AdjustmentsService } from './adjustments.service.js';
+import { EarningsParametersService } from './earnings-parameters.service.js';
+import { PayoutFileService } from './payout-file.js';
+import { PayoutResultsRepository } from './payout-results.repository.js';
+import { PayoutRunJobs } from './payout-run.jobs.js';
+import { PayoutRunsService } from './payout-runs.service.js';
+import {
+  AdjustmentsController, EarningsParametersController, PayoutRunsController, StatementsController, StoryEarningsController,
+} from './payouts.controller.js';
+import { ReferralCredits } from './referral-credits.port.js';
+import { PayoutRunRepository } from './run/payout-run.repository.js';
+
+/** Payouts: the monthly run, statements, adjustments, the payout file and the earnings parameters. */
+@Module({})
+export class PayoutsModule {
+  static forRoot({ http }: DomainModuleOptions): DynamicModule {
+    return {
+      module: PayoutsModule,
+      global: true,
+      controllers: http
+        ? [PayoutRunsController, StoryEarningsController, StatementsController, AdjustmentsController, EarningsParametersController]
+        : [],
+      providers: [
+        EarningsParametersService,
+        PayoutResultsRepository,
+        PayoutRunsService,
+        AdjustmentsService,
+        PayoutRunRepository,
+        ...(http ? [PayoutFileService] : [PayoutRunJobs, { provide: ReferralCredits, useExisting: ReferralCreditsService }]),
+      ],
+      exports: [EarningsParametersService, PayoutResultsRepository],
+    };
+  }
+}

@@ -1,0 +1,18 @@
+import { toJson, micros } from '../../core/src/money/money.js';
+
+/** pg returns bigint columns as strings: JSON integers for the API (strings only past 2^53). */
+export function withMoney<T extends Record<string, unknown>>(row: T, fields: readonly string[]): T {
+  const out: Record<string, unknown> = { ...row };
+  for (const f of fields) if (out[f] !== null && out[f] !== undefined) out[f] = toJson(micros(out[f] as string));
+  return out as T;
+}
+
+export const RUN_MONEY = ['poolMicros', 'allocatedMicros', 'unallocatedMicros', 'referralMicros'] as const;
+export const STORY_MONEY = [
+  'earningsMicros', 'readingTimeMicros', 'engagementMicros', 'readRatioAdjustmentMicros', 'followerBonusMicros', 'boostBonusMicros',
+  'memberReadingSeconds',
+] as const;
+export const STATEMENT_MONEY = [
+  'openingMicros', 'storyEarningsMicros', 'referralEarningsMicros', 'adjustmentsMicros', 'balanceMicros', 'payoutCents',
+  'carriedMicros', 'forfeitedMicros',
+] as const;

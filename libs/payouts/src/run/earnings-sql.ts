@@ -1,0 +1,321 @@
+import type { EarningsParameters } from '../earnings-parameters.js';
+
+/**
+ * The payout run's SQL, one named step per step of spec/earnings.md. Each step builds an
+ * UNLOGGED work table of the run (`CREATE ... AS`, which PostgreSQL may run with parallel
+ * workers); the shard and finalize steps read them. Integer keys throughout; money in
+ * bigint and, where products exceed 2^63, numeric.
+ *
+ * Parameters are validated integers and period bounds, inlined as literals: CREATE TABLE AS
+ * takes no bind parameters.
+ */
+
+export interface RunScope {
+  /** Work table prefix, e.g. payout_work.r3f2…_a2_ */
+  work: string;
+  period: string; // YYYY-MM
+  params: EarningsParameters;
+}
+
+const int = (n: number): string => {
+  if (!Number.isSafeInteger(n)) throw new Error(`not an integer parameter: ${n}`);
+  return String(n);
+};
+
+export function periodBounds(period: string): { start: string; end: string; firstDay: string } {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) throw new Error(`bad period ${period}`);
+  const [y, m] = period.split('-').map(Number);
+  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  return { start: `'${period}-01T00:00:00Z'::timestamptz`, end: `'${next}-01T00:00:00Z'::timestamptz`, firstDay: `DATE '${period}-01'` };
+}
+
+export const t = (scope: RunScope, name: string) => `${scope.work}${name}`;
+
+/** Step 1: each member's contribution to P (every member with a paid charge has a row, maybe 0). */
+export function stepContributions(s: RunScope): string {
+  const { firstDay } = periodBounds(s.period);
+  const share = int(s.params.writerShareBps);
+  return `CREATE UNLOGGED TABLE ${t(s, 'contributions')} AS
+    SELECT c.member_key AS m,
+           sum(CASE
+                 WHEN c.plan = 'monthly' AND c.covers_from = ${firstDay} THEN c.net_cents * 10000 * ${share} / 10000
+                 WHEN c.plan = 'annual' AND k.k BETWEEN 0 AND 11 THEN
+                   ((c.net_cents * 10000) / 12 + CASE WHEN k.k < (c.net_cents * 10000) % 12 THEN 1 ELSE 0 END) * ${share} / 10000
+                 ELSE 0
+               END)::bigint AS contribution
+    FROM charges c
+    CROSS JOIN LATERAL (
+      SELECT ((extract(year FROM ${firstDay}) - extract(year FROM c.covers_from)) * 12
+             + extract(month FROM ${firstDay}) - extract(month FROM c.covers_from))::int AS k
+    ) k
+    WHERE c.status = 'paid'
+    GROUP BY c.member_key`;
+}
+
+/** Step 2 (conditions 3 and 5): membership and enrollment intervals meeting P, per person, as multiranges. */
+export function stepCoverage(s: RunScope): string[] {
+  const { start, end } = periodBounds(s.period);
+  return [
+    `CREATE UNLOGGED TABLE ${t(s, 'member_cover')} AS
+       SELECT ms.member_key AS m, range_agg(tstzrange(ms.started_at, ms.ended_at, '[)')) AS cover
+       FROM memberships ms JOIN members mb ON mb.key = ms.member_key AND NOT mb.earnings_excluded
+       WHERE ms.started_at < ${end} AND (ms.ended_at IS NULL OR ms.ended_at > ${start})
+       GROUP BY ms.member_key`,
+    `CREATE UNLOGGED TABLE ${t(s, 'author_cover')} AS
+       SELECT e.member_key AS a, range_agg(tstzrange(e.enrolled_at, e.left_at, '[)')) AS cover
+       FROM enrollments e
+       WHERE e.enrolled_at < ${end} AND (e.left_at IS NULL OR e.left_at > ${start})
+       GROUP BY e.member_key`,
+    `CREATE UNLOGGED TABLE ${t(s, 'story_rank')} AS
+       SELECT key AS s, author_key AS a, row_number() OVER (ORDER BY id COLLATE "C")::int AS rk FROM stories`,
+  ];
+}
+
+/** Step 3: views and reads of each story in P by anyone but its author, and the read-ratio adjustment. */
+export function stepReadRatio(s: RunScope): string {
+  const { start, end } = periodBounds(s.period);
+  const p = s.params;
+  return `CREATE UNLOGGED TABLE ${t(s, 'story_views')} AS
+    SELECT v.s, v.views, v.reads,
+           greatest(${int(p.readRatioMinBps)}, least(${int(p.readRatioMaxBps)},
+             ${int(p.readRatioOffsetBps)} + CASE WHEN v.views = 0 THEN 0 ELSE (10000 * v.reads) / v.views END))::int AS adj_bps
+    FROM (
+      SELECT se.story_key AS s, count(*)::int AS views,
+             count(*) FILTER (WHERE se.active_seconds >= ${int(p.qualifiedReadSeconds)})::int AS reads
+      FROM sessions se JOIN stories st ON st.key = se.story_key
+      WHERE se.started_at >= ${start} AND se.started_at < ${end}
+        AND (se.reader_key IS NULL OR se.reader_key <> st.author_key)
+      GROUP BY se.story_key
+    ) v`;
+}
+
+/** Step 2's five conditions, over sessions `se` joined to stories `st`, member cover `mc`, author cover `ac`. */
+function eligibleSessions(s: RunScope, extraJoin = '', extraWhere = ''): string {
+  const { start, end } = periodBounds(s.period);
+  return `FROM sessions se
+      JOIN stories st ON st.key = se.story_key AND st.members_only
+      ${extraJoin}
+      JOIN ${t(s, 'member_cover')} mc ON mc.m = se.reader_key
+      JOIN ${t(s, 'author_cover')} ac ON ac.a = st.author_key
+      WHERE se.started_at >= ${start} AND se.started_at < ${end}
+        AND se.active_seconds >= ${int(s.params.qualifiedReadSeconds)}
+        AND se.reader_key <> st.author_key
+        AND mc.cover @> se.started_at AND ac.cover @> se.started_at ${extraWhere}`;
+}
+
+/** Steps 2 and 4: the pairs (M, S) with their capped time points, eligible session count and t0. */
+export function stepPairs(s: RunScope): string {
+  return `CREATE UNLOGGED TABLE ${t(s, 'pair_sessions')} AS
+    SELECT se.reader_key AS m, se.story_key AS s, st.author_key AS a,
+           sum(least(se.active_seconds, ${int(s.params.sessionCapSeconds)}))::bigint AS time_points,
+           count(*)::int AS member_reads, min(se.started_at) AS t0
+    ${eligibleSessions(s)}
+    GROUP BY se.reader_key, se.story_key, st.author_key`;
+}
+
+/**
+ * Step 4, new follow: the earliest follow record of M → A (by followedAt, then id); when it
+ * lies in P, the pair of M with A whose eligible session started latest at or before it
+ * (ties: smallest story id) is credited.
+ */
+export function stepNewFollows(s: RunScope): string[] {
+  const { start, end } = periodBounds(s.period);
+  return [
+    `CREATE UNLOGGED TABLE ${t(s, 'first_follows')} AS
+       SELECT follower_key AS m, followee_key AS a, min(followed_at) AS followed_at
+       FROM follows GROUP BY follower_key, followee_key
+       HAVING min(followed_at) >= ${start} AND min(followed_at) < ${end}`,
+    `CREATE UNLOGGED TABLE ${t(s, 'new_follows')} AS
+       SELECT DISTINCT ON (se.reader_key, st.author_key) se.reader_key AS m, se.story_key AS s
+       ${eligibleSessions(s, `JOIN ${t(s, 'first_follows')} ff ON ff.m = se.reader_key AND ff.a = st.author_key`, 'AND se.started_at <= ff.followed_at')}
+       ORDER BY se.reader_key, st.author_key, se.started_at DESC, st.id COLLATE "C" ASC`,
+  ];
+}
+
+/** Step 4: engagement kinds, follower and boost multipliers at t0, adjBps: everything a pair's score needs. */
+export function stepPairFacts(s: RunScope): string[] {
+  const { start, end } = periodBounds(s.period);
+  return [
+    `CREATE UNLOGGED TABLE ${t(s, 'engaged')} AS
+       SELECT e.member_key AS m, e.story_key AS s,
+              bool_or(e.kind = 'clap') AS clap, bool_or(e.kind = 'highlight') AS highlight, bool_or(e.kind = 'reply') AS reply
+       FROM engagements e
+       WHERE e.occurred_at >= ${start} AND e.occurred_at < ${end}
+       GROUP BY e.member_key, e.story_key`,
+    `CREATE UNLOGGED TABLE ${t(s, 'pairs')} AS
+       SELECT p.m, p.s, p.a, p.time_points, p.member_reads, p.t0,
+              coalesce(e.clap, false) AS clap, coalesce(e.highlight, false) AS highlight, coalesce(e.reply, false) AS reply,
+              (nf.s IS NOT NULL) AS new_follow,
+              EXISTS (SELECT 1 FROM follows f WHERE f.follower_key = p.m AND f.followee_key = p.a
+                        AND f.followed_at <= p.t0 AND (f.unfollowed_at IS NULL OR f.unfollowed_at > p.t0)) AS follower,
+              EXISTS (SELECT 1 FROM boosts b WHERE b.story_key = p.s AND b.starts_at <= p.t0 AND b.ends_at > p.t0) AS boosted,
+              sv.adj_bps
+       FROM ${t(s, 'pair_sessions')} p
+       JOIN ${t(s, 'story_views')} sv ON sv.s = p.s
+       LEFT JOIN ${t(s, 'engaged')} e ON e.m = p.m AND e.s = p.s
+       LEFT JOIN ${t(s, 'new_follows')} nf ON nf.m = p.m AND nf.s = p.s`,
+  ];
+}
+
+/** Every work table of a run: dropped when the run is finalized, or recreated by a retried prepare. */
+export const WORK_TABLES = [
+  'contributions', 'member_cover', 'author_cover', 'story_rank', 'story_views', 'pair_sessions',
+  'first_follows', 'new_follows', 'engaged', 'pairs', 'story_parts', 'member_parts',
+];
+
+/** Where shards write: per shard, story partial sums and member totals (a shard replaces its own rows). */
+export function stepShardTables(s: RunScope): string[] {
+  return [
+    `CREATE UNLOGGED TABLE ${t(s, 'story_parts')} (
+       shard int NOT NULL, s int NOT NULL, earnings bigint NOT NULL, reading_time bigint NOT NULL, engagement bigint NOT NULL,
+       read_ratio_adjustment bigint NOT NULL, follower_bonus bigint NOT NULL, boost_bonus bigint NOT NULL,
+       member_reads bigint NOT NULL, member_seconds bigint NOT NULL, clappers int NOT NULL, highlighters int NOT NULL,
+       repliers int NOT NULL, new_follows int NOT NULL, follower_readers int NOT NULL, boosted_readers int NOT NULL)`,
+    `CREATE UNLOGGED TABLE ${t(s, 'member_parts')} (
+       shard int PRIMARY KEY, members int NOT NULL, contributed bigint NOT NULL,
+       allocated bigint NOT NULL, unallocated bigint NOT NULL)`,
+  ];
+}
+
+/**
+ * Steps 4 (score), 5 (allocation with the largest-remainder rule), 6 (breakdown) and 7
+ * (statistics) for the members of one shard (member key mod shards).
+ */
+export function stepShard(s: RunScope, shard: number): string {
+  const p = s.params;
+  const n = int(p.shards);
+  const k = int(shard);
+  return `WITH scored AS (
+      SELECT pr.*,
+             (pr.time_points + CASE WHEN pr.clap THEN ${int(p.clapPoints)} ELSE 0 END
+                             + CASE WHEN pr.highlight THEN ${int(p.highlightPoints)} ELSE 0 END
+                             + CASE WHEN pr.reply THEN ${int(p.replyPoints)} ELSE 0 END
+                             + CASE WHEN pr.new_follow THEN ${int(p.newFollowPoints)} ELSE 0 END)::bigint AS base,
+             CASE WHEN pr.follower THEN ${int(p.followerBps)} ELSE 10000 END AS fol_bps,
+             CASE WHEN pr.boosted THEN ${int(p.boostBps)} ELSE 10000 END AS boost_bps
+      FROM ${t(s, 'pairs')} pr WHERE pr.m % ${n} = ${k}
+    ), with_score AS (
+      SELECT sc.*, sc.base::numeric * sc.adj_bps * sc.fol_bps * sc.boost_bps AS score FROM scored sc
+    ), member_totals AS (
+      SELECT c.m, c.contribution, coalesce(sum(w.score), 0) AS total
+      FROM ${t(s, 'contributions')} c LEFT JOIN with_score w ON w.m = c.m
+      WHERE c.m % ${n} = ${k}
+      GROUP BY c.m, c.contribution
+    ), shares AS (
+      SELECT w.*, mt.contribution AS c, mt.total,
+             div(mt.contribution * w.score, mt.total)::bigint AS q,
+             mod(mt.contribution * w.score, mt.total) AS rest
+      FROM with_score w JOIN member_totals mt ON mt.m = w.m AND mt.contribution > 0 AND mt.total > 0
+    ), ranked AS (
+      SELECT sh.*, sh.c - sum(sh.q) OVER (PARTITION BY sh.m) AS remainder,
+             row_number() OVER (PARTITION BY sh.m ORDER BY sh.rest DESC, r.rk) AS place
+      FROM shares sh JOIN ${t(s, 'story_rank')} r ON r.s = sh.s
+    ), allocated AS (
+      SELECT rk.m, rk.s, rk.q + CASE WHEN rk.place <= rk.remainder THEN 1 ELSE 0 END AS alloc FROM ranked rk
+    ), peel AS (                                   -- step 6, in the spec's fixed order
+      SELECT w.*, coalesce(al.alloc, 0) AS alloc,
+             coalesce(al.alloc, 0) - coalesce(al.alloc, 0) * 10000 / w.boost_bps AS boost_bonus
+      FROM with_score w LEFT JOIN allocated al ON al.m = w.m AND al.s = w.s
+    ), peel1 AS (
+      SELECT pe.*, (pe.alloc - pe.boost_bonus) - (pe.alloc - pe.boost_bonus) * 10000 / pe.fol_bps AS follower_bonus FROM peel pe
+    ), peel2 AS (
+      SELECT p1.*, (p1.alloc - p1.boost_bonus - p1.follower_bonus)
+                 - (p1.alloc - p1.boost_bonus - p1.follower_bonus) * 10000 / p1.adj_bps AS read_ratio_adjustment
+      FROM peel1 p1
+    ), peel3 AS (
+      SELECT p2.*, CASE WHEN p2.base = 0 THEN 0 ELSE
+               (p2.alloc - p2.boost_bonus - p2.follower_bonus - p2.read_ratio_adjustment) * (p2.base - p2.time_points) / p2.base END AS engagement
+      FROM peel2 p2
+    ), story_rows AS (
+      INSERT INTO ${t(s, 'story_parts')}
+      SELECT ${k}, p3.s, sum(p3.alloc), sum(p3.alloc - p3.boost_bonus - p3.follower_bonus - p3.read_ratio_adjustment - p3.engagement),
+             sum(p3.engagement), sum(p3.read_ratio_adjustment), sum(p3.follower_bonus), sum(p3.boost_bonus),
+             sum(p3.member_reads), sum(p3.time_points),
+             count(*) FILTER (WHERE p3.clap), count(*) FILTER (WHERE p3.highlight), count(*) FILTER (WHERE p3.reply),
+             count(*) FILTER (WHERE p3.new_follow), count(*) FILTER (WHERE p3.follower), count(*) FILTER (WHERE p3.boosted)
+      FROM peel3 p3 GROUP BY p3.s
+    )
+    INSERT INTO ${t(s, 'member_parts')}
+    SELECT ${k}, count(*), coalesce(sum(mt.contribution), 0),
+           coalesce(sum(mt.contribution) FILTER (WHERE mt.total > 0), 0),
+           coalesce(sum(mt.contribution) FILTER (WHERE mt.total = 0), 0)
+    FROM member_totals mt`;
+}
+
+/** Step 7 and the story sums: one row per story with views or pairs in P. */
+export function stepStoryEarnings(s: RunScope, runId: string): string {
+  return `INSERT INTO story_earnings (run_id, story_key, author_key, earnings_micros, reading_time_micros, engagement_micros,
+       read_ratio_adjustment_micros, follower_bonus_micros, boost_bonus_micros, views, reads, read_ratio_adjustment_bps,
+       member_reads, member_reading_seconds, clappers, highlighters, repliers, new_follows, follower_readers, boosted_readers)
+     SELECT '${runId}', r.s, r.a, coalesce(sp.earnings, 0), coalesce(sp.reading_time, 0), coalesce(sp.engagement, 0),
+            coalesce(sp.read_ratio_adjustment, 0), coalesce(sp.follower_bonus, 0), coalesce(sp.boost_bonus, 0),
+            sv.views, sv.reads, sv.adj_bps, coalesce(sp.member_reads, 0), coalesce(sp.member_seconds, 0),
+            coalesce(sp.clappers, 0), coalesce(sp.highlighters, 0), coalesce(sp.repliers, 0), coalesce(sp.new_follows, 0),
+            coalesce(sp.follower_readers, 0), coalesce(sp.boosted_readers, 0)
+     FROM ${t(s, 'story_views')} sv
+     JOIN ${t(s, 'story_rank')} r ON r.s = sv.s
+     LEFT JOIN (
+       SELECT s, sum(earnings) AS earnings, sum(reading_time) AS reading_time, sum(engagement) AS engagement,
+              sum(read_ratio_adjustment) AS read_ratio_adjustment, sum(follower_bonus) AS follower_bonus,
+              sum(boost_bonus) AS boost_bonus, sum(member_reads) AS member_reads, sum(member_seconds) AS member_seconds,
+              sum(clappers) AS clappers, sum(highlighters) AS highlighters, sum(repliers) AS repliers,
+              sum(new_follows) AS new_follows, sum(follower_readers) AS follower_readers, sum(boosted_readers) AS boosted_readers
+       FROM ${t(s, 'story_parts')} GROUP BY s
+     ) sp ON sp.s = sv.s`;
+}
+
+/**
+ * Step 9: statements. Opening = the carried amount of the author's statement in the latest
+ * approved (or paid) run of an earlier period, plus that run's payout to them if it later
+ * failed or was reversed. Authors: anyone with story earnings, referral credits,
+ * adjustments or an opening balance.
+ */
+export function stepStatements(s: RunScope, runId: string): string {
+  const { end } = periodBounds(s.period);
+  const p = s.params;
+  return `WITH previous AS (
+      SELECT id FROM payout_runs WHERE period < '${s.period}' AND status IN ('approved', 'paid') ORDER BY period DESC LIMIT 1
+    ), opening AS (
+      SELECT st.author_key, st.run_id,
+             st.carried_micros + CASE WHEN st.payout_state IN ('failed', 'reversed') THEN st.payout_cents * 10000 ELSE 0 END AS amount
+      FROM statements st JOIN previous pr ON pr.id = st.run_id
+    ), earned AS (
+      SELECT author_key, sum(earnings_micros)::bigint AS amount FROM story_earnings WHERE run_id = '${runId}' GROUP BY author_key
+    ), referred AS (
+      SELECT referrer_key AS author_key, sum(amount_micros)::bigint AS amount FROM referral_credits WHERE period = '${s.period}' GROUP BY referrer_key
+    ), adjusted AS (
+      SELECT author_key, sum(amount_micros)::bigint AS amount FROM adjustments WHERE period = '${s.period}' GROUP BY author_key
+    ), authors AS (
+      SELECT author_key FROM opening WHERE amount <> 0 UNION SELECT author_key FROM earned WHERE amount <> 0
+      UNION SELECT author_key FROM referred UNION SELECT author_key FROM adjusted
+    ), balances AS (
+      SELECT au.author_key, op.run_id AS opening_run_id, coalesce(op.amount, 0) AS opening, coalesce(ea.amount, 0) AS earned,
+             coalesce(re.amount, 0) AS referred, coalesce(ad.amount, 0) AS adjusted,
+             coalesce(op.amount, 0) + coalesce(ea.amount, 0) + coalesce(re.amount, 0) + coalesce(ad.amount, 0) AS balance,
+             coalesce(pa.status = 'verified' AND pa.tax_status = 'verified', false) AS account_ready,
+             NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.member_key = au.author_key AND (e.left_at IS NULL OR e.left_at > ${end} - interval '${int(p.forfeitAfterDays)} days'))
+               AND EXISTS (SELECT 1 FROM enrollments e WHERE e.member_key = au.author_key) AS forfeit
+      FROM authors au
+      LEFT JOIN opening op ON op.author_key = au.author_key
+      LEFT JOIN earned ea ON ea.author_key = au.author_key
+      LEFT JOIN referred re ON re.author_key = au.author_key
+      LEFT JOIN adjusted ad ON ad.author_key = au.author_key
+      LEFT JOIN payout_accounts pa ON pa.member_key = au.author_key
+    ), decided AS (
+      SELECT b.*, CASE
+               WHEN b.forfeit AND b.balance > 0 THEN 'forfeited'
+               WHEN b.balance < ${int(p.minPayoutCents)}::bigint * 10000 THEN 'below_threshold'
+               WHEN NOT b.account_ready THEN 'payout_account_not_ready'
+               ELSE 'payable' END AS status
+      FROM balances b
+    )
+    INSERT INTO statements (run_id, period, author_key, opening_micros, opening_run_id, story_earnings_micros,
+                            referral_earnings_micros, adjustments_micros, balance_micros, payout_cents, carried_micros,
+                            forfeited_micros, status)
+    SELECT '${runId}', '${s.period}', d.author_key, d.opening, d.opening_run_id, d.earned, d.referred, d.adjusted, d.balance,
+           CASE WHEN d.status = 'payable' THEN d.balance / 10000 ELSE 0 END,
+           CASE WHEN d.status = 'payable' THEN d.balance % 10000 WHEN d.status = 'forfeited' THEN 0 ELSE d.balance END,
+           CASE WHEN d.status = 'forfeited' THEN d.balance ELSE 0 END,
+           d.status
+    FROM decided d`;
+}
