@@ -16,7 +16,7 @@ export interface TestDatabase {
 
 /** A fresh, migrated database cloned from the template: one per test file. */
 export async function freshDatabase(): Promise<TestDatabase> {
-  const name = `ppc_t_${randomBytes(6).toString('hex')}`;
+  const name = `ppc_t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl() });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name} TEMPLATE ${process.env.TEST_TEMPLATE_DB}`);

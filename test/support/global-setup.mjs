@@ -29,12 +29,14 @@ function redisAnswers() {
   });
 }
 
-/** Templates of runs that died more than a day ago. */
+/** Databases of test runs that died more than a day ago (their names carry their creation time). */
 async function dropStaleTemplates(client) {
-  const { rows } = await client.query(
-    `SELECT datname FROM pg_database WHERE datname ~ '^ppc_(tpl|t)_' AND (pg_stat_file('base/' || oid || '/PG_VERSION', true)).modification < now() - interval '1 day'`,
-  ).catch(() => ({ rows: [] }));
-  for (const r of rows) await client.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`).catch(() => undefined);
+  const { rows } = await client.query(`SELECT datname FROM pg_database WHERE datname ~ '^ppc_(tpl|t)_[0-9a-z]+_'`);
+  const dayAgo = Date.now() - 86_400_000;
+  for (const { datname } of rows) {
+    const created = parseInt(datname.split('_')[2], 36);
+    if (created < dayAgo) await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`).catch(() => undefined);
+  }
 }
 
 function withDatabase(url, database) {
@@ -61,7 +63,7 @@ export default async function globalSetup() {
   }
   process.env.TEST_PG_ADMIN_URL = admin;
   // One template per run, so that runs in parallel (several developers, CI) never meet.
-  const TEMPLATE_DB = `ppc_tpl_${process.pid}_${Date.now().toString(36)}`;
+  const TEMPLATE_DB = `ppc_tpl_${Date.now().toString(36)}_${process.pid}`;
   process.env.TEST_TEMPLATE_DB = TEMPLATE_DB;
 
   const client = new pg.Client({ connectionString: admin });

@@ -1,11 +1,38 @@
 import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
+export const NOMINATION_STATUSES = ['pending', 'refused', 'boosted', 'declined'] as const;
+export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
+
+/** Why the rules refused a nomination at intake (checked in this order of precedence: limits, then the story). */
+export const REFUSAL_REASONS = [
+  'nominator_weekly_limit',
+  'nominator_monthly_limit',
+  'unknown_story',
+  'story_not_published',
+  'story_too_old',
+  'wrong_publication',
+  'ai_disclosed',
+  'already_boosted',
+  'already_nominated',
+] as const;
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+
+/** The curation guidelines a curator declines a nomination under. */
+export const DECLINE_REASONS = ['clickbait', 'ai_generated', 'sponsored', 'non_english', 'explicit', 'meta', 'rules_violation', 'other'] as const;
+export type DeclineReason = (typeof DECLINE_REASONS)[number];
+
+const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(',');
+
 /** A publication editor's Boost nomination: the feed fields, then the rules' verdict and the decision. */
 @Entity('nominations')
 @Index('nominations_status_nominated_idx', ['status', 'nominatedAt'])
 @Index('nominations_story_idx', ['storyKey'])
 @Index('nominations_nominator_idx', ['nominatorKey', 'nominatedAt'])
+@Index('nominations_boost_key', ['boostId'], { unique: true, where: `boost_id IS NOT NULL` })
 @Check('nominations_status_check', `status IN ('pending','refused','boosted','declined')`)
+@Check('nominations_refusal_reason_check', `refusal_reason IS NULL OR refusal_reason IN (${list(REFUSAL_REASONS)})`)
+@Check('nominations_decline_reason_check', `decline_reason IS NULL OR decline_reason IN (${list(DECLINE_REASONS)})`)
+@Check('nominations_boosted_check', `(status = 'boosted') = (boost_id IS NOT NULL)`)
 export class Nomination {
   @PrimaryColumn({ type: 'text', collation: 'C' }) id!: string;
   @Column({ type: 'integer', name: 'story_key' }) storyKey!: number;
@@ -14,8 +41,12 @@ export class Nomination {
   @Column({ type: 'timestamptz', name: 'nominated_at' }) nominatedAt!: Date;
   @Column({ type: 'text', default: 'pending' }) status!: string;
   @Column({ type: 'text', name: 'refusal_reason', nullable: true }) refusalReason!: string | null;
+  /** When the acceptance rules last ran on it (null only inside intake's transaction, before the hook). */
+  @Column({ type: 'timestamptz', name: 'evaluated_at', nullable: true }) evaluatedAt!: Date | null;
   @Column({ type: 'uuid', name: 'decided_by', nullable: true }) decidedBy!: string | null;
   @Column({ type: 'timestamptz', name: 'decided_at', nullable: true }) decidedAt!: Date | null;
   @Column({ type: 'text', name: 'decline_reason', nullable: true }) declineReason!: string | null;
   @Column({ type: 'text', nullable: true }) note!: string | null;
+  /** The boost window a `boosted` nomination created (`boosts.id`). */
+  @Column({ type: 'text', name: 'boost_id', collation: 'C', nullable: true }) boostId!: string | null;
 }

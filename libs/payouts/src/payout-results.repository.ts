@@ -66,7 +66,7 @@ const STATEMENTS: ListSpec = {
   search: ['au.id', 'au.name'],
 };
 const STATEMENT_COLUMNS = `sm.id, sm.run_id AS "runId", r.status AS "runStatus", sm.period, au.id AS "authorId", au.name AS "authorName",
-  sm.opening_micros::text AS "openingMicros", sm.opening_run_id AS "openingRunId", sm.story_earnings_micros::text AS "storyEarningsMicros",
+  sm.opening_micros::text AS "openingMicros", sm.opening_run_id AS "openingRunId", sm.returned_statement_ids AS "returnedStatementIds", sm.story_earnings_micros::text AS "storyEarningsMicros",
   sm.referral_earnings_micros::text AS "referralEarningsMicros", sm.adjustments_micros::text AS "adjustmentsMicros",
   sm.balance_micros::text AS "balanceMicros", sm.payout_cents::text AS "payoutCents", sm.carried_micros::text AS "carriedMicros",
   sm.forfeited_micros::text AS "forfeitedMicros", sm.status, sm.payout_state AS "payoutState", sm.payout_state_at AS "payoutStateAt"`;

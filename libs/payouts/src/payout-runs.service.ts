@@ -113,6 +113,12 @@ export class PayoutRunsService {
          SELECT count(*)::int AS payable FROM p`,
         [id],
       );
+      // The failed payouts this run's openings took back are now back in a balance, once.
+      await m.query(
+        `UPDATE statements SET returned_by_run_id = $1
+         WHERE id IN (SELECT unnest(returned_statement_ids) FROM statements WHERE run_id = $1) AND returned_by_run_id IS NULL`,
+        [id],
+      );
       await this.audit.record(m, actor, {
         action: 'payout-run.approve',
         entityType: 'payout-run',

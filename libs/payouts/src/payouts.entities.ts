@@ -91,8 +91,12 @@ export class Statement {
   @Column({ type: 'text' }) period!: string;
   @Column({ type: 'integer', name: 'author_key' }) authorKey!: number;
   @Column({ type: 'bigint', name: 'opening_micros' }) openingMicros!: string;
-  /** The approved run the opening balance came from (null: none). */
+  /** The approved run whose carried amount opens this statement (null: none). */
   @Column({ type: 'uuid', name: 'opening_run_id', nullable: true }) openingRunId!: string | null;
+  /** Failed or reversed payouts of earlier approved runs that the opening takes back. */
+  @Column({ type: 'uuid', name: 'returned_statement_ids', array: true, default: () => "'{}'" }) returnedStatementIds!: string[];
+  /** Set on a failed or reversed payout when an approved run has taken it back into a balance. */
+  @Column({ type: 'uuid', name: 'returned_by_run_id', nullable: true }) returnedByRunId!: string | null;
   @Column({ type: 'bigint', name: 'story_earnings_micros' }) storyEarningsMicros!: string;
   @Column({ type: 'bigint', name: 'referral_earnings_micros' }) referralEarningsMicros!: string;
   @Column({ type: 'bigint', name: 'adjustments_micros' }) adjustmentsMicros!: string;

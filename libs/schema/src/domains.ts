@@ -1,4 +1,8 @@
 import type { DynamicModule } from '@nestjs/common';
+import { ReferralLegacyModule } from '../../referral-legacy/src/referral-legacy.module.js';
+import { EligibilityModule } from '../../eligibility/src/eligibility.module.js';
+import { PayoutsModule } from '../../payouts/src/payouts.module.js';
+import { BoostCurationModule } from '../../boost-curation/src/boost-curation.module.js';
 
 export interface DomainModuleOptions {
   /** true in the api (controllers), false in the worker (job handlers). */
@@ -10,4 +14,4 @@ export interface DomainModule {
 }
 
 /** The domain libraries the apps compose, in dependency order. */
-export const DOMAIN_MODULES: DomainModule[] = [];
+export const DOMAIN_MODULES: DomainModule[] = [PayoutsModule, EligibilityModule, ReferralLegacyModule, BoostCurationModule];

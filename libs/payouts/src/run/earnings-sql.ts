@@ -266,19 +266,28 @@ export function stepStoryEarnings(s: RunScope, runId: string): string {
 
 /**
  * Step 9: statements. Opening = the carried amount of the author's statement in the latest
- * approved (or paid) run of an earlier period, plus that run's payout to them if it later
- * failed or was reversed. Authors: anyone with story earnings, referral credits,
- * adjustments or an opening balance.
+ * approved (or paid) run of an earlier period, plus every payout of an approved earlier run
+ * that failed or was reversed and has not been taken back yet (the spec names only the
+ * latest run's; a transfer that bounces later must not be lost either). Authors: anyone
+ * with story earnings, referral credits, adjustments or an opening balance.
  */
 export function stepStatements(s: RunScope, runId: string): string {
   const { end } = periodBounds(s.period);
   const p = s.params;
   return `WITH previous AS (
       SELECT id FROM payout_runs WHERE period < '${s.period}' AND status IN ('approved', 'paid') ORDER BY period DESC LIMIT 1
+    ), carried AS (
+      SELECT st.author_key, st.run_id, st.carried_micros AS amount FROM statements st JOIN previous pr ON pr.id = st.run_id
+    ), returned AS (
+      SELECT st.author_key, sum(st.payout_cents * 10000)::bigint AS amount, array_agg(st.id ORDER BY st.id) AS ids
+      FROM statements st JOIN payout_runs r ON r.id = st.run_id
+      WHERE r.status IN ('approved', 'paid') AND r.period < '${s.period}'
+        AND st.payout_state IN ('failed', 'reversed') AND st.returned_by_run_id IS NULL
+      GROUP BY st.author_key
     ), opening AS (
-      SELECT st.author_key, st.run_id,
-             st.carried_micros + CASE WHEN st.payout_state IN ('failed', 'reversed') THEN st.payout_cents * 10000 ELSE 0 END AS amount
-      FROM statements st JOIN previous pr ON pr.id = st.run_id
+      SELECT coalesce(c.author_key, rt.author_key) AS author_key, c.run_id,
+             coalesce(c.amount, 0) + coalesce(rt.amount, 0) AS amount, coalesce(rt.ids, '{}') AS returned_ids
+      FROM carried c FULL JOIN returned rt ON rt.author_key = c.author_key
     ), earned AS (
       SELECT author_key, sum(earnings_micros)::bigint AS amount FROM story_earnings WHERE run_id = '${runId}' GROUP BY author_key
     ), referred AS (
@@ -289,7 +298,7 @@ export function stepStatements(s: RunScope, runId: string): string {
       SELECT author_key FROM opening WHERE amount <> 0 UNION SELECT author_key FROM earned WHERE amount <> 0
       UNION SELECT author_key FROM referred UNION SELECT author_key FROM adjusted
     ), balances AS (
-      SELECT au.author_key, op.run_id AS opening_run_id, coalesce(op.amount, 0) AS opening, coalesce(ea.amount, 0) AS earned,
+      SELECT au.author_key, op.run_id AS opening_run_id, coalesce(op.returned_ids, '{}') AS returned_ids, coalesce(op.amount, 0) AS opening, coalesce(ea.amount, 0) AS earned,
              coalesce(re.amount, 0) AS referred, coalesce(ad.amount, 0) AS adjusted,
              coalesce(op.amount, 0) + coalesce(ea.amount, 0) + coalesce(re.amount, 0) + coalesce(ad.amount, 0) AS balance,
              coalesce(pa.status = 'verified' AND pa.tax_status = 'verified', false) AS account_ready,
@@ -309,10 +318,10 @@ export function stepStatements(s: RunScope, runId: string): string {
                ELSE 'payable' END AS status
       FROM balances b
     )
-    INSERT INTO statements (run_id, period, author_key, opening_micros, opening_run_id, story_earnings_micros,
+    INSERT INTO statements (run_id, period, author_key, opening_micros, opening_run_id, returned_statement_ids, story_earnings_micros,
                             referral_earnings_micros, adjustments_micros, balance_micros, payout_cents, carried_micros,
                             forfeited_micros, status)
-    SELECT '${runId}', '${s.period}', d.author_key, d.opening, d.opening_run_id, d.earned, d.referred, d.adjusted, d.balance,
+    SELECT '${runId}', '${s.period}', d.author_key, d.opening, d.opening_run_id, d.returned_ids, d.earned, d.referred, d.adjusted, d.balance,
            CASE WHEN d.status = 'payable' THEN d.balance / 10000 ELSE 0 END,
            CASE WHEN d.status = 'payable' THEN d.balance % 10000 WHEN d.status = 'forfeited' THEN 0 ELSE d.balance END,
            CASE WHEN d.status = 'forfeited' THEN d.balance ELSE 0 END,

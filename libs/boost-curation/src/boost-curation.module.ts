@@ -1,0 +1,34 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { DomainModuleOptions } from '../../schema/src/domains.js';
+import { BoostsController, StoriesController } from './boosts.controller.js';
+import { BoostsRepository } from './boosts.repository.js';
+import { BoostsService } from './boosts.service.js';
+import { NominationEvaluationService } from './nomination-evaluation.service.js';
+import { NominationsController, NominatorsController } from './nominations.controller.js';
+import { NominationsRepository } from './nominations.repository.js';
+import { NominationsService } from './nominations.service.js';
+import { StoriesRepository } from './stories.repository.js';
+import { StoriesService } from './stories.service.js';
+
+/**
+ * Boost curation: the nomination rules (run inside intake's transaction through the
+ * `nominations` intake hook, in the api and the worker alike), the curator queue, boost
+ * windows and nominator statistics; and the stories list curators work from.
+ */
+@Module({})
+export class BoostCurationModule {
+  static forRoot({ http }: DomainModuleOptions): DynamicModule {
+    return {
+      module: BoostCurationModule,
+      controllers: http ? [NominationsController, NominatorsController, BoostsController, StoriesController] : [],
+      providers: [
+        NominationsRepository,
+        BoostsRepository,
+        StoriesRepository,
+        NominationEvaluationService,
+        ...(http ? [NominationsService, BoostsService, StoriesService] : []),
+      ],
+      exports: [NominationEvaluationService],
+    };
+  }
+}

@@ -1,0 +1,33 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { DomainModuleOptions } from '../../schema/src/domains.js';
+import {
+  ReferralCreditTotalsController,
+  ReferralCreditsController,
+  ReferralPageController,
+  ReferralsController,
+} from './referral-legacy.controller.js';
+import { ReferralLegacyRepository } from './referral-legacy.repository.js';
+import { ReferralCreditsService } from './referral-credits.service.js';
+import { ReferralJobs, ReferralsSchedule } from './referral-jobs.js';
+import { ReferralViewsService } from './referral-views.service.js';
+
+/**
+ * Legacy referrals (module `referral-legacy`). Global so that the payout run can inject
+ * `ReferralCreditsService` and call `honor(period, params)` inside its own job.
+ */
+@Module({})
+export class ReferralLegacyModule {
+  static forRoot({ http }: DomainModuleOptions): DynamicModule {
+    return {
+      module: ReferralLegacyModule,
+      global: true,
+      controllers: http ? [ReferralsController, ReferralCreditsController, ReferralCreditTotalsController, ReferralPageController] : [],
+      providers: [
+        ReferralLegacyRepository,
+        ReferralCreditsService,
+        ...(http ? [ReferralViewsService] : [ReferralJobs, ReferralsSchedule]),
+      ],
+      exports: [ReferralCreditsService],
+    };
+  }
+}
