@@ -2,7 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { CoreModule, type AppConfig } from '../../../libs/core/src/index.js';
-import { JobHandlerRegistry, QUEUE_DISPATCHERS } from '../../../libs/core/src/queue/job-dispatch.js';
+import { JobHandlerRegistry, queueDispatchers } from '../../../libs/core/src/queue/job-dispatch.js';
 import { loggerOptions } from '../../../libs/core/src/logging.js';
 import { SCHEMA } from '../../../libs/schema/src/schema.js';
 import { DOMAIN_MODULES } from '../../../libs/schema/src/domains.js';
@@ -19,7 +19,7 @@ export class WorkerModule {
         CoreModule.forRoot({ config, databaseUrl, schema: SCHEMA, http: false }),
         ...DOMAIN_MODULES.map((m) => m.forRoot({ http: false })),
       ],
-      providers: [JobHandlerRegistry, ...QUEUE_DISPATCHERS],
+      providers: [JobHandlerRegistry, ...queueDispatchers(config)],
     };
   }
 }

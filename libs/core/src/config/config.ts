@@ -15,6 +15,8 @@ export interface AppConfig {
   /** Queue namespace: Redis key prefix or PostgreSQL schema. Tests use a unique one. */
   queuePrefix: string;
   logLevel: string;
+  /** How long a worker's lock on a job lasts; a crashed worker's job is retried after it. */
+  queueLockMs: number;
   embeddedDataDir: string;
   embeddedPort: number;
 }
@@ -77,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ),
     queuePrefix: text(env, 'QUEUE_PREFIX', 'ppc', (v) => (/^[a-z][a-z0-9_]{0,40}$/.test(v) ? null : 'must match [a-z][a-z0-9_]*')),
     logLevel: text(env, 'LOG_LEVEL', 'info', (v) => (LOG_LEVELS.includes(v) ? null : `must be one of ${LOG_LEVELS.join(', ')}`)),
+    queueLockMs: int(env, 'QUEUE_LOCK_MS', 30000, 500, 600000),
     embeddedDataDir: text(env, 'EMBEDDED_PG_DIR', '.data/pg'),
     embeddedPort: int(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
   };

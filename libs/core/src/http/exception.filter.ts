@@ -29,6 +29,7 @@ function fromDatabase(error: QueryFailedError): Body | null {
     case '23505':
       return { statusCode: 409, code: 'conflict', message: driver.detail ?? 'duplicate', details: { constraint: driver.constraint } };
     case '40001':
+    case '40P01':
     case '55P03':
       return { statusCode: 409, code: 'conflict', message: 'a concurrent change won; reload and try again' };
     case '22P02':

@@ -3,6 +3,7 @@ import { Injectable, Logger, type OnModuleInit, type Type } from '@nestjs/common
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { Job } from 'bullmq';
 import { JOB_HANDLER_KEY } from './job-handler.js';
+import type { AppConfig } from '../config/config.js';
 import { JOBS, QUEUES, type JobKey, type QueueName } from './registry.js';
 
 type Handler = (job: Job) => Promise<unknown>;
@@ -50,8 +51,8 @@ export function assertOneHandlerEach(found: Map<JobKey, string[]>): void {
 }
 
 /** One BullMQ worker per queue; it hands each job to the handler the registry found. */
-function dispatcherFor(queue: QueueName): Type<WorkerHost> {
-  @Processor(queue, { concurrency: 1 })
+function dispatcherFor(queue: QueueName, config: AppConfig): Type<WorkerHost> {
+  @Processor(queue, { concurrency: 1, lockDuration: config.queueLockMs, stalledInterval: config.queueLockMs })
   class QueueDispatcher extends WorkerHost {
     private readonly logger = new Logger(`queue:${queue}`);
     constructor(private readonly registry: JobHandlerRegistry) {
@@ -67,4 +68,4 @@ function dispatcherFor(queue: QueueName): Type<WorkerHost> {
   return QueueDispatcher;
 }
 
-export const QUEUE_DISPATCHERS = QUEUES.map(dispatcherFor);
+export const queueDispatchers = (config: AppConfig) => QUEUES.map((queue) => dispatcherFor(queue, config));

@@ -52,19 +52,22 @@ export function stepContributions(s: RunScope): string {
     GROUP BY c.member_key`;
 }
 
-/** Step 2 (conditions 3 and 5): membership and enrollment intervals meeting P, per person, as multiranges. */
+/**
+ * Step 2 (conditions 3 and 5): membership and enrollment intervals meeting P, per person,
+ * as multiranges (an empty interval, end <= start, covers nothing).
+ */
 export function stepCoverage(s: RunScope): string[] {
   const { start, end } = periodBounds(s.period);
   return [
     `CREATE UNLOGGED TABLE ${t(s, 'member_cover')} AS
        SELECT ms.member_key AS m, range_agg(tstzrange(ms.started_at, ms.ended_at, '[)')) AS cover
        FROM memberships ms JOIN members mb ON mb.key = ms.member_key AND NOT mb.earnings_excluded
-       WHERE ms.started_at < ${end} AND (ms.ended_at IS NULL OR ms.ended_at > ${start})
+       WHERE ms.started_at < ${end} AND (ms.ended_at IS NULL OR (ms.ended_at > ${start} AND ms.ended_at > ms.started_at))
        GROUP BY ms.member_key`,
     `CREATE UNLOGGED TABLE ${t(s, 'author_cover')} AS
        SELECT e.member_key AS a, range_agg(tstzrange(e.enrolled_at, e.left_at, '[)')) AS cover
        FROM enrollments e
-       WHERE e.enrolled_at < ${end} AND (e.left_at IS NULL OR e.left_at > ${start})
+       WHERE e.enrolled_at < ${end} AND (e.left_at IS NULL OR (e.left_at > ${start} AND e.left_at > e.enrolled_at))
        GROUP BY e.member_key`,
     `CREATE UNLOGGED TABLE ${t(s, 'story_rank')} AS
        SELECT key AS s, author_key AS a, row_number() OVER (ORDER BY id COLLATE "C")::int AS rk FROM stories`,
