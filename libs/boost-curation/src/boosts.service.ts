@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditService, conflict, notFound, parseListQuery, ruleViolation, toPage, type Actor, type ListSpec } from '../../core/src/index.js';
 import type { BoostStoryDto, EndBoostDto } from './boost-curation.dto.js';
-import { boostDays } from './boost-params.js';
+import { EarningsParametersService } from '../../payouts/src/earnings-parameters.service.js';
 import { BOOST_STATES, BoostsRepository, type BoostView } from './boosts.repository.js';
 import { RULE_MESSAGES, storyBoostProblems } from './nomination-rules.js';
 import { NominationsRepository } from './nominations.repository.js';
@@ -38,6 +38,7 @@ export class BoostsService {
     private readonly stories: StoriesRepository,
     private readonly nominations: NominationsRepository,
     private readonly audit: AuditService,
+    private readonly parameters: EarningsParametersService,
   ) {}
 
   async list(query: Record<string, unknown>) {
@@ -67,7 +68,7 @@ export class BoostsService {
       const boost = await this.boosts.create(m, {
         id,
         storyKey: facts.key,
-        days: await boostDays(m),
+        days: (await this.parameters.current(m)).params.boostDays,
         source: 'curator',
         boostedBy: actor.id,
         reason: dto.reason ?? null,

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditService, conflict, notFound, parseListQuery, ruleViolation, toPage, type Actor, type ListSpec } from '../../core/src/index.js';
 import type { BoostNominationDto, DeclineNominationDto } from './boost-curation.dto.js';
-import { boostDays } from './boost-params.js';
+import { EarningsParametersService } from '../../payouts/src/earnings-parameters.service.js';
 import { BoostsRepository } from './boosts.repository.js';
 import { DECLINE_REASONS, NOMINATION_STATUSES, REFUSAL_REASONS } from './nomination.entity.js';
 import { RULE_MESSAGES, storyBoostProblems } from './nomination-rules.js';
@@ -64,6 +64,7 @@ export class NominationsService {
     private readonly boosts: BoostsRepository,
     private readonly stories: StoriesRepository,
     private readonly audit: AuditService,
+    private readonly parameters: EarningsParametersService,
   ) {}
 
   async list(query: Record<string, unknown>) {
@@ -91,7 +92,7 @@ export class NominationsService {
       const boost = await this.boosts.create(m, {
         id: boostId,
         storyKey: after.storyKey,
-        days: await boostDays(m),
+        days: (await this.parameters.current(m)).params.boostDays,
         source: 'nomination',
         boostedBy: actor.id,
         reason: dto.note ?? null,

@@ -3,6 +3,7 @@ import { ReferralLegacyModule } from '../../referral-legacy/src/referral-legacy.
 import { EligibilityModule } from '../../eligibility/src/eligibility.module.js';
 import { PayoutsModule } from '../../payouts/src/payouts.module.js';
 import { BoostCurationModule } from '../../boost-curation/src/boost-curation.module.js';
+import { HelpDeskModule } from '../../help-desk/src/help-desk.module.js';
 
 export interface DomainModuleOptions {
   /** true in the api (controllers), false in the worker (job handlers). */
@@ -14,4 +15,4 @@ export interface DomainModule {
 }
 
 /** The domain libraries the apps compose, in dependency order. */
-export const DOMAIN_MODULES: DomainModule[] = [PayoutsModule, EligibilityModule, ReferralLegacyModule, BoostCurationModule];
+export const DOMAIN_MODULES: DomainModule[] = [PayoutsModule, EligibilityModule, ReferralLegacyModule, BoostCurationModule, HelpDeskModule];

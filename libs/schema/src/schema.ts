@@ -7,13 +7,13 @@ import { Country } from '../../eligibility/src/country.entity.js';
 import { PartnerStatusChange } from '../../eligibility/src/partner-status-change.entity.js';
 import { Nomination } from '../../boost-curation/src/nomination.entity.js';
 import { BoostDecision } from '../../boost-curation/src/boost-decision.entity.js';
-import { Ticket } from '../../help-desk/src/ticket.entity.js';
+import { HELP_DESK_ENTITIES } from '../../help-desk/src/ticket.entity.js';
 import { ReferralCredit } from '../../referral-legacy/src/referral-credit.entity.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { PAYOUT_ENTITIES } from '../../payouts/src/payouts.entities.js';
 
 /** Every entity and every migration of the product: the one list the data sources use. */
 export const SCHEMA: SchemaDefinition = {
-  entities: [...PAYOUT_ENTITIES, StaffUser, LoginFailure, AuditEntry, ...READING_DATA_ENTITIES, Application, Country, PartnerStatusChange, Nomination, BoostDecision, Ticket, ReferralCredit],
+  entities: [...PAYOUT_ENTITIES, StaffUser, LoginFailure, AuditEntry, ...READING_DATA_ENTITIES, Application, Country, PartnerStatusChange, Nomination, BoostDecision, ...HELP_DESK_ENTITIES, ReferralCredit],
   migrations: MIGRATIONS,
 };

@@ -51,3 +51,31 @@ export function formatDollars(amount: Micros, opts: { signed?: boolean } = {}): 
   if (negative && cents > 0n) return `−${text}`;
   return opts.signed && cents > 0n ? `+${text}` : text;
 }
+
+/** Integer division rounded toward negative infinity (bigint `/` truncates toward zero). */
+export function divFloor(a: bigint, b: bigint): bigint {
+  if (b === 0n) throw new RangeError('division by zero');
+  const q = a / b;
+  return (a % b !== 0n) && ((a < 0n) !== (b < 0n)) ? q - 1n : q;
+}
+
+/**
+ * Splits `total` (any sign) into parts proportional to non-negative `weights`, exactly:
+ * each part is `total × w // W` (floor), and the rest (0 ≤ rest < number of parts) goes
+ * to the largest weight (the first one on ties). All weights 0: equal weights.
+ */
+export function apportion(total: bigint, weights: readonly bigint[]): bigint[] {
+  if (weights.length === 0) throw new RangeError('apportion needs at least one weight');
+  if (weights.some((w) => w < 0n)) throw new RangeError('weights must not be negative');
+  let w = weights.reduce((a, b) => a + b, 0n);
+  const used = w === 0n ? weights.map(() => 1n) : [...weights];
+  if (w === 0n) w = BigInt(weights.length);
+  const parts = used.map((x) => divFloor(total * x, w));
+  let largest = 0;
+  for (let i = 1; i < used.length; i++) if (used[i]! > used[largest]!) largest = i;
+  parts[largest] = parts[largest]! + (total - sum(parts));
+  return parts;
+}
+
+/** "$1,234.56" for whole cents (payouts, thresholds). */
+export const formatCents = (cents: bigint, opts: { signed?: boolean } = {}): string => formatDollars(cents * MICROS_PER_CENT, opts);

@@ -1,0 +1,59 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentStaff, Roles, type Actor } from '../../core/src/index.js';
+import { CreateSavedReplyDto, RenderSavedReplyDto, UpdateSavedReplyDto } from './help-desk.dto.js';
+import { SavedRepliesService } from './saved-replies.service.js';
+
+@ApiTags('saved-replies')
+@ApiBearerAuth()
+@Controller('saved-replies')
+export class SavedRepliesController {
+  constructor(private readonly replies: SavedRepliesService) {}
+
+  /** Filters: category, q (title and text). */
+  @Get()
+  @Roles('support')
+  list(@Query() query: Record<string, unknown>) {
+    return this.replies.list(query);
+  }
+
+  /** The placeholders a saved reply may use. */
+  @Get('placeholders')
+  @Roles('support')
+  placeholders() {
+    return this.replies.placeholders();
+  }
+
+  @Get(':id')
+  @Roles('support')
+  get(@Param('id') id: string) {
+    return this.replies.get(id);
+  }
+
+  /** 400 for unknown placeholders, 409 when the title is taken. */
+  @Post()
+  @Roles('support')
+  create(@CurrentStaff() actor: Actor, @Body() dto: CreateSavedReplyDto) {
+    return this.replies.create(actor, dto);
+  }
+
+  @Put(':id')
+  @Roles('support')
+  update(@CurrentStaff() actor: Actor, @Param('id') id: string, @Body() dto: UpdateSavedReplyDto) {
+    return this.replies.update(actor, id, dto);
+  }
+
+  @Delete(':id')
+  @Roles('support')
+  delete(@CurrentStaff() actor: Actor, @Param('id') id: string) {
+    return this.replies.delete(actor, id);
+  }
+
+  /** The reply filled for a ticket, for support to edit before sending (nothing is stored). */
+  @Post(':id/render')
+  @HttpCode(200)
+  @Roles('support')
+  render(@CurrentStaff() actor: Actor, @Param('id') id: string, @Body() dto: RenderSavedReplyDto) {
+    return this.replies.render(actor, id, dto.ticketId);
+  }
+}
