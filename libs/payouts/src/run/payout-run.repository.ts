@@ -18,9 +18,14 @@ export interface RunRow {
 
 const WORK_SCHEMA = 'payout_work';
 
-/** Big sorts and hashes stay in memory; CREATE TABLE AS may use parallel workers. */
+/**
+ * Big sorts and hashes stay in memory; CREATE TABLE AS may use parallel workers. Nested
+ * loops are off: every step is a bulk join, and the planner underestimates multirange
+ * containment (`cover @> started_at`) badly enough to pick quadratic plans otherwise.
+ */
 async function tuneForRun(m: EntityManager): Promise<void> {
   await m.query(`SET LOCAL work_mem = '1GB'`);
+  await m.query(`SET LOCAL enable_nestloop = off`);
   await m.query(`SET LOCAL max_parallel_workers_per_gather = 2`);
   await m.query(`SET LOCAL jit = off`);
 }

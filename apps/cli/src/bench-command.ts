@@ -1,0 +1,18 @@
+import { benchPayout } from '../../../bench/payout.bench.js';
+
+const BENCHES: Record<string, (args: string[]) => Promise<void>> = { payout: benchPayout };
+
+/** `npm run bench -- <name> [options]`; with no name, every benchmark. */
+export async function benchCommand(args: string[]): Promise<number> {
+  const [name, ...rest] = args;
+  const chosen = name && !name.startsWith('--') ? [name] : Object.keys(BENCHES);
+  for (const b of chosen) {
+    const bench = BENCHES[b];
+    if (!bench) {
+      console.error(`unknown benchmark "${b}"; known: ${Object.keys(BENCHES).join(', ')}`);
+      return 2;
+    }
+    await bench(name === b ? rest : args);
+  }
+  return 0;
+}
