@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { resolve, dirname } from 'node:path';
 import { type AppConfig, resolveDatabase, runMigrations } from '../../../libs/core/src/index.js';
 import { SCHEMA } from '../../../libs/schema/src/schema.js';
+import { DEMO_PASSWORD, DEMO_STAFF, loadDemo, seedDemoRuns } from './demo.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -10,15 +11,15 @@ const here = dirname(fileURLToPath(import.meta.url));
  * Runs the product: the database (embedded when none is configured), migrations,
  * optional demo data, then the api (which also serves the console) and the worker.
  */
-export async function serve(config: AppConfig, opts: { demo: boolean; loadDemo?: (databaseUrl: string) => Promise<void> }): Promise<void> {
+export async function serve(config: AppConfig, opts: { demo: boolean }): Promise<void> {
   const db = await resolveDatabase(config);
   console.log(`database: ${db.embedded ? `embedded PostgreSQL (${config.embeddedDataDir})` : 'DATABASE_URL'}`);
   console.log(`queues: ${config.redisUrl ? 'Redis (REDIS_URL)' : 'BullMQ PostgreSQL backend'}`);
   const applied = await runMigrations(db.url, SCHEMA);
   if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
-  if (opts.demo && opts.loadDemo) await opts.loadDemo(db.url);
+  if (opts.demo) await loadDemo(db.url);
 
-  const env = { ...process.env, DATABASE_URL: db.url };
+  const env = { ...process.env, DATABASE_URL: db.url, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
   const children: ChildProcess[] = [
     fork(resolve(here, '../../api/src/main.js'), [], { env }),
     fork(resolve(here, '../../worker/src/main.js'), [], { env }),
@@ -35,6 +36,9 @@ export async function serve(config: AppConfig, opts: { demo: boolean; loadDemo?:
   for (const c of children) c.once('exit', (code) => void stop(code ?? 1));
   process.once('SIGINT', () => void stop(0));
   process.once('SIGTERM', () => void stop(0));
-  console.log(`\nPartner Program console: http://localhost:${config.port}/   (API docs: /api/docs)`);
-  console.log(`sign in as ${config.adminEmail} / ${config.adminPassword}${opts.demo ? ' (demo staff: see README)' : ''}\n`);
+  if (opts.demo) await seedDemoRuns(config);
+  console.log(`\nPartner Program console: http://localhost:${config.port}/   (API docs: http://localhost:${config.port}/api/docs)`);
+  console.log(`sign in as ${config.adminEmail} / ${config.adminPassword}`);
+  if (opts.demo) console.log(`demo staff (password ${DEMO_PASSWORD}): ${DEMO_STAFF.map((s) => s.email).join(', ')}`);
+  console.log('');
 }
