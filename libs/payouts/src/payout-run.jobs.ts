@@ -1,9 +1,7 @@
 import { InjectFlowProducer, InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { FlowProducer, Job, Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
-import { one } from '../../core/src/database/sql.js';
-import { JobHandler } from '../../core/src/queue/job-handler.js';
+import { JobHandler, OnJobFailed } from '../../core/src/queue/job-handler.js';
 import { JOBS, jobId } from '../../core/src/queue/registry.js';
 import { ReferralCredits } from './referral-credits.port.js';
 import { PayoutRunRepository, type RunRow } from './run/payout-run.repository.js';
@@ -25,7 +23,6 @@ export class PayoutRunJobs implements OnApplicationBootstrap {
     private readonly repo: PayoutRunRepository,
     private readonly runs: PayoutRunsService,
     private readonly referrals: ReferralCredits,
-    private readonly dataSource: DataSource,
     @InjectQueue('payouts') private readonly queue: Queue,
     @InjectFlowProducer('flows') private readonly flows: FlowProducer,
   ) {}
@@ -44,83 +41,73 @@ export class PayoutRunJobs implements OnApplicationBootstrap {
     return run;
   }
 
-  /** On the last try of a job, the run fails with the error (and can be started again). */
-  private async guard<T>(job: Job<RunJobData>, work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
-        await this.repo.markFailed(job.data.runId, job.data.attempt, `${job.name}: ${(error as Error).message}`);
-      }
-      throw error;
-    }
+  /** A job of the run failed for good (retries used up, or stalled too often): so does the run, with the error. */
+  @OnJobFailed('payoutRun')
+  async prepareFailed(job: Job<RunJobData>, error: Error): Promise<void> {
+    await this.repo.markFailed(job.data.runId, job.data.attempt, `${job.name}: ${error.message}`);
+  }
+
+  @OnJobFailed('payoutShard')
+  async shardFailed(job: Job<RunJobData>, error: Error): Promise<void> {
+    await this.prepareFailed(job, error);
+  }
+
+  @OnJobFailed('payoutFinalize')
+  async finalizeFailed(job: Job<RunJobData>, error: Error): Promise<void> {
+    await this.prepareFailed(job, error);
   }
 
   @JobHandler('payoutRun')
   async prepare(job: Job<RunJobData>): Promise<string> {
-    return this.guard(job, async () => {
-      const run = await this.current(job);
-      if (!run || !(await this.repo.markRunning(run.id, run.attempt))) return 'stale';
-      if (!(await this.isPrepared(run))) {
-        await this.referrals.honor(run.period, run.params);
-        await this.repo.prepare(run, (done, of) => this.repo.setProgress(run.id, run.attempt, Math.floor((PREPARE_SHARE * done) / of)));
-        await this.dataSource.query(`UPDATE payout_runs SET prepared_attempt = attempt WHERE id = $1 AND attempt = $2`, [run.id, run.attempt]);
-      }
-      const data = (shard?: number): RunJobData => ({ runId: run.id, attempt: run.attempt, ...(shard === undefined ? {} : { shard }) });
-      await this.flows.add({
-        name: JOBS.payoutFinalize.name,
-        queueName: JOBS.payoutFinalize.queue,
-        data: data(),
-        opts: { jobId: jobId('payout-finalize', run.id, run.attempt), attempts: 3, backoff: { type: 'exponential', delay: 2000 } },
-        children: Array.from({ length: run.params.shards }, (_, shard) => ({
-          name: JOBS.payoutShard.name,
-          queueName: JOBS.payoutShard.queue,
-          data: data(shard),
-          opts: {
-            jobId: jobId('payout-shard', run.id, run.attempt, shard),
-            attempts: 3,
-            backoff: { type: 'exponential', delay: 2000 },
-            failParentOnFailure: true,
-          },
-        })),
-      });
-      return 'prepared';
+    const run = await this.current(job);
+    if (!run || !(await this.repo.markRunning(run.id, run.attempt))) return 'stale';
+    // A retried prepare whose work tables are complete only adds the flow again (same job ids: nothing twice).
+    if (!(await this.repo.isPrepared(run))) {
+      await this.referrals.honor(run.period, run.params);
+      await this.repo.prepare(run, (done, of) => this.repo.setProgress(run.id, run.attempt, Math.floor((PREPARE_SHARE * done) / of)));
+    }
+    const data = (shard?: number): RunJobData => ({ runId: run.id, attempt: run.attempt, ...(shard === undefined ? {} : { shard }) });
+    await this.flows.add({
+      name: JOBS.payoutFinalize.name,
+      queueName: JOBS.payoutFinalize.queue,
+      data: data(),
+      opts: { jobId: jobId('payout-finalize', run.id, run.attempt), attempts: 3, backoff: { type: 'exponential', delay: 2000 } },
+      children: Array.from({ length: run.params.shards }, (_, shard) => ({
+        name: JOBS.payoutShard.name,
+        queueName: JOBS.payoutShard.queue,
+        data: data(shard),
+        opts: {
+          jobId: jobId('payout-shard', run.id, run.attempt, shard),
+          attempts: 3,
+          backoff: { type: 'exponential', delay: 2000 },
+          failParentOnFailure: true,
+        },
+      })),
     });
-  }
-
-  private async isPrepared(run: RunRow): Promise<boolean> {
-    const row = await one<{ ok: boolean }>(this.dataSource, `SELECT prepared_attempt = attempt AS ok FROM payout_runs WHERE id = $1`, [run.id]);
-    return !!row?.ok;
+    return 'prepared';
   }
 
   @JobHandler('payoutShard')
   async shard(job: Job<RunJobData>): Promise<string> {
-    return this.guard(job, async () => {
-      const run = await this.current(job);
-      if (!run) return 'stale';
-      await this.repo.computeShard(run, job.data.shard!);
-      const done = await this.repo.shardsDone(run);
-      await this.repo.setProgress(run.id, run.attempt, PREPARE_SHARE + Math.floor(((95 - PREPARE_SHARE) * done) / run.params.shards));
-      return `shard ${job.data.shard} done`;
-    });
+    const run = await this.current(job);
+    if (!run) return 'stale';
+    await this.repo.computeShard(run, job.data.shard!);
+    const done = await this.repo.shardsDone(run);
+    await this.repo.setProgress(run.id, run.attempt, PREPARE_SHARE + Math.floor(((95 - PREPARE_SHARE) * done) / run.params.shards));
+    return `shard ${job.data.shard} done`;
   }
 
   @JobHandler('payoutFinalize')
   async finalize(job: Job<RunJobData>): Promise<string> {
-    return this.guard(job, async () => {
-      const run = await this.current(job);
-      if (!run) return 'stale';
-      await this.repo.finalize(run);
-      return 'computed';
-    });
+    const run = await this.current(job);
+    if (!run) return 'stale';
+    await this.repo.finalize(run);
+    return 'computed';
   }
 
   @JobHandler('payoutMonthly')
   async monthly(): Promise<string> {
     const period = previousPeriod();
-    const existing = await one(this.dataSource, `SELECT 1 FROM payout_runs WHERE period = $1`, [period]);
-    if (existing) return `a ${period} run exists`;
-    await this.runs.start(null, period);
-    return `started ${period}`;
+    return (await this.runs.startIfAbsent(period)) ? `started ${period}` : `a ${period} run exists`;
   }
 }

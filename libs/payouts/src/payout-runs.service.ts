@@ -1,15 +1,26 @@
-import { InjectFlowProducer, InjectQueue } from '@nestjs/bullmq';
+import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import type { FlowProducer, Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../core/src/auth/access.decorators.js';
 import { AuditService } from '../../core/src/audit/audit.service.js';
 import { one, rows } from '../../core/src/database/sql.js';
-import { ApiError, conflict, notFound, ruleViolation } from '../../core/src/http/errors.js';
+import { ApiError, badInput, conflict, notFound, ruleViolation } from '../../core/src/http/errors.js';
 import { JOBS, jobId } from '../../core/src/queue/registry.js';
 import { EarningsParametersService } from './earnings-parameters.service.js';
 import type { PayoutStateChangeDto } from './payouts.dto.js';
 import { PayoutResultsRepository } from './payout-results.repository.js';
+import { PayoutRunRepository } from './run/payout-run.repository.js';
+
+/** Which payout states may follow which (a payout a later run took back changes no more). */
+const PAYOUT_TRANSITIONS: Record<string, string[]> = {
+  pending: ['transferred', 'failed', 'on_hold', 'forfeited'],
+  on_hold: ['pending', 'transferred', 'failed', 'forfeited'],
+  transferred: ['failed', 'reversed'], // a bounce after the transfer was reported
+  failed: ['transferred'],
+  reversed: [],
+  forfeited: [],
+};
 
 export interface RunJobData {
   runId: string;
@@ -35,8 +46,8 @@ export class PayoutRunsService {
     private readonly audit: AuditService,
     private readonly parameters: EarningsParametersService,
     private readonly results: PayoutResultsRepository,
+    private readonly repo: PayoutRunRepository,
     @InjectQueue('payouts') private readonly queue: Queue,
-    @InjectFlowProducer('flows') readonly flows: FlowProducer,
   ) {}
 
   /**
@@ -58,8 +69,9 @@ export class PayoutRunsService {
       if (existing && ['approved', 'paid'].includes(existing.status)) {
         throw conflict(`the ${period} run is ${existing.status} and read-only; it cannot be recomputed`);
       }
-      if (existing?.status === 'running') throw conflict(`the ${period} run is already running`);
-      if (existing?.status === 'queued') return existing;
+      const stuck = existing && ['queued', 'running'].includes(existing.status) && (await this.jobsGone(existing.id, existing.attempt));
+      if (existing?.status === 'running' && !stuck) throw conflict(`the ${period} run is already running`);
+      if (existing?.status === 'queued' && !stuck) return existing;
       const started = (await one<{ id: string; attempt: number }>(
         m,
         `INSERT INTO payout_runs (period, status, attempt, params, params_version, started_by, queued_at)
@@ -92,7 +104,28 @@ export class PayoutRunsService {
     return this.results.getRun(run.id);
   }
 
-  /** Four eyes: finance approves a computed run that someone else started. */
+  /**
+   * True when no job will move the attempt on: its prepare job is missing or failed, or its
+   * finalize job failed (e.g. stalled too often while the worker kept dying).
+   */
+  private async jobsGone(runId: string, attempt: number): Promise<boolean> {
+    const prepare = await this.queue.getJob(jobId('payout-run', runId, attempt));
+    const state = prepare ? await prepare.getState() : 'missing';
+    if (state === 'missing' || state === 'failed') return true;
+    if (state !== 'completed') return false;
+    const finalize = await this.queue.getJob(jobId('payout-finalize', runId, attempt));
+    return !finalize || (await finalize.getState()) === 'failed';
+  }
+
+  /** The scheduler's start: the period's run unless one exists. */
+  async startIfAbsent(period: string): Promise<boolean> {
+    const existing = await one(this.dataSource, `SELECT 1 FROM payout_runs WHERE period = $1`, [period]);
+    if (existing) return false;
+    await this.start(null, period);
+    return true;
+  }
+
+  /** Four eyes: finance approves a computed run that someone else started, if it is still current. */
   async approve(actor: Actor, id: string) {
     await this.dataSource.transaction(async (m) => {
       const run = await one<{ status: string; started_by: string | null; period: string }>(
@@ -104,6 +137,10 @@ export class PayoutRunsService {
       if (run.status !== 'computed') throw conflict(`the run is ${run.status}; only a computed run can be approved`);
       if (run.started_by === actor.id) {
         throw ruleViolation('four_eyes', 'a run must be approved by someone other than the person who started it');
+      }
+      const stale = await this.repo.staleness(m, id, run.period);
+      if (stale.length) {
+        throw new ApiError(409, 'conflict', `the run is out of date (${stale.join('; ')}): recompute it, then approve`, { rule: 'stale_run', reasons: stale });
       }
       await m.query(`UPDATE payout_runs SET status = 'approved', approved_by = $2, approved_at = now() WHERE id = $1`, [id, actor.id]);
       const [{ payable }] = await rows<{ payable: number }>(
@@ -133,37 +170,42 @@ export class PayoutRunsService {
   /**
    * Records the outcome of the transfers: every pending payout becomes `transferred` unless
    * listed with another state. May be called again on a paid run to record later changes
-   * (a failed or reversed payout returns to the author's balance in the next run).
+   * (a failed or reversed payout returns to the author's balance in the next run). Only
+   * real transitions are allowed, and a payout a later run has taken back is final.
    */
   async markPaid(actor: Actor, id: string, changes: PayoutStateChangeDto[] = []) {
+    const ids = changes.map((c) => c.statementId);
+    const dup = ids.find((x, i) => ids.indexOf(x) !== i);
+    if (dup) throw badInput(`statement ${dup} is listed twice`, [{ field: 'payouts', message: `duplicate statementId ${dup}` }]);
     await this.dataSource.transaction(async (m) => {
       const run = await one<{ status: string }>(m, `SELECT status FROM payout_runs WHERE id = $1 FOR UPDATE`, [id]);
       if (!run) throw notFound('payout run', id);
       if (!['approved', 'paid'].includes(run.status)) throw conflict(`the run is ${run.status}; only an approved run can be marked paid`);
-      const changed = await rows<{ id: string; before: string; after: string }>(
+      const payouts = await rows<{ id: string; state: string; returned: boolean }>(
         m,
-        `WITH wanted AS (SELECT * FROM jsonb_to_recordset($2::jsonb) AS w("statementId" uuid, state text)),
-              target AS (
-                SELECT sm.id, sm.payout_state AS before,
-                       coalesce(w.state, CASE WHEN sm.payout_state = 'pending' THEN 'transferred' END) AS after
-                FROM statements sm LEFT JOIN wanted w ON w."statementId" = sm.id
-                WHERE sm.run_id = $1 AND sm.payout_state IS NOT NULL
-              )
-         UPDATE statements sm SET payout_state = t.after, payout_state_at = now()
-         FROM target t WHERE t.id = sm.id AND t.after IS NOT NULL AND t.after IS DISTINCT FROM t.before
-         RETURNING sm.id, t.before, t.after`,
-        [id, JSON.stringify(changes)],
+        `SELECT id, payout_state AS state, returned_by_run_id IS NOT NULL AS returned FROM statements
+         WHERE run_id = $1 AND payout_state IS NOT NULL FOR UPDATE`,
+        [id],
       );
-      const known = await rows<{ id: string }>(m, `SELECT id FROM statements WHERE run_id = $1 AND payout_state IS NOT NULL AND id = ANY($2::uuid[])`, [
-        id,
-        changes.map((c) => c.statementId),
-      ]);
-      const unknown = changes.filter((c) => !known.some((k) => k.id === c.statementId));
-      if (unknown.length) {
-        throw new ApiError(422, 'rule_violation', `not payouts of this run: ${unknown.map((u) => u.statementId).join(', ')}`, {
-          rule: 'payout_of_run',
-        });
+      const byId = new Map(payouts.map((p) => [p.id, p]));
+      const wanted = new Map(changes.map((c) => [c.statementId, c.state as string]));
+      const refused: string[] = [];
+      for (const c of changes) {
+        const p = byId.get(c.statementId);
+        if (!p) refused.push(`${c.statementId} is not a payout of this run`);
+        else if (p.state !== c.state && (p.returned || !PAYOUT_TRANSITIONS[p.state]?.includes(c.state))) {
+          refused.push(`${c.statementId}: ${p.state} → ${c.state}${p.returned ? ' (already returned to the balance by a later run)' : ''} is not allowed`);
+        }
       }
+      if (refused.length) throw ruleViolation('payout_state_transition', refused.join('; '), { refused });
+      const changed = payouts
+        .map((p) => ({ id: p.id, before: p.state, after: wanted.get(p.id) ?? (p.state === 'pending' ? 'transferred' : p.state) }))
+        .filter((c) => c.after !== c.before);
+      await m.query(
+        `UPDATE statements sm SET payout_state = c.after, payout_state_at = now()
+         FROM jsonb_to_recordset($1::jsonb) AS c(id uuid, after text) WHERE sm.id = c.id`,
+        [JSON.stringify(changed)],
+      );
       await m.query(`UPDATE payout_runs SET status = 'paid', paid_by = coalesce(paid_by, $2), paid_at = coalesce(paid_at, now()) WHERE id = $1`, [
         id,
         actor.id,

@@ -30,6 +30,12 @@ export class PayoutRun {
   @Column({ type: 'integer', default: 1 }) attempt!: number;
   /** The attempt whose work tables are complete (a retried prepare job then only re-adds the flow). */
   @Column({ type: 'integer', name: 'prepared_attempt', nullable: true }) preparedAttempt!: number | null;
+  /** Pool, members and pairs as prepared: finalize refuses shards that do not add up to them. */
+  @Column({ type: 'jsonb', name: 'prepared_totals', nullable: true }) preparedTotals!: unknown;
+  /** The approved earlier run the openings came from; approval refuses a run whose basis moved. */
+  @Column({ type: 'uuid', name: 'basis_run_id', nullable: true }) basisRunId!: string | null;
+  /** Digest of the period's adjustments and referral credits the statements used. */
+  @Column({ type: 'text', name: 'inputs_digest', nullable: true }) inputsDigest!: string | null;
   @Column({ type: 'integer', default: 0 }) progress!: number;
   @Column({ type: 'jsonb' }) params!: unknown;
   @Column({ type: 'integer', name: 'params_version' }) paramsVersion!: number;

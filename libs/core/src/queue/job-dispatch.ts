@@ -1,17 +1,19 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnModuleInit, type Type } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { Job } from 'bullmq';
-import { JOB_HANDLER_KEY } from './job-handler.js';
+import { JOB_FAILED_KEY, JOB_HANDLER_KEY } from './job-handler.js';
 import type { AppConfig } from '../config/config.js';
 import { JOBS, QUEUES, type JobKey, type QueueName } from './registry.js';
 
 type Handler = (job: Job) => Promise<unknown>;
+type FailureHandler = (job: Job, error: Error) => Promise<unknown>;
 
 /** Finds every @JobHandler at boot and refuses to start unless each job has exactly one. */
 @Injectable()
 export class JobHandlerRegistry implements OnModuleInit {
   private readonly handlers = new Map<string, Handler>();
+  private readonly failureHandlers = new Map<string, FailureHandler>();
 
   constructor(private readonly discovery: DiscoveryService, private readonly scanner: MetadataScanner, private readonly reflector: Reflector) {}
 
@@ -22,6 +24,11 @@ export class JobHandlerRegistry implements OnModuleInit {
       if (!instance || typeof instance !== 'object') continue;
       const proto = Object.getPrototypeOf(instance);
       for (const method of this.scanner.getAllMethodNames(proto)) {
+        const failed = this.reflector.get<JobKey | undefined>(JOB_FAILED_KEY, proto[method]);
+        if (failed) {
+          const def = JOBS[failed];
+          this.failureHandlers.set(`${def.queue}/${def.name}`, (job, error) => (instance[method] as FailureHandler).call(instance, job, error));
+        }
         const key = this.reflector.get<JobKey | undefined>(JOB_HANDLER_KEY, proto[method]);
         if (!key) continue;
         found.set(key, [...(found.get(key) ?? []), `${proto.constructor.name}.${method}`]);
@@ -30,6 +37,10 @@ export class JobHandlerRegistry implements OnModuleInit {
       }
     }
     assertOneHandlerEach(found);
+  }
+
+  failureHandlerFor(queue: string, name: string): FailureHandler | undefined {
+    return this.failureHandlers.get(`${queue}/${name}`);
   }
 
   handlerFor(queue: string, name: string): Handler {
@@ -62,6 +73,14 @@ function dispatcherFor(queue: QueueName, config: AppConfig): Type<WorkerHost> {
     async process(job: Job): Promise<unknown> {
       this.logger.log({ job: job.name, id: job.id, attempt: job.attemptsMade + 1 }, 'processing');
       return this.registry.handlerFor(queue, job.name)(job);
+    }
+
+    /** BullMQ reports every failed try; only a job that has failed for good goes to its failure handler. */
+    @OnWorkerEvent('failed')
+    async onFailed(job: Job | undefined, error: Error): Promise<void> {
+      const handler = job && this.registry.failureHandlerFor(queue, job.name);
+      if (!handler || (await job.getState()) !== 'failed') return;
+      await handler(job, error).catch((e) => this.logger.error({ err: e, job: job.id }, 'failure handler failed'));
     }
   }
   Object.defineProperty(QueueDispatcher, 'name', { value: `${queue}Dispatcher` });

@@ -126,7 +126,7 @@ export function stepNewFollows(s: RunScope): string[] {
   return [
     `CREATE UNLOGGED TABLE ${t(s, 'first_follows')} AS
        SELECT follower_key AS m, followee_key AS a, min(followed_at) AS followed_at
-       FROM follows GROUP BY follower_key, followee_key
+       FROM follows WHERE followed_at < ${end} GROUP BY follower_key, followee_key
        HAVING min(followed_at) >= ${start} AND min(followed_at) < ${end}`,
     `CREATE UNLOGGED TABLE ${t(s, 'new_follows')} AS
        SELECT DISTINCT ON (se.reader_key, st.author_key) se.reader_key AS m, se.story_key AS s
@@ -159,12 +159,6 @@ export function stepPairFacts(s: RunScope): string[] {
        LEFT JOIN ${t(s, 'new_follows')} nf ON nf.m = p.m AND nf.s = p.s`,
   ];
 }
-
-/** Every work table of a run: dropped when the run is finalized, or recreated by a retried prepare. */
-export const WORK_TABLES = [
-  'contributions', 'member_cover', 'author_cover', 'story_rank', 'story_views', 'pair_sessions',
-  'first_follows', 'new_follows', 'engaged', 'pairs', 'story_parts', 'member_parts',
-];
 
 /** Where shards write: per shard, story partial sums and member totals (a shard replaces its own rows). */
 export function stepShardTables(s: RunScope): string[] {
@@ -245,6 +239,17 @@ export function stepShard(s: RunScope, shard: number): string {
     FROM member_totals mt`;
 }
 
+/** The latest approved (or paid) run of a period before $1: where openings come from. */
+export const basisRunSql = `SELECT id FROM payout_runs WHERE period < $1 AND status IN ('approved', 'paid') ORDER BY period DESC LIMIT 1`;
+
+/**
+ * A digest of the period's ($1) adjustments and referral credits: the statements' inputs
+ * besides the run itself. Approval refuses a run whose inputs changed after it was computed.
+ */
+export const inputsDigestSql = `SELECT md5(
+    coalesce((SELECT string_agg(id::text || ':' || amount_micros, ',' ORDER BY id) FROM adjustments WHERE period = $1), '') || '|' ||
+    coalesce((SELECT string_agg(id::text || ':' || amount_micros, ',' ORDER BY id) FROM referral_credits WHERE period = $1), '')) AS digest`;
+
 /** Step 7 and the story sums: one row per story with views or pairs in P. */
 export function stepStoryEarnings(s: RunScope, runId: string): string {
   return `INSERT INTO story_earnings (run_id, story_key, author_key, earnings_micros, reading_time_micros, engagement_micros,
@@ -272,14 +277,13 @@ export function stepStoryEarnings(s: RunScope, runId: string): string {
  * approved (or paid) run of an earlier period, plus every payout of an approved earlier run
  * that failed or was reversed and has not been taken back yet (the spec names only the
  * latest run's; a transfer that bounces later must not be lost either). Authors: anyone
- * with story earnings, referral credits, adjustments or an opening balance.
+ * with story earnings, referral credits, adjustments or an opening balance. Takes the
+ * period as $1.
  */
 export function stepStatements(s: RunScope, runId: string): string {
   const { end } = periodBounds(s.period);
   const p = s.params;
-  return `WITH previous AS (
-      SELECT id FROM payout_runs WHERE period < '${s.period}' AND status IN ('approved', 'paid') ORDER BY period DESC LIMIT 1
-    ), carried AS (
+  return `WITH previous AS (${basisRunSql}), carried AS (
       SELECT st.author_key, st.run_id, st.carried_micros AS amount FROM statements st JOIN previous pr ON pr.id = st.run_id
     ), returned AS (
       SELECT st.author_key, sum(st.payout_cents * 10000)::bigint AS amount, array_agg(st.id ORDER BY st.id) AS ids

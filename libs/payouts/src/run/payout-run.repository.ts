@@ -3,8 +3,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { one, rows } from '../../../core/src/database/sql.js';
 import type { EarningsParameters } from '../earnings-parameters.js';
 import {
-  type RunScope, WORK_TABLES, stepContributions, stepCoverage, stepNewFollows, stepPairFacts, stepPairs, stepReadRatio,
-  stepShard, stepShardTables, stepStatements, stepStoryEarnings, t,
+  type RunScope, basisRunSql, inputsDigestSql, stepContributions, stepCoverage, stepNewFollows, stepPairFacts,
+  stepPairs, stepReadRatio, stepShard, stepShardTables, stepStatements, stepStoryEarnings, t,
 } from './earnings-sql.js';
 
 export interface RunRow {
@@ -16,18 +16,26 @@ export interface RunRow {
   startedBy: string | null;
 }
 
+interface PreparedTotals {
+  pool: string;
+  members: number;
+  pairs: number;
+}
+
 const WORK_SCHEMA = 'payout_work';
 
 /**
- * Big sorts and hashes stay in memory; CREATE TABLE AS may use parallel workers. Nested
- * loops are off: every step is a bulk join, and the planner underestimates multirange
- * containment (`cover @> started_at`) badly enough to pick quadratic plans otherwise.
+ * Sorts and hashes stay in memory (per node, so moderate); CREATE TABLE AS may use
+ * parallel workers; UTC for every date computation. Nested loops are off: every step is a
+ * bulk join, and the planner underestimates multirange containment (`cover @> started_at`)
+ * badly enough to pick quadratic plans otherwise.
  */
 async function tuneForRun(m: EntityManager): Promise<void> {
-  await m.query(`SET LOCAL work_mem = '1GB'`);
+  await m.query(`SET LOCAL work_mem = '256MB'`);
   await m.query(`SET LOCAL enable_nestloop = off`);
   await m.query(`SET LOCAL max_parallel_workers_per_gather = 2`);
   await m.query(`SET LOCAL jit = off`);
+  await m.query(`SET LOCAL timezone = 'UTC'`);
 }
 
 /** The payout run's SQL execution: work tables per run attempt, results in one transaction. */
@@ -36,7 +44,11 @@ export class PayoutRunRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   scope(run: RunRow): RunScope {
-    return { work: `${WORK_SCHEMA}.r${run.id.replace(/-/g, '')}_a${run.attempt}_`, period: run.period, params: run.params };
+    return { work: `${WORK_SCHEMA}.${this.prefix(run.id)}a${run.attempt}_`, period: run.period, params: run.params };
+  }
+
+  private prefix(runId: string): string {
+    return `r${runId.replace(/-/g, '')}_`;
   }
 
   async findRun(id: string): Promise<RunRow | undefined> {
@@ -54,23 +66,44 @@ export class PayoutRunRepository {
     return !!row;
   }
 
+  async isPrepared(run: RunRow): Promise<boolean> {
+    const row = await one<{ ok: boolean }>(this.dataSource, `SELECT prepared_attempt = attempt AS ok FROM payout_runs WHERE id = $1`, [run.id]);
+    return !!row?.ok;
+  }
+
   async setProgress(id: string, attempt: number, progress: number): Promise<void> {
     await this.dataSource.query(`UPDATE payout_runs SET progress = greatest(progress, $3) WHERE id = $1 AND attempt = $2 AND status = 'running'`, [
       id, attempt, progress,
     ]);
   }
 
+  /** The attempt failed for good: the run says why (and can be started again); its work tables go. */
   async markFailed(id: string, attempt: number, error: string): Promise<void> {
-    await this.dataSource.query(`UPDATE payout_runs SET status = 'failed', error = $3 WHERE id = $1 AND attempt = $2 AND status IN ('queued', 'running')`, [
-      id, attempt, error.slice(0, 2000),
-    ]);
+    const failed = await one(
+      this.dataSource,
+      `UPDATE payout_runs SET status = 'failed', error = $3 WHERE id = $1 AND attempt = $2 AND status IN ('queued', 'running') RETURNING id`,
+      [id, attempt, error.slice(0, 2000)],
+    );
+    if (failed) await this.dropWork(this.dataSource, id);
   }
 
-  /** Steps 1–4 into fresh work tables of this attempt (a retried prepare starts over). */
+  /** Drops the work tables of every attempt of a run. */
+  private async dropWork(db: DataSource | EntityManager, runId: string): Promise<void> {
+    const tables = await rows<{ name: string }>(
+      db,
+      `SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables WHERE schemaname = $1 AND starts_with(tablename, $2)`,
+      [WORK_SCHEMA, this.prefix(runId)],
+    );
+    for (const { name } of tables) await db.query(`DROP TABLE IF EXISTS ${name}`);
+  }
+
+  /**
+   * Steps 1–4 into fresh work tables of this attempt, from one snapshot of the data
+   * (REPEATABLE READ: intake may be writing meanwhile). Records the prepared totals.
+   */
   async prepare(run: RunRow, onStep: (done: number, of: number) => Promise<void>): Promise<void> {
     const s = this.scope(run);
     const steps = [
-      ...WORK_TABLES.map((name) => `DROP TABLE IF EXISTS ${t(s, name)}`),
       stepContributions(s),
       ...stepCoverage(s),
       stepReadRatio(s),
@@ -79,16 +112,27 @@ export class PayoutRunRepository {
       ...stepPairFacts(s),
       ...stepShardTables(s),
     ];
-    await this.dataSource.query(`CREATE SCHEMA IF NOT EXISTS ${WORK_SCHEMA}`);
-    await this.dataSource.transaction(async (m) => {
+    const totals = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
       await tuneForRun(m);
+      await this.dropWork(m, run.id);
       for (const [i, sql] of steps.entries()) {
         await m.query(sql);
         const created = /^CREATE UNLOGGED TABLE (\S+) AS/.exec(sql);
         if (created) await m.query(`ANALYZE ${created[1]}`);
         await onStep(i + 1, steps.length);
       }
+      return (await one<PreparedTotals>(
+        m,
+        `SELECT (SELECT coalesce(sum(contribution), 0) FROM ${t(s, 'contributions')})::text AS pool,
+                (SELECT count(*) FROM ${t(s, 'contributions')})::int AS members,
+                (SELECT count(*) FROM ${t(s, 'pairs')})::int AS pairs`,
+      ))!;
     });
+    // After the snapshot's transaction (progress updates touch this row meanwhile); a crash
+    // in between only means the next try prepares again.
+    await this.dataSource.query(`UPDATE payout_runs SET prepared_attempt = attempt, prepared_totals = $3 WHERE id = $1 AND attempt = $2`, [
+      run.id, run.attempt, totals,
+    ]);
   }
 
   /** One shard's allocation; replaces whatever an earlier try of the same shard wrote. */
@@ -109,45 +153,77 @@ export class PayoutRunRepository {
 
   /**
    * Steps 7–9 and the totals, in one transaction: story earnings, statements, run totals,
-   * status `computed`; refuses to commit unless pool = allocated + unallocated holds.
+   * status `computed`. Refuses to commit unless every shard reported, the shards add up to
+   * what was prepared (work tables are unlogged: a database crash empties them), and
+   * pool = allocated + unallocated.
    */
   async finalize(run: RunRow): Promise<void> {
     const s = this.scope(run);
     await this.dataSource.transaction(async (m) => {
       await tuneForRun(m);
-      const locked = await one(m, `SELECT id FROM payout_runs WHERE id = $1 AND attempt = $2 AND status = 'running' FOR UPDATE`, [run.id, run.attempt]);
+      const locked = await one<{ prepared: PreparedTotals | null }>(
+        m,
+        `SELECT prepared_totals AS prepared FROM payout_runs WHERE id = $1 AND attempt = $2 AND status = 'running' FOR UPDATE`,
+        [run.id, run.attempt],
+      );
       if (!locked) return; // an older attempt, or already finalized
-      const [parts] = await rows<{ shards: number; pool: string; allocated: string; unallocated: string; members: number }>(
+      const [parts] = await rows<{ shards: number; pool: string; allocated: string; unallocated: string; members: number; stories: string; pairs: number }>(
         m,
         `SELECT count(*)::int AS shards, coalesce(sum(contributed), 0)::text AS pool, coalesce(sum(allocated), 0)::text AS allocated,
-                coalesce(sum(unallocated), 0)::text AS unallocated, coalesce(sum(members), 0)::int AS members
+                coalesce(sum(unallocated), 0)::text AS unallocated, coalesce(sum(members), 0)::int AS members,
+                (SELECT coalesce(sum(earnings), 0) FROM ${t(s, 'story_parts')})::text AS stories,
+                (SELECT count(*) FROM ${t(s, 'pairs')})::int AS pairs
          FROM ${t(s, 'member_parts')}`,
       );
+      const prepared = locked.prepared;
       if (parts.shards !== run.params.shards) throw new Error(`only ${parts.shards} of ${run.params.shards} shards are done`);
-      const [check] = await rows<{ pool: string; members: number; pairs: number; stories: string }>(
-        m,
-        `SELECT (SELECT coalesce(sum(contribution), 0) FROM ${t(s, 'contributions')})::text AS pool,
-                (SELECT count(*) FROM ${t(s, 'contributions')})::int AS members,
-                (SELECT count(*) FROM ${t(s, 'pairs')})::int AS pairs,
-                (SELECT coalesce(sum(earnings), 0) FROM ${t(s, 'story_parts')})::text AS stories`,
-      );
-      const pool = BigInt(check.pool);
-      if (pool !== BigInt(parts.pool) || check.members !== parts.members) throw new Error('shards did not cover every member');
-      if (pool !== BigInt(parts.allocated) + BigInt(parts.unallocated) || BigInt(check.stories) !== BigInt(parts.allocated)) {
-        throw new Error(`money not conserved: pool ${pool}, allocated ${parts.allocated}, unallocated ${parts.unallocated}, stories ${check.stories}`);
+      if (!prepared || prepared.pool !== parts.pool || prepared.members !== parts.members || prepared.pairs !== parts.pairs) {
+        throw new Error(`the shards do not add up to the prepared run (${JSON.stringify(prepared)} vs ${JSON.stringify(parts)}): recompute it`);
+      }
+      const pool = BigInt(parts.pool);
+      if (pool !== BigInt(parts.allocated) + BigInt(parts.unallocated) || BigInt(parts.stories) !== BigInt(parts.allocated)) {
+        throw new Error(`money not conserved: pool ${pool}, allocated ${parts.allocated}, unallocated ${parts.unallocated}, stories ${parts.stories}`);
       }
       await m.query(`DELETE FROM statements WHERE run_id = $1`, [run.id]);
       await m.query(`DELETE FROM story_earnings WHERE run_id = $1`, [run.id]);
       await m.query(stepStoryEarnings(s, run.id));
-      await m.query(stepStatements(s, run.id));
+      await m.query(stepStatements(s, run.id), [run.period]);
+      const basis = await one<{ id: string }>(m, basisRunSql, [run.period]);
+      const { digest } = (await one<{ digest: string }>(m, inputsDigestSql, [run.period]))!;
       await m.query(
         `UPDATE payout_runs SET status = 'computed', progress = 100, computed_at = now(), error = NULL,
                 pool_micros = $2, allocated_micros = $3, unallocated_micros = $4, member_count = $5, pair_count = $6,
-                referral_micros = (SELECT coalesce(sum(amount_micros), 0) FROM referral_credits WHERE period = $7)
+                referral_micros = (SELECT coalesce(sum(amount_micros), 0) FROM referral_credits WHERE period = $7),
+                basis_run_id = $8, inputs_digest = $9
          WHERE id = $1`,
-        [run.id, check.pool, parts.allocated, parts.unallocated, check.members, check.pairs, run.period],
+        [run.id, parts.pool, parts.allocated, parts.unallocated, parts.members, parts.pairs, run.period, basis?.id ?? null, digest],
       );
-      for (const name of WORK_TABLES) await m.query(`DROP TABLE IF EXISTS ${t(s, name)}`);
+      await this.dropWork(m, run.id);
     });
+  }
+
+  /**
+   * Why a computed run may no longer be approved as it stands (empty: it may): an earlier
+   * period was approved since (its openings moved), a later period is already approved,
+   * a payout it takes back changed, or the period's adjustments or referral credits changed.
+   */
+  async staleness(m: EntityManager, runId: string, period: string): Promise<string[]> {
+    const [row] = await rows<{ basis: string | null; digest: string | null; later: boolean; returned: number; now_basis: string | null; now_digest: string }>(
+      m,
+      `SELECT r.basis_run_id AS basis, r.inputs_digest AS digest,
+              EXISTS (SELECT 1 FROM payout_runs l WHERE l.period > r.period AND l.status IN ('approved', 'paid')) AS later,
+              (SELECT count(*)::int FROM statements sm JOIN statements rs ON rs.id = ANY(sm.returned_statement_ids)
+                WHERE sm.run_id = r.id AND (rs.payout_state NOT IN ('failed', 'reversed') OR rs.returned_by_run_id IS NOT NULL)) AS returned,
+              (${basisRunSql}) AS now_basis,
+              (${inputsDigestSql.replace(' AS digest', '')}) AS now_digest
+       FROM payout_runs r WHERE r.id = $2`,
+      [period, runId],
+    );
+    const reasons: string[] = [];
+    if (row.later) reasons.push('a later period is already approved');
+    if (row.now_basis !== row.basis) reasons.push('the openings come from another approved run now');
+    if (row.returned > 0) reasons.push('a failed payout it takes back has changed');
+    if (row.now_digest !== row.digest) reasons.push("the period's adjustments or referral credits changed");
+    return reasons;
   }
 }
