@@ -3,7 +3,7 @@
 // missing, builds what is stale, then runs the cli (or the tests). So `npm run demo` and
 // `npm test` work by themselves on a fresh clone.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -14,9 +14,10 @@ function run(cmd, argv, opts = {}) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-function newest(dir, skip = /node_modules|dist/) {
+/** The latest change under dir: a file's mtime, or a directory's (a deleted or renamed file changes it). */
+function newest(dir, skip = /^(node_modules|dist)$/) {
   if (!existsSync(dir)) return 0;
-  let latest = 0;
+  let latest = statSync(dir).mtimeMs;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (skip.test(entry.name)) continue;
     const p = join(dir, entry.name);
@@ -36,8 +37,18 @@ function buildServer() {
   const sources = Math.max(newest(join(root, 'libs')), newest(join(root, 'apps/api')), newest(join(root, 'apps/worker')), newest(join(root, 'apps/cli')), newest(join(root, 'bench')));
   if (sources > stamp(join(root, 'dist/.built'))) {
     console.log('[run] building the server…');
-    run('npx', ['tsc', '-p', 'tsconfig.build.json']);
-    run('touch', ['dist/.built']);
+    // Into a fresh directory, then swapped in: no output of deleted sources survives, and
+    // processes running from dist meanwhile (tests, a server) keep finding their files.
+    const [dist, next, old] = ['dist', `.dist-next-${process.pid}`, `.dist-old-${process.pid}`].map((d) => join(root, d));
+    const tsc = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json', '--outDir', next], { cwd: root, stdio: 'inherit' });
+    if (tsc.status !== 0) {
+      rmSync(next, { recursive: true, force: true });
+      process.exit(tsc.status ?? 1);
+    }
+    writeFileSync(join(next, '.built'), '');
+    if (existsSync(dist)) renameSync(dist, old);
+    renameSync(next, dist);
+    rmSync(old, { recursive: true, force: true });
   }
 }
 

@@ -13,32 +13,57 @@ const here = dirname(fileURLToPath(import.meta.url));
  */
 export async function serve(config: AppConfig, opts: { demo: boolean }): Promise<void> {
   const db = await resolveDatabase(config);
-  console.log(`database: ${db.embedded ? `embedded PostgreSQL (${config.embeddedDataDir})` : 'DATABASE_URL'}`);
-  console.log(`queues: ${config.redisUrl ? 'Redis (REDIS_URL)' : 'BullMQ PostgreSQL backend'}`);
-  const applied = await runMigrations(db.url, SCHEMA);
-  if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
-  if (opts.demo) await loadDemo(db.url);
+  await supervise(db, async (start) => {
+    console.log(`database: ${db.embedded ? `embedded PostgreSQL (${config.embeddedDataDir})` : 'DATABASE_URL'}`);
+    console.log(`queues: ${config.redisUrl ? 'Redis (REDIS_URL)' : 'BullMQ PostgreSQL backend'}`);
+    const applied = await runMigrations(db.url, SCHEMA);
+    if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
+    if (opts.demo) await loadDemo(db.url);
 
-  const env = { ...process.env, DATABASE_URL: db.url, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
-  const children: ChildProcess[] = [
-    fork(resolve(here, '../../api/src/main.js'), [], { env }),
-    fork(resolve(here, '../../worker/src/main.js'), [], { env }),
-  ];
+    const env = { ...process.env, DATABASE_URL: db.url, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
+    start(resolve(here, '../../api/src/main.js'), env);
+    start(resolve(here, '../../worker/src/main.js'), env);
+    if (opts.demo) await seedDemoRuns(config);
+    console.log(`\nPartner Program console: http://localhost:${config.port}/   (API docs: http://localhost:${config.port}/api/docs)`);
+    console.log(`sign in as ${config.adminEmail} / ${config.adminPassword}`);
+    if (opts.demo) console.log(`demo staff (password ${DEMO_PASSWORD}): ${DEMO_STAFF.map((s) => s.email).join(', ')}`);
+    console.log('');
+  });
+}
+
+/**
+ * Runs `startUp`, which forks the product's processes with `start`. Everything stops (the
+ * children, then the database) and the process exits when a child exits (with its code),
+ * on SIGINT/SIGTERM (0), or when start-up throws (1): nothing is left running.
+ */
+export async function supervise(
+  db: { stop(): Promise<void> },
+  startUp: (start: (modulePath: string, env: NodeJS.ProcessEnv) => ChildProcess) => Promise<void>,
+  exit: (code: number) => void = (code) => process.exit(code),
+): Promise<void> {
+  const children: ChildProcess[] = [];
   let stopping = false;
+  const onSignal = () => void stop(0);
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
     for (const c of children) c.kill('SIGTERM');
-    await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)));
-    await db.stop();
-    process.exit(code);
+    await Promise.all(children.map((c) => (c.exitCode === null && c.signalCode === null ? new Promise((r) => c.once('exit', r)) : null)));
+    await db.stop().catch((e: unknown) => console.error('could not stop the database:', e));
+    exit(code);
   };
-  for (const c of children) c.once('exit', (code) => void stop(code ?? 1));
-  process.once('SIGINT', () => void stop(0));
-  process.once('SIGTERM', () => void stop(0));
-  if (opts.demo) await seedDemoRuns(config);
-  console.log(`\nPartner Program console: http://localhost:${config.port}/   (API docs: http://localhost:${config.port}/api/docs)`);
-  console.log(`sign in as ${config.adminEmail} / ${config.adminPassword}`);
-  if (opts.demo) console.log(`demo staff (password ${DEMO_PASSWORD}): ${DEMO_STAFF.map((s) => s.email).join(', ')}`);
-  console.log('');
+  process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
+  const start = (modulePath: string, env: NodeJS.ProcessEnv) => {
+    const child = fork(modulePath, [], { env });
+    children.push(child);
+    child.once('exit', (code) => void stop(code ?? 1));
+    return child;
+  };
+  try {
+    await startUp(start);
+  } catch (e) {
+    console.error('start-up failed; stopping:', e);
+    await stop(1);
+  }
 }

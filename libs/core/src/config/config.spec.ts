@@ -23,6 +23,32 @@ describe('configuration', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(message);
   });
 
+  describe('in production (NODE_ENV=production)', () => {
+    const SECRETS = { JWT_SECRET: 'a-real-jwt-secret-0123456789', ADMIN_PASSWORD: 'a-real-admin-password', INTAKE_API_KEY: 'a-real-intake-key-0123456789' };
+    const DEFAULTS = { JWT_SECRET: 'local-development-secret-change-me', ADMIN_PASSWORD: 'admin-password', INTAKE_API_KEY: 'local-intake-key-change-me' };
+
+    it.each(Object.keys(SECRETS))('refuses a missing %s (the development default) naming it', (name) => {
+      const env = { NODE_ENV: 'production', ...SECRETS, [name]: '' };
+      expect(() => loadConfig(env)).toThrow(ConfigError);
+      expect(() => loadConfig(env)).toThrow(`${name} must be set in production`);
+    });
+
+    it.each(Object.entries(DEFAULTS))('refuses %s set to the development default', (name, value) => {
+      expect(() => loadConfig({ NODE_ENV: 'production', ...SECRETS, [name]: value })).toThrow(`${name} must be set in production`);
+    });
+
+    it('accepts real secrets, and keeps the development defaults outside production', () => {
+      expect(loadConfig({ NODE_ENV: 'production', ...SECRETS })).toMatchObject({
+        jwtSecret: SECRETS.JWT_SECRET,
+        adminPassword: SECRETS.ADMIN_PASSWORD,
+        intakeApiKey: SECRETS.INTAKE_API_KEY,
+      });
+      expect(loadConfig({ NODE_ENV: 'development' })).toMatchObject(
+        { jwtSecret: DEFAULTS.JWT_SECRET, adminPassword: DEFAULTS.ADMIN_PASSWORD, intakeApiKey: DEFAULTS.INTAKE_API_KEY },
+      );
+    });
+  });
+
   it('accepts real service URLs', () => {
     const c = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/ppc', REDIS_URL: 'redis://cache:6379/1', PORT: '8080' });
     expect(c).toMatchObject({ databaseUrl: 'postgres://u:p@db:5432/ppc', redisUrl: 'redis://cache:6379/1', port: 8080 });

@@ -63,17 +63,26 @@ function text(env: NodeJS.ProcessEnv, name: string, fallback: string, check?: (v
 
 const minLength = (n: number) => (v: string) => (v.length < n ? `must be at least ${n} characters long` : null);
 
+/** A secret with a development default: in production the default (given or implied) is refused. */
+function secret(env: NodeJS.ProcessEnv, name: string, developmentDefault: string, min: number): string {
+  const value = text(env, name, developmentDefault, minLength(min));
+  if (env.NODE_ENV === 'production' && value === developmentDefault) {
+    throw new ConfigError(name, 'must be set in production (the development default is refused)');
+  }
+  return value;
+}
+
 /** Reads and validates the environment; throws a ConfigError naming the first bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
     port: int(env, 'PORT', 3000, 1, 65535),
-    jwtSecret: text(env, 'JWT_SECRET', 'local-development-secret-change-me', minLength(16)),
+    jwtSecret: secret(env, 'JWT_SECRET', 'local-development-secret-change-me', 16),
     jwtTtlSeconds: int(env, 'JWT_TTL_SECONDS', 8 * 3600, 60, 30 * 86400),
     adminEmail: text(env, 'ADMIN_EMAIL', 'admin@example.com', (v) => (EMAIL.test(v) ? null : 'must be an email address')),
-    adminPassword: text(env, 'ADMIN_PASSWORD', 'admin-password', minLength(8)),
-    intakeApiKey: text(env, 'INTAKE_API_KEY', 'local-intake-key-change-me', minLength(16)),
+    adminPassword: secret(env, 'ADMIN_PASSWORD', 'admin-password', 8),
+    intakeApiKey: secret(env, 'INTAKE_API_KEY', 'local-intake-key-change-me', 16),
     profileBaseUrl: text(env, 'PROFILE_BASE_URL', 'https://reading.example.com/@', (v) =>
       /^https?:\/\//.test(v) ? null : 'must be an http(s) URL',
     ),

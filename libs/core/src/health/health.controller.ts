@@ -34,7 +34,11 @@ export class HealthController {
     const database = { status: await check(() => this.dataSource.query('SELECT 1')), version: version.server_version };
     const queue = { backend: this.backend, status: await check(() => this.queue.getJobCounts('waiting')) };
     const body = { status: database.status === 'up' && queue.status === 'up' ? 'ok' : 'degraded', database, queue };
-    if (body.status !== 'ok') throw new ServiceUnavailableException(body);
+    if (body.status !== 'ok') {
+      // The error shape (spec/api.md) with the same fields as a healthy answer.
+      const message = `database ${database.status}; queue ${queue.status}`;
+      throw new ServiceUnavailableException({ statusCode: 503, code: 'service_unavailable', message, ...body });
+    }
     return body;
   }
 }

@@ -12,6 +12,7 @@ const CODES: Record<number, string> = {
   415: 'unsupported_media_type',
   422: 'rule_violation',
   429: 'too_many_requests',
+  503: 'service_unavailable',
 };
 
 interface Body {
@@ -22,7 +23,7 @@ interface Body {
   requestId?: string;
 }
 
-/** Maps database errors a client can cause to 4xx; everything else unknown is a logged 500. */
+/** Maps database errors a client can cause to 4xx; null for the rest (a logged 500). */
 function fromDatabase(error: QueryFailedError): Body | null {
   const driver = error.driverError as { code?: string; detail?: string; constraint?: string };
   switch (driver.code) {
@@ -36,6 +37,8 @@ function fromDatabase(error: QueryFailedError): Body | null {
     case '22007':
     case '22008':
     case '22003':
+    case '22021': // a NUL byte (or bad encoding) in text
+    case '22P05': // \u0000 in json(b)
       return { statusCode: 400, code: 'validation_failed', message: error.message };
     default:
       return null;
@@ -68,9 +71,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
     } else if (error instanceof QueryFailedError) {
       body = fromDatabase(error);
     }
-    if (!body || body.statusCode >= 500) {
+    if (!body) {
       this.logger.error({ err: error, requestId: req.id }, 'unhandled error');
       body = { statusCode: 500, code: 'internal_error', message: 'Internal error; quote the request id to support' };
+    } else if (body.statusCode >= 500) {
+      // A deliberate 5xx (e.g. health's 503): its body stands.
+      this.logger.warn({ requestId: req.id, statusCode: body.statusCode, code: body.code }, body.message);
     }
     body.requestId = req.id;
     if (!res.headersSent) res.status(body.statusCode).json(body);

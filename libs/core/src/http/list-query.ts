@@ -1,12 +1,28 @@
 import { badInput } from './errors.js';
 
-/** How one API field of a list may be filtered. `column` is a trusted SQL expression. */
+/**
+ * How one API field of a list may be filtered. `column` is a trusted SQL expression.
+ * `op: 'equals'` (the default): `column = value`, or `column = ANY(values)` for an array.
+ * `op: 'contains'`: `column` is an array of `type`; `value = ANY(column)`, or `column && values` for an array.
+ */
 export interface FilterField {
   column: string;
   type: 'text' | 'int' | 'bigint' | 'bool' | 'timestamp' | 'date' | 'uuid';
+  op?: 'equals' | 'contains';
   /** Allowed values for enum-like text fields. */
   values?: readonly string[];
 }
+
+/** The SQL type of a filter value (arrays of it are `<type>[]`). */
+const SQL_TYPES: Record<FilterField['type'], string> = {
+  text: 'text',
+  int: 'int',
+  bigint: 'bigint',
+  bool: 'boolean',
+  timestamp: 'timestamptz',
+  date: 'date',
+  uuid: 'uuid',
+};
 
 export interface ListSpec {
   resource: string;
@@ -47,7 +63,7 @@ function coerce(field: string, def: FilterField, value: unknown): unknown {
   switch (def.type) {
     case 'int':
     case 'bigint':
-      if ((typeof value === 'number' && Number.isInteger(value)) || (typeof value === 'string' && /^-?\d+$/.test(value))) return String(value);
+      if ((typeof value === 'number' && Number.isSafeInteger(value)) || (typeof value === 'string' && /^-?\d+$/.test(value))) return String(value);
       throw bad('an integer');
     case 'bool':
       if (typeof value === 'boolean') return value;
@@ -62,6 +78,7 @@ function coerce(field: string, def: FilterField, value: unknown): unknown {
       throw bad('a uuid');
     default:
       if (typeof value !== 'string' && typeof value !== 'number') throw bad('a string');
+      if (String(value).includes('\0')) throw bad('text without NUL characters');
       if (def.values && !def.values.includes(String(value))) throw bad(`one of ${def.values.join(', ')}`);
       return String(value);
   }
@@ -83,7 +100,7 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): 
   if (!Array.isArray(sortRaw) || sortRaw.length !== 2 || typeof sortRaw[0] !== 'string' || !['ASC', 'DESC'].includes(String(sortRaw[1]).toUpperCase())) {
     throw badInput('sort must be ["field","ASC"|"DESC"]', [{ field: 'sort', message: 'must be ["field","ASC"|"DESC"]' }]);
   }
-  const sortColumn = spec.sort[sortRaw[0]];
+  const sortColumn = Object.hasOwn(spec.sort, sortRaw[0]) ? spec.sort[sortRaw[0]] : undefined;
   if (!sortColumn) {
     throw badInput(`cannot sort ${spec.resource} by "${sortRaw[0]}"; sortable: ${Object.keys(spec.sort).join(', ')}`, [
       { field: 'sort', message: `unknown sort field ${sortRaw[0]}` },
@@ -92,7 +109,7 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): 
   const direction = String(sortRaw[1]).toUpperCase();
 
   const rangeRaw = parseJson(query.range, 'range') ?? [0, DEFAULT_PAGE - 1];
-  if (!Array.isArray(rangeRaw) || rangeRaw.length !== 2 || !rangeRaw.every((n) => Number.isInteger(n) && n >= 0) || rangeRaw[1] < rangeRaw[0]) {
+  if (!Array.isArray(rangeRaw) || rangeRaw.length !== 2 || !rangeRaw.every((n) => Number.isSafeInteger(n) && n >= 0) || rangeRaw[1] < rangeRaw[0]) {
     throw badInput('range must be [first, last] with 0 <= first <= last', [{ field: 'range', message: 'must be [first,last]' }]);
   }
   const offset = rangeRaw[0] as number;
@@ -106,13 +123,15 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): 
   for (const [name, value] of Object.entries(filterRaw)) {
     if (value === undefined || value === null || value === '') continue;
     if (name === 'q' && spec.search?.length) {
+      if (String(value).includes('\0')) throw badInput('filter q must not contain NUL characters', [{ field: 'filter.q', message: 'must not contain NUL characters' }]);
       const like = p(`%${String(value).replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
       conditions.push(`(${spec.search.map((c) => `${c} ILIKE ${like}`).join(' OR ')})`);
       continue;
     }
     const range = /^(.+)_(gte|lte)$/.exec(name);
-    const def = spec.filters[range ? range[1] : name];
-    if (!def || (range && !['int', 'bigint', 'timestamp', 'date'].includes(def.type))) {
+    const fieldName = range ? range[1] : name;
+    const def = Object.hasOwn(spec.filters, fieldName) ? spec.filters[fieldName] : undefined;
+    if (!def || (range && (def.op === 'contains' || !['int', 'bigint', 'timestamp', 'date'].includes(def.type)))) {
       const allowed = Object.keys(spec.filters).concat(spec.search?.length ? ['q'] : []);
       throw badInput(`cannot filter ${spec.resource} by "${name}"; filterable: ${allowed.join(', ')}`, [
         { field: `filter.${name}`, message: 'unknown filter field' },
@@ -121,10 +140,11 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): 
     if (range) {
       conditions.push(`${def.column} ${range[2] === 'gte' ? '>=' : '<='} ${p(coerce(name, def, value))}`);
     } else if (Array.isArray(value)) {
-      const typed = def.type === 'int' ? 'int[]' : def.type === 'bigint' ? 'bigint[]' : def.type === 'uuid' ? 'uuid[]' : 'text[]';
-      conditions.push(`${def.column} = ANY(${p(value.map((v) => coerce(name, def, v)))}::${typed})`);
+      const values = `${p(value.map((v) => coerce(name, def, v)))}::${SQL_TYPES[def.type]}[]`;
+      conditions.push(def.op === 'contains' ? `${def.column} && ${values}` : `${def.column} = ANY(${values})`);
     } else {
-      conditions.push(`${def.column} = ${p(coerce(name, def, value))}`);
+      const param = p(coerce(name, def, value));
+      conditions.push(def.op === 'contains' ? `${param} = ANY(${def.column})` : `${def.column} = ${param}`);
     }
   }
 

@@ -29,7 +29,7 @@ const STAFF_LIST: ListSpec = {
   filters: {
     id: { column: 'id', type: 'uuid' },
     disabled: { column: 'disabled', type: 'bool' },
-    role: { column: 'ANY(roles)', type: 'text', values: ROLES },
+    role: { column: 'roles', type: 'text', op: 'contains', values: ROLES },
   },
   search: ['email', 'name'],
 };
@@ -42,14 +42,12 @@ export class StaffService {
 
   async list(query: Record<string, unknown>) {
     const q = parseListQuery(query, STAFF_LIST);
-    // `role` filters with "$n = ANY(roles)": rewrite the generic "ANY(roles) = $n".
-    const where = q.where.replace(/ANY\(roles\) = (\$\d+)/g, '$1 = ANY(roles)');
     const rows = await this.dataSource.query(
-      `SELECT ${COLUMNS}, count(*) OVER () AS total FROM staff_users ${where} ${q.orderBy} OFFSET ${q.offset} LIMIT ${q.limit}`,
+      `SELECT ${COLUMNS}, count(*) OVER () AS total FROM staff_users ${q.where} ${q.orderBy} OFFSET ${q.offset} LIMIT ${q.limit}`,
       q.params,
     );
     return toPage(STAFF_LIST.resource, q.offset, rows, async () => {
-      const [r] = await this.dataSource.query(`SELECT count(*)::int AS n FROM staff_users ${where}`, q.params);
+      const [r] = await this.dataSource.query(`SELECT count(*)::int AS n FROM staff_users ${q.where}`, q.params);
       return r.n;
     });
   }

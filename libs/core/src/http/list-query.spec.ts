@@ -1,0 +1,74 @@
+import { describe, expect, it } from '@jest/globals';
+import { ApiError } from './errors.js';
+import { parseListQuery, type ListSpec } from './list-query.js';
+
+const SPEC: ListSpec = {
+  resource: 'things',
+  key: 'id',
+  defaultSort: ['name', 'ASC'],
+  sort: { name: 'name' },
+  filters: {
+    name: { column: 'name', type: 'text' },
+    count: { column: 'count', type: 'int' },
+    active: { column: 'active', type: 'bool' },
+    at: { column: 'at', type: 'timestamp' },
+    day: { column: 'day', type: 'date' },
+    tag: { column: 'tags', type: 'text', op: 'contains', values: ['red', 'blue'] },
+  },
+  search: ['name'],
+};
+
+/** The 400 a query gets, or null when it parses. */
+function refusal(query: Record<string, unknown>): { field: string } | null {
+  try {
+    parseListQuery(query, SPEC);
+    return null;
+  } catch (e) {
+    expect(e).toBeInstanceOf(ApiError);
+    expect((e as ApiError).getStatus()).toBe(400);
+    return ((e as ApiError).details as { field: string }[])[0];
+  }
+}
+
+describe('parseListQuery', () => {
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('refuses to sort by the inherited name %s', (name) => {
+    expect(refusal({ sort: JSON.stringify([name, 'ASC']) })).toEqual({ field: 'sort', message: `unknown sort field ${name}` });
+  });
+
+  it.each(['constructor', '__proto__', 'toString', 'valueOf_gte', 'constructor_lte'])('refuses to filter by the inherited name %s', (name) => {
+    // JSON.parse makes "__proto__" an own key, as a client's filter would.
+    expect(refusal({ filter: `{"${name}": 1}` })).toEqual({ field: `filter.${name}`, message: 'unknown filter field' });
+  });
+
+  it('refuses range bounds that are not safe integers', () => {
+    expect(refusal({ range: '[1e21, 1e21]' })).toMatchObject({ field: 'range' });
+    expect(refusal({ range: JSON.stringify([2 ** 53, 2 ** 53 + 5]) })).toMatchObject({ field: 'range' });
+    expect(refusal({ filter: JSON.stringify({ count: 1e21 }) })).toMatchObject({ field: 'filter.count' });
+  });
+
+  it('casts array filters to the array type of the field', () => {
+    const q = parseListQuery(
+      { filter: JSON.stringify({ active: [true, 'false'], at: ['2024-01-01T00:00:00Z'], day: ['2024-01-01'], count: [1, '2'], name: ['a'] }) },
+      SPEC,
+    );
+    expect(q.where).toBe(
+      'WHERE active = ANY($1::boolean[]) AND at = ANY($2::timestamptz[]) AND day = ANY($3::date[]) AND count = ANY($4::int[]) AND name = ANY($5::text[])',
+    );
+    expect(q.params).toEqual([[true, false], ['2024-01-01T00:00:00Z'], ['2024-01-01'], ['1', '2'], ['a']]);
+  });
+
+  it('"contains" filters test membership in an array column, for one value or any of many', () => {
+    expect(parseListQuery({ filter: JSON.stringify({ tag: 'red' }) }, SPEC)).toMatchObject({ where: 'WHERE $1 = ANY(tags)', params: ['red'] });
+    expect(parseListQuery({ filter: JSON.stringify({ tag: ['red', 'blue'] }) }, SPEC)).toMatchObject({
+      where: 'WHERE tags && $1::text[]',
+      params: [['red', 'blue']],
+    });
+    expect(refusal({ filter: JSON.stringify({ tag: ['red', 'green'] }) })).toMatchObject({ field: 'filter.tag' });
+  });
+
+  it('refuses NUL characters in text filters and in the search', () => {
+    expect(refusal({ filter: JSON.stringify({ name: 'a\u0000b' }) })).toMatchObject({ field: 'filter.name' });
+    expect(refusal({ filter: JSON.stringify({ name: ['ok', '\u0000'] }) })).toMatchObject({ field: 'filter.name' });
+    expect(refusal({ filter: JSON.stringify({ q: 'x\u0000' }) })).toMatchObject({ field: 'filter.q' });
+  });
+});
