@@ -14,3 +14,4 @@ export * from './database/resolve.js';
 export { ROLES, type Role } from './staff/staff-user.entity.js';
 export * from './database/sql.js';
 export * from './intake-hooks.js';
+export * from './database/list-page.js';

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../core/src/auth/access.decorators.js';
-import { AuditService, toPage } from '../../core/src/audit/audit.service.js';
+import { AuditService } from '../../core/src/audit/audit.service.js';
+import { queryPage } from '../../core/src/database/list-page.js';
 import { one } from '../../core/src/database/sql.js';
 import { badInput, conflict, notFound } from '../../core/src/http/errors.js';
-import { parseListQuery, type ListSpec } from '../../core/src/http/list-query.js';
+import type { ListSpec } from '../../core/src/http/list-query.js';
 import type { CreateAdjustmentDto } from './payouts.dto.js';
 import { withMoney } from './payouts.read.js';
 
@@ -30,11 +31,8 @@ const MONEY = ['amountMicros'];
 export class AdjustmentsService {
   constructor(private readonly dataSource: DataSource, private readonly audit: AuditService) {}
 
-  async list(query: Record<string, unknown>) {
-    const q = parseListQuery(query, LIST);
-    const found = await this.dataSource.query(`SELECT ${COLUMNS}, count(*) OVER () AS total FROM ${FROM} ${q.where} ${q.orderBy} OFFSET ${q.offset} LIMIT ${q.limit}`, q.params);
-    const page = await toPage(LIST.resource, q.offset, found, async () => (await this.dataSource.query(`SELECT count(*)::int AS n FROM ${FROM} ${q.where}`, q.params))[0].n);
-    return Object.assign(page, { rows: page.rows.map((r) => withMoney(r as Record<string, unknown>, MONEY)) });
+  list(query: Record<string, unknown>) {
+    return queryPage(this.dataSource, LIST, query, { select: COLUMNS, from: FROM, map: (row) => withMoney(row, MONEY) });
   }
 
   async get(id: string) {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { toPage } from '../../core/src/audit/audit.service.js';
+import { queryPage } from '../../core/src/database/list-page.js';
 import { one } from '../../core/src/database/sql.js';
 import { notFound } from '../../core/src/http/errors.js';
-import { parseListQuery, type ListSpec } from '../../core/src/http/list-query.js';
+import type { ListSpec } from '../../core/src/http/list-query.js';
 import { RUN_STATUSES, STATEMENT_STATUSES, PAYOUT_STATES } from './payouts.entities.js';
 import { RUN_MONEY, STATEMENT_MONEY, STORY_MONEY, withMoney } from './payouts.read.js';
 
@@ -77,17 +77,8 @@ const STATEMENT_FROM = `statements sm JOIN payout_runs r ON r.id = sm.run_id JOI
 export class PayoutResultsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  private async list(spec: ListSpec, columns: string, from: string, query: Record<string, unknown>, money: readonly string[]) {
-    const q = parseListQuery(query, spec);
-    const found = await this.dataSource.query(
-      `SELECT ${columns}, count(*) OVER () AS total FROM ${from} ${q.where} ${q.orderBy} OFFSET ${q.offset} LIMIT ${q.limit}`,
-      q.params,
-    );
-    const page = await toPage(spec.resource, q.offset, found, async () => {
-      const [c] = await this.dataSource.query(`SELECT count(*)::int AS n FROM ${from} ${q.where}`, q.params);
-      return c.n;
-    });
-    return Object.assign(page, { rows: page.rows.map((r) => withMoney(r as Record<string, unknown>, money)) });
+  private list(spec: ListSpec, select: string, from: string, query: Record<string, unknown>, money: readonly string[]) {
+    return queryPage(this.dataSource, spec, query, { select, from, map: (row) => withMoney(row, money) });
   }
 
   listRuns(query: Record<string, unknown>) {

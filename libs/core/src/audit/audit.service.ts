@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/access.decorators.js';
-import { parseListQuery, Page, type ListSpec } from '../http/list-query.js';
+import type { ListSpec } from '../http/list-query.js';
+import { queryPage } from '../database/list-page.js';
 
 export interface AuditRecord {
   action: string;
@@ -62,33 +63,11 @@ export class AuditService {
     );
   }
 
-  async list(query: Record<string, unknown>): Promise<Page<unknown>> {
-    const q = parseListQuery(query, AUDIT_LIST);
-    const rows = await this.dataSource.query(
-      `SELECT id::text AS id, at, actor_id AS "actorId", actor_email AS "actorEmail", action, entity_type AS "entityType",
-              entity_id AS "entityId", before, after, reason, count(*) OVER () AS total
-       FROM audit_log ${q.where} ${q.orderBy} OFFSET ${q.offset} LIMIT ${q.limit}`,
-      q.params,
-    );
-    return toPage(AUDIT_LIST.resource, q.offset, rows, () => this.count(q.where, q.params));
+  list(query: Record<string, unknown>) {
+    return queryPage(this.dataSource, AUDIT_LIST, query, {
+      select: `id::text AS id, at, actor_id AS "actorId", actor_email AS "actorEmail", action, entity_type AS "entityType",
+               entity_id AS "entityId", before, after, reason`,
+      from: 'audit_log',
+    });
   }
-
-  private async count(where: string, params: unknown[]): Promise<number> {
-    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM audit_log ${where}`, params);
-    return row.n;
-  }
-}
-
-/**
- * Builds a Page from rows carrying a window `total` column; when the page is empty
- * (offset past the end) the total is counted separately.
- */
-export async function toPage<T extends { total?: unknown }>(
-  resource: string,
-  offset: number,
-  rows: T[],
-  count: () => Promise<number>,
-): Promise<Page<Omit<T, 'total'>>> {
-  const total = rows.length ? Number(rows[0].total) : await count();
-  return new Page(resource, offset, rows.map(({ total: _t, ...rest }) => rest), total);
 }

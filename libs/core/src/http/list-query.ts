@@ -166,3 +166,17 @@ export class Page<T> {
     return `${this.resource} ${this.offset}-${this.offset + this.rows.length - 1}/${this.total}`;
   }
 }
+
+/**
+ * Builds a Page from rows carrying a window `total` column; when the page is empty
+ * (offset past the end) the total is counted separately.
+ */
+export async function toPage<T extends { total?: unknown }>(
+  resource: string,
+  offset: number,
+  rows: T[],
+  count: () => Promise<number>,
+): Promise<Page<Omit<T, 'total'>>> {
+  const total = rows.length ? Number(rows[0].total) : await count();
+  return new Page(resource, offset, rows.map(({ total: _t, ...rest }) => rest), total);
+}

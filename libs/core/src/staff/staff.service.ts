@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { hash } from '@node-rs/argon2';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/access.decorators.js';
-import { AuditService, toPage } from '../audit/audit.service.js';
+import { AuditService } from '../audit/audit.service.js';
 import { conflict, notFound, ruleViolation } from '../http/errors.js';
-import { parseListQuery, type ListSpec } from '../http/list-query.js';
+import type { ListSpec } from '../http/list-query.js';
+import { queryPage } from '../database/list-page.js';
 import { one } from '../database/sql.js';
 import { ROLES, type Role } from './staff-user.entity.js';
 import type { CreateStaffUserDto, UpdateStaffUserDto } from './staff.dto.js';
@@ -40,16 +41,8 @@ export const hashPassword = (password: string) => hash(password); // argon2id wi
 export class StaffService {
   constructor(private readonly dataSource: DataSource, private readonly audit: AuditService) {}
 
-  async list(query: Record<string, unknown>) {
-    const q = parseListQuery(query, STAFF_LIST);
-    const rows = await this.dataSource.query(
-      `SELECT ${COLUMNS}, count(*) OVER () AS total FROM staff_users ${q.where} ${q.orderBy} OFFSET ${q.offset} LIMIT ${q.limit}`,
-      q.params,
-    );
-    return toPage(STAFF_LIST.resource, q.offset, rows, async () => {
-      const [r] = await this.dataSource.query(`SELECT count(*)::int AS n FROM staff_users ${q.where}`, q.params);
-      return r.n;
-    });
+  list(query: Record<string, unknown>) {
+    return queryPage(this.dataSource, STAFF_LIST, query, { select: COLUMNS, from: 'staff_users' });
   }
 
   async get(id: string): Promise<StaffView> {
