@@ -29,8 +29,10 @@ function newest(dir, skip = /^(node_modules|dist)$/) {
 const stamp = (p) => (existsSync(p) ? statSync(p).mtimeMs : 0);
 
 if (!existsSync(join(root, 'node_modules/.package-lock.json'))) {
-  console.log('[run] installing dependencies (npm ci)…');
-  run('npm', ['ci', '--no-audit', '--no-fund']);
+  // `npm install`, not `npm ci`: the registries these machines reach lack other platforms'
+  // optional binaries, which `npm ci` insists the lock file resolves.
+  console.log('[run] installing dependencies (npm install, from the lock file)…');
+  run('npm', ['install', '--no-audit', '--no-fund']);
 }
 
 function buildServer() {
