@@ -183,6 +183,7 @@ export function parseNdjson<T>(text: string, source = 'ndjson'): T[] {
 
 /** Reads `<dir>/<kind>.ndjson` for every kind; a missing file is an empty list. */
 export function loadBundle(dir: string): Bundle {
+  if (!existsSync(dir)) throw new Error(`no bundle folder ${dir}`);
   const bundle = emptyBundle();
   for (const kind of BUNDLE_KINDS) {
     const file = join(dir, `${kind}.ndjson`);

@@ -1,8 +1,8 @@
 // The oracle must reproduce the example bundles' expected results exactly
 // (spec/earnings.md, examples/README.md) before it may judge the SQL implementation.
 import { describe, it, expect } from '@jest/globals';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { emptyBundle, loadBundle, type Bundle } from './bundle.js';
 import {
   DEFAULT_PARAMS,
@@ -11,21 +11,12 @@ import {
   parseInstant,
   type EarningsResult,
 } from './earnings-oracle.js';
+import { EXAMPLES_DIR } from '../support/examples.js';
 
 const PERIOD = '2026-10';
 
-/** The example bundles: $EXAMPLES_DIR, else a copy in the repo, else the shared folder. */
 function examplesDir(): string {
-  const candidates = [
-    process.env.EXAMPLES_DIR,
-    resolve(process.cwd(), 'examples'),
-    resolve(process.cwd(), 'test/fixtures/examples'),
-    resolve(process.cwd(), '../shared/examples'),
-    '/work/shared/examples',
-  ].filter((d): d is string => !!d);
-  const found = candidates.find((d) => existsSync(join(d, 'worked-example', `expected-${PERIOD}.json`)));
-  if (!found) throw new Error(`example bundles not found in: ${candidates.join(', ')}`);
-  return found;
+  return EXAMPLES_DIR;
 }
 
 const MONEY_STORY_FIELDS = ['earnings', 'readingTime', 'engagement', 'readRatioAdjustment', 'followerBonus', 'boostBonus'];

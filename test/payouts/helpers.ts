@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { expect } from '@jest/globals';
 import type { TestApp } from '../support/app.js';
+import { EXAMPLES_DIR } from '../support/examples.js';
 
-export const EXAMPLES = new URL('../../../shared/examples/', import.meta.url).pathname;
+export { EXAMPLES_DIR as EXAMPLES } from '../support/examples.js';
 
 export interface Expected {
   totals: Record<string, number>;
@@ -10,7 +11,7 @@ export interface Expected {
   authors: Record<string, { storyEarnings: number; referralEarnings: number }>;
 }
 
-export const expectedOf = (example: string): Expected => JSON.parse(readFileSync(`${EXAMPLES}${example}/expected-2026-10.json`, 'utf8'));
+export const expectedOf = (example: string): Expected => JSON.parse(readFileSync(`${EXAMPLES_DIR}${example}/expected-2026-10.json`, 'utf8'));
 
 export interface RunRecord {
   id: string;

@@ -1,6 +1,7 @@
 import { benchPayout } from '../../../bench/payout.bench.js';
+import { benchImport } from '../../../bench/import.bench.js';
 
-const BENCHES: Record<string, (args: string[]) => Promise<void>> = { payout: benchPayout };
+const BENCHES: Record<string, (args: string[]) => Promise<void>> = { payout: benchPayout, import: benchImport };
 
 /** `npm run bench -- <name> [options]`; with no name, every benchmark. */
 export async function benchCommand(args: string[]): Promise<number> {

@@ -3,12 +3,17 @@ import { ConfigError, loadConfig, resolveDatabase, runMigrations, schemaDrift } 
 import { SCHEMA } from '../../../libs/schema/src/schema.js';
 import { generateMigration } from './generate-migration.js';
 import { serve } from './serve.js';
+import { benchCommand } from './bench-command.js';
 
 const USAGE = `usage: cli <command>
   serve [--demo]             run the product (api + worker + console)
   migrate                    apply pending migrations
   migration:generate <Name>  write a migration from the entities' drift
-  check-drift                exit 1 when entities and migrations disagree`;
+  check-drift                exit 1 when entities and migrations disagree
+  import <folder>            import a bundle of NDJSON files (idempotent by id)
+  demo-data --size small|medium|large [--seed N] [--out DIR] [--period YYYY-MM]
+                             write a demo import bundle (default demo-data/<size>)
+  bench [payout|import] [...] run benchmarks (see bench/)`;
 
 async function withDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
   const db = await resolveDatabase(loadConfig());
@@ -41,6 +46,12 @@ async function main(argv: string[]): Promise<number> {
         if (drift.length) console.error(`entities and migrations drifted:\n${drift.join('\n')}`);
         return drift.length ? 1 : 0;
       });
+    case 'import':
+      return (await import('./import-command.js')).importCommand(args);
+    case 'demo-data':
+      return (await import('./demo-data-command.js')).demoDataCommand(args);
+    case 'bench':
+      return benchCommand(args);
     default:
       console.error(USAGE);
       return 2;

@@ -1,4 +1,5 @@
 import type { DynamicModule } from '@nestjs/common';
+import { IntakeModule } from '../../intake/src/intake.module.js';
 import { ReferralLegacyModule } from '../../referral-legacy/src/referral-legacy.module.js';
 import { EligibilityModule } from '../../eligibility/src/eligibility.module.js';
 import { PayoutsModule } from '../../payouts/src/payouts.module.js';
@@ -15,4 +16,4 @@ export interface DomainModule {
 }
 
 /** The domain libraries the apps compose, in dependency order. */
-export const DOMAIN_MODULES: DomainModule[] = [PayoutsModule, EligibilityModule, ReferralLegacyModule, BoostCurationModule, HelpDeskModule];
+export const DOMAIN_MODULES: DomainModule[] = [IntakeModule, PayoutsModule, EligibilityModule, ReferralLegacyModule, BoostCurationModule, HelpDeskModule];

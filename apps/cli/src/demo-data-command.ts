@@ -1,0 +1,55 @@
+import { resolve } from 'node:path';
+import { DEMO_SIZES, generateBundle, type DemoSize } from '../../../libs/intake/src/demo-data/generator.js';
+import { TerminalProgress } from '../../../libs/intake/src/progress.js';
+
+const USAGE = 'usage: demo-data --size tiny|small|medium|large [--seed N] [--out DIR] [--period YYYY-MM]';
+
+/** The latest full UTC month before `now`, as `YYYY-MM`. */
+export function previousUtcMonth(now = new Date()): string {
+  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+export interface DemoDataArgs {
+  size: DemoSize;
+  seed: number;
+  outDir: string;
+  period: string;
+}
+
+export function parseDemoDataArgs(args: string[], now = new Date()): DemoDataArgs {
+  const opts = new Map<string, string>();
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const m = /^--(size|seed|out|period)(?:=(.*))?$/.exec(a);
+    if (!m) throw new Error(`unknown argument "${a}"\n${USAGE}`);
+    const value = m[2] ?? args[++i];
+    if (value === undefined) throw new Error(`--${m[1]} needs a value\n${USAGE}`);
+    opts.set(m[1], value);
+  }
+  const size = opts.get('size') ?? 'small';
+  if (!(size in DEMO_SIZES)) throw new Error(`--size must be one of ${Object.keys(DEMO_SIZES).join(', ')} (got "${size}")\n${USAGE}`);
+  const seedText = opts.get('seed') ?? '1';
+  if (!/^\d{1,15}$/.test(seedText)) throw new Error(`--seed must be a non-negative integer (got "${seedText}")`);
+  const period = opts.get('period') ?? previousUtcMonth(now);
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) throw new Error(`--period must be YYYY-MM (got "${period}")`);
+  return { size: size as DemoSize, seed: Number(seedText), outDir: resolve(opts.get('out') ?? `demo-data/${size}`), period };
+}
+
+/** `demo-data`: writes a demo bundle (a folder of NDJSON files) for `import`. */
+export async function demoDataCommand(args: string[]): Promise<number> {
+  let opts: DemoDataArgs;
+  try {
+    opts = parseDemoDataArgs(args);
+  } catch (e) {
+    console.error((e as Error).message);
+    return 2;
+  }
+  console.log(`generating the ${opts.size} demo bundle (seed ${opts.seed}, period ${opts.period}) into ${opts.outDir}`);
+  const progress = new TerminalProgress(process.stderr, { sequential: true });
+  const counts = await generateBundle({ ...opts, onProgress: (kind, rows) => progress.update(`${kind}.ndjson`, rows) });
+  progress.finishAll();
+  for (const [kind, n] of Object.entries(counts)) console.log(`  ${kind.padEnd(15)} ${n.toLocaleString('en-US').padStart(12)}`);
+  console.log(`done: npm run import -- ${opts.outDir}`);
+  return 0;
+}
