@@ -1,0 +1,54 @@
+/*
+ * Who may do what, mirroring the API's @Roles declarations (libs/*\/src/*.controller.ts).
+ * The console only uses it to show what the signed-in roles may do; the API stays the
+ * authority (a 403 from it is reported, whatever this table says).
+ */
+export const ROLES = ['admin', 'reviewer', 'curator', 'support', 'finance'] as const;
+export type Role = (typeof ROLES)[number];
+
+type Who = readonly Role[] | 'any';
+const READ = ['list', 'show', 'export'] as const;
+
+function rules(read: Who, writes: Record<string, Who> = {}): Record<string, Who> {
+  return { ...Object.fromEntries(READ.map((a) => [a, read])), ...writes };
+}
+
+const REVIEWER = ['reviewer'] as const;
+const CURATOR = ['curator'] as const;
+const FINANCE = ['finance'] as const;
+const SUPPORT = ['support'] as const;
+const ADMIN: readonly Role[] = [];
+const MONEY_READERS = ['finance', 'support'] as const;
+
+export const ACCESS: Record<string, Record<string, Who>> = {
+  applications: rules(REVIEWER, { create: REVIEWER, approve: REVIEWER, reject: REVIEWER, recheck: REVIEWER, 'bulk-approve': REVIEWER }),
+  partners: rules(['reviewer', 'support', 'finance'], { suspend: REVIEWER, reinstate: REVIEWER, remove: REVIEWER, leave: REVIEWER }),
+  countries: rules('any', { create: ADMIN, edit: ADMIN, delete: ADMIN }),
+  nominations: rules(CURATOR, { boost: CURATOR, decline: CURATOR }),
+  nominators: rules(CURATOR),
+  boosts: rules('any', { end: CURATOR }),
+  stories: rules('any', { boost: CURATOR }),
+  'payout-runs': rules('any', { create: FINANCE, approve: FINANCE, 'mark-paid': FINANCE, 'payout-file': FINANCE }),
+  'story-earnings': rules(MONEY_READERS),
+  statements: rules(MONEY_READERS),
+  adjustments: rules(MONEY_READERS, { create: FINANCE }),
+  'earnings-parameters': rules('any', { edit: ADMIN }),
+  referrals: rules(MONEY_READERS),
+  'referral-credits': rules(MONEY_READERS),
+  'referral-credit-totals': rules(MONEY_READERS),
+  'writer-referrals': rules(MONEY_READERS),
+  tickets: rules(MONEY_READERS, { create: SUPPORT, edit: SUPPORT, resolve: SUPPORT, reopen: SUPPORT, notes: SUPPORT }),
+  'saved-replies': rules(SUPPORT, { create: SUPPORT, edit: SUPPORT, delete: SUPPORT, render: SUPPORT }),
+  explanations: rules(MONEY_READERS),
+  'staff-users': rules(ADMIN, { create: ADMIN, edit: ADMIN }),
+  'audit-log': rules(ADMIN),
+};
+
+/** Admins may do everything; others what the table grants their roles. Unknown resources/actions: refused. */
+export function can(roles: readonly string[] | undefined, resource: string, action: string): boolean {
+  if (!roles || roles.length === 0) return false;
+  if (roles.includes('admin')) return true;
+  const who = ACCESS[resource]?.[action];
+  if (!who) return false;
+  return who === 'any' || who.some((r) => roles.includes(r));
+}

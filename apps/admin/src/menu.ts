@@ -1,0 +1,84 @@
+import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
+import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
+import BoltIcon from '@mui/icons-material/Bolt';
+import CallSplitIcon from '@mui/icons-material/CallSplit';
+import FlagIcon from '@mui/icons-material/Flag';
+import GroupIcon from '@mui/icons-material/Group';
+import HistoryIcon from '@mui/icons-material/History';
+import HowToRegIcon from '@mui/icons-material/HowToReg';
+import InsightsIcon from '@mui/icons-material/Insights';
+import LibraryBooksIcon from '@mui/icons-material/LibraryBooks';
+import PaymentsIcon from '@mui/icons-material/Payments';
+import QueryStatsIcon from '@mui/icons-material/QueryStats';
+import PlaylistAddCheckIcon from '@mui/icons-material/PlaylistAddCheck';
+import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
+import RecordVoiceOverIcon from '@mui/icons-material/RecordVoiceOver';
+import SavingsIcon from '@mui/icons-material/Savings';
+import ShareIcon from '@mui/icons-material/Share';
+import SupportAgentIcon from '@mui/icons-material/SupportAgent';
+import TuneIcon from '@mui/icons-material/Tune';
+import TextSnippetIcon from '@mui/icons-material/TextSnippet';
+import TuneOutlinedIcon from '@mui/icons-material/TuneOutlined';
+import type { SvgIconComponent } from '@mui/icons-material';
+
+export interface MenuEntry {
+  to: string;
+  label: string;
+  resource: string;
+  action?: string;
+  icon: SvgIconComponent;
+}
+
+export const MENU: { title: string; items: MenuEntry[] }[] = [
+  {
+    title: 'Review',
+    items: [
+      { to: '/applications', label: 'Applications', resource: 'applications', icon: HowToRegIcon },
+      { to: '/partners', label: 'Partners', resource: 'partners', icon: GroupIcon },
+      { to: '/countries', label: 'Countries', resource: 'countries', icon: FlagIcon },
+    ],
+  },
+  {
+    title: 'Curation',
+    items: [
+      { to: '/nominations', label: 'Nomination queue', resource: 'nominations', icon: PlaylistAddCheckIcon },
+      { to: '/boosts', label: 'Boosts', resource: 'boosts', icon: BoltIcon },
+      { to: '/stories', label: 'Stories', resource: 'stories', icon: LibraryBooksIcon },
+      { to: '/nominators', label: 'Nominators', resource: 'nominators', icon: RecordVoiceOverIcon },
+    ],
+  },
+  {
+    title: 'Payouts',
+    items: [
+      { to: '/payout-runs', label: 'Payout runs', resource: 'payout-runs', icon: PaymentsIcon },
+      { to: '/statements', label: 'Statements', resource: 'statements', icon: ReceiptLongIcon },
+      { to: '/story-earnings', label: 'Story earnings', resource: 'story-earnings', icon: InsightsIcon },
+      { to: '/adjustments', label: 'Adjustments', resource: 'adjustments', icon: TuneOutlinedIcon },
+      { to: '/earnings-parameters/current/show', label: 'Earnings parameters', resource: 'earnings-parameters', action: 'show', icon: TuneIcon },
+    ],
+  },
+  {
+    title: 'Support',
+    items: [
+      { to: '/tickets', label: 'Tickets', resource: 'tickets', icon: SupportAgentIcon },
+      { to: '/saved-replies', label: 'Saved replies', resource: 'saved-replies', icon: TextSnippetIcon },
+      { to: '/explanations', label: 'Earnings explanation', resource: 'explanations', action: 'show', icon: QueryStatsIcon },
+    ],
+  },
+  {
+    title: 'Referrals',
+    items: [
+      { to: '/writer-referrals', label: "A writer's referrals", resource: 'writer-referrals', icon: AssignmentIndIcon },
+      { to: '/referrals', label: 'Legacy referrals', resource: 'referrals', icon: ShareIcon },
+      { to: '/referral-credits', label: 'Referral credits', resource: 'referral-credits', icon: SavingsIcon },
+      { to: '/referral-credit-totals', label: 'Credits per month', resource: 'referral-credit-totals', icon: CallSplitIcon },
+    ],
+  },
+  {
+    title: 'Admin',
+    items: [
+      { to: '/staff-users', label: 'Staff accounts', resource: 'staff-users', icon: AccountBalanceIcon },
+      { to: '/audit-log', label: 'Audit log', resource: 'audit-log', icon: HistoryIcon },
+    ],
+  },
+];

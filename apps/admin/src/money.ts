@@ -1,0 +1,68 @@
+/*
+ * Money in the console: the API sends integer micro-dollars (`...Micros`) or cents
+ * (`...Cents`), as JSON integers (decimal strings beyond 2^53). Formatting is the
+ * server's own dependency-free helper (libs/core/src/money/money.ts): dollars and cents
+ * from the integer value with BigInt, sub-cent micro-dollars truncated toward zero,
+ * formatted once and never rounded again.
+ */
+import { MICROS_PER_CENT, formatDollars, micros } from '../../../libs/core/src/money/money.js';
+
+export type MoneyValue = number | string | bigint | null | undefined;
+
+function isAmount(value: MoneyValue): value is number | string | bigint {
+  return value !== null && value !== undefined && value !== '';
+}
+
+/** "$1,234.56" from integer micro-dollars; "—" when there is no amount. */
+export function formatMicros(value: MoneyValue, opts: { signed?: boolean } = {}): string {
+  if (!isAmount(value)) return '—';
+  return formatDollars(micros(value), opts);
+}
+
+/** "$12.34" from integer cents. */
+export function formatCents(value: MoneyValue): string {
+  if (!isAmount(value)) return '—';
+  return formatDollars(micros(value) * MICROS_PER_CENT);
+}
+
+/**
+ * Exact micro-dollars from what a person types: "12.5", "-0.000001", "$1,234.56".
+ * At most six decimals (one micro-dollar); null when it is not an amount.
+ */
+export function parseDollars(text: string): bigint | null {
+  const cleaned = text.trim().replace(/[$,\s]/g, '').replace(/^−/, '-');
+  const m = /^([+-]?)(\d+)(?:\.(\d{1,6}))?$/.exec(cleaned);
+  if (!m) return null;
+  const whole = BigInt(m[2]) * 1_000_000n;
+  const fraction = BigInt((m[3] ?? '').padEnd(6, '0') || '0');
+  const value = whole + fraction;
+  return m[1] === '-' ? -value : value;
+}
+
+/** Plain decimal dollars for CSV ("-1234.56"): the same truncation as formatMicros, no symbol or separators. */
+export function microsToDecimalDollars(value: MoneyValue): string {
+  if (!isAmount(value)) return '';
+  const amount = micros(value);
+  const negative = amount < 0n;
+  const cents = (negative ? -amount : amount) / MICROS_PER_CENT;
+  const text = `${cents / 100n}.${(cents % 100n).toString().padStart(2, '0')}`;
+  return negative && cents > 0n ? `-${text}` : text;
+}
+
+export function centsToDecimalDollars(value: MoneyValue): string {
+  if (!isAmount(value)) return '';
+  return microsToDecimalDollars(micros(value) * MICROS_PER_CENT);
+}
+
+/** For chart axes only (never shown as text): dollars as a float. */
+export function microsToChartDollars(value: MoneyValue): number {
+  if (!isAmount(value)) return 0;
+  return Number(micros(value)) / 1_000_000;
+}
+
+/** Sum of integer amounts, exactly. */
+export function sumMicros(values: MoneyValue[]): bigint {
+  let total = 0n;
+  for (const v of values) if (isAmount(v)) total += micros(v);
+  return total;
+}

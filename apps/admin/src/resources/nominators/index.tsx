@@ -1,0 +1,95 @@
+import RecordVoiceOverIcon from '@mui/icons-material/RecordVoiceOver';
+import { Card, CardContent, Chip, Typography } from '@mui/material';
+import { DataTable, List, NullableBooleanInput, Pagination, ReferenceManyField, SearchInput, Show, useRecordContext } from 'react-admin';
+import { csvExporter } from '../../components/exporter';
+import { Fact, Facts, StatusChip, formatBps } from '../../components/fields';
+import { ListActions } from '../../components/lists';
+import { formatUtc } from '../../dates';
+import type { Nomination } from '../nominations';
+
+interface Nominator {
+  id: string;
+  name: string;
+  username: string;
+  nominationsThisMonth: number;
+  nominationsLast7Days: number;
+  totalNominations: number;
+  pending: number;
+  boosted: number;
+  declined: number;
+  refused: number;
+  approvalRateBps: number | null;
+  goodStanding: boolean;
+  lastNominatedAt: string;
+}
+
+const Standing = ({ good }: { good: boolean }) =>
+  good ? <Chip size="small" color="success" label="good standing" /> : <Chip size="small" color="warning" label="not in good standing" />;
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn placeholder="Name or username" />,
+  <NullableBooleanInput key="goodStanding" source="goodStanding" label="Good standing" alwaysOn />,
+];
+
+const NominatorList = () => (
+  <List filters={filters} sort={{ field: 'lastNominatedAt', order: 'DESC' }} actions={<ListActions />} exporter={csvExporter} title="Nominators">
+    <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="id" label="Member" />
+      <DataTable.Col source="name" />
+      <DataTable.Col source="nominationsThisMonth" label="This month" align="right" />
+      <DataTable.Col source="nominationsLast7Days" label="Last 7 days" align="right" />
+      <DataTable.Col source="totalNominations" label="Total" align="right" />
+      <DataTable.Col source="boosted" disableSort align="right" />
+      <DataTable.Col source="declined" disableSort align="right" />
+      <DataTable.Col source="refused" disableSort align="right" />
+      <DataTable.Col source="approvalRateBps" label="Approval rate" align="right" render={(r: Nominator) => formatBps(r.approvalRateBps)} />
+      <DataTable.Col source="goodStanding" label="Standing" disableSort render={(r: Nominator) => <Standing good={r.goodStanding} />} />
+      <DataTable.Col source="lastNominatedAt" label="Last nomination" render={(r: Nominator) => formatUtc(r.lastNominatedAt)} />
+    </DataTable>
+  </List>
+);
+
+const NominatorDetail = () => {
+  const r = useRecordContext<Nominator>();
+  if (!r) return null;
+  return (
+    <Card>
+      <CardContent>
+        <Typography variant="h5" gutterBottom>
+          {r.name} <Typography component="span" color="text.secondary">@{r.username} · {r.id}</Typography>
+        </Typography>
+        <Facts>
+          <Fact label="Standing">
+            <Standing good={r.goodStanding} />
+          </Fact>
+          <Fact label="This month">{r.nominationsThisMonth}</Fact>
+          <Fact label="Last 7 days">{r.nominationsLast7Days}</Fact>
+          <Fact label="Approval rate (boosted / decided)">{formatBps(r.approvalRateBps)}</Fact>
+          <Fact label="Total">{r.totalNominations}</Fact>
+          <Fact label="Pending / boosted / declined / refused">
+            {r.pending} / {r.boosted} / {r.declined} / {r.refused}
+          </Fact>
+          <Fact label="Last nomination">{formatUtc(r.lastNominatedAt)}</Fact>
+        </Facts>
+        <Typography variant="h6">Nominations</Typography>
+        <ReferenceManyField reference="nominations" target="nominatorId" sort={{ field: 'nominatedAt', order: 'DESC' }} perPage={10} pagination={<Pagination />}>
+          <DataTable rowClick="show" bulkActionButtons={false}>
+            <DataTable.Col source="nominatedAt" label="Nominated" render={(n: Nomination) => formatUtc(n.nominatedAt)} />
+            <DataTable.Col source="storyTitle" label="Story" disableSort />
+            <DataTable.Col source="publicationName" label="Publication" disableSort />
+            <DataTable.Col source="status" render={(n: Nomination) => <StatusChip value={n.status} />} />
+            <DataTable.Col label="Reason" disableSort render={(n: Nomination) => (n.refusalReason ?? n.declineReason ?? '—').replace(/_/g, ' ')} />
+          </DataTable>
+        </ReferenceManyField>
+      </CardContent>
+    </Card>
+  );
+};
+
+const NominatorShow = () => (
+  <Show component="div" title="Nominator">
+    <NominatorDetail />
+  </Show>
+);
+
+export default { list: NominatorList, show: NominatorShow, icon: RecordVoiceOverIcon, recordRepresentation: 'name' };

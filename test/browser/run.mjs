@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// Browser tests of the staff console: `node test/browser/run.mjs` (npm test runs it after
+// jest, once the server and the console are built). Starts a fresh database with the demo
+// data, the real api (serving apps/admin/dist) and worker, then runs each role's
+// walkthrough in Debian's Chromium. Screenshots: test-results/screenshots/.
+// BROWSER_ONLY=<part of a name>[,...] runs some walkthroughs only.
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, startEnvironment } from './environment.mjs';
+import { CHROMIUM, createRunner, launch } from './kit.mjs';
+import { defineWalkthroughs } from './walkthroughs.mjs';
+
+const outDir = join(ROOT, 'test-results', 'browser');
+const shotsDir = join(ROOT, 'test-results', 'screenshots');
+
+async function main() {
+  if (!existsSync(CHROMIUM)) {
+    console.error(`[browser] ${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)`);
+    return 1;
+  }
+  rmSync(shotsDir, { recursive: true, force: true });
+  console.log('[browser] starting the api, the worker and the demo data…');
+  const env = await startEnvironment({ outDir });
+  let browser;
+  // Interrupted: stop the api and worker and drop the database all the same.
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      console.log(`[browser] ${signal}: cleaning up`);
+      Promise.resolve(browser?.close())
+        .catch(() => undefined)
+        .then(() => env.cleanup())
+        .finally(() => process.exit(130));
+    });
+  }
+  try {
+    browser = await launch();
+    const only = process.env.BROWSER_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
+    const runner = createRunner({ browser, base: env.base, shotsDir, only });
+    const perf = {};
+    const pending = [];
+    defineWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env, outDir, perf });
+    console.log(`[browser] ${env.base} — walkthroughs:`);
+    for (const [name, fn] of pending) await runner.walkthrough(name, fn);
+    const passed = runner.results.filter((r) => r.ok).length;
+    const failed = runner.results.length - passed;
+    console.log(`[browser] screenshots: ${shotsDir}; logs: ${outDir}`);
+    console.log(`${passed} passed, ${failed} failed`);
+    return failed === 0 && passed > 0 ? 0 : 1;
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await env.cleanup();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  },
+);
