@@ -69,6 +69,7 @@ describe('payout run lifecycle and statements', () => {
 
   it('exports the payout file of an approved run and returns failed payouts to the balance', async () => {
     const { body: [march] } = await t.http.get('/api/payout-runs').query({ filter: JSON.stringify({ period: '2026-03' }) }).set(auth(starter)).expect(200);
+    expect(march).toMatchObject({ paidOutCents: 2500, paidAuthors: 2 });
     const file = await t.http.get(`/api/payout-runs/${march.id}/payout-file`).set(auth(starter)).expect(200);
     expect(file.headers['content-type']).toMatch(/text\/csv/);
     const lines = file.text.trim().split('\n');

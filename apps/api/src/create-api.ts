@@ -42,7 +42,11 @@ export async function createApi(config: AppConfig, databaseUrl: string, opts: { 
 
   const adminDist = resolve('apps/admin/dist');
   if (opts.serveAdmin && existsSync(adminDist)) {
-    app.useStaticAssets(adminDist, { index: 'index.html', maxAge: '1h' });
+    // Hashed assets forever; index.html revalidated, so a deploy never serves it pointing at removed assets.
+    app.useStaticAssets(adminDist, {
+      index: 'index.html',
+      setHeaders: (res, path) => res.setHeader('Cache-Control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable'),
+    });
   }
   await app.init();
   assertEveryRouteDeclaresAccess(app);

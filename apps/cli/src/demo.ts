@@ -32,7 +32,7 @@ export async function loadDemo(databaseUrl: string): Promise<void> {
   try {
     const { rows } = await db.query(`SELECT count(*)::int AS n FROM members`);
     if (rows[0].n === 0) {
-      const dir = 'demo-data/small';
+      const dir = `demo-data/small-${previousPeriod()}`; // per month, so the demo always covers the last two closed months
       if (!existsSync(`${dir}/sessions.ndjson`)) cli(['demo-data', '--size', 'small', '--out', dir], databaseUrl);
       cli(['import', dir], databaseUrl);
     }

@@ -21,7 +21,9 @@ const RUN_COLUMNS = `r.id, r.period, r.status, r.attempt, r.progress, r.params, 
   r.referral_micros::text AS "referralMicros", r.member_count AS "memberCount", r.pair_count AS "pairCount",
   r.started_by AS "startedBy", sb.email AS "startedByEmail", r.approved_by AS "approvedBy", ab.email AS "approvedByEmail",
   r.paid_by AS "paidBy", r.queued_at AS "queuedAt", r.started_at AS "startedAt", r.computed_at AS "computedAt",
-  r.approved_at AS "approvedAt", r.paid_at AS "paidAt", r.error`;
+  r.approved_at AS "approvedAt", r.paid_at AS "paidAt", r.error,
+  (SELECT coalesce(sum(sm.payout_cents), 0)::text FROM statements sm WHERE sm.run_id = r.id AND sm.payout_state IN ('pending', 'transferred')) AS "paidOutCents",
+  (SELECT count(*)::int FROM statements sm WHERE sm.run_id = r.id AND sm.payout_state IN ('pending', 'transferred')) AS "paidAuthors"`;
 const RUN_FROM = `payout_runs r LEFT JOIN staff_users sb ON sb.id = r.started_by LEFT JOIN staff_users ab ON ab.id = r.approved_by`;
 
 const STORY_EARNINGS: ListSpec = {

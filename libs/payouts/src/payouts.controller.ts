@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AnyStaff, CurrentStaff, Roles, type Actor } from '../../core/src/auth/access.decorators.js';
+import { Page } from '../../core/src/http/list-query.js';
 import { AdjustmentsService } from './adjustments.service.js';
 import { UpdateEarningsParametersDto } from './earnings-parameters.js';
 import { EarningsParametersService } from './earnings-parameters.service.js';
@@ -104,7 +105,7 @@ export class EarningsParametersController {
 
   @Get() @AnyStaff() async history() {
     const versions = await this.parameters.history();
-    return versions.map((v) => ({ id: v.version, ...v }));
+    return new Page('earnings-parameters', 0, versions.map((v) => ({ id: v.version, ...v })), versions.length);
   }
 
   @Get('current') @AnyStaff() async current() {

@@ -7,7 +7,7 @@ export function withMoney<T extends Record<string, unknown>>(row: T, fields: rea
   return out as T;
 }
 
-export const RUN_MONEY = ['poolMicros', 'allocatedMicros', 'unallocatedMicros', 'referralMicros'] as const;
+export const RUN_MONEY = ['poolMicros', 'allocatedMicros', 'unallocatedMicros', 'referralMicros', 'paidOutCents'] as const;
 export const STORY_MONEY = [
   'earningsMicros', 'readingTimeMicros', 'engagementMicros', 'readRatioAdjustmentMicros', 'followerBonusMicros', 'boostBonusMicros',
   'memberReadingSeconds',

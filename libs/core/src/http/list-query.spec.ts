@@ -40,6 +40,14 @@ describe('parseListQuery', () => {
     expect(refusal({ filter: `{"${name}": 1}` })).toEqual({ field: `filter.${name}`, message: 'unknown filter field' });
   });
 
+  it('answers every id of a getMany (filter by ids, no range) and pages 25 rows otherwise', () => {
+    const spec: ListSpec = { ...SPEC, filters: { ...SPEC.filters, id: { column: 'id', type: 'text' } } };
+    const ids = Array.from({ length: 40 }, (_, i) => `id${i}`);
+    expect(parseListQuery({ filter: JSON.stringify({ id: ids }) }, spec)).toMatchObject({ offset: 0, limit: 40 });
+    expect(parseListQuery({}, SPEC)).toMatchObject({ offset: 0, limit: 25 });
+    expect(() => parseListQuery({ filter: 'null' }, SPEC)).toThrow('filter must be a JSON object');
+  });
+
   it('refuses range bounds that are not safe integers', () => {
     expect(refusal({ range: '[1e21, 1e21]' })).toMatchObject({ field: 'range' });
     expect(refusal({ range: JSON.stringify([2 ** 53, 2 ** 53 + 5]) })).toMatchObject({ field: 'range' });

@@ -108,7 +108,14 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): 
   }
   const direction = String(sortRaw[1]).toUpperCase();
 
-  const rangeRaw = parseJson(query.range, 'range') ?? [0, DEFAULT_PAGE - 1];
+  const filterRaw = parseJson(query.filter, 'filter') ?? {};
+  if (typeof filterRaw !== 'object' || filterRaw === null || Array.isArray(filterRaw)) {
+    throw badInput('filter must be a JSON object', [{ field: 'filter', message: 'must be an object' }]);
+  }
+  // react-admin's getMany sends `filter={"id":[...]}` with no range: answer every id asked for.
+  const ids = (filterRaw as { id?: unknown }).id;
+  const defaultLast = Array.isArray(ids) ? Math.min(Math.max(ids.length, DEFAULT_PAGE), MAX_PAGE) - 1 : DEFAULT_PAGE - 1;
+  const rangeRaw = parseJson(query.range, 'range') ?? [0, defaultLast];
   if (!Array.isArray(rangeRaw) || rangeRaw.length !== 2 || !rangeRaw.every((n) => Number.isSafeInteger(n) && n >= 0) || rangeRaw[1] < rangeRaw[0]) {
     throw badInput('range must be [first, last] with 0 <= first <= last', [{ field: 'range', message: 'must be [first,last]' }]);
   }
@@ -116,10 +123,6 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): 
   const limit = (rangeRaw[1] as number) - offset + 1;
   if (limit > MAX_PAGE) throw badInput(`range may cover at most ${MAX_PAGE} rows`, [{ field: 'range', message: `at most ${MAX_PAGE} rows` }]);
 
-  const filterRaw = parseJson(query.filter, 'filter') ?? {};
-  if (typeof filterRaw !== 'object' || filterRaw === null || Array.isArray(filterRaw)) {
-    throw badInput('filter must be a JSON object', [{ field: 'filter', message: 'must be an object' }]);
-  }
   for (const [name, value] of Object.entries(filterRaw)) {
     if (value === undefined || value === null || value === '') continue;
     if (name === 'q' && spec.search?.length) {
