@@ -45,7 +45,7 @@ describe('parseListQuery', () => {
     const ids = Array.from({ length: 40 }, (_, i) => `id${i}`);
     expect(parseListQuery({ filter: JSON.stringify({ id: ids }) }, spec)).toMatchObject({ offset: 0, limit: 40 });
     expect(parseListQuery({}, SPEC)).toMatchObject({ offset: 0, limit: 25 });
-    expect(() => parseListQuery({ filter: 'null' }, SPEC)).toThrow('filter must be a JSON object');
+    expect(() => parseListQuery({ filter: '[1]' }, SPEC)).toThrow('filter must be a JSON object');
   });
 
   it('refuses range bounds that are not safe integers', () => {
