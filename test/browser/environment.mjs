@@ -3,13 +3,12 @@
 // and the built api (serving apps/admin/dist) and worker as child processes.
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
+import { findPostgres, findRedis, withDatabase } from '../support/services.mjs';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
-const dist = (p) => import(new URL(`../../dist/${p}`, import.meta.url).href);
-const LOCAL_PG = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export const ADMIN = { email: 'admin@demo.example', password: 'admin-demo-password' };
 export const STAFF_PASSWORD = 'staff-demo-password';
@@ -21,35 +20,6 @@ export const STAFF = {
   approver: { email: 'approver@demo.example', name: 'Arjun Approver', roles: ['finance'] },
   support: { email: 'support@demo.example', name: 'Sam Support', roles: ['support'] },
 };
-
-function withDatabase(url, database) {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-async function answers(url) {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-function redisAnswers() {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: '127.0.0.1', port: 6379, timeout: 1000 });
-    socket.once('connect', () => socket.write('PING\r\n'));
-    socket.once('data', (d) => (socket.destroy(), resolve(d.toString().startsWith('+PONG'))));
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => (socket.destroy(), resolve(false)));
-  });
-}
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -178,16 +148,8 @@ export async function startEnvironment({ outDir, log = console.log }) {
   };
   try {
     // 1. PostgreSQL: DATABASE_URL, else the local server, else embedded (as the jest global setup).
-    let admin = process.env.DATABASE_URL ? withDatabase(process.env.DATABASE_URL, 'postgres') : null;
-    let source = 'DATABASE_URL';
-    if (!admin && (await answers(LOCAL_PG))) [admin, source] = [LOCAL_PG, 'local PostgreSQL at 127.0.0.1:5432'];
-    if (!admin) {
-      const { loadConfig } = await dist('libs/core/src/config/config.js');
-      const { startEmbeddedPostgres } = await dist('libs/core/src/database/embedded.js');
-      const embedded = await startEmbeddedPostgres(loadConfig({ EMBEDDED_PG_DIR: '.data/pg-browser', EMBEDDED_PG_PORT: String(await freePort()) }), 'postgres');
-      cleanups.push(() => embedded.stop());
-      [admin, source] = [embedded.url, 'embedded PostgreSQL'];
-    }
+    const { admin, source, stop } = await findPostgres({ embeddedDir: '.data/pg-browser', embeddedPort: await freePort() });
+    cleanups.push(stop);
     // The jest global setup drops `ppc_t_<base36 time>_...` databases older than a day, should a run die.
     const name = `ppc_t_${Date.now().toString(36)}_browser${process.pid}`;
     const adminClient = new pg.Client({ connectionString: admin });
@@ -202,7 +164,7 @@ export async function startEnvironment({ outDir, log = console.log }) {
     });
     const databaseUrl = withDatabase(admin, name);
 
-    const redis = process.env.REDIS_URL ?? ((await redisAnswers()) ? 'redis://127.0.0.1:6379' : '');
+    const redis = await findRedis();
     const port = await freePort();
     const env = {
       ...process.env,

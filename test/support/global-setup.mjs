@@ -1,33 +1,8 @@
 // Runs outside jest's module system, so it uses the compiled code (`npm test` builds first).
 import pg from 'pg';
-import { createConnection } from 'node:net';
+import { findPostgres, findRedis, withDatabase } from './services.mjs';
 
 const dist = (p) => import(new URL(`../../dist/${p}`, import.meta.url).href);
-const LOCAL_PG = 'postgres://postgres@127.0.0.1:5432/postgres';
-const LOCAL_REDIS = 'redis://127.0.0.1:6379';
-
-async function answers(url) {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-function redisAnswers() {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: '127.0.0.1', port: 6379, timeout: 1000 });
-    socket.once('connect', () => socket.write('PING\r\n'));
-    socket.once('data', (d) => (socket.destroy(), resolve(d.toString().startsWith('+PONG'))));
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => (socket.destroy(), resolve(false)));
-  });
-}
 
 /** Databases of test runs that died more than a day ago (their names carry their creation time). */
 async function dropStaleTemplates(client) {
@@ -39,28 +14,14 @@ async function dropStaleTemplates(client) {
   }
 }
 
-function withDatabase(url, database) {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
 /**
  * Finds a real PostgreSQL (DATABASE_URL, else the local server, else the embedded one),
  * migrates a template database once, and picks the queue backend (Redis where it answers).
  * Test files then clone the template (CREATE DATABASE ... TEMPLATE), which takes milliseconds.
  */
 export default async function globalSetup() {
-  let admin = process.env.DATABASE_URL ? withDatabase(process.env.DATABASE_URL, 'postgres') : null;
-  let source = 'DATABASE_URL';
-  if (!admin && (await answers(LOCAL_PG))) [admin, source] = [LOCAL_PG, 'local PostgreSQL at 127.0.0.1:5432'];
-  if (!admin) {
-    const { loadConfig } = await dist('libs/core/src/config/config.js');
-    const { startEmbeddedPostgres } = await dist('libs/core/src/database/embedded.js');
-    const embedded = await startEmbeddedPostgres(loadConfig({ EMBEDDED_PG_DIR: '.data/pg-test', EMBEDDED_PG_PORT: '54330' }), 'postgres');
-    globalThis.__embedded = embedded;
-    [admin, source] = [embedded.url, 'embedded PostgreSQL (no server answered)'];
-  }
+  const { admin, source, stop } = await findPostgres({ embeddedDir: '.data/pg-test', embeddedPort: 54330 });
+  globalThis.__stopPostgres = stop;
   process.env.TEST_PG_ADMIN_URL = admin;
   // One template per run, so that runs in parallel (several developers, CI) never meet.
   const TEMPLATE_DB = `ppc_tpl_${Date.now().toString(36)}_${process.pid}`;
@@ -75,7 +36,7 @@ export default async function globalSetup() {
   const { SCHEMA } = await dist('libs/schema/src/schema.js');
   await runMigrations(withDatabase(admin, TEMPLATE_DB), SCHEMA);
 
-  const redis = process.env.REDIS_URL ?? ((await redisAnswers()) ? LOCAL_REDIS : '');
+  const redis = await findRedis();
   process.env.TEST_REDIS_URL = redis;
   console.log(`\n[tests] database: ${source}; queues: ${redis ? `Redis (${redis})` : 'BullMQ PostgreSQL backend (no Redis answered)'}`);
 }

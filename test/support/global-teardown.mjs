@@ -8,5 +8,5 @@ export default async function globalTeardown() {
     await client.query(`DROP DATABASE IF EXISTS ${process.env.TEST_TEMPLATE_DB} WITH (FORCE)`);
     await client.end();
   }
-  await globalThis.__embedded?.stop();
+  await globalThis.__stopPostgres?.();
 }
