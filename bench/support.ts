@@ -40,9 +40,9 @@ export async function benchDatabase(size: string): Promise<string> {
   }
   await admin.end();
   const url = serverUrl(name);
+  cli(['migrate'], { DATABASE_URL: url }); // a reused database gets the newest schema too
   if (!ready) {
     const dir = bundle(size);
-    cli(['migrate'], { DATABASE_URL: url });
     cli(['import', dir], { DATABASE_URL: url });
     const c = new pg.Client({ connectionString: url });
     await c.connect();
