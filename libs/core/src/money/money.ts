@@ -5,7 +5,6 @@
  */
 export type Micros = bigint;
 
-export const MICROS_PER_DOLLAR = 1_000_000n;
 export const MICROS_PER_CENT = 10_000n;
 
 /** From a database value (pg returns bigint/numeric as strings) or a JSON integer. */
@@ -17,14 +16,6 @@ export function micros(value: string | number | bigint): Micros {
   }
   if (!/^-?\d+$/.test(value)) throw new RangeError(`not an integer amount: ${value}`);
   return BigInt(value);
-}
-
-export const centsToMicros = (cents: bigint): Micros => cents * MICROS_PER_CENT;
-
-/** Whole cents, rounded toward negative infinity (the payout rule). */
-export function floorToCents(amount: Micros): bigint {
-  const q = amount / MICROS_PER_CENT;
-  return amount < 0n && q * MICROS_PER_CENT !== amount ? q - 1n : q;
 }
 
 export function sum(values: Iterable<Micros>): Micros {
