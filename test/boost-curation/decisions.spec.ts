@@ -53,6 +53,10 @@ describe('curator decisions', () => {
 
     const boost = await t.http.get(`/api/boosts/${res.body.boostId}`).set(as(curator)).expect(200);
     expect(boost.body).toMatchObject({ storyId: nom.storyId, state: 'active', source: 'nomination', nominationId: nom.id, endedEarly: false });
+    // who decided, by email as well as id
+    const decided = await t.http.get(`/api/nominations/${nom.id}`).set(as(curator)).expect(200);
+    expect(decided.body.decidedByEmail).toMatch(/@test\.example$/);
+    expect(boost.body.boostedByEmail).toBe(decided.body.decidedByEmail);
   });
 
   it('decline records the guideline reason and note; the decision is final', async () => {

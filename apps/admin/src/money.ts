@@ -60,9 +60,9 @@ export function microsToChartDollars(value: MoneyValue): number {
   return Number(micros(value)) / 1_000_000;
 }
 
-/** Sum of integer amounts, exactly. */
-export function sumMicros(values: MoneyValue[]): bigint {
-  let total = 0n;
-  for (const v of values) if (isAmount(v)) total += micros(v);
-  return total;
+/** For chart axes only (never shown as text): integer cents as float dollars (×10,000 to micros, in BigInt). */
+export function centsToChartDollars(value: MoneyValue): number {
+  if (!isAmount(value)) return 0;
+  return microsToChartDollars(micros(value) * MICROS_PER_CENT);
 }
+

@@ -20,11 +20,14 @@ export interface BoostView {
   state: BoostState;
   nominationId: string | null;
   boostedBy: string | null;
+  /** Email of the staff member who created the boost (null for boosts from outside the console). */
+  boostedByEmail: string | null;
   boostReason: string | null;
   scheduledEndsAt: Date;
   endedEarly: boolean;
   endedAt: Date | null;
   endedBy: string | null;
+  endedByEmail: string | null;
   endReason: string | null;
 }
 
@@ -46,12 +49,14 @@ const VIEW_FROM = `
   LEFT JOIN members a ON a.key = s.author_key
   LEFT JOIN publications p ON p.key = s.publication_key
   LEFT JOIN boost_decisions d ON d.boost_id = b.id
-  LEFT JOIN nominations n ON n.boost_id = b.id`;
+  LEFT JOIN nominations n ON n.boost_id = b.id
+  LEFT JOIN staff_users bby ON bby.id = d.boosted_by
+  LEFT JOIN staff_users eby ON eby.id = d.ended_by`;
 
 const VIEW_COLUMNS = `b.id, s.id AS "storyId", s.title AS "storyTitle", a.id AS "authorId", p.id AS "publicationId", p.name AS "publicationName",
   b.starts_at AS "startsAt", b.ends_at AS "endsAt", b.source, ${boostState('b')} AS state, n.id AS "nominationId",
-  d.boosted_by AS "boostedBy", d.boost_reason AS "boostReason", coalesce(d.scheduled_ends_at, b.ends_at) AS "scheduledEndsAt",
-  (d.ended_at IS NOT NULL) AS "endedEarly", d.ended_at AS "endedAt", d.ended_by AS "endedBy", b.end_reason AS "endReason"`;
+  d.boosted_by AS "boostedBy", bby.email AS "boostedByEmail", d.boost_reason AS "boostReason", coalesce(d.scheduled_ends_at, b.ends_at) AS "scheduledEndsAt",
+  (d.ended_at IS NOT NULL) AS "endedEarly", d.ended_at AS "endedAt", d.ended_by AS "endedBy", eby.email AS "endedByEmail", b.end_reason AS "endReason"`;
 
 @Injectable()
 export class BoostsRepository {

@@ -13,6 +13,8 @@ export interface NominationView {
   declineReason: string | null;
   note: string | null;
   decidedBy: string | null;
+  /** The deciding staff member's email (null when undecided or the account is gone). */
+  decidedByEmail: string | null;
   decidedAt: Date | null;
   boostId: string | null;
   storyId: string;
@@ -61,11 +63,12 @@ const VIEW_FROM = `
   LEFT JOIN members a ON a.key = s.author_key
   LEFT JOIN publications sp ON sp.key = s.publication_key
   LEFT JOIN members nm ON nm.key = n.nominator_key
-  LEFT JOIN publications p ON p.key = n.publication_key`;
+  LEFT JOIN publications p ON p.key = n.publication_key
+  LEFT JOIN staff_users dby ON dby.id = n.decided_by`;
 
 const VIEW_COLUMNS = `n.id, n.status, n.nominated_at AS "nominatedAt", n.evaluated_at AS "evaluatedAt",
   n.refusal_reason AS "refusalReason", n.decline_reason AS "declineReason", n.note,
-  n.decided_by AS "decidedBy", n.decided_at AS "decidedAt", n.boost_id AS "boostId",
+  n.decided_by AS "decidedBy", dby.email AS "decidedByEmail", n.decided_at AS "decidedAt", n.boost_id AS "boostId",
   s.id AS "storyId", s.title AS "storyTitle", s.status AS "storyStatus", s.published_at AS "storyPublishedAt",
   ${ageDays('s.published_at')} AS "storyAgeDays", sp.id AS "storyPublicationId",
   a.id AS "authorId", a.name AS "authorName", ${isPartnerNow('s.author_key')} AS "authorIsPartner",

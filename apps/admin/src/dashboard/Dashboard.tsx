@@ -145,7 +145,7 @@ export const Dashboard = () => {
         {can(roles, 'nominations', 'list') ? <ActiveBoosts /> : null}
       </Box>
       <Suspense fallback={<Skeleton variant="rectangular" height={320} />}>
-        <PeriodCharts withStatements={can(roles, 'statements', 'list')} />
+        <PeriodCharts />
       </Suspense>
     </Box>
   );

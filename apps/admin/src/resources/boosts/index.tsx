@@ -22,11 +22,13 @@ export interface Boost {
   state: string;
   nominationId: string | null;
   boostedBy: string | null;
+  boostedByEmail: string | null;
   boostReason: string | null;
   scheduledEndsAt: string;
   endedEarly: boolean;
   endedAt: string | null;
   endedBy: string | null;
+  endedByEmail: string | null;
   endReason: string | null;
 }
 
@@ -120,8 +122,10 @@ const BoostDetail = () => {
           <Fact label="Starts">{formatUtc(r.startsAt)}</Fact>
           <Fact label="Ends (exclusive)">{formatUtc(r.endsAt)}</Fact>
           <Fact label="Scheduled end">{formatUtc(r.scheduledEndsAt)}</Fact>
+          {r.boostedBy ? <Fact label="Boosted by">{r.boostedByEmail ?? r.boostedBy}</Fact> : null}
           {r.boostReason ? <Fact label="Boost reason">{r.boostReason}</Fact> : null}
           {r.endedEarly ? <Fact label="Ended early">{formatUtc(r.endedAt)}</Fact> : null}
+          {r.endedBy ? <Fact label="Ended by">{r.endedByEmail ?? r.endedBy}</Fact> : null}
           {r.endReason ? <Fact label="End reason">{r.endReason}</Fact> : null}
         </Facts>
       </CardContent>

@@ -33,6 +33,7 @@ export interface Nomination {
   declineReason: string | null;
   note: string | null;
   decidedBy: string | null;
+  decidedByEmail: string | null;
   decidedAt: string | null;
   boostId: string | null;
   storyId: string;
@@ -208,7 +209,12 @@ const NominationDetail = () => {
           {r.refusalReason ? <Fact label="Refused by the rules">{r.refusalReason.replace(/_/g, ' ')}</Fact> : null}
           {r.declineReason ? <Fact label="Declined under">{r.declineReason.replace(/_/g, ' ')}</Fact> : null}
           {r.note ? <Fact label="Note">{r.note}</Fact> : null}
-          {r.decidedAt ? <Fact label="Decided">{formatUtc(r.decidedAt)}</Fact> : null}
+          {r.decidedAt ? (
+            <Fact label="Decided">
+              {formatUtc(r.decidedAt)}
+              {r.decidedBy ? ` by ${r.decidedByEmail ?? r.decidedBy}` : ''}
+            </Fact>
+          ) : null}
           {r.boostId ? (
             <Fact label="Boost">
               <Link to={`/boosts/${encodeURIComponent(r.boostId)}/show`}>{r.boostId}</Link>

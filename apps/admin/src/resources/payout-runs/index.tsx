@@ -62,6 +62,9 @@ export interface PayoutRun {
   approvedAt: string | null;
   paidAt: string | null;
   error: string | null;
+  /** Payouts pending or transferred: integer cents (a decimal string beyond 2^53). */
+  paidOutCents: number | string;
+  paidAuthors: number;
 }
 
 export const isWorking = (status?: string) => status === 'queued' || status === 'running';
