@@ -16,9 +16,12 @@ export async function benchPayout(args: string[]): Promise<void> {
     const i = args.indexOf(`--${name}`);
     return (i >= 0 ? args[i + 1] : undefined) ?? fallback;
   };
-  const sizes = opt('sizes', 'medium,large').split(',');
   const workerCounts = opt('workers', '1,2,4').split(',').map(Number);
   const period = opt('period', previousPeriod());
+  // --shape dense --sessions 10000000,50000000: the dense month (bench/dense-month.ts) at those sizes
+  const sizes = opt('shape', 'demo') === 'dense'
+    ? opt('sessions', '10000000').split(',').map((n) => `dense-${Number(n)}-${period}`)
+    : opt('sizes', 'medium,large').split(',');
   const rows: string[][] = [];
 
   for (const size of sizes) {
