@@ -136,7 +136,7 @@ export async function importBundle(dataSource: DataSource, folderPath: string, o
       let streamEnd = 0;
       const outcome = await mergeKind(db, spec, { file: path, workers, workerMinBytes: opts.workerMinBytes }, {
         keys: lookup,
-        allowDirect: true,
+        bulk: true,
         hooks,
         onReject: (r) => opts.onReject?.(file, r),
         onProgress: (n, phase) => {

@@ -1,13 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ApiError, badInput, IntakeHooks } from '../../core/src/index.js';
-import { intakeDb } from './intake-db.js';
+import { ApiError, badInput, conflict, IntakeHooks } from '../../core/src/index.js';
+import { intakeDb, pgCode } from './intake-db.js';
 import { KeyMaps } from './keys.js';
-import { INTAKE_KINDS, isIntakeKind, KIND_SPECS, type IntakeKind, type RefEntity } from './kinds.js';
-import { mergeKind, type RecordStatus } from './merger.js';
+import { INTAKE_KINDS, isIntakeKind, KIND_SPECS, type IntakeKind, type KindSpec, type RefEntity } from './kinds.js';
+import { mergeKind, type MergeOutcome, type RecordStatus } from './merger.js';
 
 /** The most records one intake request may carry (spec/import-format.md). */
 export const MAX_BATCH = 10_000;
+
+/** Errors a concurrent batch causes, which the next try does not meet: deadlock, serialization, unique violation. */
+const RETRIED = new Set(['40P01', '40001', '23505']);
+const MERGE_ATTEMPTS = 4;
 
 export interface IntakeRecordResult {
   index: number;
@@ -49,6 +53,50 @@ export class IntakeService {
       });
     }
     const spec = KIND_SPECS[kindName];
+    const outcome = await this.mergeRetrying(spec, body);
+    const results: IntakeRecordResult[] = body.map((_, index) => {
+      const s = outcome.statuses!.get(index) ?? { status: 'unchanged' as const };
+      return { index, ...(s.id !== undefined ? { id: s.id } : {}), status: s.status, ...(s.reason ? { reason: s.reason } : {}) };
+    });
+    return {
+      kind: kindName,
+      received: outcome.received,
+      inserted: outcome.inserted,
+      updated: outcome.updated,
+      unchanged: outcome.unchanged,
+      rejected: outcome.rejected,
+      results,
+      rejections: results.filter((r) => r.status === 'rejected').map((r) => ({ index: r.index, id: r.id, reason: r.reason! })),
+    };
+  }
+
+  /**
+   * Merges the batch, again when a concurrent batch made it fail (a deadlock, or a unique
+   * index a concurrent commit filled between the batch's checks and its writes): each try
+   * is one transaction, rolled back whole. A conflict that outlasts the tries, or any other
+   * constraint the batch breaks, is a 409 for the batch, with nothing of it written.
+   */
+  private async mergeRetrying(spec: KindSpec, body: unknown[]): Promise<MergeOutcome> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.mergeOnce(spec, body);
+      } catch (e) {
+        const code = pgCode(e);
+        if (code === undefined) throw e;
+        if (RETRIED.has(code) && attempt < MERGE_ATTEMPTS) continue;
+        if (RETRIED.has(code) || code.startsWith('23')) {
+          const constraint = (e as { constraint?: string }).constraint;
+          throw conflict(
+            `the ${spec.kind} batch conflicted with a concurrent change${constraint ? ` (${constraint})` : ''}; nothing of it was written: send it again`,
+            constraint ? { constraint } : undefined,
+          );
+        }
+        throw e;
+      }
+    }
+  }
+
+  private async mergeOnce(spec: KindSpec, body: unknown[]): Promise<MergeOutcome> {
     const db = await intakeDb(this.dataSource);
     try {
       const keys = new KeyMaps();
@@ -66,21 +114,7 @@ export class IntakeService {
       const batches = async function* () {
         yield { first: 0, items: body, parse: false };
       };
-      const outcome = await mergeKind(db, spec, { batches }, { keys, allowDirect: false, hooks: this.hooks, statuses: true });
-      const results: IntakeRecordResult[] = body.map((_, index) => {
-        const s = outcome.statuses!.get(index) ?? { status: 'unchanged' as const };
-        return { index, ...(s.id !== undefined ? { id: s.id } : {}), status: s.status, ...(s.reason ? { reason: s.reason } : {}) };
-      });
-      return {
-        kind: kindName,
-        received: outcome.received,
-        inserted: outcome.inserted,
-        updated: outcome.updated,
-        unchanged: outcome.unchanged,
-        rejected: outcome.rejected,
-        results,
-        rejections: results.filter((r) => r.status === 'rejected').map((r) => ({ index: r.index, id: r.id, reason: r.reason! })),
-      };
+      return await mergeKind(db, spec, { batches }, { keys, bulk: false, hooks: this.hooks, statuses: true });
     } finally {
       await db.release();
     }

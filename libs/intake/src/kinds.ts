@@ -1,4 +1,6 @@
-import { REFERRAL_CUTOFF, REFERRAL_PROGRAM_ENDED } from '../../referral-legacy/src/referral-rules.js';
+import { MAX_EMAIL_LENGTH, MAX_ID_LENGTH, MAX_NAME_LENGTH, MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from '../../core/src/text-limits.js';
+import { chargeAmountsProblem } from './charge-amounts.js';
+import { REFERRAL_CUTOFF, referralRefusal } from '../../referral-legacy/src/referral-rules.js';
 
 /*
  * The record kinds of spec/import-format.md: for each, its fields (how a record is
@@ -13,7 +15,8 @@ export const REF_TABLES: Record<RefEntity, string> = { member: 'members', story:
 
 export type FieldType =
   | { t: 'id' }
-  | { t: 'text'; nonEmpty?: boolean }
+  /** `max`: at most this many characters (code points), the staff API's bound for the same kind of text. */
+  | { t: 'text'; nonEmpty?: boolean; max: number }
   | { t: 'timestamp' }
   | { t: 'date' }
   /** `YYYY-MM`; `asDate` stores it as the first day of the month. */
@@ -79,8 +82,6 @@ export type IntakeKind = (typeof INTAKE_KINDS)[number];
 
 export const isIntakeKind = (k: string): k is IntakeKind => (INTAKE_KINDS as readonly string[]).includes(k);
 
-const REFERRAL_CUTOFF_MICROS = BigInt(Date.parse(REFERRAL_CUTOFF)) * 1000n;
-
 const id = (name = 'id', column = 'id'): FieldSpec => ({ name, column, sqlType: 'text', type: { t: 'id' } });
 const ref = (name: string, column: string, entity: RefEntity, nullable = false): FieldSpec => ({
   name,
@@ -90,7 +91,12 @@ const ref = (name: string, column: string, entity: RefEntity, nullable = false):
   nullable,
 });
 const ts = (name: string, column: string, nullable = false): FieldSpec => ({ name, column, sqlType: 'timestamptz', type: { t: 'timestamp' }, nullable });
-const text = (name: string, column = name, nonEmpty = false): FieldSpec => ({ name, column, sqlType: 'text', type: { t: 'text', nonEmpty } });
+const text = (name: string, max: number, opts: { column?: string; nonEmpty?: boolean } = {}): FieldSpec => ({
+  name,
+  column: opts.column ?? name,
+  sqlType: 'text',
+  type: { t: 'text', nonEmpty: opts.nonEmpty ?? false, max },
+});
 const oneOf = (name: string, values: readonly string[], column = name): FieldSpec => ({ name, column, sqlType: 'text', type: { t: 'enum', values } });
 const bool = (name: string, column: string, dflt?: boolean): FieldSpec => ({ name, column, sqlType: 'bool', type: { t: 'bool' }, default: dflt });
 const cents = (name: string, column: string): FieldSpec => ({ name, column, sqlType: 'int8', type: { t: 'int', min: 0, max: Number.MAX_SAFE_INTEGER } });
@@ -109,16 +115,16 @@ const SPECS: KindSpec[] = [
     surrogateKey: true,
     fields: [
       id(),
-      text('username', 'username', true),
-      text('name'),
-      text('email', 'email', true),
+      text('username', MAX_NAME_LENGTH, { nonEmpty: true }),
+      text('name', MAX_NAME_LENGTH, { nonEmpty: true }),
+      text('email', MAX_EMAIL_LENGTH, { nonEmpty: true }),
       country(),
       birthDate(),
       ts('joinedAt', 'joined_at'),
       bool('earningsExcluded', 'earnings_excluded', false),
     ],
   },
-  { kind: 'publications', table: 'publications', level: 0, identity: 'id', surrogateKey: true, fields: [id(), text('name')] },
+  { kind: 'publications', table: 'publications', level: 0, identity: 'id', surrogateKey: true, fields: [id(), text('name', MAX_NAME_LENGTH, { nonEmpty: true })] },
   {
     kind: 'stories',
     table: 'stories',
@@ -129,7 +135,7 @@ const SPECS: KindSpec[] = [
       id(),
       ref('authorId', 'author_key', 'member'),
       ref('publicationId', 'publication_key', 'publication', true),
-      text('title'),
+      text('title', MAX_TITLE_LENGTH),
       ts('publishedAt', 'published_at', true),
       bool('membersOnly', 'members_only'),
       oneOf('status', ['draft', 'published', 'unlisted', 'deleted']),
@@ -160,6 +166,7 @@ const SPECS: KindSpec[] = [
       cents('netCents', 'net_cents'),
       oneOf('status', ['paid', 'refunded']),
     ],
+    rule: (v) => chargeAmountsProblem(v.grossCents as number, v.feeCents as number, v.netCents as number),
   },
   {
     kind: 'enrollments',
@@ -176,7 +183,7 @@ const SPECS: KindSpec[] = [
     fields: [
       ref('memberId', 'member_key', 'member'),
       oneOf('provider', ['stripe']),
-      text('accountRef', 'account_ref', true),
+      text('accountRef', MAX_ID_LENGTH, { column: 'account_ref', nonEmpty: true }),
       oneOf('status', ['verified', 'pending', 'restricted']),
       oneOf('taxStatus', ['verified', 'missing'], 'tax_status'),
     ],
@@ -204,12 +211,12 @@ const SPECS: KindSpec[] = [
       ref('referrerId', 'referrer_key', 'member'),
       ref('referredMemberId', 'referred_member_key', 'member'),
       ts('referredAt', 'referred_at'),
-      text('pageSlug', 'page_slug', true),
+      text('pageSlug', MAX_NAME_LENGTH, { column: 'page_slug', nonEmpty: true }),
     ],
-    rule: (v, at) =>
-      at.referredAt >= REFERRAL_CUTOFF_MICROS
-        ? `${REFERRAL_PROGRAM_ENDED}: referredAt ${String(v.referredAt)} is too late (referrals must be before ${REFERRAL_CUTOFF})`
-        : null,
+    rule: (v) => {
+      const refusal = referralRefusal(v.referredAt as string);
+      return refusal && `${refusal}: referredAt ${String(v.referredAt)} is too late (referrals must be before ${REFERRAL_CUTOFF})`;
+    },
   },
   {
     kind: 'sessions',
@@ -280,8 +287,8 @@ const SPECS: KindSpec[] = [
       id(),
       ref('memberId', 'member_key', 'member'),
       oneOf('category', TICKET_CATEGORIES),
-      text('subject'),
-      text('body'),
+      text('subject', MAX_TITLE_LENGTH, { nonEmpty: true }),
+      text('body', MAX_TEXT_LENGTH, { nonEmpty: true }),
       ref('storyId', 'story_key', 'story', true),
       { name: 'period', column: 'period', sqlType: 'text', type: { t: 'month' }, nullable: true },
       ts('createdAt', 'created_at'),

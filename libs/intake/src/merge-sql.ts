@@ -30,9 +30,11 @@ export const copyIntoTableSql = (spec: KindSpec) => `COPY ${spec.table} (${colum
  * When an identity occurs more than once in the batch, its last line wins (and must be
  * chosen before the "identical" filter, else an earlier line could slip through).
  * `returning`: `rows` gives (identity, inserted) per inserted or updated row; `counts`
- * only the two counts.
+ * only the two counts. `ordered`: rows are written in identity order, so that concurrent
+ * batches with the same ids lock them in the same order and cannot deadlock (the API's
+ * batches; a bulk load skips the sort).
  */
-export function mergeSql(spec: KindSpec, opts: { returning: 'rows' | 'counts' }): string {
+export function mergeSql(spec: KindSpec, opts: { returning: 'rows' | 'counts'; ordered: boolean }): string {
   const idc = identityColumn(spec);
   const cols = columnsOf(spec);
   const others = cols.filter((c) => c !== idc);
@@ -45,12 +47,22 @@ export function mergeSql(spec: KindSpec, opts: { returning: 'rows' | 'counts' })
   const merged = `INSERT INTO ${spec.table} AS t (${list})
       SELECT ${list} FROM (${src}) src
       WHERE NOT EXISTS (SELECT 1 FROM ${spec.table} t WHERE t.${idc} = src.${idc} AND ${row('t', cols)} IS NOT DISTINCT FROM ${row('src', cols)})
+      ${opts.ordered ? `ORDER BY src.${idc}` : ''}
       ${distinct}
       RETURNING t.${idc}::text AS identity, (t.xmax = 0) AS inserted`;
   return opts.returning === 'rows'
     ? `WITH merged AS (${merged}) SELECT identity, inserted FROM merged`
     : `WITH merged AS (${merged}) SELECT count(*) FILTER (WHERE inserted)::int8 AS inserted, count(*) FILTER (WHERE NOT inserted)::int8 AS updated FROM merged`;
 }
+
+/**
+ * Serializes the batches that add applications of the same members (in member order, so
+ * two batches cannot deadlock): the check below then sees every pending application a
+ * concurrent batch committed, instead of both passing it and one failing on the index.
+ */
+export const LOCK_APPLICATION_MEMBERS_SQL = `
+  SELECT count(pg_advisory_xact_lock(hashtext('intake:applications'), k.member_key))::int AS locked
+    FROM (SELECT DISTINCT member_key FROM ${STAGE} ORDER BY member_key) k`;
 
 /**
  * Applications: a member has at most one pending application (a partial unique index).

@@ -27,6 +27,7 @@ import {
   copyIntoTableSql,
   createStageSql,
   dropIndexes,
+  LOCK_APPLICATION_MEMBERS_SQL,
   mergeSql,
   restoreIndexes,
 } from './merge-sql.js';
@@ -59,8 +60,12 @@ export type { Rejection };
 
 export interface MergeOptions {
   keys: KeyLookup;
-  /** `direct` loads into an empty table are allowed (the import). */
-  allowDirect: boolean;
+  /**
+   * The import: `direct` loads into an empty table are allowed, and staged rows are merged
+   * unsorted. Otherwise (the API) rows are merged in identity order, so that concurrent
+   * batches with the same ids lock them in the same order and cannot deadlock.
+   */
+  bulk: boolean;
   hooks?: HookRunner;
   /** Every refused record, as soon as it is known. */
   onReject?: (r: Rejection) => void;
@@ -186,7 +191,7 @@ export async function mergeKind(db: IntakeDb, spec: KindSpec, source: RecordSour
     let updated = 0;
     const changedIds: string[] = [];
 
-    if (opts.allowDirect && !spec.hooked && (await isEmpty(db, spec.table))) {
+    if (opts.bulk && !spec.hooked && (await isEmpty(db, spec.table))) {
       await db.query(`LOCK TABLE ${spec.table} IN ACCESS EXCLUSIVE MODE`);
       if (await isEmpty(db, spec.table)) {
         const direct = await savepoint(
@@ -221,6 +226,7 @@ export async function mergeKind(db: IntakeDb, spec: KindSpec, source: RecordSour
       reported = false;
       progress?.(encoded.received, 'merge');
       if (spec.kind === 'applications') {
+        await db.query(LOCK_APPLICATION_MEMBERS_SQL);
         const conflicts = await db.query<{ line_no: string; id: string; other: string; member_id: string }>(APPLICATION_CONFLICTS_SQL);
         for (const c of conflicts) {
           rejectedBySql++;
@@ -228,7 +234,7 @@ export async function mergeKind(db: IntakeDb, spec: KindSpec, source: RecordSour
         }
       }
       const returning = spec.hooked || statuses ? 'rows' : 'counts';
-      const result = await db.query<{ identity?: string; inserted: boolean | string; updated?: string }>(mergeSql(spec, { returning }));
+      const result = await db.query<{ identity?: string; inserted: boolean | string; updated?: string }>(mergeSql(spec, { returning, ordered: !opts.bulk }));
       if (returning === 'counts') {
         inserted = Number(result[0].inserted);
         updated = Number(result[0].updated);

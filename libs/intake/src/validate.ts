@@ -5,11 +5,10 @@
  * is refused, naming each bad field. Written for the import's hot loop: no regular
  * expressions on the per-row path of timestamps, no allocation besides the values array.
  */
+import { MAX_ID_LENGTH } from '../../core/src/text-limits.js';
 import type { FieldSpec, FieldType, KindSpec } from './kinds.js';
 
 export type Value = string | number | boolean | null;
-
-export const MAX_ID_LENGTH = 64;
 
 // ---------------------------------------------------------------------------------------
 // Calendar values
@@ -103,9 +102,28 @@ export function isMonth(s: string): boolean {
 const hasNul = (s: string) => s.indexOf('\u0000') !== -1;
 const wellFormed = (s: string) => (s as string & { isWellFormed?: () => boolean }).isWellFormed?.() ?? true;
 
+/** Characters (code points) of a string: a surrogate pair is one; `s.length` counts it twice. */
+export function charCount(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
+/** At most `max` characters; `s.length` is never less than the characters, so only a long string is counted. */
+const fits = (s: string, max: number) => s.length <= max || (s.length <= 2 * max && charCount(s) <= max);
+
 function idProblem(v: unknown, name: string): string | null {
   if (typeof v !== 'string') return `${name} must be a string id of 1 to ${MAX_ID_LENGTH} characters`;
-  const n = v.length <= MAX_ID_LENGTH ? v.length : [...v].length;
+  const n = v.length <= MAX_ID_LENGTH ? v.length : charCount(v);
   if (n < 1 || n > MAX_ID_LENGTH) return `${name} must be 1 to ${MAX_ID_LENGTH} characters long (got ${n})`;
   if (hasNul(v) || !wellFormed(v)) return `${name} must not contain NUL characters or lone surrogates`;
   return null;
@@ -161,6 +179,7 @@ function checkValue(f: FieldSpec, type: FieldType, v: unknown): Value | { proble
       return typeof v === 'string' && LANGUAGE.test(v) ? v : { problem: `${name} must be a language code such as en or pt-BR` };
     case 'text':
       if (typeof v !== 'string') return { problem: `${name} must be a string (got ${typeName(v)})` };
+      if (!fits(v, type.max)) return { problem: `${name} must be at most ${type.max.toLocaleString('en-US')} characters (got ${charCount(v).toLocaleString('en-US')})` };
       if (type.nonEmpty && v.trim() === '') return { problem: `${name} must not be empty` };
       if (hasNul(v) || !wellFormed(v)) return { problem: `${name} must not contain NUL characters or lone surrogates` };
       return v;
@@ -169,9 +188,8 @@ function checkValue(f: FieldSpec, type: FieldType, v: unknown): Value | { proble
 
 // ---------------------------------------------------------------------------------------
 
-export interface ValidationFailure {
-  reason: string;
-}
+/** Unknown fields named in a refusal; the rest are counted. */
+const MAX_NAMED_UNKNOWN = 5;
 
 /**
  * Validates records of one kind. `validate` fills `out` with one value per field (in the
@@ -182,11 +200,27 @@ export class RecordValidator {
   private readonly fields: FieldSpec[];
   private readonly instants: Record<string, bigint> = {};
   private readonly byName: Record<string, unknown> = {};
+  private readonly known: Set<string>;
   readonly identityIndex: number;
 
   constructor(readonly spec: KindSpec) {
     this.fields = spec.fields;
+    this.known = new Set(spec.fields.map((f) => f.name));
     this.identityIndex = spec.fields.findIndex((f) => f.name === spec.identity);
+  }
+
+  /** Names the fields the kind does not have (`__proto__` and `constructor` included: JSON gives them as own keys). */
+  private unknownFields(rec: Record<string, unknown>): string | null {
+    const names: string[] = [];
+    let more = 0;
+    for (const k in rec) {
+      if (this.known.has(k)) continue;
+      if (names.length < MAX_NAMED_UNKNOWN) names.push(k.length > 40 ? `${k.slice(0, 40)}…` : k);
+      else more++;
+    }
+    if (!names.length) return null;
+    const list = names.map((k) => JSON.stringify(k)).join(', ') + (more ? ` and ${more} more` : '');
+    return `${names.length + more === 1 ? 'unknown field' : 'unknown fields'} ${list} (${this.spec.kind} records have ${this.fields.map((f) => f.name).join(', ')})`;
   }
 
   /** The record's identity when it has a usable one (for reports), else undefined. */
@@ -198,12 +232,16 @@ export class RecordValidator {
 
   validate(raw: unknown, out: Value[]): string | null {
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return `a record must be a JSON object (got ${typeName(raw)})`;
+    const proto = Object.getPrototypeOf(raw);
+    if (proto !== Object.prototype && proto !== null) return 'a record must be a plain JSON object';
     const rec = raw as Record<string, unknown>;
     const fields = this.fields;
     let problems: string[] | null = null;
+    let present = 0;
     for (let i = 0; i < fields.length; i++) {
       const f = fields[i];
       const v = rec[f.name];
+      if (v !== undefined) present++;
       if (v === undefined || v === null) {
         if (f.default !== undefined) out[i] = f.default;
         else if (f.nullable) out[i] = null;
@@ -213,6 +251,12 @@ export class RecordValidator {
       const checked = checkValue(f, f.type, v);
       if (checked !== null && typeof checked === 'object') (problems ??= []).push(checked.problem);
       else out[i] = checked;
+    }
+    let keys = 0;
+    for (const _ in rec) keys++;
+    if (keys !== present) {
+      const unknown = this.unknownFields(rec); // (or a known field given as undefined, which is no problem)
+      if (unknown) (problems ??= []).push(unknown);
     }
     if (problems) return problems.join('; ');
     const rule = this.spec.rule;
