@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createApi } from '../apps/api/src/create-api.js';
 import { loadConfig } from '../libs/core/src/config/config.js';
-import { PayoutRunsService, previousPeriod } from '../libs/payouts/src/payout-runs.service.js';
+import { periodBefore } from '../libs/core/src/period/period.js';
+import { PayoutRunsService } from '../libs/payouts/src/payout-runs.service.js';
 import { benchDatabase, perSecond, seconds, startWorkers, stopWorkers } from './support.js';
 
 /**
@@ -17,7 +18,7 @@ export async function benchPayout(args: string[]): Promise<void> {
     return (i >= 0 ? args[i + 1] : undefined) ?? fallback;
   };
   const workerCounts = opt('workers', '1,2,4').split(',').map(Number);
-  const period = opt('period', previousPeriod());
+  const period = opt('period', periodBefore());
   // --shape dense --sessions 10000000,50000000: the dense month (bench/dense-month.ts) at those sizes
   const sizes = opt('shape', 'demo') === 'dense'
     ? opt('sessions', '10000000').split(',').map((n) => `dense-${Number(n)}-${period}`)

@@ -57,7 +57,9 @@ function buildServer() {
 function buildAdmin() {
   const src = join(root, 'apps/admin');
   if (!existsSync(join(src, 'index.html'))) return;
-  if (Math.max(newest(join(src, 'src')), stamp(join(src, 'index.html'))) > stamp(join(src, 'dist/index.html'))) {
+  // The console also bundles the server's dependency-free rule files (apps/admin/vite.config.ts, `@libs`).
+  const shared = ['libs/core/src/period/period.ts', 'libs/payouts/src/payout-rules.ts', 'libs/help-desk/src/ticket-categories.ts'].map((f) => stamp(join(root, f)));
+  if (Math.max(newest(join(src, 'src')), stamp(join(src, 'index.html')), ...shared) > stamp(join(src, 'dist/index.html'))) {
     console.log('[run] building the console…');
     run('npm', ['run', 'build', '--workspace', 'apps/admin']);
   }

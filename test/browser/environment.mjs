@@ -2,6 +2,7 @@
 // jest global setup finds one), the demo data (generated, then imported with the cli),
 // and the built api (serving apps/admin/dist) and worker as child processes.
 import { spawn, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -85,7 +86,8 @@ export function apiClient(base) {
   async function call(method, path, { token, body } = {}) {
     const res = await fetch(`${base}/api/${path}`, {
       method,
-      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      // each write is one action: its own Idempotency-Key (money writes require one)
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(method === 'GET' ? {} : { 'Idempotency-Key': randomUUID() }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();

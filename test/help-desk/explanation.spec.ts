@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { loadBundle } from '../support/load-bundle.js';
-import { startTestApp, type TestApp } from '../support/app.js';
+import { newKey, startTestApp, type TestApp } from '../support/app.js';
 import { startRun, storyEarnings } from '../payouts/helpers.js';
 import { explanationBundle, OCTOBER, SEPTEMBER } from './fixtures.js';
 
@@ -36,6 +36,7 @@ describe('earnings explanation over real payout runs', () => {
     await t.http
       .post('/api/adjustments')
       .set(auth(finance))
+      .set(newKey())
       .send({ authorId: 'w-mix', period: OCTOBER, amountMicros: 1_500_000, reason: 'INTERNAL-REASON goodwill for the outage' })
       .expect(201);
     runs[OCTOBER] = (await startRun(t, finance, OCTOBER)).id;

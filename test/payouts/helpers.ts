@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect } from '@jest/globals';
-import type { TestApp } from '../support/app.js';
+import { newKey, type TestApp } from '../support/app.js';
 import { EXAMPLES_DIR } from '../support/examples.js';
 
 export { EXAMPLES_DIR as EXAMPLES } from '../support/examples.js';
@@ -39,7 +39,7 @@ export async function waitForRun(t: TestApp, token: string, id: string, timeoutM
 }
 
 export async function startRun(t: TestApp, token: string, period: string): Promise<RunRecord> {
-  const res = await t.http.post('/api/payout-runs').set('Authorization', `Bearer ${token}`).send({ period }).expect(202);
+  const res = await t.http.post('/api/payout-runs').set('Authorization', `Bearer ${token}`).set(newKey()).send({ period }).expect(202);
   expect(res.body).toMatchObject({ id: expect.any(String), period }); // the run record (a fast worker may have started it already)
   return waitForRun(t, token, res.body.id);
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { MONTHS, thresholdBundle } from './fixtures.js';
 import { loadBundle } from '../support/load-bundle.js';
-import { startTestApp, type TestApp } from '../support/app.js';
+import { newKey, startTestApp, type TestApp } from '../support/app.js';
 import { startRun, statements } from './helpers.js';
 
 describe('payout run lifecycle and statements', () => {
@@ -24,12 +24,12 @@ describe('payout run lifecycle and statements', () => {
     for (const period of MONTHS) {
       const run = await startRun(t, starter, period);
       expect(run.status).toBe('computed');
-      await t.http.post(`/api/payout-runs/${run.id}/approve`).set(auth(approver)).expect(200);
+      await t.http.post(`/api/payout-runs/${run.id}/approve`).set(auth(approver)).set(newKey()).expect(200);
       const byAuthor = await statements(t, starter, run.id);
       for (const [author, s] of Object.entries(byAuthor)) {
         (seen[author] ??= []).push({ period, status: s.status, payoutCents: s.payoutCents, carriedMicros: s.carriedMicros, openingMicros: s.openingMicros });
       }
-      await t.http.post(`/api/payout-runs/${run.id}/mark-paid`).set(auth(approver)).send({}).expect(200);
+      await t.http.post(`/api/payout-runs/${run.id}/mark-paid`).set(auth(approver)).set(newKey()).send({}).expect(200);
     }
     // $12 in January is paid at once.
     expect(seen['a-twelve']).toEqual([{ period: '2026-01', status: 'payable', payoutCents: 1200, carriedMicros: 0, openingMicros: 0 }]);
@@ -49,22 +49,22 @@ describe('payout run lifecycle and statements', () => {
 
   it('refuses approval by the person who started the run (422) and recomputing an approved run (409)', async () => {
     const { body: runs } = await t.http.get('/api/payout-runs').query({ filter: JSON.stringify({ period: '2026-01' }) }).set(auth(starter)).expect(200);
-    await t.http.post('/api/payout-runs').set(auth(starter)).send({ period: '2026-01' }).expect(409);
+    await t.http.post('/api/payout-runs').set(auth(starter)).set(newKey()).send({ period: '2026-01' }).expect(409);
     expect(runs[0].status).toBe('paid');
 
     await t.db.pool.query(`INSERT INTO charges (id, member_key, plan, covers_from, charged_at, gross_cents, fee_cents, net_cents, status)
       SELECT 'ch-apr', key, 'monthly', '2026-04-01', '2026-04-01T00:00:00Z', 1000, 0, 1000, 'paid' FROM members WHERE id = 'r-twelve'`);
     const april = await startRun(t, starter, '2026-04');
-    const own = await t.http.post(`/api/payout-runs/${april.id}/approve`).set(auth(starter)).expect(422);
+    const own = await t.http.post(`/api/payout-runs/${april.id}/approve`).set(auth(starter)).set(newKey()).expect(422);
     expect(own.body).toMatchObject({ code: 'rule_violation', details: { rule: 'four_eyes' } });
     // Recomputing a draft replaces it: same run, next attempt, no second run for the period.
     const again = await startRun(t, approver, '2026-04');
     expect(again.id).toBe(april.id);
     const { rows } = await t.db.pool.query(`SELECT attempt, (SELECT count(*)::int FROM payout_runs WHERE period = '2026-04') AS n FROM payout_runs WHERE id = $1`, [april.id]);
     expect(rows[0]).toEqual({ attempt: 2, n: 1 });
-    await t.http.post(`/api/payout-runs/${april.id}/approve`).set(auth(starter)).expect(200);
-    await t.http.post('/api/payout-runs').set(auth(approver)).send({ period: '2026-04' }).expect(409);
-    await t.http.post(`/api/payout-runs/${april.id}/approve`).set(auth(approver)).expect(409);
+    await t.http.post(`/api/payout-runs/${april.id}/approve`).set(auth(starter)).set(newKey()).expect(200);
+    await t.http.post('/api/payout-runs').set(auth(approver)).set(newKey()).send({ period: '2026-04' }).expect(409);
+    await t.http.post(`/api/payout-runs/${april.id}/approve`).set(auth(approver)).set(newKey()).expect(409);
   });
 
   it('exports the payout file of an approved run and returns failed payouts to the balance', async () => {
@@ -82,7 +82,7 @@ describe('payout run lifecycle and statements', () => {
     const st = await statements(t, starter, march.id);
     await t.http
       .post(`/api/payout-runs/${march.id}/mark-paid`)
-      .set(auth(approver))
+      .set(auth(approver)).set(newKey())
       .send({ payouts: [{ statementId: st['a-fivezeronine']!.id, state: 'failed' }] })
       .expect(200);
     const may = await startRun(t, starter, '2026-05');
@@ -91,7 +91,7 @@ describe('payout run lifecycle and statements', () => {
     expect(next['a-fivezeronine']).toMatchObject({
       openingMicros: 14_000_000, returnedStatementIds: [st['a-fivezeronine']!.id], status: 'payable', payoutCents: 1400,
     });
-    await t.http.post(`/api/payout-runs/${may.id}/approve`).set(auth(approver)).expect(200);
+    await t.http.post(`/api/payout-runs/${may.id}/approve`).set(auth(approver)).set(newKey()).expect(200);
     const { rows } = await t.db.pool.query(`SELECT returned_by_run_id FROM statements WHERE id = $1`, [st['a-fivezeronine']!.id]);
     expect(rows[0].returned_by_run_id).toBe(may.id);
     const june = await statements(t, starter, (await startRun(t, starter, '2026-06')).id);
@@ -100,9 +100,9 @@ describe('payout run lifecycle and statements', () => {
 
   it('refuses an unclosed period and a malformed one', async () => {
     const now = new Date().toISOString().slice(0, 7);
-    const res = await t.http.post('/api/payout-runs').set(auth(starter)).send({ period: now }).expect(422);
+    const res = await t.http.post('/api/payout-runs').set(auth(starter)).set(newKey()).send({ period: now }).expect(422);
     expect(res.body.details.rule).toBe('period_not_closed');
-    const bad = await t.http.post('/api/payout-runs').set(auth(starter)).send({ period: '2026-13' }).expect(400);
+    const bad = await t.http.post('/api/payout-runs').set(auth(starter)).set(newKey()).send({ period: '2026-13' }).expect(400);
     expect(bad.body.details[0].field).toBe('period');
   });
 });

@@ -34,7 +34,7 @@ describe('payout run properties over random datasets', () => {
       [RANDOM_PERIOD, params],
     );
     const runRow: RunRow = { id: rows[0].id, period: RANDOM_PERIOD, status: 'running', attempt: 1, params, startedBy: null };
-    await referrals.honor(RANDOM_PERIOD, params);
+    await referrals.honor(RANDOM_PERIOD);
     await repo.prepare(runRow, async () => undefined);
     for (let shard = 0; shard < params.shards; shard++) await repo.computeShard(runRow, shard);
     await repo.finalize(runRow);

@@ -3,7 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { PayoutRunJobs } from '../../libs/payouts/src/payout-run.jobs.js';
 import { PayoutRunRepository, type RunRow } from '../../libs/payouts/src/run/payout-run.repository.js';
 import { loadBundle } from '../support/load-bundle.js';
-import { startTestApp, type TestApp } from '../support/app.js';
+import { newKey, startTestApp, type TestApp } from '../support/app.js';
 import { thresholdBundle } from './fixtures.js';
 import { startRun, statements } from './helpers.js';
 
@@ -14,7 +14,7 @@ describe('payout run safety', () => {
   let starter: string;
   let approver: string;
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
-  const approve = (id: string) => t.http.post(`/api/payout-runs/${id}/approve`).set(auth(approver));
+  const approve = (id: string) => t.http.post(`/api/payout-runs/${id}/approve`).set(auth(approver)).set(newKey());
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -45,7 +45,7 @@ describe('payout run safety', () => {
 
   it('refuses to approve a run whose adjustments changed after it was computed', async () => {
     const apr = await startRun(t, starter, '2026-04');
-    await t.http.post('/api/adjustments').set(auth(starter)).send({ authorId: 'a-twelve', period: '2026-04', amountMicros: 20_000_000, reason: 'late bonus' }).expect(201);
+    await t.http.post('/api/adjustments').set(auth(starter)).set(newKey()).send({ authorId: 'a-twelve', period: '2026-04', amountMicros: 20_000_000, reason: 'late bonus' }).expect(201);
     const res = await approve(apr.id).expect(409);
     expect(res.body.details.reasons).toEqual(["the period's adjustments or referral credits changed"]);
     const again = await startRun(t, starter, '2026-04');
@@ -56,7 +56,7 @@ describe('payout run safety', () => {
   it('allows only real payout state transitions, once a payout was taken back it is final', async () => {
     const { body: [apr] } = await t.http.get('/api/payout-runs').query({ filter: JSON.stringify({ period: '2026-04' }) }).set(auth(starter));
     const st = (await statements(t, starter, apr.id))['a-twelve']!;
-    const mark = (payouts: unknown[]) => t.http.post(`/api/payout-runs/${apr.id}/mark-paid`).set(auth(approver)).send({ payouts });
+    const mark = (payouts: unknown[]) => t.http.post(`/api/payout-runs/${apr.id}/mark-paid`).set(auth(approver)).set(newKey()).send({ payouts });
     const dup = await mark([{ statementId: st.id, state: 'failed' }, { statementId: st.id, state: 'transferred' }]).expect(400);
     expect(dup.body.message).toMatch(/twice/);
     await mark([{ statementId: st.id, state: 'failed' }]).expect(200);

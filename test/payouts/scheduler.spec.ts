@@ -3,7 +3,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
 import { PayoutRunJobs } from '../../libs/payouts/src/payout-run.jobs.js';
-import { previousPeriod } from '../../libs/payouts/src/payout-runs.service.js';
+import { periodBefore } from '../../libs/core/src/period/period.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 
 describe('monthly payout scheduler', () => {
@@ -24,9 +24,9 @@ describe('monthly payout scheduler', () => {
 
   it("starts the previous month's run once, whatever the number of firings", async () => {
     const jobs = worker.get(PayoutRunJobs);
-    expect(await jobs.monthly()).toBe(`started ${previousPeriod()}`);
-    expect(await jobs.monthly()).toBe(`a ${previousPeriod()} run exists`);
+    expect(await jobs.monthly()).toBe(`started ${periodBefore()}`);
+    expect(await jobs.monthly()).toBe(`a ${periodBefore()} run exists`);
     const { rows } = await t.db.pool.query(`SELECT period, started_by FROM payout_runs`);
-    expect(rows).toEqual([{ period: previousPeriod(), started_by: null }]);
+    expect(rows).toEqual([{ period: periodBefore(), started_by: null }]);
   });
 });

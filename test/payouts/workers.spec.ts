@@ -5,7 +5,7 @@ import { createWorker } from '../../apps/worker/src/create-worker.js';
 import { PayoutRunRepository, type RunRow } from '../../libs/payouts/src/run/payout-run.repository.js';
 import { loadBundle as readBundle } from '../oracle/bundle.js';
 import { loadBundle } from '../support/load-bundle.js';
-import { startTestApp, testConfig, type TestApp } from '../support/app.js';
+import { newKey, startTestApp, testConfig, type TestApp } from '../support/app.js';
 import { EXAMPLES, startRun, waitForRun } from './helpers.js';
 
 const LOCK_MS = '1000';
@@ -75,7 +75,7 @@ describe('payout run under several workers and faults', () => {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     await new Promise<void>((ready) => child!.stdout!.on('data', (d: Buffer) => d.toString().includes('worker started') && ready()));
-    const { body } = await t.http.post('/api/payout-runs').set('Authorization', `Bearer ${finance}`).send({ period: '2026-10' }).expect(202);
+    const { body } = await t.http.post('/api/payout-runs').set('Authorization', `Bearer ${finance}`).set(newKey()).send({ period: '2026-10' }).expect(202);
     for (;;) {
       const { rows } = await t.db.pool.query(`SELECT status FROM payout_runs WHERE id = $1`, [body.id]);
       if (rows[0].status === 'running') break;

@@ -4,7 +4,7 @@ import { freshDatabase, type TestDatabase } from '../support/database.js';
 import { computeEarnings } from '../oracle/earnings-oracle.js';
 import type { Bundle, ChargeRecord, ReferralRecord } from '../oracle/bundle.js';
 import type { ReferralCreditsService } from '../../libs/referral-legacy/src/referral-credits.service.js';
-import { monthIndex, periodOfIndex } from '../../libs/referral-legacy/src/referral-rules.js';
+import { monthIndex, periodOfIndex } from '../../libs/core/src/period/period.js';
 import { ReferralLegacyRepository } from '../../libs/referral-legacy/src/referral-legacy.repository.js';
 import { addCharges, addMembers, addReferrals, creditRows, referrerTotals, refund } from './fixtures.js';
 import { creditsServiceOn } from './support.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
 import type { ReferralCreditsService } from '../../libs/referral-legacy/src/referral-credits.service.js';
-import { monthIndex, periodOfIndex } from '../../libs/referral-legacy/src/referral-rules.js';
+import { monthIndex, periodOfIndex } from '../../libs/core/src/period/period.js';
 import { addCharges, addMembers, addMemberships, addReferrals, creditRows, referrerTotals, refund } from './fixtures.js';
 import { creditsServiceOn } from './support.js';
 
@@ -92,12 +92,13 @@ describe('honor-legacy-referrals: credits per step 8', () => {
     ).rejects.toThrow(/referrals_cutoff_check/);
   });
 
-  it('acceptance 3: a referral on or after the referralCutoff parameter is not honored', async () => {
-    // with the cutoff moved one second earlier, a3's referral (at 23:59:59) is no longer before it
+  it('acceptance 3: the cutoff is a fixed fact of the program: honoring reads no cutoff parameter', async () => {
+    // a3's referral at 2023-08-31T23:59:59Z is the last one honored, whatever the parameter set says
     await addCharges(db.pool, [{ id: 'ch-m3-2028', memberId: 'm3', plan: 'monthly', coversFrom: '2028-01', grossCents: 1000, feeCents: 59 }]);
-    const result = await worker.service.honor('2028-01', { referralCutoff: '2023-08-31T23:59:59Z' });
-    expect(result.credited).toBe(0);
-    expect(await creditRows(db.pool, '2028-01')).toEqual([]);
+    await db.pool.query(`INSERT INTO earnings_parameter_sets (params) VALUES ('{"referral": {"referralShareBps": 5000}, "referralCutoff": "2023-08-31T23:59:59Z"}')`);
+    const result = await worker.service.honor('2028-01');
+    expect(result.credited).toBe(1);
+    expect((await creditRows(db.pool, '2028-01')).map((r) => r.referrer)).toEqual(['a3']);
   });
 
   it('acceptance 4: a member whose membership ended earns their referrer nothing for periods their charges do not cover', async () => {
@@ -110,11 +111,13 @@ describe('honor-legacy-referrals: credits per step 8', () => {
     expect(a4.every((r) => r.period < '2026-10')).toBe(true);
   });
 
-  it('uses the run parameter referralShareBps (integer cents, rounded down)', async () => {
+  it('uses the referral section\'s referralShareBps of the current parameter set (integer cents, rounded down)', async () => {
     await addCharges(db.pool, [{ id: 'ch-r1-2028-02', memberId: 'r1', plan: 'monthly', coversFrom: '2028-02', grossCents: 500, feeCents: 45 }]);
-    await worker.service.honor('2028-02', { referralShareBps: 3333 });
+    await db.pool.query(`INSERT INTO earnings_parameter_sets (params) VALUES ('{"referral": {"referralShareBps": 3333}}')`);
+    await worker.service.honor('2028-02');
     // 455 × 3333 // 10000 = 151 cents
     expect(await referrerTotals(db.pool, '2028-02')).toEqual({ a2: 1_510_000n });
+    await db.pool.query(`INSERT INTO earnings_parameter_sets (params) VALUES ('{"referral": {"referralShareBps": 5000}}')`); // back to the default
   });
 
   it('a refund produces reversals in the next period run, once, without touching the credited periods', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { ReferralCreditsService } from '../../libs/referral-legacy/src/referral-credits.service.js';
-import { monthIndex, periodOfIndex } from '../../libs/referral-legacy/src/referral-rules.js';
+import { monthIndex, periodOfIndex } from '../../libs/core/src/period/period.js';
 import { addCharges, addMembers, addMemberships, addReferrals, refund } from './fixtures.js';
 
 /*

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { getQueueToken } from '@nestjs/bullmq';
 import { QueueEvents, type Queue } from 'bullmq';
-import { JOBS, queueConnection } from '../../libs/core/src/index.js';
-import { enqueueHonorLegacyReferrals, REFERRALS_SCHEDULER_ID } from '../../libs/referral-legacy/src/referral-jobs.js';
+import { JOBS, jobId, queueConnection } from '../../libs/core/src/index.js';
+import { REFERRALS_SCHEDULER_ID } from '../../libs/referral-legacy/src/referral-jobs.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { addCharges, addMembers, addReferrals, referrerTotals } from './fixtures.js';
 
@@ -39,7 +39,7 @@ describe('referral jobs in the real worker', () => {
   });
 
   it('processes honor-legacy-referrals enqueued from the api side', async () => {
-    const job = await enqueueHonorLegacyReferrals(queue, '2026-10');
+    const job = await queue.add(JOBS.honorLegacyReferrals.name, { period: '2026-10' }, { jobId: jobId(JOBS.honorLegacyReferrals.name, '2026-10') });
     expect(await job.waitUntilFinished(events, 30_000)).toEqual({ period: '2026-10', credited: 2, reversed: 0, totalMicros: '4280000' });
     expect(await referrerTotals(t.db.pool, '2026-10')).toEqual({ a1: 2_010_000n, a2: 2_270_000n });
   });

@@ -10,6 +10,9 @@ import { freshDatabase, type TestDatabase } from './database.js';
 
 export const ADMIN = { email: 'admin@test.example', password: 'admin-test-password' };
 
+/** A new Idempotency-Key header (money writes require one; one per action). */
+export const newKey = () => ({ 'Idempotency-Key': randomBytes(16).toString('hex') });
+
 /** Test configuration: the test database, the queue backend the global setup chose, a unique queue namespace. */
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {
   return loadConfig({
@@ -36,9 +39,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real api on a fresh database (and, on demand, real workers). */
-export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
-  const db = await freshDatabase();
+/** The real api on a fresh database (and, on demand, real workers); `database.timezone`: see freshDatabase. */
+export async function startTestApp(overrides: Record<string, string> = {}, database: { timezone?: string } = {}): Promise<TestApp> {
+  const db = await freshDatabase(database);
   const config = testConfig(overrides);
   const app = await createApi(config, db.url);
   const http = request(app.getHttpServer());

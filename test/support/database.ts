@@ -14,12 +14,17 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, migrated database cloned from the template: one per test file. */
-export async function freshDatabase(): Promise<TestDatabase> {
+/**
+ * A fresh, migrated database cloned from the template: one per test file. `timezone`
+ * (default: TEST_DB_TIMEZONE, else the server's) becomes the database's default session
+ * time zone, so that suites can be run as under a server set to another zone.
+ */
+export async function freshDatabase({ timezone = process.env.TEST_DB_TIMEZONE }: { timezone?: string } = {}): Promise<TestDatabase> {
   const name = `ppc_t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl() });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name} TEMPLATE ${process.env.TEST_TEMPLATE_DB}`);
+  if (timezone) await admin.query(`ALTER DATABASE ${name} SET timezone = ${pg.escapeLiteral(timezone)}`);
   await admin.end();
   const u = new URL(adminUrl());
   u.pathname = `/${name}`;

@@ -1,8 +1,31 @@
 import simpleRestProvider from 'ra-data-simple-rest';
-import type { DataProvider, Identifier, RaRecord } from 'react-admin';
+import { HttpError, type DataProvider, type fetchUtils, type Identifier, type RaRecord } from 'react-admin';
 import { API, download, httpClient } from './http';
 
-const post = (url: string, body: unknown = {}) => httpClient(url, { method: 'POST', body: JSON.stringify(body) });
+const RETRY_AFTER_MS = [500, 1000, 2000];
+/** A new Idempotency-Key (getRandomValues: randomUUID needs a secure context). */
+const newKey = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+
+/**
+ * Every write carries an Idempotency-Key, one per user action; a retry (no answer, or the
+ * first attempt still in flight) reuses it, so the API performs the action once (spec/api.md).
+ */
+async function writeOnce(url: string, options: fetchUtils.Options = {}) {
+  if (['GET', 'HEAD'].includes((options.method ?? 'GET').toUpperCase())) return httpClient(url, options);
+  const headers = new Headers(options.headers ?? { Accept: 'application/json' });
+  if (!headers.has('Idempotency-Key')) headers.set('Idempotency-Key', newKey());
+  for (let retry = 0; ; retry++) {
+    try {
+      return await httpClient(url, { ...options, headers });
+    } catch (error) {
+      const inFlight = error instanceof HttpError && error.status === 409 && error.body?.details?.rule === 'idempotency_key_in_flight';
+      if ((error instanceof HttpError && !inFlight) || retry >= RETRY_AFTER_MS.length) throw error;
+      await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_MS[retry]));
+    }
+  }
+}
+
+const post = (url: string, body: unknown = {}) => writeOnce(url, { method: 'POST', body: JSON.stringify(body) });
 const path = (...parts: (string | number)[]) => [API, ...parts.map((p) => encodeURIComponent(String(p)))].join('/');
 
 export interface BulkApproveResult {
@@ -25,7 +48,7 @@ export interface ConsoleDataProvider extends DataProvider {
   fetchJson<T = unknown>(relativePath: string): Promise<{ data: T }>;
 }
 
-const base = simpleRestProvider(API, httpClient);
+const base = simpleRestProvider(API, writeOnce);
 
 export const dataProvider: ConsoleDataProvider = {
   ...base,

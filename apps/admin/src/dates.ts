@@ -1,3 +1,5 @@
+import { FIRST_PERIOD, LAST_PERIOD, periodBefore, periodProblem } from '@libs/core/src/period/period';
+
 /** Dates in the console are UTC, with the zone shown. */
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -16,10 +18,10 @@ export function formatDay(value: string | null | undefined): string {
 }
 
 /** The closed month before now (UTC), YYYY-MM: the default period of a payout run. */
-export function previousPeriod(now = new Date()): string {
-  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`;
-}
+export const previousPeriod = (now = new Date()): string => periodBefore(now);
+
+/** A period input's validator: the server's own rule (core/period), so both refuse the same values. */
+export const validPeriod = (value?: string | null) => (value && periodProblem(value) ? `A month, YYYY-MM, from ${FIRST_PERIOD} to ${LAST_PERIOD}` : undefined);
 
 /** A `YYYY-MM-DD` date input as the start of that UTC day (for `_gte` filters). */
 export const startOfUtcDay = (day: string) => (day ? `${day}T00:00:00Z` : day);

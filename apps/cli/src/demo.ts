@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -5,7 +6,7 @@ import pg from 'pg';
 import type { AppConfig } from '../../../libs/core/src/config/config.js';
 import { hashPassword } from '../../../libs/core/src/staff/staff.service.js';
 import type { Role } from '../../../libs/core/src/staff/staff-user.entity.js';
-import { previousPeriod } from '../../../libs/payouts/src/payout-runs.service.js';
+import { periodBefore } from '../../../libs/core/src/period/period.js';
 
 const CLI = fileURLToPath(new URL('./main.js', import.meta.url));
 export const DEMO_PASSWORD = 'demo-password';
@@ -32,7 +33,7 @@ export async function loadDemo(databaseUrl: string): Promise<void> {
   try {
     const { rows } = await db.query(`SELECT count(*)::int AS n FROM members`);
     if (rows[0].n === 0) {
-      const dir = `demo-data/small-${previousPeriod()}`; // per month, so the demo always covers the last two closed months
+      const dir = `demo-data/small-${periodBefore()}`; // per month, so the demo always covers the last two closed months
       if (!existsSync(`${dir}/sessions.ndjson`)) cli(['demo-data', '--size', 'small', '--out', dir], databaseUrl);
       cli(['import', dir], databaseUrl);
     }
@@ -49,7 +50,8 @@ export async function loadDemo(databaseUrl: string): Promise<void> {
 async function call(base: string, path: string, token: string | null, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
   const res = await fetch(`${base}${path}`, {
     method: body === undefined ? 'GET' : 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    // A write is a money action here (start, approve): each call is one action, so one key.
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'idempotency-key': randomUUID() }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, json: (await res.json().catch(() => ({}))) as Record<string, unknown> };
@@ -69,8 +71,8 @@ export async function seedDemoRuns(config: AppConfig): Promise<void> {
   const [starter, approver] = [await login('finance@example.com'), await login('finance2@example.com')];
   const existing = await call(base, '/api/payout-runs', starter);
   if (Array.isArray(existing.json) && existing.json.length) return;
-  const last = previousPeriod();
-  const before = previousPeriod(new Date(`${last}-15T00:00:00Z`));
+  const last = periodBefore();
+  const before = periodBefore(new Date(`${last}-15T00:00:00Z`));
   for (const period of [before, last]) {
     const { json: run } = await call(base, '/api/payout-runs', starter, { period });
     let status = run.status as string;

@@ -68,7 +68,7 @@ export class BoostsService {
       const boost = await this.boosts.create(m, {
         id,
         storyKey: facts.key,
-        days: (await this.parameters.current(m)).params.boostDays,
+        days: (await this.parameters.section('curation', m)).boostDays,
         source: 'curator',
         boostedBy: actor.id,
         reason: dto.reason ?? null,

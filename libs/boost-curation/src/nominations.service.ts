@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditService, conflict, notFound, parseListQuery, ruleViolation, toPage, type Actor, type ListSpec } from '../../core/src/index.js';
 import type { BoostNominationDto, DeclineNominationDto } from './boost-curation.dto.js';
+import { ratioBps } from '../../core/src/ratio/ratio-bps.js';
 import { EarningsParametersService } from '../../payouts/src/earnings-parameters.service.js';
 import { BoostsRepository } from './boosts.repository.js';
 import { DECLINE_REASONS, NOMINATION_STATUSES, REFUSAL_REASONS } from './nomination.entity.js';
@@ -52,8 +53,6 @@ const NOMINATOR_LIST: ListSpec = {
   search: ['x.name', 'x.username'],
 };
 
-/** 10000 × reads // views, 0 without views (earnings.md step 3). */
-const ratioBps = (views: number, reads: number) => (views === 0 ? 0 : Math.floor((10000 * reads) / views));
 
 /** The curator queue: nominations with their story's facts, and the two final decisions. */
 @Injectable()
@@ -92,7 +91,7 @@ export class NominationsService {
       const boost = await this.boosts.create(m, {
         id: boostId,
         storyKey: after.storyKey,
-        days: (await this.parameters.current(m)).params.boostDays,
+        days: (await this.parameters.section('curation', m)).boostDays,
         source: 'nomination',
         boostedBy: actor.id,
         reason: dto.note ?? null,
@@ -144,7 +143,7 @@ export class NominationsService {
     const stats = await this.nominations.readStats([...new Set(page.map((r) => r.storyKey!).filter((k) => k != null))]);
     return page.map(({ storyKey, ...rest }) => {
       const s = stats.get(Number(storyKey)) ?? { views: 0, reads: 0 };
-      return { ...rest, views: s.views, reads: s.reads, readRatioBps: ratioBps(s.views, s.reads) };
+      return { ...rest, views: s.views, reads: s.reads, readRatioBps: Number(ratioBps(s.reads, s.views)) };
     });
   }
 }

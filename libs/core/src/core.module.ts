@@ -8,11 +8,13 @@ import { AuthController } from './auth/auth.controller.js';
 import { AuthService } from './auth/auth.service.js';
 import { JwtStrategy, LocalStrategy } from './auth/strategies.js';
 import { AuditController } from './audit/audit.controller.js';
+import { AuditRepository } from './audit/audit.repository.js';
 import { AuditService } from './audit/audit.service.js';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions, type SchemaDefinition } from './database/data-source.js';
 import { HealthController } from './health/health.controller.js';
+import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { IntakeHooks } from './intake-hooks.js';
 import { QueueModule } from './queue/queue.module.js';
 import { StaffController } from './staff/staff.controller.js';
@@ -40,16 +42,18 @@ export class CoreModule {
         QueueModule.forRoot(config, options.databaseUrl),
         PassportModule,
         JwtModule.register({ secret: config.jwtSecret }),
+        IdempotencyModule,
       ],
       controllers: options.http ? [AuthController, StaffController, AuditController, HealthController] : [],
       providers: [
         IntakeHooks,
+        AuditRepository,
         AuditService,
         StaffService,
         AuthService,
         ...(options.http ? [LocalStrategy, JwtStrategy, { provide: APP_GUARD, useClass: AccessGuard }] : []),
       ],
-      exports: [IntakeHooks, AuditService, StaffService, QueueModule, ConfigModule],
+      exports: [IntakeHooks, AuditService, StaffService, QueueModule, ConfigModule, IdempotencyModule],
     };
   }
 }

@@ -158,9 +158,15 @@ export class ApplicationsService {
    * the pending ones; at most MAX_PAGE applications at a time.
    */
   async bulkApprove(actor: Actor, dto: BulkApproveDto): Promise<BulkApproveResult> {
+    // The list's strict filter: bad or unknown fields (prototype keys included) are a 400 naming `filter.<field>`.
+    const asked = parseListQuery({ filter: JSON.stringify(dto.filter) }, APPLICATION_LIST);
+    if (!asked.where) {
+      throw badInput('filter must name at least one condition: bulk approval never means every application', [
+        { field: 'filter', message: 'must name at least one condition' },
+      ]);
+    }
     const filter = { ...dto.filter };
     if (filter.status === undefined || filter.status === null || filter.status === '') filter.status = 'pending';
-    // Bad filter fields are a 400 naming `filter.<field>`, as in the list (and in this body).
     const q = parseListQuery({ filter: JSON.stringify(filter) }, APPLICATION_LIST);
     return this.dataSource.transaction(async (m) => {
       const ids = await this.repo.matchingIds(m, q, MAX_PAGE);

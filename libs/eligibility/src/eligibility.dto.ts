@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsObject, IsOptional, IsString, Length, Matches, ValidateIf, registerDecorator, type ValidationOptions } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsNotEmptyObject, IsObject, IsOptional, IsString, Length, Matches, ValidateIf, registerDecorator, type ValidationOptions } from 'class-validator';
 import { REJECT_REASONS, type RejectReason } from './application.entity.js';
 
 /** A real calendar date written YYYY-MM-DD (2026-02-30 is refused). */
@@ -36,8 +37,15 @@ export class RejectApplicationDto {
 }
 
 export class BulkApproveDto {
-  @ApiProperty({ description: 'the same filter as GET /api/applications (status defaults to pending)', example: { country: 'FR' } })
-  @IsObject() filter!: Record<string, unknown>;
+  @ApiProperty({
+    description: 'the filter fields of GET /api/applications, at least one condition (status defaults to pending); unknown fields are refused',
+    example: { country: 'FR' },
+  })
+  // The object exactly as sent: class-transformer would drop `__proto__` or `constructor` keys, and
+  // a filter emptied that way must be refused by name, never widened to every application.
+  @Transform(({ obj }) => (obj as { filter?: unknown }).filter, { toClassOnly: true })
+  @IsObject() @IsNotEmptyObject({ nullable: false }, { message: 'filter must name at least one condition' })
+  filter!: Record<string, unknown>;
 }
 
 export class PartnerActionDto {

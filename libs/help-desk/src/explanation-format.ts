@@ -6,20 +6,6 @@
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-export const PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-/** The month before a `YYYY-MM` period. */
-export function previousPeriod(period: string): string {
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-}
-
-/** `[first instant, first instant of the next month)` of a period, in UTC. */
-export function periodBounds(period: string): { start: Date; end: Date } {
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  return { start: new Date(Date.UTC(y, m - 1, 1)), end: new Date(Date.UTC(y, m, 1)) };
-}
-
 /** "October 2026". */
 export function periodName(period: string): string {
   const [y, m] = period.split('-').map(Number) as [number, number];
@@ -49,8 +35,6 @@ export function percentOfBps(bps: bigint): string {
   return tenths % 10n === 0n ? `${tenths / 10n}%` : `${tenths / 10n}.${tenths % 10n}%`;
 }
 
-/** reads / views as basis points (floor), 0 without views. */
-export const ratioBps = (part: number, whole: number): bigint => (whole > 0 ? (BigInt(part) * 10000n) / BigInt(whole) : 0n);
 
 /** A multiplier in bps as "1.12×". */
 export function multiplier(bps: number): string {

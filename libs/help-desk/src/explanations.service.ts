@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { badInput, micros, notFound, ruleViolation, sum, toJson, type Micros } from '../../core/src/index.js';
 import { DEFAULT_EARNINGS_PARAMETERS } from '../../payouts/src/earnings-parameters.js';
+import { isFinalRun } from '../../payouts/src/payout-rules.js';
 import {
   compareEarnings, type Comparison, type PeriodFigures, type StatementFigures, type StoryFigures, type StoryInfo,
 } from './earnings-comparison.js';
-import { PERIOD_PATTERN, periodBounds, previousPeriod } from './explanation-format.js';
+import { periodBounds, periodProblem, previousPeriod } from '../../core/src/period/period.js';
 import {
   ExplanationsRepository, type MemberRow, type RunRow, type StatementRow, type StoryEarningRow,
 } from './explanations.repository.js';
@@ -137,7 +138,7 @@ const runSummary = (r: RunRow): RunSummary => ({
   id: r.id,
   period: r.period,
   status: r.status,
-  final: r.status === 'approved' || r.status === 'paid',
+  final: isFinalRun(r.status),
   poolMicros: r.poolMicros === null ? null : micros(r.poolMicros),
   memberCount: r.memberCount,
   computedAt: r.computedAt,
@@ -158,7 +159,8 @@ export class ExplanationsService {
 
   /** 400 for a malformed period (naming `field`). */
   static checkPeriod(period: string, field = 'period'): void {
-    if (!PERIOD_PATTERN.test(period)) throw badInput(`${field} must be a month YYYY-MM`, [{ field, message: 'must be a month YYYY-MM' }]);
+    const problem = periodProblem(period);
+    if (problem) throw badInput(`${field} ${problem}`, [{ field, message: problem }]);
   }
 
   /** The last period with a computed, approved or paid run (422 when there is none). */

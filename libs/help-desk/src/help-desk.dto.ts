@@ -1,9 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
+import { IsOptionalPeriod } from '../../core/src/period/is-period.decorator.js';
 import { TICKET_CATEGORIES, TICKET_STATUSES, type TicketCategory, type TicketStatus } from './ticket.entity.js';
-
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const MONTH_MESSAGE = { message: 'period must be a month YYYY-MM' };
 
 /** A ticket support opens on a writer's behalf (e.g. from an email). */
 export class CreateTicketDto {
@@ -13,7 +11,7 @@ export class CreateTicketDto {
   @ApiProperty() @IsString() @Length(1, 20_000) body!: string;
   @ApiPropertyOptional({ type: String, nullable: true, description: "one of the writer's stories" })
   @IsOptional() @IsString() @Length(1, 64) storyId?: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, example: '2026-10' }) @IsOptional() @Matches(MONTH, MONTH_MESSAGE) period?: string | null;
+  @IsOptionalPeriod({ nullable: true }) period?: string | null;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() assigneeId?: string | null;
 }
 
@@ -26,8 +24,7 @@ export class UpdateTicketDto {
   @ApiPropertyOptional({ enum: TICKET_STATUSES }) @IsOptional() @IsIn(TICKET_STATUSES) status?: TicketStatus;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'null unassigns' })
   @ValidateIf((_, v) => v !== null && v !== undefined) @IsUUID() assigneeId?: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, example: '2026-10' })
-  @ValidateIf((_, v) => v !== null && v !== undefined) @Matches(MONTH, MONTH_MESSAGE) period?: string | null;
+  @IsOptionalPeriod({ nullable: true }) period?: string | null;
   @ApiPropertyOptional({ enum: TICKET_CATEGORIES }) @IsOptional() @IsIn(TICKET_CATEGORIES) category?: TicketCategory;
   @ApiPropertyOptional({ type: String, nullable: true }) @ValidateIf((_, v) => v !== null && v !== undefined) @IsString() @Length(1, 64) storyId?: string | null;
   @ApiPropertyOptional({ description: 'with status resolved, or to correct the text of a resolved ticket' })

@@ -1,7 +1,9 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { periodCheck } from '../../core/src/period/period.js';
+import { TICKET_CATEGORIES } from './ticket-categories.js';
 
-export const TICKET_CATEGORIES = ['earnings_drop', 'missing_payout', 'eligibility', 'referral', 'boost', 'other'] as const;
-export type TicketCategory = (typeof TICKET_CATEGORIES)[number];
+export { TICKET_CATEGORIES, type TicketCategory } from './ticket-categories.js';
+const CATEGORIES_SQL = TICKET_CATEGORIES.map((c) => `'${c}'`).join(',');
 export const TICKET_STATUSES = ['open', 'pending', 'resolved'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 export const TICKET_SOURCES = ['intake', 'support'] as const;
@@ -16,9 +18,9 @@ export const TICKET_SOURCES = ['intake', 'support'] as const;
 @Index('tickets_status_created_idx', ['status', 'createdAt'])
 @Index('tickets_member_idx', ['memberKey'])
 @Index('tickets_assignee_idx', ['assigneeId', 'status'])
-@Check('tickets_category_check', `category IN ('earnings_drop','missing_payout','eligibility','referral','boost','other')`)
+@Check('tickets_category_check', `category IN (${CATEGORIES_SQL})`)
 @Check('tickets_status_check', `status IN ('open','pending','resolved')`)
-@Check('tickets_period_check', `period IS NULL OR period ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`)
+@Check('tickets_period_check', `period IS NULL OR (${periodCheck('period')})`)
 @Check('tickets_source_check', `source IN ('intake','support')`)
 @Check('tickets_resolved_check', `(status = 'resolved') = (resolved_at IS NOT NULL)`)
 export class Ticket {
@@ -59,7 +61,7 @@ export class TicketNote {
  */
 @Entity('saved_replies')
 @Index('saved_replies_title_key', ['title'], { unique: true })
-@Check('saved_replies_category_check', `category IS NULL OR category IN ('earnings_drop','missing_payout','eligibility','referral','boost','other')`)
+@Check('saved_replies_category_check', `category IS NULL OR category IN (${CATEGORIES_SQL})`)
 export class SavedReply {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'text' }) title!: string;

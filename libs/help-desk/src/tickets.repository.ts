@@ -67,7 +67,7 @@ export const TICKET_LIST: ListSpec = {
     assigned: { column: '(t.assignee_id IS NOT NULL)', type: 'bool' },
     memberId: { column: 'm.id', type: 'text' },
     storyId: { column: 's.id', type: 'text' },
-    period: { column: 't.period', type: 'text' },
+    period: { column: 't.period', type: 'period' },
     createdAt: { column: 't.created_at', type: 'timestamp' },
     resolvedAt: { column: 't.resolved_at', type: 'timestamp' },
     ageDays: { column: AGE_DAYS, type: 'int' },

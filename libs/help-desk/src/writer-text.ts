@@ -1,6 +1,8 @@
 import { formatCents, formatDollars, type Micros } from '../../core/src/money/money.js';
 import type { Comparison, StatementFigures, StoryFigures } from './earnings-comparison.js';
-import { duration, percentOfBps, periodBounds, periodName, quoted, ratioBps, utcDay } from './explanation-format.js';
+import { periodBounds } from '../../core/src/period/period.js';
+import { ratioBps } from '../../core/src/ratio/ratio-bps.js';
+import { duration, percentOfBps, periodName, quoted, utcDay } from './explanation-format.js';
 
 /**
  * The earnings explanation as plain sentences a support agent pastes into a reply (and the

@@ -1,4 +1,5 @@
 import { MAX_EMAIL_LENGTH, MAX_ID_LENGTH, MAX_NAME_LENGTH, MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from '../../core/src/text-limits.js';
+import { TICKET_CATEGORIES } from '../../help-desk/src/ticket-categories.js';
 import { chargeAmountsProblem } from './charge-amounts.js';
 import { REFERRAL_CUTOFF, referralRefusal } from '../../referral-legacy/src/referral-rules.js';
 
@@ -104,7 +105,6 @@ const country = (name = 'country'): FieldSpec => ({ name, column: 'country', sql
 const birthDate = (): FieldSpec => ({ name: 'birthDate', column: 'birth_date', sqlType: 'date', type: { t: 'date' }, nullable: true });
 
 export const PLANS = ['monthly', 'annual'] as const;
-export const TICKET_CATEGORIES = ['earnings_drop', 'missing_payout', 'eligibility', 'referral', 'boost', 'other'] as const;
 
 const SPECS: KindSpec[] = [
   {

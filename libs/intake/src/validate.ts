@@ -7,6 +7,7 @@
  */
 import { MAX_ID_LENGTH } from '../../core/src/text-limits.js';
 import type { FieldSpec, FieldType, KindSpec } from './kinds.js';
+import { isPeriod } from '../../core/src/period/period.js';
 
 export type Value = string | number | boolean | null;
 
@@ -88,13 +89,8 @@ export function timestampMicros(s: string): bigint {
 
 export const isDate = (s: string) => s.length === 10 && ymd(s) !== null;
 
-export function isMonth(s: string): boolean {
-  if (s.length !== 7 || s.charCodeAt(4) !== 45) return false;
-  const hi = d2(s, 0);
-  const lo = d2(s, 2);
-  const m = d2(s, 5);
-  return hi >= 0 && lo >= 0 && hi * 100 + lo >= 1 && m >= 1 && m <= 12;
-}
+/** A period (core/period: `YYYY-MM` within the sane range), as every other door checks it. */
+export const isMonth = (s: string): boolean => isPeriod(s);
 
 // ---------------------------------------------------------------------------------------
 // Strings

@@ -1,58 +1,77 @@
+import { isDeepStrictEqual } from 'node:util';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../core/src/auth/access.decorators.js';
 import { AuditService } from '../../core/src/audit/audit.service.js';
-import { one } from '../../core/src/database/sql.js';
-import { ruleViolation } from '../../core/src/http/errors.js';
-import { DEFAULT_EARNINGS_PARAMETERS, type EarningsParameters, type UpdateEarningsParametersDto } from './earnings-parameters.js';
+import { badInput, ruleViolation } from '../../core/src/http/errors.js';
+import { TransactionScope } from '../../core/src/idempotency/transaction-scope.js';
+import {
+  DEFAULT_PARAMETER_SECTIONS, flatView, parameterSetProblems, sectionOf, SECTION_NAMES,
+  type ParameterSections, type SectionName, type UpdateEarningsParametersDto,
+} from './earnings-parameters.js';
+import { EarningsParametersRepository, type StoredParameterSet } from './earnings-parameters.repository.js';
 
 export interface ParameterSet {
   version: number;
-  params: EarningsParameters;
+  params: ParameterSections;
   createdAt: Date | null;
   createdBy: string | null;
 }
 
-/** Earnings parameters: versioned; admins change them for future runs; each run keeps its own copy. */
+/** A stored set with the defaults of any field added after it was written. */
+function complete(stored: StoredParameterSet): ParameterSet {
+  const params = Object.fromEntries(
+    SECTION_NAMES.map((s) => [s, { ...DEFAULT_PARAMETER_SECTIONS[s], ...((stored.params[s] as object | undefined) ?? {}) }]),
+  ) as unknown as ParameterSections;
+  return { ...stored, params };
+}
+
+/**
+ * The versioned parameter set: admins change it for future work; each run keeps its own
+ * copy; each domain reads its own section (`section`). A change that changes nothing
+ * writes nothing (no version, no audit entry).
+ */
 @Injectable()
 export class EarningsParametersService {
-  constructor(private readonly dataSource: DataSource, private readonly audit: AuditService) {}
+  constructor(private readonly repo: EarningsParametersRepository, private readonly audit: AuditService, private readonly scope: TransactionScope) {}
 
-  async current(db: DataSource | EntityManager = this.dataSource): Promise<ParameterSet> {
-    const row = await one<ParameterSet>(
-      db,
-      `SELECT version, params, created_at AS "createdAt", created_by AS "createdBy" FROM earnings_parameter_sets ORDER BY version DESC LIMIT 1`,
-    );
-    // Stored sets are complete, but defaults fill any parameter added after they were written.
-    return row ? { ...row, params: { ...DEFAULT_EARNINGS_PARAMETERS, ...row.params } } : { version: 0, params: DEFAULT_EARNINGS_PARAMETERS, createdAt: null, createdBy: null };
+  async current(db: DataSource | EntityManager = this.scope.db): Promise<ParameterSet> {
+    const row = await this.repo.latest(db);
+    return row ? complete(row) : { version: 0, params: DEFAULT_PARAMETER_SECTIONS, createdAt: null, createdBy: null };
+  }
+
+  /** One domain's section of the current set. */
+  async section<S extends SectionName>(name: S, db?: DataSource | EntityManager): Promise<ParameterSections[S]> {
+    return (await this.current(db)).params[name];
   }
 
   async history(): Promise<ParameterSet[]> {
-    return this.dataSource.query(
-      `SELECT version, params, created_at AS "createdAt", created_by AS "createdBy" FROM earnings_parameter_sets ORDER BY version DESC`,
-    );
+    return (await this.repo.history()).map(complete);
   }
 
   async update(actor: Actor, dto: UpdateEarningsParametersDto): Promise<ParameterSet> {
-    return this.dataSource.transaction(async (m) => {
-      await m.query(`LOCK TABLE earnings_parameter_sets IN EXCLUSIVE MODE`);
+    return this.scope.run(async (m) => {
+      await this.repo.lock(m);
       const before = await this.current(m);
-      const params: EarningsParameters = { ...before.params, ...dto };
-      if (params.readRatioMinBps > params.readRatioMaxBps) {
+      const params = structuredClone(before.params);
+      for (const [field, value] of Object.entries(dto)) {
+        const section = sectionOf(field);
+        if (section && value !== undefined) (params[section] as unknown as Record<string, unknown>)[field] = value;
+      }
+      // The whole set, not only the fields sent: a set that would break a run is never stored.
+      const problems = parameterSetProblems(params);
+      if (problems.length) throw badInput(problems.map((p) => `${p.field} ${p.message}`).join('; '), problems);
+      if (params.payout.readRatioMinBps > params.payout.readRatioMaxBps) {
         throw ruleViolation('read_ratio_bounds', 'readRatioMinBps must not exceed readRatioMaxBps');
       }
-      const row = (await one<ParameterSet>(
-        m,
-        `INSERT INTO earnings_parameter_sets (params, created_by) VALUES ($1, $2)
-         RETURNING version, params, created_at AS "createdAt", created_by AS "createdBy"`,
-        [params, actor.id],
-      ))!;
+      if (isDeepStrictEqual(params, before.params)) return before;
+      const row = complete(await this.repo.insert(m, params, actor.id));
       await this.audit.record(m, actor, {
         action: 'earnings-parameters.update',
         entityType: 'earnings-parameters',
         entityId: String(row.version),
-        before: before.params,
-        after: params,
+        before: flatView(before.params),
+        after: flatView(params),
       });
       return row;
     });

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { one } from '../../core/src/database/sql.js';
 import { conflict, notFound } from '../../core/src/http/errors.js';
+import { isFinalRun } from './payout-rules.js';
 
 const PAGE = 5000;
 
@@ -18,7 +19,7 @@ export class PayoutFileService {
   async write(runId: string, res: Response): Promise<void> {
     const run = await one<{ status: string; period: string }>(this.dataSource, `SELECT status, period FROM payout_runs WHERE id = $1`, [runId]);
     if (!run) throw notFound('payout run', runId);
-    if (!['approved', 'paid'].includes(run.status)) throw conflict(`the run is ${run.status}; the payout file exists once it is approved`);
+    if (!isFinalRun(run.status)) throw conflict(`the run is ${run.status}; the payout file exists once it is approved`);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="payouts-${run.period}.csv"`);
     const csv = stringify({ header: true, columns: ['author', 'payout_account', 'amount_cents', 'currency', 'statement_id'] });

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { queryPage } from '../../core/src/database/list-page.js';
 import { one } from '../../core/src/database/sql.js';
 import { notFound } from '../../core/src/http/errors.js';
 import type { ListSpec } from '../../core/src/http/list-query.js';
-import { RUN_STATUSES, STATEMENT_STATUSES, PAYOUT_STATES } from './payouts.entities.js';
-import { RUN_MONEY, STATEMENT_MONEY, STORY_MONEY, withMoney } from './payouts.read.js';
+import { PAYOUT_STATES, RUN_STATUSES, STATEMENT_STATUSES } from './payout-rules.js';
+import { RUN_MONEY, STATEMENT_MONEY, storyEarningsView, withMoney } from './payouts.read.js';
 
-const PERIOD = { column: 'period', type: 'text' } as const;
+const PERIOD = { column: 'period', type: 'period' } as const;
 
 const RUNS: ListSpec = {
   resource: 'payout-runs',
@@ -79,33 +79,34 @@ const STATEMENT_FROM = `statements sm JOIN payout_runs r ON r.id = sm.run_id JOI
 export class PayoutResultsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  private list(spec: ListSpec, select: string, from: string, query: Record<string, unknown>, money: readonly string[]) {
-    return queryPage(this.dataSource, spec, query, { select, from, map: (row) => withMoney(row, money) });
+  private list(spec: ListSpec, select: string, from: string, query: Record<string, unknown>, map: (row: Record<string, unknown>) => Record<string, unknown>) {
+    return queryPage(this.dataSource, spec, query, { select, from, map });
   }
 
   listRuns(query: Record<string, unknown>) {
-    return this.list(RUNS, RUN_COLUMNS, RUN_FROM, query, RUN_MONEY);
+    return this.list(RUNS, RUN_COLUMNS, RUN_FROM, query, (row) => withMoney(row, RUN_MONEY));
   }
 
-  async getRun(id: string) {
-    const row = await one(this.dataSource, `SELECT ${RUN_COLUMNS} FROM ${RUN_FROM} WHERE r.id = $1`, [id]);
+  /** `db`: a transaction that must see its own writes (the run it just started). */
+  async getRun(id: string, db: DataSource | EntityManager = this.dataSource) {
+    const row = await one(db, `SELECT ${RUN_COLUMNS} FROM ${RUN_FROM} WHERE r.id = $1`, [id]);
     if (!row) throw notFound('payout run', id);
     return withMoney(row, RUN_MONEY);
   }
 
   listStoryEarnings(query: Record<string, unknown>) {
-    return this.list(STORY_EARNINGS, STORY_COLUMNS, STORY_FROM, query, STORY_MONEY);
+    return this.list(STORY_EARNINGS, STORY_COLUMNS, STORY_FROM, query, storyEarningsView);
   }
 
   async getStoryEarning(id: string) {
     if (!/^\d+$/.test(id)) throw notFound('story earnings', id);
     const row = await one(this.dataSource, `SELECT ${STORY_COLUMNS} FROM ${STORY_FROM} WHERE se.id = $1`, [id]);
     if (!row) throw notFound('story earnings', id);
-    return withMoney(row, STORY_MONEY);
+    return storyEarningsView(row);
   }
 
   listStatements(query: Record<string, unknown>) {
-    return this.list(STATEMENTS, STATEMENT_COLUMNS, STATEMENT_FROM, query, STATEMENT_MONEY);
+    return this.list(STATEMENTS, STATEMENT_COLUMNS, STATEMENT_FROM, query, (row) => withMoney(row, STATEMENT_MONEY));
   }
 
   async getStatement(id: string) {

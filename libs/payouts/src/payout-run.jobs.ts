@@ -5,7 +5,9 @@ import { JobHandler, OnJobFailed } from '../../core/src/queue/job-handler.js';
 import { JOBS, jobId } from '../../core/src/queue/registry.js';
 import { ReferralCredits } from './referral-credits.port.js';
 import { PayoutRunRepository, type RunRow } from './run/payout-run.repository.js';
-import { PayoutRunsService, previousPeriod, type RunJobData } from './payout-runs.service.js';
+import { periodBefore } from '../../core/src/period/period.js';
+import { isInProgressRun } from './payout-rules.js';
+import { PayoutRunsService, type RunJobData } from './payout-runs.service.js';
 
 const PREPARE_SHARE = 40; // progress after preparing; shards take it to 95, finalize to 100
 
@@ -34,7 +36,7 @@ export class PayoutRunJobs implements OnApplicationBootstrap {
 
   private async current(job: Job<RunJobData>): Promise<RunRow | null> {
     const run = await this.repo.findRun(job.data.runId);
-    if (!run || run.attempt !== job.data.attempt || !['queued', 'running'].includes(run.status)) {
+    if (!run || run.attempt !== job.data.attempt || !isInProgressRun(run.status)) {
       this.logger.log({ job: job.id }, 'stale job of an older attempt or a finished run: nothing to do');
       return null;
     }
@@ -63,7 +65,7 @@ export class PayoutRunJobs implements OnApplicationBootstrap {
     if (!run || !(await this.repo.markRunning(run.id, run.attempt))) return 'stale';
     // A retried prepare whose work tables are complete only adds the flow again (same job ids: nothing twice).
     if (!(await this.repo.isPrepared(run))) {
-      await this.referrals.honor(run.period, run.params);
+      await this.referrals.honor(run.period); // referral-legacy reads its own parameters
       await this.repo.prepare(run, (done, of) => this.repo.setProgress(run.id, run.attempt, Math.floor((PREPARE_SHARE * done) / of)));
     }
     const data = (shard?: number): RunJobData => ({ runId: run.id, attempt: run.attempt, ...(shard === undefined ? {} : { shard }) });
@@ -107,7 +109,7 @@ export class PayoutRunJobs implements OnApplicationBootstrap {
 
   @JobHandler('payoutMonthly')
   async monthly(): Promise<string> {
-    const period = previousPeriod();
+    const period = periodBefore();
     return (await this.runs.startIfAbsent(period)) ? `started ${period}` : `a ${period} run exists`;
   }
 }

@@ -3,9 +3,10 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AnyStaff, CurrentStaff, Roles, type Actor } from '../../core/src/auth/access.decorators.js';
 import { Page } from '../../core/src/http/list-query.js';
+import { MoneyWrite } from '../../core/src/idempotency/money-write.decorator.js';
 import { AdjustmentsService } from './adjustments.service.js';
-import { UpdateEarningsParametersDto } from './earnings-parameters.js';
-import { EarningsParametersService } from './earnings-parameters.service.js';
+import { flatView, UpdateEarningsParametersDto } from './earnings-parameters.js';
+import { EarningsParametersService, type ParameterSet } from './earnings-parameters.service.js';
 import { PayoutFileService } from './payout-file.js';
 import { PayoutResultsRepository } from './payout-results.repository.js';
 import { PayoutRunsService } from './payout-runs.service.js';
@@ -28,15 +29,15 @@ export class PayoutRunsController {
   }
 
   /** 202: the run record, queued (a computed or failed run of the period is recomputed). */
-  @Post() @HttpCode(202) @Roles('finance') start(@CurrentStaff() actor: Actor, @Body() dto: StartRunDto) {
+  @Post() @HttpCode(202) @Roles('finance') @MoneyWrite() start(@CurrentStaff() actor: Actor, @Body() dto: StartRunDto) {
     return this.runs.start(actor, dto.period);
   }
 
-  @Post(':id/approve') @HttpCode(200) @Roles('finance') approve(@CurrentStaff() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  @Post(':id/approve') @HttpCode(200) @Roles('finance') @MoneyWrite() approve(@CurrentStaff() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.runs.approve(actor, id);
   }
 
-  @Post(':id/mark-paid') @HttpCode(200) @Roles('finance')
+  @Post(':id/mark-paid') @HttpCode(200) @Roles('finance') @MoneyWrite()
   markPaid(@CurrentStaff() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: MarkPaidDto) {
     return this.runs.markPaid(actor, id, dto.payouts);
   }
@@ -91,10 +92,13 @@ export class AdjustmentsController {
     return this.adjustments.get(id);
   }
 
-  @Post() @Roles('finance') create(@CurrentStaff() actor: Actor, @Body() dto: CreateAdjustmentDto) {
+  @Post() @Roles('finance') @MoneyWrite() create(@CurrentStaff() actor: Actor, @Body() dto: CreateAdjustmentDto) {
     return this.adjustments.create(actor, dto);
   }
 }
+
+/** A parameter set as the API shows it: one flat object of every section's fields. */
+const view = (set: ParameterSet) => ({ ...set, params: flatView(set.params) });
 
 /** The parameters for future runs: `current` is the one react-admin edits; the list is the history. */
 @ApiTags('earnings-parameters')
@@ -105,14 +109,14 @@ export class EarningsParametersController {
 
   @Get() @AnyStaff() async history() {
     const versions = await this.parameters.history();
-    return new Page('earnings-parameters', 0, versions.map((v) => ({ id: v.version, ...v })), versions.length);
+    return new Page('earnings-parameters', 0, versions.map((v) => ({ id: v.version, ...view(v) })), versions.length);
   }
 
   @Get('current') @AnyStaff() async current() {
-    return { id: 'current', ...(await this.parameters.current()) };
+    return { id: 'current', ...view(await this.parameters.current()) };
   }
 
   @Put('current') @Roles('admin') async update(@CurrentStaff() actor: Actor, @Body() dto: UpdateEarningsParametersDto) {
-    return { id: 'current', ...(await this.parameters.update(actor, dto)) };
+    return { id: 'current', ...view(await this.parameters.update(actor, dto)) };
   }
 }

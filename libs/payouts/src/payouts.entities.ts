@@ -1,9 +1,10 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { periodCheck } from '../../core/src/period/period.js';
+import { PAYOUT_STATES, RUN_STATUSES, STATEMENT_STATUSES } from './payout-rules.js';
 
-export const RUN_STATUSES = ['queued', 'running', 'computed', 'approved', 'paid', 'failed'] as const;
-export type RunStatus = (typeof RUN_STATUSES)[number];
-export const PAYOUT_STATES = ['pending', 'transferred', 'failed', 'on_hold', 'forfeited', 'reversed'] as const;
-export const STATEMENT_STATUSES = ['payable', 'below_threshold', 'payout_account_not_ready', 'forfeited'] as const;
+export { PAYOUT_STATES, RUN_STATUSES, STATEMENT_STATUSES, type RunStatus } from './payout-rules.js';
+
+const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(',');
 
 /** Versions of the earnings parameters; the newest applies to new runs. */
 @Entity('earnings_parameter_sets')
@@ -20,8 +21,8 @@ export class EarningsParameterSet {
  */
 @Entity('payout_runs')
 @Index('payout_runs_period_key', ['period'], { unique: true })
-@Check('payout_runs_status_check', `status IN ('queued','running','computed','approved','paid','failed')`)
-@Check('payout_runs_period_check', `period ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`)
+@Check('payout_runs_status_check', `status IN (${sqlList(RUN_STATUSES)})`)
+@Check('payout_runs_period_check', periodCheck('period'))
 export class PayoutRun {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'text' }) period!: string;
@@ -88,8 +89,8 @@ export class StoryEarning {
 @Entity('statements')
 @Index('statements_run_author_key', ['runId', 'authorKey'], { unique: true })
 @Index('statements_author_period_idx', ['authorKey', 'period'])
-@Check('statements_status_check', `status IN ('payable','below_threshold','payout_account_not_ready','forfeited')`)
-@Check('statements_payout_state_check', `payout_state IS NULL OR payout_state IN ('pending','transferred','failed','on_hold','forfeited','reversed')`)
+@Check('statements_status_check', `status IN (${sqlList(STATEMENT_STATUSES)})`)
+@Check('statements_payout_state_check', `payout_state IS NULL OR payout_state IN (${sqlList(PAYOUT_STATES)})`)
 @Check('statements_balance_check', `opening_micros + story_earnings_micros + referral_earnings_micros + adjustments_micros = balance_micros AND balance_micros = payout_cents * 10000 + carried_micros + forfeited_micros`)
 export class Statement {
   @PrimaryGeneratedColumn('uuid') id!: string;
@@ -118,7 +119,7 @@ export class Statement {
 /** A manual line item finance adds to an author's statement for a period, with a reason. */
 @Entity('adjustments')
 @Index('adjustments_author_period_idx', ['authorKey', 'period'])
-@Check('adjustments_period_check', `period ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`)
+@Check('adjustments_period_check', periodCheck('period'))
 @Check('adjustments_amount_check', `amount_micros <> 0`)
 export class Adjustment {
   @PrimaryGeneratedColumn('uuid') id!: string;

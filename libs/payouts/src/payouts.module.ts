@@ -1,16 +1,17 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { DomainModuleOptions } from '../../schema/src/domains.js';
-import { ReferralCreditsService } from '../../referral-legacy/src/referral-credits.service.js';
+import { AdjustmentsRepository } from './adjustments.repository.js';
 import { AdjustmentsService } from './adjustments.service.js';
+import { EarningsParametersRepository } from './earnings-parameters.repository.js';
 import { EarningsParametersService } from './earnings-parameters.service.js';
 import { PayoutFileService } from './payout-file.js';
 import { PayoutResultsRepository } from './payout-results.repository.js';
 import { PayoutRunJobs } from './payout-run.jobs.js';
+import { PayoutRunsRepository } from './payout-runs.repository.js';
 import { PayoutRunsService } from './payout-runs.service.js';
 import {
   AdjustmentsController, EarningsParametersController, PayoutRunsController, StatementsController, StoryEarningsController,
 } from './payouts.controller.js';
-import { ReferralCredits } from './referral-credits.port.js';
 import { PayoutRunRepository } from './run/payout-run.repository.js';
 
 /** Payouts: the monthly run, statements, adjustments, the payout file and the earnings parameters. */
@@ -24,12 +25,15 @@ export class PayoutsModule {
         ? [PayoutRunsController, StoryEarningsController, StatementsController, AdjustmentsController, EarningsParametersController]
         : [],
       providers: [
+        EarningsParametersRepository,
         EarningsParametersService,
         PayoutResultsRepository,
+        PayoutRunsRepository,
         PayoutRunsService,
+        AdjustmentsRepository,
         AdjustmentsService,
         PayoutRunRepository,
-        ...(http ? [PayoutFileService] : [PayoutRunJobs, { provide: ReferralCredits, useExisting: ReferralCreditsService }]),
+        ...(http ? [PayoutFileService] : [PayoutRunJobs]),
       ],
       exports: [EarningsParametersService, PayoutResultsRepository],
     };

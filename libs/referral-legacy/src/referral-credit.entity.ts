@@ -1,4 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { periodCheck } from '../../core/src/period/period.js';
 
 export const CREDIT_KINDS = ['credit', 'reversal'] as const;
 export type CreditKind = (typeof CREDIT_KINDS)[number];
@@ -26,7 +27,7 @@ export type CreditKind = (typeof CREDIT_KINDS)[number];
 @Index('referral_credits_charge_idx', ['chargeId'])
 @Index('referral_credits_referral_idx', ['referralId'])
 @Check('referral_credits_kind_check', `kind IN ('credit','reversal')`)
-@Check('referral_credits_period_check', `period ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`)
+@Check('referral_credits_period_check', periodCheck('period'))
 @Check(
   'referral_credits_shape_check',
   `(kind = 'credit' AND amount_micros > 0 AND reverses_period IS NULL) OR (kind = 'reversal' AND amount_micros < 0 AND reverses_period < period)`,

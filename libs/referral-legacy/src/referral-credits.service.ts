@@ -1,8 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, badInput, micros, type Micros } from '../../core/src/index.js';
+import { monthIndex, periodProblem } from '../../core/src/period/period.js';
+import { EarningsParametersService } from '../../payouts/src/earnings-parameters.service.js';
+import type { ReferralCredits } from '../../payouts/src/referral-credits.port.js';
 import { ReferralLegacyRepository } from './referral-legacy.repository.js';
-import { DEFAULT_REFERRAL_PARAMS, isPeriod, monthIndex, type ReferralParams } from './referral-rules.js';
+import { REFERRAL_CUTOFF } from './referral-rules.js';
 
 export interface HonorResult {
   /** Credit rows this call wrote (0 when the period was already honored). */
@@ -15,7 +18,9 @@ export interface HonorResult {
 
 /**
  * Honors legacy referrals for a period (spec/earnings.md step 8): the `honor-legacy-referrals`
- * job, the monthly schedule and the payout run all come here.
+ * job, the monthly schedule and the payout run all come here, and none passes parameters:
+ * the share is the referral section of the current parameter set, read here, so whichever
+ * job honors a period first, the credits are the same.
  *
  * Semantics of a run for period P (see ReferralCredit for the table):
  * 1. credits: for each honored referral (referredAt before the cutoff) and each charge of
@@ -31,33 +36,33 @@ export interface HonorResult {
  * are the guarantee even without the lock (e.g. runs of P and P+1 reversing the same credit).
  */
 @Injectable()
-export class ReferralCreditsService {
+export class ReferralCreditsService implements ReferralCredits {
   private readonly logger = new Logger('referral-credits');
 
-  constructor(private readonly dataSource: DataSource, private readonly repo: ReferralLegacyRepository, private readonly audit: AuditService) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repo: ReferralLegacyRepository,
+    private readonly audit: AuditService,
+    private readonly parameters: EarningsParametersService,
+  ) {}
 
   /**
    * Idempotent and safe concurrently. Pass `manager` to run inside the caller's
    * transaction (the payout run); the period lock is then held until it ends.
    */
-  async honor(period: string, params: Partial<ReferralParams> = {}, manager?: EntityManager): Promise<HonorResult> {
-    if (!isPeriod(period)) throw badInput(`period must be YYYY-MM (got "${String(period)}")`, [{ field: 'period', message: 'must be YYYY-MM' }]);
-    const p = { ...DEFAULT_REFERRAL_PARAMS, ...params };
-    if (!Number.isInteger(p.referralShareBps) || p.referralShareBps < 0 || p.referralShareBps > 10000) {
-      throw badInput('referralShareBps must be an integer from 0 to 10000', [{ field: 'referralShareBps', message: 'must be 0..10000' }]);
-    }
-    if (Number.isNaN(Date.parse(p.referralCutoff))) {
-      throw badInput('referralCutoff must be an ISO 8601 timestamp', [{ field: 'referralCutoff', message: 'must be a timestamp' }]);
-    }
+  async honor(period: string, manager?: EntityManager): Promise<HonorResult> {
+    const problem = periodProblem(period);
+    if (problem) throw badInput(`period ${problem} (got "${String(period)}")`, [{ field: 'period', message: problem }]);
     const run = async (m: EntityManager): Promise<HonorResult> => {
       const index = monthIndex(period);
       await this.repo.lockPeriod(m, index);
+      const { referralShareBps } = await this.parameters.section('referral', m);
       const credits = await this.repo.insertCredits(m, {
         period,
         monthIndex: index,
         periodStart: `${period}-01`,
-        shareBps: p.referralShareBps,
-        cutoff: p.referralCutoff,
+        shareBps: referralShareBps,
+        cutoff: REFERRAL_CUTOFF,
       });
       const reversals = await this.repo.insertReversals(m, period);
       const totalMicros = micros(await this.repo.periodTotal(m, period));
@@ -71,8 +76,7 @@ export class ReferralCreditsService {
             creditedMicros: credits.sum,
             reversed: reversals.n,
             reversedMicros: reversals.sum,
-            referralShareBps: p.referralShareBps,
-            referralCutoff: p.referralCutoff,
+            referralShareBps,
           },
         });
       }

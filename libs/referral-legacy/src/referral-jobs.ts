@@ -1,9 +1,9 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
-import { badInput, JobHandler, JOBS, jobId } from '../../core/src/index.js';
+import { badInput, JobHandler, JOBS } from '../../core/src/index.js';
+import { isPeriod, periodBefore } from '../../core/src/period/period.js';
 import { ReferralCreditsService, type HonorResult } from './referral-credits.service.js';
-import { isPeriod, previousPeriod } from './referral-rules.js';
 
 export interface HonorJobData {
   period: string;
@@ -27,26 +27,6 @@ const asJobResult = (period: string, r: HonorResult): HonorJobResult => ({
 export const REFERRALS_SCHEDULER_ID = 'referrals-monthly';
 /** 02:00 UTC on the 2nd of each month, for the month before. */
 export const REFERRALS_SCHEDULE = { pattern: '0 2 2 * *', tz: 'UTC' } as const;
-
-/**
- * Enqueues `honor-legacy-referrals` for a period under its deterministic id, so that
- * asking twice gives one job. A failed job of that id is retried rather than left
- * blocking the id; a waiting, running or finished one is left as it is.
- */
-export async function enqueueHonorLegacyReferrals(queue: Queue, period: string): Promise<Job> {
-  if (!isPeriod(period)) throw badInput(`period must be YYYY-MM (got "${period}")`, [{ field: 'period', message: 'must be YYYY-MM' }]);
-  const id = jobId(JOBS.honorLegacyReferrals.name, period);
-  const existing = await queue.getJob(id);
-  if (existing && (await existing.isFailed())) {
-    await existing.retry('failed');
-    return existing;
-  }
-  return queue.add(JOBS.honorLegacyReferrals.name, { period } satisfies HonorJobData, {
-    jobId: id,
-    attempts: 3,
-    backoff: { type: 'exponential', delay: 10_000 },
-  });
-}
 
 /** Registers (or updates) the monthly schedule on the referrals queue. */
 export async function registerReferralsSchedule(queue: Queue): Promise<void> {
@@ -75,7 +55,7 @@ export class ReferralJobs {
   /** The scheduled run: honors the month before the one it was due in. */
   @JobHandler('referralsMonthly')
   async referralsMonthly(job: Pick<Job, 'opts' | 'timestamp' | 'delay'>): Promise<HonorJobResult> {
-    const period = previousPeriod(dueAt(job));
+    const period = periodBefore(dueAt(job));
     this.logger.log({ period }, 'monthly legacy referral run');
     return asJobResult(period, await this.credits.honor(period));
   }

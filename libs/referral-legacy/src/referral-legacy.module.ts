@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ReferralCredits } from '../../payouts/src/referral-credits.port.js';
 import type { DomainModuleOptions } from '../../schema/src/domains.js';
 import {
   ReferralCreditTotalsController,
@@ -12,8 +13,8 @@ import { ReferralJobs, ReferralsSchedule } from './referral-jobs.js';
 import { ReferralViewsService } from './referral-views.service.js';
 
 /**
- * Legacy referrals (module `referral-legacy`). Global so that the payout run can inject
- * `ReferralCreditsService` and call `honor(period, params)` inside its own job.
+ * Legacy referrals (module `referral-legacy`). Global so that the payout run finds its
+ * port `ReferralCredits` (payouts/referral-credits.port.ts), implemented here.
  */
 @Module({})
 export class ReferralLegacyModule {
@@ -25,9 +26,10 @@ export class ReferralLegacyModule {
       providers: [
         ReferralLegacyRepository,
         ReferralCreditsService,
+        { provide: ReferralCredits, useExisting: ReferralCreditsService },
         ...(http ? [ReferralViewsService] : [ReferralJobs, ReferralsSchedule]),
       ],
-      exports: [ReferralCreditsService],
+      exports: [ReferralCreditsService, ReferralCredits],
     };
   }
 }

@@ -153,7 +153,7 @@ export const CREDIT_LIST: ListSpec = {
   },
   filters: {
     id: { column: 'v.id', type: 'bigint' },
-    period: { column: 'v.period', type: 'text' },
+    period: { column: 'v.period', type: 'period' },
     referrerId: { column: 'v."referrerId"', type: 'text' },
     referralId: { column: 'v."referralId"', type: 'text' },
     referredMemberId: { column: 'v."referredMemberId"', type: 'text' },
@@ -179,8 +179,8 @@ export const TOTALS_LIST: ListSpec = {
     referrers: 't.referrers',
   },
   filters: {
-    id: { column: 'v.period', type: 'text' },
-    period: { column: 'v.period', type: 'text' },
+    id: { column: 'v.period', type: 'period' },
+    period: { column: 'v.period', type: 'period' },
     referrerId: { column: 'v."referrerId"', type: 'text' },
     referralId: { column: 'v.referral_id', type: 'text' },
   },

@@ -1,10 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
+import { monthIndex, periodOfIndex } from '../../core/src/period/period.js';
 import {
   isHonoredReferral,
-  monthIndex,
-  periodOfIndex,
-  previousPeriod,
   REFERRAL_PROGRAM_ENDED,
   referralCreditCents,
   referralRefusal,
@@ -66,17 +64,5 @@ describe('the cutoff rule', () => {
   it('leaves an unparsable timestamp to intake\'s own error', () => {
     expect(referralRefusal('yesterday')).toBeNull();
     expect(isHonoredReferral('yesterday')).toBe(false);
-  });
-});
-
-describe('periods', () => {
-  it('the scheduled run on the 2nd honors the month before, across a year boundary', () => {
-    expect(previousPeriod(new Date('2026-12-02T02:00:00Z'))).toBe('2026-11');
-    expect(previousPeriod(new Date('2027-01-02T02:00:00Z'))).toBe('2026-12');
-  });
-
-  it('month indexes round-trip and refuse non-periods', () => {
-    expect(periodOfIndex(monthIndex('2026-01') - 1)).toBe('2025-12');
-    expect(() => monthIndex('2026-13')).toThrow(/not a period/);
   });
 });

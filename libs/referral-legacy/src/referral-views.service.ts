@@ -9,7 +9,7 @@ import {
   type ReferralRow,
   type TotalsRow,
 } from './referral-legacy.repository.js';
-import { isPeriod } from './referral-rules.js';
+import { isPeriod } from '../../core/src/period/period.js';
 
 /** JSON money: integers (a decimal string only beyond 2^53). */
 const money = (value: string) => toJson(micros(value));

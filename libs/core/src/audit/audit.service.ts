@@ -1,73 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/access.decorators.js';
-import type { ListSpec } from '../http/list-query.js';
-import { queryPage } from '../database/list-page.js';
+import { AuditRepository, type AuditRecord } from './audit.repository.js';
 
-export interface AuditRecord {
-  action: string;
-  entityType: string;
-  entityId: string;
-  before?: unknown;
-  after?: unknown;
-  reason?: string | null;
-}
-
-const AUDIT_LIST: ListSpec = {
-  resource: 'audit-log',
-  key: 'id',
-  defaultSort: ['at', 'DESC'],
-  sort: { id: 'id', at: 'at', action: 'action', entityType: 'entity_type', actorEmail: 'actor_email' },
-  filters: {
-    id: { column: 'id', type: 'bigint' },
-    actorId: { column: 'actor_id', type: 'uuid' },
-    actorEmail: { column: 'actor_email', type: 'text' },
-    action: { column: 'action', type: 'text' },
-    entityType: { column: 'entity_type', type: 'text' },
-    entityId: { column: 'entity_id', type: 'text' },
-    at: { column: 'at', type: 'timestamp' },
-  },
-  search: ['action', 'entity_id', 'actor_email', 'reason'],
-};
+export type { AuditRecord } from './audit.repository.js';
 
 /** The append-only audit log. `record` takes the write's own transaction, so both land or neither. */
 @Injectable()
 export class AuditService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly repo: AuditRepository) {}
 
   async record(manager: EntityManager, actor: Actor | null, entry: AuditRecord): Promise<void> {
     await this.recordMany(manager, actor, [entry]);
   }
 
-  /** One statement for many entries (bulk actions). */
+  /** One statement for many entries (bulk actions); nothing for none. */
   async recordMany(manager: EntityManager, actor: Actor | null, entries: AuditRecord[]): Promise<void> {
-    if (entries.length === 0) return;
-    await manager.query(
-      `INSERT INTO audit_log (actor_id, actor_email, action, entity_type, entity_id, before, after, reason)
-       SELECT $1, $2, e.action, e.entity_type, e.entity_id, e.before, e.after, e.reason
-       FROM jsonb_to_recordset($3::jsonb) AS e(action text, entity_type text, entity_id text, before jsonb, after jsonb, reason text)`,
-      [
-        actor?.id ?? null,
-        actor?.email ?? 'system',
-        JSON.stringify(
-          entries.map((e) => ({
-            action: e.action,
-            entity_type: e.entityType,
-            entity_id: e.entityId,
-            before: e.before ?? null,
-            after: e.after ?? null,
-            reason: e.reason ?? null,
-          })),
-        ),
-      ],
-    );
+    if (entries.length > 0) await this.repo.insertMany(manager, actor, entries);
   }
 
   list(query: Record<string, unknown>) {
-    return queryPage(this.dataSource, AUDIT_LIST, query, {
-      select: `id::text AS id, at, actor_id AS "actorId", actor_email AS "actorEmail", action, entity_type AS "entityType",
-               entity_id AS "entityId", before, after, reason`,
-      from: 'audit_log',
-    });
+    return this.repo.list(query);
   }
 }

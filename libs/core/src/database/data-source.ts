@@ -7,6 +7,12 @@ export interface SchemaDefinition {
   migrations: MixedList<Function | string>;
 }
 
+/**
+ * Every connection's session runs in UTC, whatever the server's or the database's
+ * `timezone`: periods, day boundaries and `timestamptz ± interval` are UTC by definition.
+ */
+export const SESSION_OPTIONS = '-c TimeZone=UTC';
+
 /** Options shared by the api, the worker, the cli and the tests: migrations only, never sync. */
 export function dataSourceOptions(url: string, schema: SchemaDefinition, poolSize = 10): DataSourceOptions {
   return {
@@ -19,7 +25,7 @@ export function dataSourceOptions(url: string, schema: SchemaDefinition, poolSiz
     synchronize: false,
     uuidExtension: 'pgcrypto',
     logging: ['error'],
-    extra: { max: poolSize, application_name: 'partner-program-console' },
+    extra: { max: poolSize, application_name: 'partner-program-console', options: SESSION_OPTIONS },
   };
 }
 

@@ -1,3 +1,4 @@
+import { periodProblem } from '../period/period.js';
 import { badInput } from './errors.js';
 
 /**
@@ -7,7 +8,7 @@ import { badInput } from './errors.js';
  */
 export interface FilterField {
   column: string;
-  type: 'text' | 'int' | 'bigint' | 'bool' | 'timestamp' | 'date' | 'uuid';
+  type: 'text' | 'int' | 'bigint' | 'bool' | 'timestamp' | 'date' | 'uuid' | 'period';
   op?: 'equals' | 'contains';
   /** Allowed values for enum-like text fields. */
   values?: readonly string[];
@@ -22,6 +23,7 @@ const SQL_TYPES: Record<FilterField['type'], string> = {
   timestamp: 'timestamptz',
   date: 'date',
   uuid: 'uuid',
+  period: 'text',
 };
 
 export interface ListSpec {
@@ -76,6 +78,11 @@ function coerce(field: string, def: FilterField, value: unknown): unknown {
     case 'uuid':
       if (typeof value === 'string' && /^[0-9a-f-]{36}$/i.test(value)) return value;
       throw bad('a uuid');
+    case 'period': {
+      const problem = periodProblem(value);
+      if (problem === null) return value;
+      throw badInput(`filter ${field} ${problem}`, [{ field: `filter.${field}`, message: problem }]);
+    }
     default:
       if (typeof value !== 'string' && typeof value !== 'number') throw bad('a string');
       if (String(value).includes('\0')) throw bad('text without NUL characters');

@@ -50,6 +50,12 @@ export function divFloor(a: bigint, b: bigint): bigint {
   return (a % b !== 0n) && ((a < 0n) !== (b < 0n)) ? q - 1n : q;
 }
 
+/** |amount|. */
+export const absMicros = (amount: Micros): Micros => (amount < 0n ? -amount : amount);
+
+/** `amount × num / den`, rounded toward negative infinity (rescaling an amount by an exact ratio). */
+export const scaleMicros = (amount: Micros, num: bigint, den: bigint): Micros => divFloor(amount * num, den);
+
 /**
  * Splits `total` (any sign) into parts proportional to non-negative `weights`, exactly:
  * each part is `total × w // W` (floor), and the rest (0 ≤ rest < number of parts) goes

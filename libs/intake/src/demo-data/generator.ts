@@ -18,6 +18,8 @@ import { mkdir } from 'node:fs/promises';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { join } from 'node:path';
+import { TICKET_CATEGORIES, type TicketCategory } from '../../../help-desk/src/ticket-categories.js';
+import { REFERRAL_CUTOFF } from '../../../referral-legacy/src/referral-rules.js';
 
 export type DemoSize = 'tiny' | 'small' | 'medium' | 'large';
 
@@ -66,8 +68,6 @@ export type BundleKind = (typeof BUNDLE_KINDS)[number];
 
 /** Countries the generated data treats as unsupported for the Partner Program. */
 export const UNSUPPORTED_COUNTRIES: readonly string[] = ['KP', 'IR', 'CU', 'SY'];
-
-export const REFERRAL_PROGRAM_END = '2023-09-01T00:00:00Z';
 
 // ---------------------------------------------------------------------------------------
 // Randomness
@@ -146,7 +146,7 @@ function expo(r: Rng, mean: number): number {
 
 const DAY = 86_400;
 const HOUR = 3_600;
-const REFERRAL_CUTOFF = Date.UTC(2023, 8, 1) / 1000;
+const REFERRAL_CUTOFF_SECONDS = Date.parse(REFERRAL_CUTOFF) / 1000;
 const PAD2: readonly string[] = Array.from({ length: 60 }, (_, i) => (i < 10 ? `0${i}` : `${i}`));
 
 const dayCache = new Map<number, string>();
@@ -313,8 +313,6 @@ const PUB_TAILS: readonly string[] = [
 const LANGUAGES: readonly string[] = ['en', 'es', 'pt', 'de', 'fr', 'ja', 'hi'];
 const LANGUAGE_CUM = cumulative([90, 3, 2, 2, 1.5, 1, 0.5]);
 
-const TICKET_CATEGORIES = ['earnings_drop', 'missing_payout', 'eligibility', 'referral', 'boost', 'other'] as const;
-type TicketCategory = (typeof TICKET_CATEGORIES)[number];
 const TICKET_CUM = cumulative([35, 20, 15, 10, 10, 10]);
 
 // Member flags
@@ -570,7 +568,7 @@ class BundleGenerator {
 
     // Legacy referrals: writers who joined before the cutoff referred members who joined
     // before it too; referredAt is just before the referred member's join.
-    const cutoff = Math.min(REFERRAL_CUTOFF, this.winEnd);
+    const cutoff = Math.min(REFERRAL_CUTOFF_SECONDS, this.winEnd);
     const pool: number[] = [];
     for (const w of this.writers) if (this.joined[w] < cutoff - 30 * DAY) pool.push(w);
     shuffle(r, pool);

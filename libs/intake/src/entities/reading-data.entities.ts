@@ -1,4 +1,5 @@
 import { Check, Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { referralCutoffCheck } from '../../../referral-legacy/src/referral-rules.js';
 
 /*
  * The reading data the platform sends (spec/import-format.md). External ids are kept as
@@ -153,7 +154,7 @@ export class Follow {
 @Index('referrals_referrer_idx', ['referrerKey'])
 @Index('referrals_referred_idx', ['referredMemberKey'])
 @Index('referrals_page_slug_idx', ['pageSlug'])
-@Check('referrals_cutoff_check', `referred_at < '2023-09-01T00:00:00Z'`)
+@Check('referrals_cutoff_check', referralCutoffCheck('referred_at'))
 export class Referral {
   @PrimaryColumn({ type: 'text', collation: 'C' }) id!: string;
   @Column({ type: 'integer', name: 'referrer_key' }) referrerKey!: number;

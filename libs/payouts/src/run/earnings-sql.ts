@@ -1,4 +1,6 @@
+import { isPeriod, periodBounds as bounds } from '../../../core/src/period/period.js';
 import type { EarningsParameters } from '../earnings-parameters.js';
+import { FINAL_RUN_STATUSES_SQL, thresholdMicros } from '../payout-rules.js';
 
 /**
  * The payout run's SQL, one named step per step of spec/earnings.md. Each step builds an
@@ -23,10 +25,9 @@ const int = (n: number): string => {
 };
 
 export function periodBounds(period: string): { start: string; end: string; firstDay: string } {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) throw new Error(`bad period ${period}`);
-  const [y, m] = period.split('-').map(Number);
-  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-  return { start: `'${period}-01T00:00:00Z'::timestamptz`, end: `'${next}-01T00:00:00Z'::timestamptz`, firstDay: `DATE '${period}-01'` };
+  if (!isPeriod(period)) throw new Error(`bad period ${period}`);
+  const { startIso, endIso } = bounds(period);
+  return { start: `'${startIso}'::timestamptz`, end: `'${endIso}'::timestamptz`, firstDay: `DATE '${period}-01'` };
 }
 
 export const t = (scope: RunScope, name: string) => `${scope.work}${name}`;
@@ -240,7 +241,7 @@ export function stepShard(s: RunScope, shard: number): string {
 }
 
 /** The latest approved (or paid) run of a period before $1: where openings come from. */
-export const basisRunSql = `SELECT id FROM payout_runs WHERE period < $1 AND status IN ('approved', 'paid') ORDER BY period DESC LIMIT 1`;
+export const basisRunSql = `SELECT id FROM payout_runs WHERE period < $1 AND status IN ${FINAL_RUN_STATUSES_SQL} ORDER BY period DESC LIMIT 1`;
 
 /**
  * A digest of the period's ($1) adjustments and referral credits: the statements' inputs
@@ -288,7 +289,7 @@ export function stepStatements(s: RunScope, runId: string): string {
     ), returned AS (
       SELECT st.author_key, sum(st.payout_cents * 10000)::bigint AS amount, array_agg(st.id ORDER BY st.id) AS ids
       FROM statements st JOIN payout_runs r ON r.id = st.run_id
-      WHERE r.status IN ('approved', 'paid') AND r.period < '${s.period}'
+      WHERE r.status IN ${FINAL_RUN_STATUSES_SQL} AND r.period < '${s.period}'
         AND st.payout_state IN ('failed', 'reversed') AND st.returned_by_run_id IS NULL
       GROUP BY st.author_key
     ), opening AS (
@@ -320,7 +321,7 @@ export function stepStatements(s: RunScope, runId: string): string {
     ), decided AS (
       SELECT b.*, CASE
                WHEN b.forfeit AND b.balance > 0 THEN 'forfeited'
-               WHEN b.balance < ${int(p.minPayoutCents)}::bigint * 10000 THEN 'below_threshold'
+               WHEN b.balance < ${thresholdMicros(p.minPayoutCents)} THEN 'below_threshold'
                WHEN NOT b.account_ready THEN 'payout_account_not_ready'
                ELSE 'payable' END AS status
       FROM balances b

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { one, rows } from '../../../core/src/database/sql.js';
 import type { EarningsParameters } from '../earnings-parameters.js';
+import { FINAL_RUN_STATUSES_SQL } from '../payout-rules.js';
 import {
   type RunScope, basisRunSql, inputsDigestSql, stepContributions, stepCoverage, stepNewFollows, stepPairFacts,
   stepPairs, stepReadRatio, stepShard, stepShardTables, stepStatements, stepStoryEarnings, t,
@@ -211,7 +212,7 @@ export class PayoutRunRepository {
     const [row] = await rows<{ basis: string | null; digest: string | null; later: boolean; returned: number; now_basis: string | null; now_digest: string }>(
       m,
       `SELECT r.basis_run_id AS basis, r.inputs_digest AS digest,
-              EXISTS (SELECT 1 FROM payout_runs l WHERE l.period > r.period AND l.status IN ('approved', 'paid')) AS later,
+              EXISTS (SELECT 1 FROM payout_runs l WHERE l.period > r.period AND l.status IN ${FINAL_RUN_STATUSES_SQL}) AS later,
               (SELECT count(*)::int FROM statements sm JOIN statements rs ON rs.id = ANY(sm.returned_statement_ids)
                 WHERE sm.run_id = r.id AND (rs.payout_state NOT IN ('failed', 'reversed') OR rs.returned_by_run_id IS NOT NULL)) AS returned,
               (${basisRunSql}) AS now_basis,

@@ -1,10 +1,10 @@
 import TuneOutlinedIcon from '@mui/icons-material/TuneOutlined';
 import { Card, CardContent, Typography } from '@mui/material';
-import { Create, DataTable, List, SearchInput, Show, SimpleForm, TextInput, regex, required, useRecordContext, minLength } from 'react-admin';
+import { Create, DataTable, List, SearchInput, Show, SimpleForm, TextInput, required, useRecordContext, minLength } from 'react-admin';
 import { csvExporter } from '../../components/exporter';
 import { Fact, Facts } from '../../components/fields';
 import { ListActions } from '../../components/lists';
-import { formatUtc, previousPeriod } from '../../dates';
+import { formatUtc, previousPeriod, validPeriod } from '../../dates';
 import { formatMicros, parseDollars } from '../../money';
 
 interface Adjustment {
@@ -91,7 +91,7 @@ const AdjustmentCreate = () => (
         A manual line on the author's statement for a period whose run is not approved yet. Negative amounts correct earnings.
       </Typography>
       <TextInput source="authorId" label="Author (member id)" validate={required()} />
-      <TextInput source="period" label="Period (YYYY-MM)" validate={[required(), regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A month, YYYY-MM')]} />
+      <TextInput source="period" label="Period (YYYY-MM)" validate={[required(), validPeriod]} />
       <TextInput source="amount" label="Amount (US dollars)" validate={[required(), validAmount]} helperText="e.g. 25.00 or -3.10" />
       <TextInput source="reason" multiline validate={[required(), minLength(3)]} />
     </SimpleForm>

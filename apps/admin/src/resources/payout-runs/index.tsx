@@ -19,7 +19,6 @@ import {
   TextInput,
   Toolbar,
   TopToolbar,
-  regex,
   required,
   useGetIdentity,
   useNotify,
@@ -30,12 +29,13 @@ import { IfCan, ReasonDialog, useAction } from '../../components/actions';
 import { csvExporter } from '../../components/exporter';
 import { Fact, Facts, JsonBlock, Progress, StatusChip } from '../../components/fields';
 import { ListActions, choices } from '../../components/lists';
-import { formatUtc, previousPeriod } from '../../dates';
+import { formatUtc, previousPeriod, validPeriod } from '../../dates';
+import { isFinalRun, RUN_STATUSES } from '@libs/payouts/src/payout-rules';
 import { formatMicros } from '../../money';
 import { PAYOUT_STATES, StatementColumns } from '../statements';
 import { StoryEarningColumns } from '../story-earnings';
 
-export const RUN_STATUSES = ['queued', 'running', 'computed', 'approved', 'paid', 'failed'] as const;
+export { RUN_STATUSES };
 
 export interface PayoutRun {
   id: string;
@@ -122,7 +122,7 @@ const PayoutRunCreate = () => {
       <Typography variant="body2" color="text.secondary">
         Computes the earnings of a closed month. A computed or failed run of the period is replaced; an approved one cannot be.
       </Typography>
-      <TextInput source="period" label="Period (YYYY-MM)" validate={[required(), regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A month, YYYY-MM')]} />
+      <TextInput source="period" label="Period (YYYY-MM)" validate={[required(), validPeriod]} />
     </SimpleForm>
   </Create>
   );
@@ -152,7 +152,7 @@ const MarkPaidButton = () => {
   const run = useRecordContext<PayoutRun>();
   const { run: act, pending } = useAction();
   const [open, setOpen] = useState(false);
-  if (!run || !['approved', 'paid'].includes(run.status)) return null;
+  if (!run || !isFinalRun(run.status)) return null;
   return (
     <IfCan resource="payout-runs" action="mark-paid">
       <Button startIcon={<TaskAltIcon />} onClick={() => setOpen(true)}>
@@ -190,7 +190,7 @@ const MarkPaidButton = () => {
 const PayoutFileButton = () => {
   const run = useRecordContext<PayoutRun>();
   const { run: act, pending } = useAction();
-  if (!run || !['approved', 'paid'].includes(run.status)) return null;
+  if (!run || !isFinalRun(run.status)) return null;
   return (
     <IfCan resource="payout-runs" action="payout-file">
       <Button startIcon={<DownloadIcon />} disabled={pending} onClick={() => act((dp) => dp.downloadPayoutFile(run.id, run.period))}>

@@ -7,8 +7,9 @@ import { ListActions, choices } from '../../components/lists';
 import { formatUtc } from '../../dates';
 import { formatCents, formatMicros } from '../../money';
 
-export const STATEMENT_STATUSES = ['payable', 'below_threshold', 'payout_account_not_ready', 'forfeited'] as const;
-export const PAYOUT_STATES = ['pending', 'transferred', 'failed', 'on_hold', 'forfeited', 'reversed'] as const;
+import { PAYOUT_STATES, STATEMENT_STATUSES } from '@libs/payouts/src/payout-rules';
+
+export { PAYOUT_STATES, STATEMENT_STATUSES };
 
 export interface Statement {
   id: string;

@@ -17,7 +17,6 @@ import {
   SimpleForm,
   TextInput,
   TopToolbar,
-  regex,
   required,
   useCanAccess,
   useGetIdentity,
@@ -28,10 +27,11 @@ import { IfCan, ReasonDialog, useAction } from '../../components/actions';
 import { csvExporter } from '../../components/exporter';
 import { Fact, Facts, StatusChip, filteredListPath } from '../../components/fields';
 import { ListActions, choices, dateRangeFilters } from '../../components/lists';
-import { formatUtc } from '../../dates';
+import { formatUtc, validPeriod } from '../../dates';
+import { TICKET_CATEGORIES } from '@libs/help-desk/src/ticket-categories';
 import { ExplanationPanel } from '../explanations/ExplanationPanel';
 
-export const TICKET_CATEGORIES = ['earnings_drop', 'missing_payout', 'eligibility', 'referral', 'boost', 'other'] as const;
+export { TICKET_CATEGORIES };
 export const TICKET_STATUSES = ['open', 'pending', 'resolved'] as const;
 
 export interface Ticket {
@@ -111,7 +111,7 @@ const TicketCreate = () => (
       <TextInput source="subject" validate={required()} fullWidth />
       <TextInput source="body" multiline minRows={4} validate={required()} fullWidth />
       <TextInput source="storyId" label="Story id (optional)" />
-      <TextInput source="period" label="Period (optional, YYYY-MM)" validate={regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A month, YYYY-MM')} />
+      <TextInput source="period" label="Period (optional, YYYY-MM)" validate={validPeriod} />
     </SimpleForm>
   </Create>
 );
