@@ -35,7 +35,7 @@ describe('periods are sane calendar months at every door', () => {
       .rejects.toThrow(/adjustments_period_check/);
     await expect(t.db.pool.query(`INSERT INTO payout_runs (period, status, params, params_version, queued_at) VALUES ('0000-01', 'queued', '{}', 0, now())`))
       .rejects.toThrow(/payout_runs_period_check/);
-    await expect(t.db.pool.query(`INSERT INTO tickets (id, member_key, category, subject, body, period) VALUES ('t1', $1, 'other', 's', 'b', '2100-01')`, [key]))
+    await expect(t.db.pool.query(`INSERT INTO tickets (id, member_key, category, subject, body, period, created_at) VALUES ('t1', $1, 'other', 's', 'b', '2100-01', now())`, [key]))
       .rejects.toThrow(/tickets_period_check/);
     await expect(
       t.db.pool.query(`INSERT INTO referral_credits (referral_id, charge_id, period, referrer_key, amount_micros, kind) VALUES ('r', 'c', '1999-12', $1, 1, 'credit')`, [key]),

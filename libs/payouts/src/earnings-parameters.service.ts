@@ -1,5 +1,5 @@
-import { isDeepStrictEqual } from 'node:util';
 import { Injectable } from '@nestjs/common';
+import stringify from 'safe-stable-stringify';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../core/src/auth/access.decorators.js';
 import { AuditService } from '../../core/src/audit/audit.service.js';
@@ -53,7 +53,7 @@ export class EarningsParametersService {
     return this.scope.run(async (m) => {
       await this.repo.lock(m);
       const before = await this.current(m);
-      const params = structuredClone(before.params);
+      const params = Object.fromEntries(SECTION_NAMES.map((s) => [s, { ...before.params[s] }])) as unknown as ParameterSections;
       for (const [field, value] of Object.entries(dto)) {
         const section = sectionOf(field);
         if (section && value !== undefined) (params[section] as unknown as Record<string, unknown>)[field] = value;
@@ -64,7 +64,7 @@ export class EarningsParametersService {
       if (params.payout.readRatioMinBps > params.payout.readRatioMaxBps) {
         throw ruleViolation('read_ratio_bounds', 'readRatioMinBps must not exceed readRatioMaxBps');
       }
-      if (isDeepStrictEqual(params, before.params)) return before;
+      if (stringify(params) === stringify(before.params)) return before; // nothing changes: nothing is written
       const row = complete(await this.repo.insert(m, params, actor.id));
       await this.audit.record(m, actor, {
         action: 'earnings-parameters.update',
