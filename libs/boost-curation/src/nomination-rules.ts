@@ -13,7 +13,7 @@ import type { RefusalReason } from './nomination.entity.js';
  * - not AI-disclosed.
  * - nominator limits: count the nominator's nominations that are earlier in (nominated_at, id)
  *   order, whatever their status, except those refused for a nominator limit; refused when 5 or
- *   more fall in [nominated_at - 7 days, nominated_at) (the 5th is accepted, the 6th refused) or
+ *   more fall in [nominated_at - 7 days, nominated_at] (the 5th is accepted, the 6th refused) or
  *   20 or more in the same UTC calendar month (the 20th accepted, the 21st refused).
  * The limits are checked first, then the story rules; the first failing rule is the reason.
  */
@@ -56,7 +56,12 @@ export interface Verdict {
 
 export const WEEKLY_LIMIT = 5;
 export const MONTHLY_LIMIT = 20;
-const WEEK_MICROS = 7n * 24n * 3600n * 1_000_000n;
+/** The weekly limit's window, in days; SQL that loads history for it uses `WEEKLY_WINDOW_SQL`. */
+export const WEEKLY_WINDOW_DAYS = 7;
+const WEEK_MICROS = BigInt(WEEKLY_WINDOW_DAYS) * 24n * 3600n * 1_000_000n;
+export const WEEKLY_WINDOW_SQL = `interval '${WEEKLY_WINDOW_DAYS} days'`;
+/** The monthly limit's window starts at the UTC calendar month of `at` (SQL). */
+export const monthlyWindowStartSql = (at: string) => `date_trunc('month', ${at}, 'UTC')`;
 
 /**
  * Evaluates the candidates of one batch. `inputs` is every candidate and every counted

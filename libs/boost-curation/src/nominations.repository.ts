@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { one, rows, type ListQuery } from '../../core/src/index.js';
-import type { RuleInput, Verdict } from './nomination-rules.js';
+import { monthlyWindowStartSql, WEEKLY_WINDOW_SQL, type RuleInput, type Verdict } from './nomination-rules.js';
 import { ageDays, epochMicros, isPartnerNow, publishedWithinSixMonths } from './sql-fragments.js';
 
 export interface NominationView {
@@ -96,8 +96,8 @@ const LIMIT_REASONS = `('nominator_weekly_limit','nominator_monthly_limit')`;
 /** Per-nominator statistics; lists filter and sort on it as the subquery x. */
 const NOMINATORS = `
     SELECT m.id, m.name, m.username,
-      count(*) FILTER (WHERE counts AND n.nominated_at >= date_trunc('month', now(), 'UTC'))::int AS "nominationsThisMonth",
-      count(*) FILTER (WHERE counts AND n.nominated_at >= now() - interval '7 days')::int AS "nominationsLast7Days",
+      count(*) FILTER (WHERE counts AND n.nominated_at >= ${monthlyWindowStartSql('now()')})::int AS "nominationsThisMonth",
+      count(*) FILTER (WHERE counts AND n.nominated_at >= now() - ${WEEKLY_WINDOW_SQL})::int AS "nominationsLast7Days",
       count(*)::int AS "totalNominations",
       count(*) FILTER (WHERE n.status = 'pending')::int AS pending,
       count(*) FILTER (WHERE n.status = 'boosted')::int AS boosted,
@@ -105,7 +105,7 @@ const NOMINATORS = `
       count(*) FILTER (WHERE n.status = 'refused')::int AS refused,
       (10000 * count(*) FILTER (WHERE n.status = 'boosted') / nullif(count(*) FILTER (WHERE n.status IN ('boosted','declined')), 0))::int
         AS "approvalRateBps",
-      (count(*) FILTER (WHERE counts AND n.nominated_at >= date_trunc('month', now(), 'UTC')) >= 1
+      (count(*) FILTER (WHERE counts AND n.nominated_at >= ${monthlyWindowStartSql('now()')}) >= 1
         AND 5 * count(*) FILTER (WHERE n.status = 'boosted') > count(*) FILTER (WHERE n.status IN ('boosted','declined'))) AS "goodStanding",
       max(n.nominated_at) AS "lastNominatedAt"
     FROM (SELECT *, (refusal_reason IS NULL OR refusal_reason NOT IN ${LIMIT_REASONS}) AS counts FROM nominations) n
@@ -133,12 +133,12 @@ export class NominationsRepository {
          SELECT id, story_key, nominator_key, publication_key, nominated_at FROM nominations
          WHERE id = ANY($1::text[]) AND status IN ('pending','refused')
        ), bounds AS (
-         SELECT least(min(nominated_at) - interval '7 days', date_trunc('month', min(nominated_at), 'UTC')) AS lo, max(nominated_at) AS hi FROM cand
+         SELECT least(min(nominated_at) - ${WEEKLY_WINDOW_SQL}, ${monthlyWindowStartSql('min(nominated_at)')}) AS lo, max(nominated_at) AS hi FROM cand
        )
        SELECT * FROM (
        SELECT 'candidate' AS kind, c.id, c.nominator_key, c.story_key, c.nominated_at,
               ${epochMicros('c.nominated_at')} AS at_micros,
-              ${epochMicros(`date_trunc('month', c.nominated_at, 'UTC')`)} AS month_micros,
+              ${epochMicros(monthlyWindowStartSql('c.nominated_at'))} AS month_micros,
               s.key IS NOT NULL AS story_exists,
               coalesce(s.status = 'published' AND s.published_at IS NOT NULL, false) AS story_published,
               ${publishedWithinSixMonths('s.published_at', 'c.nominated_at')} AS story_recent,

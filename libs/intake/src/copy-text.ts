@@ -12,13 +12,6 @@ export function copyText(s: string): string {
   return NEEDS_ESCAPE.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]) : s;
 }
 
-export function copyValue(v: Value): string {
-  if (v === null) return '\\N';
-  if (typeof v === 'string') return copyText(v);
-  if (typeof v === 'boolean') return v ? 't' : 'f';
-  return String(v);
-}
-
 /**
  * Encodes rows of one kind. Values whose validated format cannot hold a tab, newline or
  * backslash (timestamps, dates, enums, numbers, keys) skip the escape check.
