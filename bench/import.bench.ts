@@ -24,6 +24,7 @@ import { SCHEMA } from '../libs/schema/src/schema.js';
 import { BUNDLE_KINDS, DEMO_SIZES, generateBundle, type DemoSize } from '../libs/intake/src/demo-data/generator.js';
 import type { ImportReport } from '../libs/intake/src/bundle-import.js';
 import { TerminalProgress } from '../libs/intake/src/progress.js';
+import { periodBefore } from '../libs/core/src/period/period.js';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const cli = join(root, 'dist/apps/cli/src/main.js');
@@ -32,11 +33,6 @@ const BARE_COLUMNS = 'id text, story_id text, reader_id text, started_at timesta
 
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
 const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
-
-function previousUtcMonth(now = new Date()): string {
-  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-}
 
 function parseArgs(args: string[]) {
   let size: DemoSize = 'large';
@@ -61,7 +57,7 @@ async function ensureBundle(folder: string, size: DemoSize): Promise<void> {
   }
   console.log(`bundle: generating the ${size} demo bundle into ${folder}`);
   const progress = new TerminalProgress(process.stderr, { sequential: true });
-  await generateBundle({ size, seed: 1, outDir: folder, period: previousUtcMonth(), onProgress: (kind, rows) => progress.update(`${kind}.ndjson`, rows) });
+  await generateBundle({ size, seed: 1, outDir: folder, period: periodBefore(), onProgress: (kind, rows) => progress.update(`${kind}.ndjson`, rows) });
   progress.finishAll(true);
 }
 

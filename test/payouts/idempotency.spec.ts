@@ -123,6 +123,18 @@ describe('money writes happen exactly once', () => {
     expect((await send(starter).expect(201)).body.id).toBe(a.body.id);
   });
 
+  it('keeps keys at least 24 hours (48): a key of 25 hours still answers the stored response, one of 49 hours is gone', async () => {
+    const key = randomUUID();
+    const send = () =>
+      t.http.post('/api/adjustments').set(auth(starter)).set('Idempotency-Key', key).send({ authorId: 'a-twelve', period: '2026-02', amountMicros: 2_000_000, reason: 'aged key' });
+    const first = await send().expect(201);
+    await t.db.pool.query(`UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = $1`, [key]);
+    expect((await send().expect(201)).body.id).toBe(first.body.id);
+    await t.db.pool.query(`UPDATE idempotency_keys SET created_at = now() - interval '49 hours' WHERE key = $1`, [key]);
+    expect((await send().expect(201)).body.id).not.toBe(first.body.id);
+    expect((await t.db.pool.query(`SELECT count(*)::int AS n FROM idempotency_keys WHERE key = $1`, [key])).rows[0].n).toBe(1);
+  });
+
   it('the key commits with the effect: when the key cannot be stored, the effect is rolled back too', async () => {
     await t.db.pool.query(`CREATE FUNCTION refuse_keys() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'simulated crash before the key is stored'; END $$`);
     await t.db.pool.query(`CREATE TRIGGER refuse_keys BEFORE INSERT ON idempotency_keys FOR EACH ROW EXECUTE FUNCTION refuse_keys()`);

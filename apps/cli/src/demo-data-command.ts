@@ -1,14 +1,13 @@
 import { resolve } from 'node:path';
 import { DEMO_SIZES, generateBundle, type DemoSize } from '../../../libs/intake/src/demo-data/generator.js';
 import { TerminalProgress } from '../../../libs/intake/src/progress.js';
+import { isPeriod, periodBefore } from '../../../libs/core/src/period/period.js';
 
 const USAGE = 'usage: demo-data --size tiny|small|medium|large [--seed N] [--out DIR] [--period YYYY-MM]';
 
 /** The latest full UTC month before `now`, as `YYYY-MM`. */
-export function previousUtcMonth(now = new Date()): string {
-  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-}
+/** The closed UTC month before `now`: the default period of the demo data. */
+export const previousUtcMonth = (now = new Date()): string => periodBefore(now);
 
 export interface DemoDataArgs {
   size: DemoSize;
@@ -32,7 +31,7 @@ export function parseDemoDataArgs(args: string[], now = new Date()): DemoDataArg
   const seedText = opts.get('seed') ?? '1';
   if (!/^\d{1,15}$/.test(seedText)) throw new Error(`--seed must be a non-negative integer (got "${seedText}")`);
   const period = opts.get('period') ?? previousUtcMonth(now);
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) throw new Error(`--period must be YYYY-MM (got "${period}")`);
+  if (!isPeriod(period)) throw new Error(`--period must be YYYY-MM (got "${period}")`);
   return { size: size as DemoSize, seed: Number(seedText), outDir: resolve(opts.get('out') ?? `demo-data/${size}`), period };
 }
 

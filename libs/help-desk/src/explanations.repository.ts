@@ -2,9 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { one, rows } from '../../core/src/index.js';
 
-/** The run states whose results stand (a draft that was computed, or approved, or paid). */
-export const STANDING_RUN_STATUSES = ['computed', 'approved', 'paid'] as const;
-
 export interface MemberRow {
   key: number;
   id: string;

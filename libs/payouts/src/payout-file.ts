@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
-import { one } from '../../core/src/database/sql.js';
 import { conflict, notFound } from '../../core/src/http/errors.js';
+import { PayoutFileRepository } from './payout-file.repository.js';
 import { isFinalRun } from './payout-rules.js';
 
 const PAGE = 5000;
@@ -14,10 +13,10 @@ const PAGE = 5000;
  */
 @Injectable()
 export class PayoutFileService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly repo: PayoutFileRepository) {}
 
   async write(runId: string, res: Response): Promise<void> {
-    const run = await one<{ status: string; period: string }>(this.dataSource, `SELECT status, period FROM payout_runs WHERE id = $1`, [runId]);
+    const run = await this.repo.run(runId);
     if (!run) throw notFound('payout run', runId);
     if (!isFinalRun(run.status)) throw conflict(`the run is ${run.status}; the payout file exists once it is approved`);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
@@ -37,13 +36,7 @@ export class PayoutFileService {
   private async writeRows(runId: string, csv: ReturnType<typeof stringify>): Promise<void> {
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const page = await this.dataSource.query(
-        `SELECT sm.id, au.id AS author, pa.account_ref, sm.payout_cents::text AS cents
-         FROM statements sm JOIN members au ON au.key = sm.author_key LEFT JOIN payout_accounts pa ON pa.member_key = sm.author_key
-         WHERE sm.run_id = $1 AND sm.payout_state IN ('pending', 'transferred') AND sm.id > $2
-         ORDER BY sm.id LIMIT ${PAGE}`,
-        [runId, after],
-      );
+      const page = await this.repo.page(runId, after, PAGE);
       for (const r of page) {
         if (!csv.write([r.author, r.account_ref ?? '', r.cents, 'USD', r.id])) await new Promise((ok) => csv.once('drain', ok));
       }

@@ -4,6 +4,7 @@ import { AdjustmentsRepository } from './adjustments.repository.js';
 import { AdjustmentsService } from './adjustments.service.js';
 import { EarningsParametersRepository } from './earnings-parameters.repository.js';
 import { EarningsParametersService } from './earnings-parameters.service.js';
+import { PayoutFileRepository } from './payout-file.repository.js';
 import { PayoutFileService } from './payout-file.js';
 import { PayoutResultsRepository } from './payout-results.repository.js';
 import { PayoutRunJobs } from './payout-run.jobs.js';
@@ -33,7 +34,7 @@ export class PayoutsModule {
         AdjustmentsRepository,
         AdjustmentsService,
         PayoutRunRepository,
-        ...(http ? [PayoutFileService] : [PayoutRunJobs]),
+        ...(http ? [PayoutFileRepository, PayoutFileService] : [PayoutRunJobs]),
       ],
       exports: [EarningsParametersService, PayoutResultsRepository],
     };

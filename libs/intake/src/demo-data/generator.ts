@@ -20,6 +20,7 @@ import { finished } from 'node:stream/promises';
 import { join } from 'node:path';
 import { TICKET_CATEGORIES, type TicketCategory } from '../../../help-desk/src/ticket-categories.js';
 import { REFERRAL_CUTOFF } from '../../../referral-legacy/src/referral-rules.js';
+import { isPeriod, monthIndex } from '../../../core/src/period/period.js';
 
 export type DemoSize = 'tiny' | 'small' | 'medium' | 'large';
 
@@ -344,9 +345,8 @@ export async function generateBundle(opts: GenerateBundleOptions): Promise<Recor
   const cfg = (DEMO_SIZES as Record<string, DemoSizeConfig | undefined>)[opts.size];
   if (!cfg) throw new Error(`unknown demo size "${String(opts.size)}" (tiny, small, medium, large)`);
   if (!Number.isFinite(opts.seed)) throw new Error('seed must be a finite number');
-  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(opts.period);
-  if (!m) throw new Error(`period must be YYYY-MM, got "${opts.period}"`);
-  const periodIndex = Number(m[1]) * 12 + Number(m[2]) - 1;
+  if (!isPeriod(opts.period)) throw new Error(`period must be YYYY-MM, got "${opts.period}"`);
+  const periodIndex = monthIndex(opts.period);
   await mkdir(opts.outDir, { recursive: true });
   const gen = new BundleGenerator(cfg, opts.seed, periodIndex, opts.outDir, opts.onProgress);
   return gen.run();
