@@ -81,6 +81,8 @@ switch (command) {
     run('node', ['--experimental-vm-modules', 'node_modules/jest/bin/jest.js', ...args], {
       env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=4096`.trim() },
     });
+    // Latency and browser checks run alone, after jest: other test files would load the same cores.
+    if (!args.length) run('node', ['test/security/health-under-attack.mjs']);
     if (existsSync(join(root, 'test/browser')) && !args.length) run('node', ['test/browser/run.mjs']);
     break;
   default:

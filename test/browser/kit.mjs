@@ -57,10 +57,21 @@ export function createRunner({ browser, base, shotsDir, only }) {
     let step = 0;
     const apiErrors = [];
     const pageErrors = [];
+    const cspViolations = [];
+    const uncompressed = [];
     page.on('response', (r) => {
       if (r.url().includes('/api/') && r.status() >= 400) apiErrors.push(`${r.status()} ${r.request().method()} ${r.url().replace(base, '')}`);
+      // the console's scripts and styles travel compressed
+      if (/\/assets\/[^?]+\.(js|css)$/.test(r.url()) && r.status() === 200 && !r.headers()['content-encoding']) uncompressed.push(r.url().replace(base, ''));
     });
     page.on('pageerror', (e) => pageErrors.push(e.message));
+    // The console runs under the API's Content-Security-Policy: any violation fails the walkthrough.
+    page.on('console', (m) => {
+      if (/Content Security Policy|Content-Security-Policy/i.test(m.text())) cspViolations.push(m.text());
+    });
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
+    });
     const t = {
       page,
       context,
@@ -80,6 +91,8 @@ export function createRunner({ browser, base, shotsDir, only }) {
     try {
       await fn(t);
       check(pageErrors.length === 0, `errors in the page: ${pageErrors.join('; ')}`);
+      check(cspViolations.length === 0, `Content-Security-Policy violations: ${cspViolations.join('; ')}`);
+      check(uncompressed.length === 0, `assets served uncompressed: ${uncompressed.join(', ')}`);
       results.push({ name, ok: true, ms: Date.now() - started });
       console.log(`  ✓ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     } catch (e) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parseListQuery } from '../../libs/core/src/index.js';
+import { FORBIDDEN_KEY_MESSAGE } from '../../libs/core/src/http/json-guard.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 
 describe('audit log and the list dialect', () => {
@@ -102,7 +103,8 @@ describe('audit log and the list dialect', () => {
     const get = (query: Record<string, string>) => t.http.get('/api/staff-users').query(query).set(auth());
     for (const name of ['constructor', '__proto__', 'toString']) {
       expect((await get({ sort: JSON.stringify([name, 'ASC']) }).expect(400)).body.details).toEqual([{ field: 'sort', message: `unknown sort field ${name}` }]);
-      expect((await get({ filter: `{"${name}":"x"}` }).expect(400)).body.details).toEqual([{ field: `filter.${name}`, message: 'unknown filter field' }]);
+      const refused = name === 'toString' ? 'unknown filter field' : FORBIDDEN_KEY_MESSAGE; // prototype keys: refused while parsing
+      expect((await get({ filter: `{"${name}":"x"}` }).expect(400)).body.details).toEqual([{ field: `filter.${name}`, message: refused }]);
     }
     expect((await get({ range: '[1e21,1e21]' }).expect(400)).body.details).toEqual([{ field: 'range', message: 'must be [first,last]' }]);
     expect((await get({ filter: JSON.stringify({ q: 'a\u0000b' }) }).expect(400)).body.details).toEqual([

@@ -9,7 +9,8 @@ const PASSWORD = 'staff-test-password';
 describe('login throttle', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    // The addresses below arrive in X-Forwarded-For, believed from the loopback proxy only.
+    t = await startTestApp({ TRUSTED_PROXIES: 'loopback' });
   });
   afterAll(() => t.close());
 

@@ -4,7 +4,7 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
 import { loadConfig, type AppConfig, type Role } from '../../libs/core/src/index.js';
 import { StaffService } from '../../libs/core/src/staff/staff.service.js';
-import { createApi } from '../../apps/api/src/create-api.js';
+import { createApi, type ApiOptions } from '../../apps/api/src/create-api.js';
 import { createWorker } from '../../apps/worker/src/create-worker.js';
 import { freshDatabase, type TestDatabase } from './database.js';
 
@@ -39,11 +39,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real api on a fresh database (and, on demand, real workers); `database.timezone`: see freshDatabase. */
-export async function startTestApp(overrides: Record<string, string> = {}, database: { timezone?: string } = {}): Promise<TestApp> {
-  const db = await freshDatabase(database);
+/**
+ * The real api on a fresh database (and, on demand, real workers); `timezone`: see
+ * freshDatabase; `logDestination` captures the api's logs.
+ */
+export async function startTestApp(overrides: Record<string, string> = {}, options: { timezone?: string } & ApiOptions = {}): Promise<TestApp> {
+  const { timezone, ...api } = options;
+  const db = await freshDatabase({ timezone });
   const config = testConfig(overrides);
-  const app = await createApi(config, db.url);
+  const app = await createApi(config, db.url, api);
   const http = request(app.getHttpServer());
   const workers: INestApplicationContext[] = [];
   const login = async (email: string, password: string) => {

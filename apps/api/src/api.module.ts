@@ -1,9 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
 import { CoreModule, type AppConfig } from '../../../libs/core/src/index.js';
 import { SCHEMA } from '../../../libs/schema/src/schema.js';
 import { DOMAIN_MODULES } from '../../../libs/schema/src/domains.js';
-import { loggerOptions } from '../../../libs/core/src/logging.js';
 
 /** The HTTP entry: composes the libs' controllers. */
 @Module({})
@@ -12,7 +10,6 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [
-        LoggerModule.forRoot(loggerOptions(config, 'api')),
         CoreModule.forRoot({ config, databaseUrl, schema: SCHEMA, http: true }),
         ...DOMAIN_MODULES.map((m) => m.forRoot({ http: true })),
       ],

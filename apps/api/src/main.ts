@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig, resolveDatabase } from '../../../libs/core/src/index.js';
+import { safeError } from '../../../libs/core/src/logging.js';
 import { createApi } from './create-api.js';
 
 async function main() {
@@ -11,6 +12,7 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error(e instanceof ConfigError ? e.message : e);
+  // Never the raw error: a failed query would print its parameters.
+  console.error(e instanceof ConfigError ? e.message : JSON.stringify(safeError(e)));
   process.exit(1);
 });

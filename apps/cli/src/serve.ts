@@ -1,7 +1,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { resolve, dirname } from 'node:path';
-import { type AppConfig, resolveDatabase, runMigrations } from '../../../libs/core/src/index.js';
+import { type AppConfig, DEVELOPMENT_ADMIN_PASSWORD, resolveDatabase, runMigrations } from '../../../libs/core/src/index.js';
+import { safeError } from '../../../libs/core/src/logging.js';
 import { SCHEMA } from '../../../libs/schema/src/schema.js';
 import { DEMO_PASSWORD, DEMO_STAFF, loadDemo, seedDemoRuns } from './demo.js';
 
@@ -25,10 +26,17 @@ export async function serve(config: AppConfig, opts: { demo: boolean }): Promise
     start(resolve(here, '../../worker/src/main.js'), env);
     if (opts.demo) await seedDemoRuns(config);
     console.log(`\nPartner Program console: http://localhost:${config.port}/   (API docs: http://localhost:${config.port}/api/docs)`);
-    console.log(`sign in as ${config.adminEmail} / ${config.adminPassword}`);
+    console.log(`sign in as ${adminSignIn(config)}`);
     if (opts.demo) console.log(`demo staff (password ${DEMO_PASSWORD}): ${DEMO_STAFF.map((s) => s.email).join(', ')}`);
     console.log('');
   });
+}
+
+/** Who signs in first: the configured password is never printed, only the public development default. */
+export function adminSignIn(config: AppConfig): string {
+  return config.adminPassword === DEVELOPMENT_ADMIN_PASSWORD
+    ? `${config.adminEmail} / ${DEVELOPMENT_ADMIN_PASSWORD} (the development default: set ADMIN_PASSWORD)`
+    : `${config.adminEmail} with the password in ADMIN_PASSWORD`;
 }
 
 /**
@@ -63,7 +71,7 @@ export async function supervise(
   try {
     await startUp(start);
   } catch (e) {
-    console.error('start-up failed; stopping:', e);
+    console.error('start-up failed; stopping:', JSON.stringify(safeError(e)));
     await stop(1);
   }
 }

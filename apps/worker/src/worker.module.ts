@@ -1,9 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { LoggerModule } from 'nestjs-pino';
 import { CoreModule, type AppConfig } from '../../../libs/core/src/index.js';
 import { JobHandlerRegistry, queueDispatchers } from '../../../libs/core/src/queue/job-dispatch.js';
-import { loggerOptions } from '../../../libs/core/src/logging.js';
 import { SCHEMA } from '../../../libs/schema/src/schema.js';
 import { DOMAIN_MODULES } from '../../../libs/schema/src/domains.js';
 
@@ -15,7 +13,6 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         DiscoveryModule,
-        LoggerModule.forRoot(loggerOptions(config, 'worker')),
         CoreModule.forRoot({ config, databaseUrl, schema: SCHEMA, http: false }),
         ...DOMAIN_MODULES.map((m) => m.forRoot({ http: false })),
       ],

@@ -4,6 +4,8 @@ export * from './core.module.js';
 export * from './auth/access.decorators.js';
 export * from './audit/audit.service.js';
 export * from './http/errors.js';
+export * from './http/body-limits.js';
+export * from './http/validation.js';
 export * from './http/list-query.js';
 export * from './money/money.js';
 export * from './queue/registry.js';

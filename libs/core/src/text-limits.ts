@@ -18,3 +18,6 @@ export const MAX_TITLE_LENGTH = 300;
 
 /** Free text: a ticket's body, a resolution, an internal note. */
 export const MAX_TEXT_LENGTH = 20_000;
+
+/** A short reason or note given with a decision (reject, decline, boost, suspend, adjust). */
+export const MAX_REASON_LENGTH = 2000;

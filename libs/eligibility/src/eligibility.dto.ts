@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsNotEmptyObject, IsObject, IsOptional, IsString, Length, Matches, ValidateIf, registerDecorator, type ValidationOptions } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmptyObject, IsObject, IsString, Length, Matches, MaxLength, registerDecorator, type ValidationOptions } from 'class-validator';
+import { Nullable, OptionalNotNull } from '../../core/src/http/validation.js';
 import { REJECT_REASONS, type RejectReason } from './application.entity.js';
+import { MAX_ID_LENGTH, MAX_NAME_LENGTH, MAX_REASON_LENGTH } from '../../core/src/text-limits.js';
 
 /** A real calendar date written YYYY-MM-DD (2026-02-30 is refused). */
 function IsCalendarDate(options?: ValidationOptions) {
@@ -24,15 +26,15 @@ const COUNTRY_CODE = /^[A-Za-z]{2}$/;
 
 /** An application entered by staff (e.g. from a help-desk ticket). */
 export class CreateApplicationDto {
-  @ApiProperty({ description: 'the member external id' }) @IsString() @Length(1, 64) memberId!: string;
+  @ApiProperty({ description: 'the member external id' }) @IsString() @Length(1, MAX_ID_LENGTH) memberId!: string;
   @ApiProperty({ example: 'FR', description: 'ISO 3166-1 alpha-2' }) @IsString() @Matches(COUNTRY_CODE, { message: 'country must be an ISO 3166-1 alpha-2 code' }) country!: string;
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '1990-05-17', description: 'when absent, the member profile\'s birth date is used' })
-  @IsOptional() @IsCalendarDate() birthDate?: string | null;
+  @Nullable() @IsCalendarDate() birthDate?: string | null;
 }
 
 export class RejectApplicationDto {
   @ApiProperty({ enum: REJECT_REASONS }) @IsIn(REJECT_REASONS) reason!: RejectReason;
-  @ApiProperty() @IsString() @Length(1, 2000) note!: string;
+  @ApiProperty() @IsString() @Length(1, MAX_REASON_LENGTH) note!: string;
 }
 
 export class BulkApproveDto {
@@ -48,21 +50,21 @@ export class BulkApproveDto {
 
 export class PartnerActionDto {
   @ApiProperty({ description: 'why the status changes (kept in the status history and the audit log)' })
-  @IsString() @Length(1, 2000) reason!: string;
+  @IsString() @Length(1, MAX_REASON_LENGTH) reason!: string;
 }
 
 export class CreateCountryDto {
   @ApiProperty({ example: 'FR' }) @IsString() @Matches(COUNTRY_CODE, { message: 'code must be an ISO 3166-1 alpha-2 code' }) code!: string;
-  @ApiProperty() @IsString() @Length(1, 100) name!: string;
+  @ApiProperty() @IsString() @Length(1, MAX_NAME_LENGTH) name!: string;
   @ApiProperty() @IsBoolean() payable!: boolean;
-  @ApiPropertyOptional({ type: String, format: 'date', description: 'default: today (UTC)' }) @IsOptional() @IsCalendarDate() dateAdded?: string;
+  @ApiPropertyOptional({ type: String, format: 'date', description: 'default: today (UTC)' }) @OptionalNotNull() @IsCalendarDate() dateAdded?: string;
 }
 
 export class UpdateCountryDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() payable?: boolean;
-  @ApiPropertyOptional({ type: String, format: 'date' }) @IsOptional() @IsCalendarDate() dateAdded?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @IsString() @Length(1, MAX_NAME_LENGTH) name?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() payable?: boolean;
+  @ApiPropertyOptional({ type: String, format: 'date' }) @OptionalNotNull() @IsCalendarDate() dateAdded?: string;
   /** react-admin sends the whole record back: the key fields are accepted when they match the path. */
-  @ValidateIf((_, v) => v !== undefined) @IsString() id?: string;
-  @ValidateIf((_, v) => v !== undefined) @IsString() code?: string;
+  @OptionalNotNull() @IsString() @MaxLength(2) id?: string;
+  @OptionalNotNull() @IsString() @MaxLength(2) code?: string;
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { IntakeKey } from '../../core/src/index.js';
+import { BodyLimit, IntakeKey, RECORD_BATCH_BODY_LIMITS } from '../../core/src/index.js';
 import { INTAKE_KINDS } from './kinds.js';
 import { IntakeService, MAX_BATCH } from './intake.service.js';
 
@@ -19,6 +19,7 @@ export class IntakeController {
   @Post(':kind')
   @HttpCode(200)
   @IntakeKey()
+  @BodyLimit(RECORD_BATCH_BODY_LIMITS)
   @ApiOperation({ summary: `Send up to ${MAX_BATCH} records of one kind (X-Api-Key)` })
   @ApiParam({ name: 'kind', enum: INTAKE_KINDS })
   @ApiBody({ schema: { type: 'array', items: { type: 'object' }, maxItems: MAX_BATCH } })

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Equals, IsInt, Max, Min, ValidateIf } from 'class-validator';
+import { Equals, IsInt, Max, Min } from 'class-validator';
+import { OptionalNotNull } from '../../core/src/http/validation.js';
 import { CURATION_PARAMETER_BOUNDS, DEFAULT_CURATION_PARAMETERS, type CurationParameters } from '../../boost-curation/src/curation-parameters.js';
 import { DEFAULT_REFERRAL_PARAMETERS, REFERRAL_PARAMETER_BOUNDS, type ReferralParameters } from '../../referral-legacy/src/referral-parameters.js';
 import { REFERRAL_CUTOFF } from '../../referral-legacy/src/referral-rules.js';
@@ -125,7 +126,7 @@ export function parameterSetProblems(set: ParameterSections): { field: string; m
 
 /** An optional integer parameter within its bounds; null is refused (omit a field to keep it). */
 const int = ([min, max]: readonly [number, number]): PropertyDecorator => (target, key) => {
-  for (const d of [ApiPropertyOptional({ minimum: min, maximum: max }), ValidateIf((_, v) => v !== undefined), IsInt(), Min(min), Max(max)]) d(target, key);
+  for (const d of [ApiPropertyOptional({ minimum: min, maximum: max }), OptionalNotNull(), IsInt(), Min(min), Max(max)]) d(target, key);
 };
 const P = PAYOUT_BOUNDS;
 
@@ -150,7 +151,7 @@ export class UpdateEarningsParametersDto implements Partial<EarningsParameters &
   @int(EXECUTION_BOUNDS.shards) shards?: number;
   /** A fixed fact of the program (react-admin sends the whole record back): accepted only unchanged. */
   @ApiPropertyOptional({ readOnly: true, example: REFERRAL_CUTOFF })
-  @ValidateIf((_, v) => v !== undefined)
+  @OptionalNotNull()
   @Equals(REFERRAL_CUTOFF, { message: `referralCutoff is the program's fixed end (${REFERRAL_CUTOFF}) and cannot be changed` })
   referralCutoff?: string;
 }

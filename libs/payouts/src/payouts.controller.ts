@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AnyStaff, CurrentStaff, Roles, type Actor } from '../../core/src/auth/access.decorators.js';
+import { BodyLimit, ITEM_LIST_BODY_LIMITS } from '../../core/src/http/body-limits.js';
 import { Page } from '../../core/src/http/list-query.js';
 import { MoneyWrite } from '../../core/src/idempotency/money-write.decorator.js';
 import { AdjustmentsService } from './adjustments.service.js';
@@ -37,7 +38,7 @@ export class PayoutRunsController {
     return this.runs.approve(actor, id);
   }
 
-  @Post(':id/mark-paid') @HttpCode(200) @Roles('finance') @MoneyWrite()
+  @Post(':id/mark-paid') @HttpCode(200) @Roles('finance') @MoneyWrite() @BodyLimit(ITEM_LIST_BODY_LIMITS)
   markPaid(@CurrentStaff() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: MarkPaidDto) {
     return this.runs.markPaid(actor, id, dto.payouts);
   }

@@ -1,8 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsString, IsUUID, Length, NotEquals, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsString, IsUUID, Length, Max, Min, NotEquals, ValidateNested } from 'class-validator';
+import { OptionalNotNull } from '../../core/src/http/validation.js';
 import { IsPeriod } from '../../core/src/period/is-period.decorator.js';
+import { MAX_ID_LENGTH, MAX_REASON_LENGTH } from '../../core/src/text-limits.js';
 import { PAYOUT_STATES } from './payout-rules.js';
+
+/** The most payout state changes one mark-paid call lists (the rest of the run's pending payouts become transferred). */
+export const MAX_PAYOUT_CHANGES = 10_000;
+/** JSON numbers are exact up to here; a larger amount would not be the one the client meant. */
+const MAX_JSON_INTEGER = Number.MAX_SAFE_INTEGER;
 
 export class StartRunDto {
   @IsPeriod() period!: string;
@@ -15,16 +22,17 @@ export class PayoutStateChangeDto {
 
 export class MarkPaidDto {
   @ApiPropertyOptional({ type: [PayoutStateChangeDto] })
-  @ValidateIf((_, v) => v !== undefined) @IsArray() @ArrayMaxSize(100000) @ValidateNested({ each: true }) @Type(() => PayoutStateChangeDto)
+  @OptionalNotNull() @IsArray() @ArrayMaxSize(MAX_PAYOUT_CHANGES) @ValidateNested({ each: true }) @Type(() => PayoutStateChangeDto)
   payouts?: PayoutStateChangeDto[];
 }
 
 export class CreateAdjustmentDto {
-  @ApiProperty() @IsString() @Length(1, 64) authorId!: string;
+  @ApiProperty() @IsString() @Length(1, MAX_ID_LENGTH) authorId!: string;
   @IsPeriod() period!: string;
   /** May be negative (e.g. a fraud correction); never zero; whole micro-dollars. */
-  @ApiProperty({ description: 'integer micro-dollars, non-zero' })
+  @ApiProperty({ description: 'integer micro-dollars, non-zero', minimum: -MAX_JSON_INTEGER, maximum: MAX_JSON_INTEGER })
   @IsInt({ message: 'amountMicros must be an integer number of micro-dollars' }) @NotEquals(0, { message: 'amountMicros must not be 0' })
+  @Min(-MAX_JSON_INTEGER) @Max(MAX_JSON_INTEGER)
   amountMicros!: number;
-  @ApiProperty() @IsString() @Length(3, 2000) reason!: string;
+  @ApiProperty() @IsString() @Length(3, MAX_REASON_LENGTH) reason!: string;
 }

@@ -1,3 +1,5 @@
+import proxyaddr from 'proxy-addr';
+
 /** The one validated configuration of every process (api, worker, cli). */
 export interface AppConfig {
   /** Null: no database configured, the embedded PostgreSQL is started instead. */
@@ -19,6 +21,12 @@ export interface AppConfig {
   queueLockMs: number;
   embeddedDataDir: string;
   embeddedPort: number;
+  /** Proxies whose X-Forwarded-For is believed (addresses, CIDRs, or proxy-addr's names such as `loopback`); none by default. */
+  trustedProxies: string[];
+  /** Origins allowed by CORS; none by default (the console is served by the api itself). */
+  corsOrigins: string[];
+  /** Strict-Transport-Security max-age; 0 (off) unless the console is reached over HTTPS. */
+  hstsMaxAgeSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -26,6 +34,9 @@ export class ConfigError extends Error {
     super(`Invalid configuration: ${variable} ${problem}`);
   }
 }
+
+/** The admin password used when ADMIN_PASSWORD is unset (development only; refused in production). */
+export const DEVELOPMENT_ADMIN_PASSWORD = 'admin-password';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -61,6 +72,34 @@ function text(env: NodeJS.ProcessEnv, name: string, fallback: string, check?: (v
   return value;
 }
 
+/** A comma-separated list; each item checked by `check` (a problem message or null). */
+function list(env: NodeJS.ProcessEnv, name: string, check: (item: string) => string | null): string[] {
+  const items = (env[name] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const item of items) {
+    const problem = check(item);
+    if (problem) throw new ConfigError(name, `${problem} (got "${item}")`);
+  }
+  return items;
+}
+
+function proxyProblem(item: string): string | null {
+  try {
+    proxyaddr.compile(item);
+    return null;
+  } catch {
+    return 'must list IP addresses, CIDR ranges, or loopback/linklocal/uniquelocal';
+  }
+}
+
+function originProblem(item: string): string | null {
+  try {
+    const u = new URL(item);
+    return /^https?:$/.test(u.protocol) && u.origin === item ? null : 'must list origins such as https://console.example.com (no path, no trailing slash)';
+  } catch {
+    return 'must list origins such as https://console.example.com';
+  }
+}
+
 const minLength = (n: number) => (v: string) => (v.length < n ? `must be at least ${n} characters long` : null);
 
 /** A secret with a development default: in production the default (given or implied) is refused. */
@@ -81,7 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecret: secret(env, 'JWT_SECRET', 'local-development-secret-change-me', 16),
     jwtTtlSeconds: int(env, 'JWT_TTL_SECONDS', 8 * 3600, 60, 30 * 86400),
     adminEmail: text(env, 'ADMIN_EMAIL', 'admin@example.com', (v) => (EMAIL.test(v) ? null : 'must be an email address')),
-    adminPassword: secret(env, 'ADMIN_PASSWORD', 'admin-password', 8),
+    adminPassword: secret(env, 'ADMIN_PASSWORD', DEVELOPMENT_ADMIN_PASSWORD, 8),
     intakeApiKey: secret(env, 'INTAKE_API_KEY', 'local-intake-key-change-me', 16),
     profileBaseUrl: text(env, 'PROFILE_BASE_URL', 'https://reading.example.com/@', (v) =>
       /^https?:\/\//.test(v) ? null : 'must be an http(s) URL',
@@ -91,5 +130,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     queueLockMs: int(env, 'QUEUE_LOCK_MS', 30000, 500, 600000),
     embeddedDataDir: text(env, 'EMBEDDED_PG_DIR', '.data/pg'),
     embeddedPort: int(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
+    trustedProxies: list(env, 'TRUSTED_PROXIES', proxyProblem),
+    corsOrigins: list(env, 'CORS_ORIGINS', originProblem),
+    hstsMaxAgeSeconds: int(env, 'HSTS_MAX_AGE', 0, 0, 2 * 365 * 86400),
   };
 }

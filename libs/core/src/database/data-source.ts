@@ -1,4 +1,5 @@
 import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
+import { QueryLogger } from './query-logger.js';
 
 export interface SchemaDefinition {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -24,7 +25,8 @@ export function dataSourceOptions(url: string, schema: SchemaDefinition, poolSiz
     migrationsTransactionMode: 'each',
     synchronize: false,
     uuidExtension: 'pgcrypto',
-    logging: ['error'],
+    logging: ['error', 'warn'],
+    logger: new QueryLogger(),
     extra: { max: poolSize, application_name: 'partner-program-console', options: SESSION_OPTIONS },
   };
 }

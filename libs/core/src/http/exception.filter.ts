@@ -1,12 +1,16 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import pg from 'pg';
 import { QueryFailedError } from 'typeorm';
+import { safeError } from '../logging.js';
+import { fromDatabase, type DriverError, type ErrorBody } from './database-errors.js';
 
 const CODES: Record<number, string> = {
   400: 'validation_failed',
   401: 'unauthorized',
   403: 'forbidden',
   404: 'not_found',
+  405: 'method_not_allowed',
   409: 'conflict',
   413: 'payload_too_large',
   415: 'unsupported_media_type',
@@ -15,34 +19,12 @@ const CODES: Record<number, string> = {
   503: 'service_unavailable',
 };
 
-interface Body {
-  statusCode: number;
-  code: string;
-  message: string;
-  details?: unknown;
-  requestId?: string;
-}
-
-/** Maps database errors a client can cause to 4xx; null for the rest (a logged 500). */
-function fromDatabase(error: QueryFailedError): Body | null {
-  const driver = error.driverError as { code?: string; detail?: string; constraint?: string };
-  switch (driver.code) {
-    case '23505':
-      return { statusCode: 409, code: 'conflict', message: driver.detail ?? 'duplicate', details: { constraint: driver.constraint } };
-    case '40001':
-    case '40P01':
-    case '55P03':
-      return { statusCode: 409, code: 'conflict', message: 'a concurrent change won; reload and try again' };
-    case '22P02':
-    case '22007':
-    case '22008':
-    case '22003':
-    case '22021': // a NUL byte (or bad encoding) in text
-    case '22P05': // \u0000 in json(b)
-      return { statusCode: 400, code: 'validation_failed', message: error.message };
-    default:
-      return null;
-  }
+/** Errors from the HTTP stack (http-errors: a malformed URL, an aborted body) that say what the client did wrong. */
+function fromHttpStack(error: unknown): ErrorBody | null {
+  const e = error as { status?: unknown; statusCode?: unknown; expose?: unknown; message?: unknown };
+  const status = typeof e?.status === 'number' ? e.status : e?.statusCode;
+  if (typeof status !== 'number' || status < 400 || status >= 500 || e.expose !== true) return null;
+  return { statusCode: status, code: CODES[status] ?? 'bad_request', message: String(e.message ?? 'bad request') };
 }
 
 @Catch()
@@ -53,13 +35,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<Request & { id?: string }>();
-    let body: Body | null = null;
+    let body: ErrorBody | null = null;
 
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const response = error.getResponse();
       if (typeof response === 'object' && response !== null && 'code' in response) {
-        body = response as Body;
+        body = { ...(response as ErrorBody) };
       } else {
         const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
         body = {
@@ -69,10 +51,14 @@ export class ApiExceptionFilter implements ExceptionFilter {
         };
       }
     } else if (error instanceof QueryFailedError) {
-      body = fromDatabase(error);
+      body = fromDatabase(error.driverError as DriverError);
+    } else if (error instanceof pg.DatabaseError) {
+      body = fromDatabase(error); // raw pg (intake's connections)
+    } else {
+      body = fromHttpStack(error);
     }
     if (!body) {
-      this.logger.error({ err: error, requestId: req.id }, 'unhandled error');
+      this.logger.error({ err: safeError(error), requestId: req.id }, 'unhandled error');
       body = { statusCode: 500, code: 'internal_error', message: 'Internal error; quote the request id to support' };
     } else if (body.statusCode >= 500) {
       // A deliberate 5xx (e.g. health's 503): its body stands.

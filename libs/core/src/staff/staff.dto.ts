@@ -1,28 +1,30 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsString, Length, MaxLength } from 'class-validator';
+import { EchoedReadOnly, OptionalNotNull } from '../http/validation.js';
 import { ROLES, type Role } from './staff-user.entity.js';
+import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH } from '../text-limits.js';
 
 export class CreateStaffUserDto {
-  @ApiProperty() @IsEmail() @MaxLength(254) email!: string;
-  @ApiProperty() @IsString() @Length(1, 200) name!: string;
-  @ApiProperty({ enum: ROLES, isArray: true }) @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(ROLES, { each: true }) roles!: Role[];
+  @ApiProperty() @IsEmail() @MaxLength(MAX_EMAIL_LENGTH) email!: string;
+  @ApiProperty() @IsString() @Length(1, MAX_NAME_LENGTH) name!: string;
+  @ApiProperty({ enum: ROLES, isArray: true }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(ROLES.length) @ArrayUnique() @IsIn(ROLES, { each: true }) roles!: Role[];
   @ApiProperty({ minLength: 10 }) @IsString() @Length(10, 200) password!: string;
 }
 
 export class UpdateStaffUserDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) name?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @IsString() @Length(1, MAX_NAME_LENGTH) name?: string;
   @ApiPropertyOptional({ enum: ROLES, isArray: true })
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(ROLES, { each: true }) roles?: Role[];
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() disabled?: boolean;
-  @ApiPropertyOptional({ minLength: 10 }) @IsOptional() @IsString() @Length(10, 200) password?: string;
+  @OptionalNotNull() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(ROLES.length) @ArrayUnique() @IsIn(ROLES, { each: true }) roles?: Role[];
+  @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() disabled?: boolean;
+  @ApiPropertyOptional({ minLength: 10 }) @OptionalNotNull() @IsString() @Length(10, 200) password?: string;
   /** react-admin sends the whole record back on edit: these read-only fields are accepted and ignored. */
-  @IsOptional() id?: unknown;
-  @IsOptional() email?: unknown;
-  @IsOptional() createdAt?: unknown;
-  @IsOptional() updatedAt?: unknown;
+  @EchoedReadOnly() id?: unknown;
+  @EchoedReadOnly() email?: unknown;
+  @EchoedReadOnly() createdAt?: unknown;
+  @EchoedReadOnly() updatedAt?: unknown;
 }
 
 export class LoginDto {
-  @ApiProperty() @IsString() @MaxLength(254) email!: string;
+  @ApiProperty() @IsString() @MaxLength(MAX_EMAIL_LENGTH) email!: string;
   @ApiProperty() @IsString() @MaxLength(200) password!: string;
 }
