@@ -105,7 +105,7 @@ describe('issue 12 findings: parsing, validation, errors, logging, headers', () 
   });
 
   it('client input that used to give a 500: mark-paid {"payouts":null}, a date of +275760-09-13 in list filters, a unique violation', async () => {
-    const markPaid = await t.http.post(`/api/payout-runs/00000000-0000-4000-8000-000000000000/mark-paid`).set(as(finance)).send({ payouts: null });
+    const markPaid = await t.http.post(`/api/payout-runs/00000000-0000-4000-8000-000000000000/mark-paid`).set(as(finance)).set('Idempotency-Key', 'findings-mark-paid-null').send({ payouts: null });
     expect({ status: markPaid.status, field: markPaid.body.details?.[0]?.field }).toEqual({ status: 400, field: 'payouts' });
     for (const [resource, field] of [
       ['applications', 'submittedAt_gte'],

@@ -29,8 +29,14 @@ describe('security suite: generated invalid requests', () => {
   const tokens: string[] = [];
 
   const q = async <R>(sql: string, params: unknown[] = []) => (await t.db.pool.query(sql, params)).rows as R[];
-  const send = (r: HostileRequest, chunked = false) =>
-    rawRequest(port, { method: r.method, path: r.path, headers: { ...r.headers, ...credentials.get(r.credential) }, body: r.body, chunked }, agent);
+  let sent = 0;
+  /** Writes carry an Idempotency-Key (money routes require one), a new one each, so they reach validation. */
+  const send = (r: HostileRequest) =>
+    rawRequest(
+      port,
+      { method: r.method, path: r.path, headers: { ...r.headers, ...credentials.get(r.credential), ...(r.method === 'GET' ? {} : { 'Idempotency-Key': `security-${++sent}` }) }, body: r.body },
+      agent,
+    );
 
   /** Every table's row count and content digest (the queues' own schema aside). */
   async function snapshot(): Promise<Record<string, string>> {
