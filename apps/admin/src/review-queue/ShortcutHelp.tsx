@@ -1,6 +1,6 @@
 import KeyboardIcon from '@mui/icons-material/Keyboard';
 import { Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Table, TableBody, TableCell, TableRow } from '@mui/material';
-import { useHotkeys } from 'react-hotkeys-hook';
+import { useEffect } from 'react';
 
 export interface Shortcut {
   keys: string[];
@@ -43,7 +43,17 @@ export const ShortcutHelp = ({ open, onClose, shortcuts, title }: { open: boolea
 
 /** `?` toggles the help; a button says the shortcuts exist. */
 export const ShortcutButton = ({ onOpen }: { onOpen: () => void }) => {
-  useHotkeys('shift+slash', onOpen, { useKey: true });
+  // `?` is Shift plus a layout-dependent key: match the character typed.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (e.key !== '?' || target?.closest('input, textarea, select, [contenteditable="true"], [role="dialog"]')) return;
+      e.preventDefault();
+      onOpen();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onOpen]);
   return (
     <Button size="small" startIcon={<KeyboardIcon />} onClick={onOpen} title="Keyboard shortcuts (?)">
       Keys (?)

@@ -61,7 +61,7 @@ const ApplicationReview = () => {
       <Keys
         enabled={keysOn}
         on={{
-          a: () => (canApprove ? setDialog('approve') : notify(blocker ? `Cannot approve: ${blocker}` : 'Another reviewer is working on this one', { type: 'warning' })),
+          a: () => (canApprove ? setDialog('approve') : notify(!mine && pending ? 'Another reviewer is working on this one' : `Cannot approve: ${blocker}`, { type: 'warning' })),
           r: () => (canReject ? setDialog('reject') : notify('Another reviewer is working on this one', { type: 'warning' })),
           j: () => void nav.next(record.id),
           k: () => (previous ? nav.open(previous) : notify('This is the first application of the queue', { type: 'info' })),
