@@ -39,7 +39,7 @@ describe('nomination review claims', () => {
   });
 
   it('two curators racing: one claim each time; claim-next never hands both the same nomination', async () => {
-    const noms = [];
+    const noms: string[] = [];
     for (let i = 0; i < 4; i++) noms.push((await f.pendingNomination({ at: `now() - interval '${900 - i} days'` })).id);
     const race = await Promise.all([carl, cleo].map((tok) => t.http.post(`/api/nominations/${noms[0]}/claim`).set(as(tok))));
     expect(race.map((r) => r.status).sort()).toEqual([200, 409]);

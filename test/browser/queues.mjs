@@ -1,7 +1,7 @@
 // Keyboard-only walkthroughs of the two review queues (issue 16, acceptance 4): a reviewer
 // and a curator work their queues with the keys alone (no clicks), with screenshots; a
 // second reviewer's claim is honoured; the API is read alongside to check what happened.
-import { STAFF, STAFF_PASSWORD, until } from './environment.mjs';
+import { ADMIN, STAFF, STAFF_PASSWORD, until } from './environment.mjs';
 import { check, hidden, visible } from './kit.mjs';
 
 /** Signs in with the keyboard: the email field has the focus, Tab to the password, Enter. */
@@ -198,5 +198,46 @@ export function defineQueueWalkthroughs({ walkthrough, env }) {
     await page.keyboard.press('u');
     await visible(page.getByTestId('queue-counts').getByTestId('count-decidedByMeToday'), 'the queue with its counts');
     t.noApiErrors();
+  });
+
+  walkthrough('queues: an admin opens the queue dashboard from the menu (under a strict CSP); others are refused', async (t) => {
+    const { page } = t;
+    // helmet's default policy (without upgrade-insecure-requests, this being plain http), applied
+    // when the server sends none, so the board is proven to work under it either way.
+    const STRICT = "default-src 'self';base-uri 'self';font-src 'self' https: data:;form-action 'self';frame-ancestors 'self';img-src 'self' data:;object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self' https: 'unsafe-inline'";
+    const policies = [];
+    await page.route('**/api/queues/**', async (route) => {
+      const response = await route.fetch();
+      const headers = { ...response.headers() };
+      if (!headers['content-security-policy']) headers['content-security-policy'] = STRICT;
+      policies.push(headers['content-security-policy']);
+      await route.fulfill({ response, headers });
+    });
+    await page.addInitScript(() => {
+      window.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+
+    // Not signed in: the board answers 401 with a way back.
+    await page.goto(`${t.base}/api/queues/`);
+    await visible(page.getByText('Open it from the console'), 'the 401 page of the board');
+
+    await page.goto(`${t.base}/#/login`);
+    await page.locator('input[name="username"]').fill(ADMIN.email);
+    await page.locator('input[name="password"]').fill(ADMIN.password);
+    await page.keyboard.press('Enter');
+    await visible(page.getByRole('menuitem', { name: 'Queue dashboard', exact: true }), 'the admin menu entry');
+    await page.getByRole('menuitem', { name: 'Queue dashboard', exact: true }).click();
+    await until('the board to open', async () => new URL(page.url()).pathname.startsWith('/api/queues'), 15_000);
+    for (const queue of ['payouts', 'referrals', 'intake']) await visible(page.getByText(queue, { exact: true }), `the ${queue} queue on the board`);
+    await t.shot('board');
+    check(policies.length > 0 && policies.every((p) => /script-src 'self'/.test(p)), `the board was served under a script-src 'self' policy (${policies[0]})`);
+    const violations = (await page.evaluate(() => window.__cspViolations)).filter((v) => v.startsWith('script-src'));
+    check(violations.length === 0, `no script blocked by the policy: ${violations.join('; ')}`);
+
+    // A reviewer has no menu entry, and the API refuses them the board session and the board.
+    const reviewer = await token('reviewer');
+    check((await env.api.call('POST', 'queue-board/session', { token: reviewer })).status === 403, 'a reviewer is refused a board session (403)');
+    check((await env.api.call('GET', 'queues/api/queues', { token: reviewer })).status === 403, 'a reviewer is refused the board (403)');
   });
 }

@@ -80,13 +80,13 @@ describe('application review claims', () => {
   });
 
   it('claim-next hands two reviewers asking at once different applications, in queue order, never one claimed by someone else', async () => {
-    const ids = [];
+    const ids: string[] = [];
     for (let i = 0; i < 6; i++) ids.push(await pending(100_000 - i)); // older than anything else in this database
     const filter = { id: ids };
     const got: string[] = [];
     let [ritaAt, robAt]: (string | undefined)[] = [undefined, undefined];
     for (let round = 0; round < 3; round++) {
-      const [a, b] = await Promise.all([
+      const [a, b]: { body: { next: { id: string } } }[] = await Promise.all([
         t.http.post('/api/applications/claim-next').set(as(rita)).send({ filter, after: ritaAt }).expect(200),
         t.http.post('/api/applications/claim-next').set(as(rob)).send({ filter, after: robAt }).expect(200),
       ]);
@@ -102,7 +102,7 @@ describe('application review claims', () => {
   });
 
   it('claim-next moves on: the claim on `after` ends, the next one follows it, wrapping round; an expired claim is free', async () => {
-    const ids = [];
+    const ids: string[] = [];
     for (let i = 0; i < 3; i++) ids.push(await pending(200_000 - i));
     const filter = { id: ids };
     const first = (await t.http.post('/api/applications/claim-next').set(as(rita)).send({ filter }).expect(200)).body.next;

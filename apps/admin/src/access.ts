@@ -44,6 +44,7 @@ export const ACCESS: Record<string, Record<string, Who>> = {
   explanations: rules(MONEY_READERS),
   'staff-users': rules(ADMIN, { create: ADMIN, edit: ADMIN }),
   'audit-log': rules(ADMIN),
+  'queue-board': rules(ADMIN),
 };
 
 /** Admins may do everything; others what the table grants their roles. Unknown resources/actions: refused. */

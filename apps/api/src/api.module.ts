@@ -4,6 +4,7 @@ import { CoreModule, type AppConfig } from '../../../libs/core/src/index.js';
 import { SCHEMA } from '../../../libs/schema/src/schema.js';
 import { DOMAIN_MODULES } from '../../../libs/schema/src/domains.js';
 import { loggerOptions } from '../../../libs/core/src/logging.js';
+import { QueueBoardModule } from '../../../libs/core/src/queue/board/queue-board.module.js';
 
 /** The HTTP entry: composes the libs' controllers. */
 @Module({})
@@ -15,6 +16,7 @@ export class ApiModule {
         LoggerModule.forRoot(loggerOptions(config, 'api')),
         CoreModule.forRoot({ config, databaseUrl, schema: SCHEMA, http: true }),
         ...DOMAIN_MODULES.map((m) => m.forRoot({ http: true })),
+        QueueBoardModule.forRoot(config),
       ],
     };
   }
