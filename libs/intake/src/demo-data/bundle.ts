@@ -6,8 +6,10 @@ export interface GenerateBundleOptions {
   size: DemoSize;
   seed: number;
   outDir: string;
-  /** `YYYY-MM`: the latest full month. The data covers this month and the one before. */
+  /** `YYYY-MM`: the latest full month. The data covers this month and the ones before it. */
   period: string;
+  /** How many months the data covers, ending with `period` (default 2; the sizes' session counts are per two months). */
+  months?: number;
   /** Called with the rows written so far (periodically for big kinds, and once per kind when done). */
   onProgress?: (kind: string, rows: number) => void;
 }
@@ -47,3 +49,6 @@ export type BundleKind = (typeof BUNDLE_KINDS)[number];
 
 /** Countries the generated data treats as unsupported for the Partner Program. */
 export const UNSUPPORTED_COUNTRIES: readonly string[] = ['KP', 'IR', 'CU', 'SY'];
+
+/** The months a bundle may cover. */
+export const DEMO_MONTHS = { default: 2, min: 2, max: 24 } as const;

@@ -1,4 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -304,6 +305,28 @@ describe('generateBundle (tiny)', () => {
       const earnings = t.category === 'earnings_drop' || t.category === 'missing_payout';
       expect({ id: t.id, hasPeriod: t.period !== null }).toEqual({ id: t.id, hasPeriod: earnings });
       if (t.storyId !== null) expect(story.get(t.storyId)!.authorId).toBe(t.memberId);
+    }
+  });
+
+  it('covers more months when asked (history for the demo): sessions and charges in every month, the sizes per two months', async () => {
+    const dir = join(root, 'six');
+    const six = await generateBundle({ size: 'tiny', seed: SEED, outDir: dir, period: PERIOD, months: 6 });
+    expect(six.sessions).toBe(6_000);
+    const records = (file: string) => parseLines(readFileSync(join(dir, file), 'utf8'), file);
+    const months = (file: string, field: string) => new Set(records(file).map((r) => String(r[field]).slice(0, 7)));
+    expect([...new Set(records('sessions.ndjson').map((r) => new Date(r.startedAt as string).toISOString().slice(0, 7)))].sort()).toEqual(['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10']);
+    for (const m of ['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10']) expect(months('charges.ndjson', 'coversFrom').has(m)).toBe(true);
+    await expect(generateBundle({ size: 'tiny', seed: 1, outDir: join(root, 'x'), period: PERIOD, months: 1 })).rejects.toThrow(/months/);
+  });
+
+  it('writes tickets that are true of their writer: eligibility from a failing applicant, boost from a boosted story, no invented amounts', () => {
+    const tickets = rows('tickets');
+    const apps = new Set(rows('applications').map((a) => a.memberId));
+    const boosted = new Set(rows('boosts').map((b) => b.storyId));
+    for (const t of tickets) {
+      expect(t.body as string).not.toMatch(/\$\d/);
+      if (t.category === 'eligibility') expect(apps.has(t.memberId)).toBe(true);
+      if (t.category === 'boost') expect(boosted.has(t.storyId)).toBe(true);
     }
   });
 });

@@ -1,7 +1,7 @@
 /*
  * Demo data generator: writes an import bundle (a folder of NDJSON files, one record
  * per line, shapes as in spec/import-format.md) with realistic-looking reading data for
- * the months ending with `period` (two by default).
+ * the months ending with `period` (two by default; the demo uses more, for history).
  *
  * - Deterministic: every random draw comes from seeded mulberry32 streams (one stream per
  *   phase, random.ts), so a seed always gives byte-identical files.
@@ -15,7 +15,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { isPeriod, monthIndex } from '../../../core/src/period/period.js';
-import { BUNDLE_KINDS, DEMO_SIZES, type DemoSizeConfig, type GenerateBundleOptions } from './bundle.js';
+import { BUNDLE_KINDS, DEMO_MONTHS, DEMO_SIZES, type DemoSizeConfig, type GenerateBundleOptions } from './bundle.js';
 import { planMembers, planStories } from './plan.js';
 import { DemoWorld } from './world.js';
 import { writeEnrollments, writeMembers, writeMembershipsAndCharges, writePayoutAccounts, writePublications, writeStories } from './write-people.js';
@@ -46,8 +46,12 @@ export async function generateBundle(opts: GenerateBundleOptions): Promise<Recor
   if (!Number.isFinite(opts.seed)) throw new Error('seed must be a finite number');
   if (!isPeriod(opts.period)) throw new Error(`period must be YYYY-MM, got "${opts.period}"`);
   const periodIndex = monthIndex(opts.period);
+  const months = opts.months ?? DEMO_MONTHS.default;
+  if (!Number.isInteger(months) || months < DEMO_MONTHS.min || months > DEMO_MONTHS.max) {
+    throw new Error(`months must be an integer from ${DEMO_MONTHS.min} to ${DEMO_MONTHS.max}, got ${months}`);
+  }
   await mkdir(opts.outDir, { recursive: true });
-  const w = new DemoWorld(cfg, opts.seed, periodIndex, opts.outDir, opts.onProgress);
+  const w = new DemoWorld(cfg, opts.seed, periodIndex, opts.outDir, opts.onProgress, months);
   try {
     planMembers(w);
     planStories(w);

@@ -19,7 +19,7 @@ export class DemoWorld {
 
   // time frame
   readonly periodIndex: number;
-  readonly winStart: number; // first instant of the previous month
+  readonly winStart: number; // first instant of the first month of the data
   readonly pStart: number; // first instant of the period
   readonly winEnd: number; // first instant of the month after the period
   readonly platformStart: number;
@@ -52,8 +52,15 @@ export class DemoWorld {
   storyTotal = 0;
   readonly pubEditors: Int32Array; // two slots per publication, -1 = none
 
+  /** Stories with a boost window, and members whose application fails a check: the tickets talk about them. */
+  boostedStories: number[] = [];
+  failingApplicants: number[] = [];
+
   readonly counts: Record<string, number> = {};
   readonly open: NdjsonOut[] = [];
+
+  /** The share of sessions before the last month: each earlier month weighs 0.38 against the last month's 0.62 (two months: 38%). */
+  readonly earlierShare: number;
 
   constructor(
     cfg: DemoSizeConfig,
@@ -61,13 +68,15 @@ export class DemoWorld {
     periodIndex: number,
     readonly outDir: string,
     readonly onProgress?: (kind: string, rows: number) => void,
+    readonly months = 2,
   ) {
     this.nMembers = cfg.members;
     this.nStories = cfg.stories;
-    this.nSessions = cfg.sessions;
+    this.nSessions = Math.round((cfg.sessions * months) / 2);
+    this.earlierShare = ((months - 1) * 0.38) / ((months - 1) * 0.38 + 0.62);
     this.nPublications = Math.max(3, Math.round(cfg.stories / 100));
     this.periodIndex = periodIndex;
-    this.winStart = monthStart(periodIndex - 1);
+    this.winStart = monthStart(periodIndex - (months - 1));
     this.pStart = monthStart(periodIndex);
     this.winEnd = monthStart(periodIndex + 1);
     this.platformStart = Math.min(Date.UTC(2019, 0, 1) / 1000, this.winStart - 3 * 365 * DAY);

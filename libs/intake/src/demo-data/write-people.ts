@@ -35,14 +35,14 @@ export async function writeMembershipsAndCharges(gen: DemoWorld): Promise<void> 
       `{"id":"ms${msN++}","memberId":"m${i}","plan":"${plan}","tier":"${friend ? 'friend' : 'member'}",` +
       `"startedAt":"${ts(start)}","endedAt":${Number.isNaN(end) ? 'null' : `"${ts(end)}"`}}`;
     if (ms.add(line)) await ms.flush();
-    // Charges covering the two months of the data.
+    // Charges covering the months of the data.
     const regional = r() < 0.15;
     let gross: number = prices[plan][friend ? 1 : 0];
     if (regional) gross = Math.round(gross * 0.886);
     const fee = Math.round(gross * 0.029) + 30;
     const startMonth = monthIndexOf(start);
     let lastK = -1;
-    for (let mi = gen.periodIndex - 1; mi <= gen.periodIndex; mi++) {
+    for (let mi = gen.periodIndex - (gen.months - 1); mi <= gen.periodIndex; mi++) {
       const diff = mi - startMonth;
       if (diff < 0) continue;
       const k = plan === 'monthly' ? diff : Math.floor(diff / 12) * 12;

@@ -3,6 +3,7 @@ import { int, pick, sampleCum, shuffle } from './random.js';
 import { DAY, HOUR, addMonths, dayString, monthString, ts } from './time.js';
 import { str, strOrNull } from './ndjson-out.js';
 import { APP_COUNTRY, APP_NOT_MEMBER, APP_NO_STORY, APP_UNDER_18, COUNTRY_CODES, F_ENROLLED, F_ENROLLED_NOW, F_MINOR, F_REFERRER, ST_PUBLISHED, ST_UNLISTED, TICKET_CATEGORIES, TICKET_CUM, UNSUPPORTED_INDEXES, type TicketCategory } from './vocabulary.js';
+import { ticketBody, ticketSubjects } from './ticket-texts.js';
 import type { DemoWorld } from './world.js';
 
 export async function writeNominations(gen: DemoWorld): Promise<void> {
@@ -52,6 +53,7 @@ export async function writeApplications(gen: DemoWorld): Promise<void> {
   // reservoir samples per failure set: most applications pass, some fail exactly one rule
   // (each rule), a few fail several.
   const reservoirs = new Map<number, number[]>();
+  const appFails = new Uint8Array(gen.nMembers);
   const seen = new Map<number, number>();
   const keep = (key: number, i: number) => {
     let bucket = reservoirs.get(key);
@@ -75,6 +77,7 @@ export async function writeApplications(gen: DemoWorld): Promise<void> {
     const last = gen.lastPublished[i];
     if (Number.isNaN(last) || last < surelyStale) fails |= APP_NO_STORY;
     else if (last < surelyRecent && fails === 0) continue; // too close to the six-month edge to say
+    appFails[i] = fails;
     keep(fails, i);
     if (fails !== 0 && (fails & (fails - 1)) !== 0) keep(-1, i); // several rules
   }
@@ -100,6 +103,7 @@ export async function writeApplications(gen: DemoWorld): Promise<void> {
   take(-1, Math.round(target * 0.1));
   for (const key of [0, APP_NO_STORY, APP_NOT_MEMBER, -1]) take(key, target);
   shuffle(r, chosen);
+  gen.failingApplicants = chosen.filter((i) => appFails[i] !== 0);
   const endDay = Math.floor(winEnd / DAY);
   for (const i of chosen) {
     const at = gen.between(r, Math.max(firstSubmission, gen.joined[i] + DAY), now);
@@ -120,50 +124,25 @@ export async function writeTickets(gen: DemoWorld): Promise<void> {
   const referrers = gen.writers.filter((w) => (gen.flags[w] & F_REFERRER) !== 0);
   const prev = monthString(gen.periodIndex - 1);
   const cur = monthString(gen.periodIndex);
-  const money = (cents: number) => `$${(cents / 100).toFixed(2)}`;
   for (let k = 0; k < target; k++) {
     const category: TicketCategory =
       k < TICKET_CATEGORIES.length ? TICKET_CATEGORIES[k] : TICKET_CATEGORIES[sampleCum(TICKET_CUM, r() * 100)];
+    // Who writes is who the ticket is true of: a referrer, an applicant failing a check, the author of a boosted story.
     let member: number;
+    let storyId: number = -1;
     if (category === 'referral' && referrers.length > 0) member = pick(r, referrers);
-    else if (category === 'eligibility' || category === 'other' || partners.length === 0) member = int(r, gen.nMembers);
+    else if (category === 'eligibility' && gen.failingApplicants.length > 0) member = pick(r, gen.failingApplicants);
+    else if (category === 'boost' && gen.boostedStories.length > 0) {
+      storyId = pick(r, gen.boostedStories);
+      member = gen.storyAuthor[storyId];
+    } else if (category === 'eligibility' || category === 'other' || partners.length === 0) member = int(r, gen.nMembers);
     else member = pick(r, partners);
     const own = gen.firstStory[member];
-    let storyId: number = -1;
-    if ((category === 'earnings_drop' || category === 'boost') && own >= 0) storyId = own;
+    if (storyId < 0 && (category === 'earnings_drop' || category === 'boost') && own >= 0) storyId = own;
     else if (category === 'other' && own >= 0 && r() < 0.2) storyId = own;
     const period = category === 'earnings_drop' || category === 'missing_payout' ? (r() < 0.7 ? prev : cur) : null;
-    const name = gen.displayName(member);
-    let subject: string;
-    let body: string;
-    switch (category) {
-      case 'earnings_drop': {
-        const before = 2000 + int(r, 50_000);
-        const after = Math.floor(before * (0.1 + 0.6 * r()));
-        subject = pick(r, [`My earnings dropped in ${period}`, 'Why did my earnings fall?', 'Big drop on my story — what happened?']);
-        body = `Hi,\n\nMy earnings went from ${money(before)} to ${money(after)} and I didn't change anything.\nIs it the "read ratio" thing?\n\nThanks,\n${name}`;
-        break;
-      }
-      case 'missing_payout':
-        subject = pick(r, [`Payout for ${period} not received`, 'Where is my payout?']);
-        body = `Hello,\nmy statement for ${period} shows a balance but nothing arrived in my Stripe account.\nCould you check?\n— ${name}`;
-        break;
-      case 'eligibility':
-        subject = pick(r, ['Why was my application not approved?', 'Am I eligible for the Partner Program?']);
-        body = `Hi team,\n\nI applied to the Partner Program but it says I'm not eligible.\nI'm a member & I publish every week!\n\n${name}`;
-        break;
-      case 'referral':
-        subject = pick(r, ['Referral earnings question', 'Are my old referral links still paying?']);
-        body = `Hi,\nI referred friends in 2023 with my referral page. Do I still earn from them?\nThanks — ${name}`;
-        break;
-      case 'boost':
-        subject = pick(r, ['Was my story boosted?', 'Boost ended early?']);
-        body = `Hello,\nmy story got a lot of reads last week and then dropped. Was it "boosted"?\n${name}`;
-        break;
-      default:
-        subject = pick(r, ['Question about my account', 'Can’t change my payout email', 'Bug on the stats page']);
-        body = `Hi,\n\nSomething looks off:\n\t- the numbers don't add up\n\t- the page says <unknown>\n\n${name}`;
-    }
+    const subject = pick(r, ticketSubjects(category, period));
+    const body = ticketBody(category, { name: gen.displayName(member), period });
     const lo = Math.max(gen.joined[member] + HOUR, pStart);
     const at = gen.between(r, lo < winEnd - HOUR ? lo : gen.joined[member] + 60, winEnd - 60);
     const line =

@@ -15,6 +15,7 @@ export async function writeBoosts(gen: DemoWorld): Promise<void> {
     const pub = gen.storyPublished[s];
     if (chosen.has(s) || gen.storyStatus[s] !== ST_PUBLISHED || gen.storyAi[s] || !(pub < gen.winEnd - 2 * DAY)) continue;
     chosen.add(s);
+    gen.boostedStories.push(s);
     let start: number;
     if (chosen.size === 1 && pub < gen.pStart - 8 * DAY) {
       // One window across the edge between the two months.
@@ -52,7 +53,7 @@ export async function writeSessionsAndEngagements(gen: DemoWorld): Promise<void>
       t = pub + Math.floor(expo(r, 4 * DAY));
       if (t >= winEnd) t = pub + Math.floor(r() * (winEnd - pub));
     } else {
-      t = r() < 0.38 ? winStart + Math.floor(r() * prevLen) : pStart + Math.floor(r() * curLen);
+      t = r() < gen.earlierShare ? winStart + Math.floor(r() * prevLen) : pStart + Math.floor(r() * curLen);
       if (t < pub) t = pub + Math.floor(r() * (winEnd - pub));
     }
     const author = storyAuthor[st];
