@@ -2,8 +2,8 @@
 // The one launcher behind the npm scripts: installs dependencies when node_modules is
 // missing, builds what is stale, then runs the cli (or the tests). So `npm run demo` and
 // `npm test` work by themselves on a fresh clone.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -28,11 +28,48 @@ function newest(dir, skip = /^(node_modules|dist)$/) {
 
 const stamp = (p) => (existsSync(p) ? statSync(p).mtimeMs : 0);
 
+/** Top-level packages in node_modules (scoped ones counted one by one). */
+function installedPackages() {
+  const dir = join(root, 'node_modules');
+  if (!existsSync(dir)) return 0;
+  let n = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (!e.isDirectory() || e.name.startsWith('.')) continue;
+    n += e.name.startsWith('@') ? readdirSync(join(dir, e.name)).length : 1;
+  }
+  return n;
+}
+
+/** The top-level packages the lock file installs on this platform (other platforms' optional binaries are skipped). */
+function expectedPackages() {
+  try {
+    const { packages = {} } = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8'));
+    const fits = (list, value) => !list || list.some((x) => x === value || (x.startsWith('!') ? x.slice(1) !== value : false));
+    return Object.entries(packages).filter(
+      ([k, p]) => /^node_modules\/(@[^/]+\/)?[^/]+$/.test(k) && !p.link && fits(p.os, process.platform) && fits(p.cpu, process.arch),
+    ).length;
+  } catch {
+    return 0;
+  }
+}
+
 if (!existsSync(join(root, 'node_modules/.package-lock.json'))) {
   // `npm install`, not `npm ci`: the registries these machines reach lack other platforms'
-  // optional binaries, which `npm ci` insists the lock file resolves.
-  console.log('[run] installing dependencies (npm install, from the lock file)…');
-  run('npm', ['install', '--no-audit', '--no-fund']);
+  // optional binaries, which `npm ci` insists the lock file resolves. npm prints nothing
+  // for a minute: say how far it is every few seconds.
+  const expected = expectedPackages();
+  console.log(`[run] installing dependencies (npm install from the lock file: ${expected || 'about 800'} packages, about a minute)…`);
+  const started = Date.now();
+  const child = spawn('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  const timer = setInterval(() => {
+    const n = installedPackages();
+    const pct = expected ? ` (${Math.min(99, Math.floor((100 * n) / expected))}%)` : '';
+    console.log(`[run] npm install: ${n}${expected ? ` of ${expected}` : ''} packages in node_modules${pct}, ${Math.round((Date.now() - started) / 1000)} s`);
+  }, 5000);
+  const code = await new Promise((done) => child.once('exit', (c) => done(c ?? 1)));
+  clearInterval(timer);
+  if (code !== 0) process.exit(code);
+  console.log(`[run] dependencies installed in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
 function buildServer() {
@@ -59,15 +96,56 @@ function buildAdmin() {
   if (!existsSync(join(src, 'index.html'))) return;
   // The console also bundles the server's dependency-free rule files (apps/admin/vite.config.ts, `@libs`).
   const shared = ['libs/core/src/period/period.ts', 'libs/payouts/src/payout-rules.ts', 'libs/help-desk/src/ticket-categories.ts'].map((f) => stamp(join(root, f)));
-  if (Math.max(newest(join(src, 'src')), stamp(join(src, 'index.html')), ...shared) > stamp(join(src, 'dist/index.html'))) {
-    console.log('[run] building the console…');
-    run('npm', ['run', 'build', '--workspace', 'apps/admin']);
+  // Vite builds React's development build under NODE_ENV=development: the build follows NODE_ENV.
+  const mode = process.env.NODE_ENV || 'production';
+  const modeFile = join(src, 'dist/.node-env');
+  const builtMode = existsSync(modeFile) ? readFileSync(modeFile, 'utf8') : null;
+  const stale = Math.max(newest(join(src, 'src')), stamp(join(src, 'index.html')), ...shared) > stamp(join(src, 'dist/index.html'));
+  if (stale || builtMode !== mode) {
+    console.log(`[run] building the console (NODE_ENV=${mode})…`);
+    run('npm', ['run', 'build', '--workspace', 'apps/admin'], { env: { ...process.env, NODE_ENV: mode } });
+    writeFileSync(modeFile, mode);
   }
+}
+
+/**
+ * Back to a fresh demo: the embedded PostgreSQL's data and the generated bundles go; the
+ * next `npm run demo` creates them again. Never a configured database (DATABASE_URL).
+ */
+function resetDemo() {
+  if (process.env.DATABASE_URL) {
+    console.error('[run] demo:reset only resets the embedded PostgreSQL; with DATABASE_URL set, drop and recreate that database yourself.');
+    process.exit(2);
+  }
+  const data = join(root, process.env.EMBEDDED_PG_DIR || '.data/pg');
+  const pidFile = join(data, 'postmaster.pid');
+  if (existsSync(pidFile)) {
+    const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+    let running = false;
+    try {
+      process.kill(pid, 0);
+      running = true;
+    } catch {
+      running = false;
+    }
+    if (running) {
+      console.error(`[run] the demo's PostgreSQL is running (pid ${pid}): stop \`npm run demo\` (Ctrl+C) first.`);
+      process.exit(1);
+    }
+  }
+  for (const dir of [data, join(root, 'demo-data')]) {
+    if (existsSync(dir)) console.log(`[run] removing ${dir}`);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.log('[run] the demo is reset: `npm run demo` starts it again with fresh data.');
 }
 
 const cli = (argv) => run('node', ['--enable-source-maps', 'dist/apps/cli/src/main.js', ...argv]);
 
 switch (command) {
+  case 'demo-reset':
+    resetDemo();
+    break;
   case 'start':
   case 'demo':
     buildServer();

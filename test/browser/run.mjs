@@ -8,6 +8,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, startEnvironment } from './environment.mjs';
 import { CHROMIUM, createRunner, launch } from './kit.mjs';
+import { defineQueueWalkthroughs } from './queues.mjs';
 import { defineWalkthroughs } from './walkthroughs.mjs';
 
 const outDir = join(ROOT, 'test-results', 'browser');
@@ -39,6 +40,7 @@ async function main() {
     const perf = {};
     const pending = [];
     defineWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env, outDir, perf });
+    defineQueueWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
     console.log(`[browser] ${env.base} — walkthroughs:`);
     for (const [name, fn] of pending) await runner.walkthrough(name, fn);
     const passed = runner.results.filter((r) => r.ok).length;

@@ -126,8 +126,11 @@ export function defineWalkthroughs({ walkthrough, env, outDir, perf }) {
     const { formatUtc } = { formatUtc: (iso) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` };
     await visible(page.getByTestId('application-facts').getByText(formatUtc(eligible.submittedAt)), `submitted at ${formatUtc(eligible.submittedAt)}`);
     await t.shot('application');
-    await page.getByRole('button', { name: 'Approve', exact: true }).click();
+    await page.getByRole('button', { name: 'Approve (A)', exact: true }).click();
+    await dialog(page).getByRole('button', { name: 'Approve (Enter)', exact: true }).click();
     await visible(alertWith(page, 'approved'), 'the approval notice');
+    // The queue moves on to the next application: come back to this one by its permalink.
+    await page.goto(`${t.base}/#/applications/${encodeURIComponent(eligible.id)}/show`);
     await visible(page.getByTestId('application-facts').getByText('approved', { exact: true }), 'the approved status');
     await t.shot('approved');
     const after = await env.api.get(`applications/${eligible.id}`, reviewer);
@@ -141,8 +144,8 @@ export function defineWalkthroughs({ walkthrough, env, outDir, perf }) {
     // A failing application: approve is disabled; reject with a reason and a note.
     await page.goto(`${t.base}/#/applications/${encodeURIComponent(failing.id)}/show`);
     await visible(page.getByTestId(`check-card-${failing.failingChecks[0]}`).getByText('fail', { exact: true }), `the failing ${failing.failingChecks[0]} check`);
-    check(await page.getByRole('button', { name: 'Approve', exact: true }).isDisabled(), 'Approve is disabled for a failing application');
-    await page.getByRole('button', { name: 'Reject', exact: true }).click();
+    check(await page.getByRole('button', { name: 'Approve (A)', exact: true }).isDisabled(), 'Approve is disabled for a failing application');
+    await page.getByRole('button', { name: 'Reject (R)', exact: true }).click();
     await dialog(page).getByLabel('Note to the record').fill('Fails the Partner Program requirements (browser test).');
     await t.shot('reject-dialog');
     await dialog(page).getByRole('button', { name: 'Reject', exact: true }).click();
@@ -163,10 +166,12 @@ export function defineWalkthroughs({ walkthrough, env, outDir, perf }) {
     const firstRow = page.locator('tbody tr').first();
     await visible(firstRow.getByText(oldest.storyTitle), `the oldest nomination (“${oldest.storyTitle}”) first in the queue`);
     await t.shot('queue');
-    await firstRow.getByRole('button', { name: 'Boost' }).click();
+    await firstRow.click();
+    await page.getByRole('button', { name: 'Boost (A)', exact: true }).click();
     await dialog(page).getByLabel('Note (optional)').fill('Strong personal essay (browser test).');
-    await dialog(page).getByRole('button', { name: 'Boost', exact: true }).click();
+    await dialog(page).getByRole('button', { name: 'Boost (Enter)', exact: true }).click();
     await visible(alertWith(page, 'Boosted'), 'the boost notice');
+    await menu(page, 'Nomination queue').click();
     await hidden(page.locator('tbody tr').filter({ hasText: oldest.storyTitle }).filter({ hasText: oldest.nominatorName }), 'the boosted nomination in the pending queue');
     const boosted = await env.api.get(`nominations/${encodeURIComponent(oldest.id)}`, curator);
     check(boosted.status === 'boosted' && boosted.boostId, `the API has ${oldest.id} boosted (got ${boosted.status})`);
@@ -178,8 +183,8 @@ export function defineWalkthroughs({ walkthrough, env, outDir, perf }) {
       await page.goto(`${t.base}/#/nominations/${encodeURIComponent(next.id)}/show`);
       await visible(page.getByTestId('story-title').getByText(next.storyTitle), 'the nomination page');
       await t.shot('nomination');
-      await page.getByRole('button', { name: 'Decline' }).click();
-      await dialog(page).getByLabel('Guideline').click();
+      await page.getByRole('button', { name: 'Decline (R)' }).click();
+      await dialog(page).getByLabel('Reason').click();
       await page.getByRole('option', { name: 'clickbait' }).click();
       await dialog(page).getByRole('button', { name: 'Decline', exact: true }).click();
       await visible(alertWith(page, 'Declined'), 'the decline notice');

@@ -23,6 +23,7 @@ import stories from './resources/stories';
 import storyEarnings from './resources/story-earnings';
 import tickets from './resources/tickets';
 import { ExplanationPage } from './resources/explanations';
+import { QueueDashboardPage } from './queue-board/QueueDashboardPage';
 
 export const App = () => (
   <Admin
@@ -58,6 +59,7 @@ export const App = () => (
       <Route path="/writer-referrals" element={<WriterReferrals />} />
       <Route path="/explanations" element={<ExplanationPage />} />
       <Route path="/explanations/:authorId/:period" element={<ExplanationPage />} />
+      <Route path="/queue-dashboard" element={<QueueDashboardPage />} />
     </CustomRoutes>
   </Admin>
 );

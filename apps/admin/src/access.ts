@@ -21,10 +21,12 @@ const ADMIN: readonly Role[] = [];
 const MONEY_READERS = ['finance', 'support'] as const;
 
 export const ACCESS: Record<string, Record<string, Who>> = {
-  applications: rules(REVIEWER, { create: REVIEWER, approve: REVIEWER, reject: REVIEWER, recheck: REVIEWER, 'bulk-approve': REVIEWER }),
+  applications: rules(REVIEWER, {
+    create: REVIEWER, approve: REVIEWER, reject: REVIEWER, recheck: REVIEWER, 'bulk-approve': REVIEWER, claim: REVIEWER, release: REVIEWER, 'claim-next': REVIEWER,
+  }),
   partners: rules(['reviewer', 'support', 'finance'], { suspend: REVIEWER, reinstate: REVIEWER, remove: REVIEWER, leave: REVIEWER }),
   countries: rules('any', { create: ADMIN, edit: ADMIN, delete: ADMIN }),
-  nominations: rules(CURATOR, { boost: CURATOR, decline: CURATOR }),
+  nominations: rules(CURATOR, { boost: CURATOR, decline: CURATOR, claim: CURATOR, release: CURATOR, 'claim-next': CURATOR, 'bulk-decline': CURATOR }),
   nominators: rules(CURATOR),
   boosts: rules('any', { end: CURATOR }),
   stories: rules('any', { boost: CURATOR }),
@@ -42,6 +44,7 @@ export const ACCESS: Record<string, Record<string, Who>> = {
   explanations: rules(MONEY_READERS),
   'staff-users': rules(ADMIN, { create: ADMIN, edit: ADMIN }),
   'audit-log': rules(ADMIN),
+  'queue-board': rules(ADMIN),
 };
 
 /** Admins may do everything; others what the table grants their roles. Unknown resources/actions: refused. */

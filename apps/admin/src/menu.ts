@@ -18,6 +18,7 @@ import ShareIcon from '@mui/icons-material/Share';
 import SupportAgentIcon from '@mui/icons-material/SupportAgent';
 import TuneIcon from '@mui/icons-material/Tune';
 import TextSnippetIcon from '@mui/icons-material/TextSnippet';
+import ViewListIcon from '@mui/icons-material/ViewList';
 import TuneOutlinedIcon from '@mui/icons-material/TuneOutlined';
 import type { SvgIconComponent } from '@mui/icons-material';
 
@@ -79,6 +80,7 @@ export const MENU: { title: string; items: MenuEntry[] }[] = [
     items: [
       { to: '/staff-users', label: 'Staff accounts', resource: 'staff-users', icon: AccountBalanceIcon },
       { to: '/audit-log', label: 'Audit log', resource: 'audit-log', icon: HistoryIcon },
+      { to: '/queue-dashboard', label: 'Queue dashboard', resource: 'queue-board', icon: ViewListIcon },
     ],
   },
 ];

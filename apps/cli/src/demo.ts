@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +6,9 @@ import type { AppConfig } from '../../../libs/core/src/config/config.js';
 import { hashPassword } from '../../../libs/core/src/staff/staff.service.js';
 import type { Role } from '../../../libs/core/src/staff/staff-user.entity.js';
 import { periodBefore } from '../../../libs/core/src/period/period.js';
+import { demoApi, until } from './demo-api.js';
+import { seedPayoutHistory } from './demo-history.js';
+import { rewriteEarningsTickets, seedSavedReplies } from './demo-support.js';
 
 const CLI = fileURLToPath(new URL('./main.js', import.meta.url));
 export const DEMO_PASSWORD = 'demo-password';
@@ -23,9 +25,19 @@ function cli(args: string[], databaseUrl: string): void {
   if (r.status !== 0) throw new Error(`${args[0]} failed`);
 }
 
+/** How many months the demo data covers (ending with the last closed month): enough history for the charts. */
+export const DEMO_MONTHS = 6;
+
+/** The demo's months, oldest first, ending with the last closed month. */
+export function demoPeriods(now = new Date()): string[] {
+  const periods = [periodBefore(now)];
+  while (periods.length < DEMO_MONTHS) periods.unshift(periodBefore(new Date(`${periods[0]}-15T00:00:00Z`)));
+  return periods;
+}
+
 /**
  * Demo data, once per database: the small demo bundle (generated if missing) for the last
- * two months, imported through the real import, and one staff account per role.
+ * DEMO_MONTHS months, imported through the real import, and one staff account per role.
  */
 export async function loadDemo(databaseUrl: string): Promise<void> {
   const db = new pg.Client({ connectionString: databaseUrl });
@@ -33,8 +45,8 @@ export async function loadDemo(databaseUrl: string): Promise<void> {
   try {
     const { rows } = await db.query(`SELECT count(*)::int AS n FROM members`);
     if (rows[0].n === 0) {
-      const dir = `demo-data/small-${periodBefore()}`; // per month, so the demo always covers the last two closed months
-      if (!existsSync(`${dir}/sessions.ndjson`)) cli(['demo-data', '--size', 'small', '--out', dir], databaseUrl);
+      const dir = `demo-data/small-${DEMO_MONTHS}m-${periodBefore()}`; // per month, so the demo always ends with the last closed month
+      if (!existsSync(`${dir}/sessions.ndjson`)) cli(['demo-data', '--size', 'small', '--months', String(DEMO_MONTHS), '--out', dir], databaseUrl);
       cli(['import', dir], databaseUrl);
     }
     for (const s of DEMO_STAFF) {
@@ -47,40 +59,27 @@ export async function loadDemo(databaseUrl: string): Promise<void> {
   }
 }
 
-async function call(base: string, path: string, token: string | null, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const res = await fetch(`${base}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    // A write is a money action here (start, approve): each call is one action, so one key.
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'idempotency-key': randomUUID() }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, json: (await res.json().catch(() => ({}))) as Record<string, unknown> };
-}
-
 /**
- * Payout runs for the demo months through the real api and worker: the month before last
- * approved (four eyes: started by one finance person, approved by another), last month
- * computed and waiting for approval. Skipped when runs exist.
+ * Through the real api and worker, once (skipped when runs exist): the payout runs of every
+ * demo month (demo-history.ts), a saved reply per ticket category, and the earnings tickets
+ * rewritten with the runs' own figures (demo-support.ts).
  */
 export async function seedDemoRuns(config: AppConfig): Promise<void> {
-  const base = `http://127.0.0.1:${config.port}`;
-  for (let i = 0; i < 100 && (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) === false; i++) {
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  const login = async (email: string) => (await call(base, '/api/auth/login', null, { email, password: DEMO_PASSWORD })).json.accessToken as string;
-  const [starter, approver] = [await login('finance@example.com'), await login('finance2@example.com')];
-  const existing = await call(base, '/api/payout-runs', starter);
-  if (Array.isArray(existing.json) && existing.json.length) return;
-  const last = periodBefore();
-  const before = periodBefore(new Date(`${last}-15T00:00:00Z`));
-  for (const period of [before, last]) {
-    const { json: run } = await call(base, '/api/payout-runs', starter, { period });
-    let status = run.status as string;
-    while (status === 'queued' || status === 'running') {
-      await new Promise((r) => setTimeout(r, 250));
-      status = (await call(base, `/api/payout-runs/${run.id}`, starter)).json.status as string;
-    }
-    console.log(`demo payout run ${period}: ${status}`);
-    if (period === before && status === 'computed') await call(base, `/api/payout-runs/${run.id}/approve`, approver, {});
-  }
+  const api = demoApi(`http://127.0.0.1:${config.port}`);
+  await until('the api', async () => (await api.call('/api/health', null)).status === 200);
+  const [starter, approver, support] = await Promise.all(
+    ['finance@example.com', 'finance2@example.com', 'support@example.com'].map((email) => api.login(email, DEMO_PASSWORD)),
+  );
+  if ((await api.list('payout-runs', {}, starter)).length) return;
+  const periods = demoPeriods();
+  await seedPayoutHistory(api, periods, { starter, approver });
+  await seedSavedReplies(api, support);
+  const rewritten = await rewriteEarningsTickets(api, {
+    period: periods[periods.length - 2],
+    previous: periods[periods.length - 3],
+    intakeKey: config.intakeApiKey,
+    finance: starter,
+    support,
+  });
+  console.log(`demo help desk: ${rewritten} earnings tickets written from the runs' figures, a saved reply per category`);
 }

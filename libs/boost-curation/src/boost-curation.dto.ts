@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsString, Length, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsObject, IsString, Length, ValidateIf } from 'class-validator';
 import { OptionalNotNull } from '../../core/src/http/validation.js';
 import { DECLINE_REASONS, type DeclineReason } from './nomination.entity.js';
-import { MAX_REASON_LENGTH } from '../../core/src/text-limits.js';
+import { MAX_ID_LENGTH, MAX_REASON_LENGTH } from '../../core/src/text-limits.js';
 
 export class BoostNominationDto {
   @ApiPropertyOptional({ maxLength: MAX_REASON_LENGTH }) @OptionalNotNull() @IsString() @Length(1, MAX_REASON_LENGTH) note?: string;
@@ -24,4 +24,27 @@ export class BoostStoryDto {
 
 export class EndBoostDto {
   @ApiProperty({ maxLength: MAX_REASON_LENGTH }) @IsString() @Length(1, MAX_REASON_LENGTH) reason!: string;
+}
+
+export class NominationClaimNextDto {
+  @ApiPropertyOptional({ description: 'the same filter as GET /api/nominations (only pending ones are claimed)' })
+  @OptionalNotNull() @IsObject() filter?: Record<string, unknown>;
+  @ApiPropertyOptional({ description: 'the nomination the curator moves on from (their claim on it ends)' })
+  @OptionalNotNull() @IsString() @Length(1, MAX_ID_LENGTH) after?: string;
+}
+
+/** The most nominations one bulk decline takes: a page of the queue. */
+export const BULK_DECLINE_MAX = 100;
+
+export class BulkDeclineDto {
+  @ApiProperty({ type: [String], maxItems: BULK_DECLINE_MAX })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(BULK_DECLINE_MAX) @IsString({ each: true }) @Length(1, MAX_ID_LENGTH, { each: true }) ids!: string[];
+  @ApiProperty({ enum: DECLINE_REASONS }) @IsIn(DECLINE_REASONS) reason!: DeclineReason;
+  @ApiPropertyOptional({ maxLength: MAX_REASON_LENGTH })
+  @ValidateIf((o: BulkDeclineDto) => o.reason === 'other' || o.note != null)
+  @IsString()
+  @Length(1, MAX_REASON_LENGTH, { message: `note must be 1 to ${MAX_REASON_LENGTH} characters (required when the reason is other)` })
+  note?: string;
+  @ApiPropertyOptional({ description: 'true: preview only (what declining now would do; nothing is written)' })
+  @OptionalNotNull() @IsBoolean() dryRun?: boolean;
 }

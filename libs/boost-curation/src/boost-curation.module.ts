@@ -3,7 +3,9 @@ import type { DomainModuleOptions } from '../../schema/src/domains.js';
 import { BoostsController, StoriesController } from './boosts.controller.js';
 import { BoostsRepository } from './boosts.repository.js';
 import { BoostsService } from './boosts.service.js';
+import { NominationClaimsRepository } from './nomination-claims.repository.js';
 import { NominationEvaluationService } from './nomination-evaluation.service.js';
+import { NominationQueueService } from './nomination-queue.service.js';
 import { NominationsController, NominatorsController } from './nominations.controller.js';
 import { NominationsRepository } from './nominations.repository.js';
 import { NominationsService } from './nominations.service.js';
@@ -23,10 +25,11 @@ export class BoostCurationModule {
       controllers: http ? [NominationsController, NominatorsController, BoostsController, StoriesController] : [],
       providers: [
         NominationsRepository,
+        NominationClaimsRepository,
         BoostsRepository,
         StoriesRepository,
         NominationEvaluationService,
-        ...(http ? [NominationsService, BoostsService, StoriesService] : []),
+        ...(http ? [NominationsService, NominationQueueService, BoostsService, StoriesService] : []),
       ],
       exports: [NominationEvaluationService],
     };

@@ -49,4 +49,7 @@ export class Nomination {
   @Column({ type: 'text', nullable: true }) note!: string | null;
   /** The boost window a `boosted` nomination created (`boosts.id`). */
   @Column({ type: 'text', name: 'boost_id', collation: 'C', nullable: true }) boostId!: string | null;
+  /** The curator working it now (a review claim, until `claimedUntil`; cleared by the decision). */
+  @Column({ type: 'uuid', name: 'claimed_by', nullable: true }) claimedBy!: string | null;
+  @Column({ type: 'timestamptz', name: 'claimed_until', nullable: true }) claimedUntil!: Date | null;
 }

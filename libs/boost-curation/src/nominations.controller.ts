@@ -1,14 +1,18 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentStaff, Roles, type Actor } from '../../core/src/index.js';
-import { BoostNominationDto, DeclineNominationDto } from './boost-curation.dto.js';
+import { BoostNominationDto, BulkDeclineDto, DeclineNominationDto, NominationClaimNextDto } from './boost-curation.dto.js';
+import { NominationQueueService } from './nomination-queue.service.js';
 import { NominationsService } from './nominations.service.js';
 
 @ApiTags('nominations')
 @ApiBearerAuth()
 @Controller('nominations')
 export class NominationsController {
-  constructor(private readonly nominations: NominationsService) {}
+  constructor(
+    private readonly nominations: NominationsService,
+    private readonly queue: NominationQueueService,
+  ) {}
 
   /** The curator queue (oldest first by default) with each story's facts. */
   @Get()
@@ -17,13 +21,52 @@ export class NominationsController {
     return this.nominations.list(query);
   }
 
+  /** The queue's live counts: pending, claimed by me / by others, decided today. */
+  @Get('queue-stats')
+  @Roles('curator')
+  queueStats(@CurrentStaff() actor: Actor) {
+    return this.queue.stats(actor);
+  }
+
+  /** Claims the next pending nomination nobody is working on (after `after`, oldest first); `{next: null}` when none. */
+  @Post('claim-next')
+  @HttpCode(200)
+  @Roles('curator')
+  claimNext(@CurrentStaff() actor: Actor, @Body() dto: NominationClaimNextDto) {
+    return this.queue.claimNext(actor, dto);
+  }
+
+  /** Declines up to 100 pending nominations under one guideline; skips (and lists) the others. `dryRun`: preview. */
+  @Post('bulk-decline')
+  @HttpCode(200)
+  @Roles('curator')
+  bulkDecline(@CurrentStaff() actor: Actor, @Body() dto: BulkDeclineDto) {
+    return this.queue.bulkDecline(actor, dto);
+  }
+
   @Get(':id')
   @Roles('curator')
   get(@Param('id') id: string) {
     return this.nominations.get(id);
   }
 
-  /** Boost: a boost window from now, `boostDays` long. Final: a second decision is a 409. */
+  /** Takes or renews a review claim (10 minutes): 409 when another curator holds one or it is decided. */
+  @Post(':id/claim')
+  @HttpCode(200)
+  @Roles('curator')
+  claim(@CurrentStaff() actor: Actor, @Param('id') id: string) {
+    return this.queue.claim(actor, id);
+  }
+
+  /** Ends the caller's claim without a decision. */
+  @Post(':id/release')
+  @HttpCode(200)
+  @Roles('curator')
+  release(@CurrentStaff() actor: Actor, @Param('id') id: string) {
+    return this.queue.release(actor, id);
+  }
+
+  /** Boost: a boost window from now, `boostDays` long. Final: a second decision is a 409 (so is another curator's claim). */
   @Post(':id/boost')
   @HttpCode(200)
   @Roles('curator')

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { one, rows, type ListQuery } from '../../core/src/index.js';
+import { activeClaimant, claimFreeFor, one, rows, type ClaimView, type ListQuery } from '../../core/src/index.js';
 import { monthlyWindowStartSql, WEEKLY_WINDOW_SQL, type RuleInput, type Verdict } from './nomination-rules.js';
 import { ageDays, epochMicros, isPartnerNow, publishedWithinSixMonths } from './sql-fragments.js';
 
-export interface NominationView {
+export interface NominationView extends ClaimView {
   id: string;
   status: string;
   nominatedAt: Date;
@@ -54,17 +54,18 @@ export interface NominationRow {
   boostId: string | null;
 }
 
-const ROW = `id, story_key AS "storyKey", status, refusal_reason AS "refusalReason", decline_reason AS "declineReason", note,
+export const ROW = `id, story_key AS "storyKey", status, refusal_reason AS "refusalReason", decline_reason AS "declineReason", note,
   decided_by AS "decidedBy", decided_at AS "decidedAt", boost_id AS "boostId"`;
 
-const VIEW_FROM = `
+export const VIEW_FROM = `
   FROM nominations n
   LEFT JOIN stories s ON s.key = n.story_key
   LEFT JOIN members a ON a.key = s.author_key
   LEFT JOIN publications sp ON sp.key = s.publication_key
   LEFT JOIN members nm ON nm.key = n.nominator_key
   LEFT JOIN publications p ON p.key = n.publication_key
-  LEFT JOIN staff_users dby ON dby.id = n.decided_by`;
+  LEFT JOIN staff_users dby ON dby.id = n.decided_by
+  LEFT JOIN staff_users cl ON cl.id = ${activeClaimant('n')}`;
 
 const VIEW_COLUMNS = `n.id, n.status, n.nominated_at AS "nominatedAt", n.evaluated_at AS "evaluatedAt",
   n.refusal_reason AS "refusalReason", n.decline_reason AS "declineReason", n.note,
@@ -73,6 +74,7 @@ const VIEW_COLUMNS = `n.id, n.status, n.nominated_at AS "nominatedAt", n.evaluat
   ${ageDays('s.published_at')} AS "storyAgeDays", sp.id AS "storyPublicationId",
   a.id AS "authorId", a.name AS "authorName", ${isPartnerNow('s.author_key')} AS "authorIsPartner",
   nm.id AS "nominatorId", nm.name AS "nominatorName", p.id AS "publicationId", p.name AS "publicationName",
+  ${activeClaimant('n')} AS "claimedBy", cl.email AS "claimedByEmail", CASE WHEN n.claimed_until > now() THEN n.claimed_until END AS "claimedUntil",
   n.story_key AS "storyKey"`;
 
 export interface NominatorView {
@@ -247,8 +249,8 @@ export class NominationsRepository {
   async markBoosted(m: EntityManager, id: string, actorId: string, boostId: string, note: string | null): Promise<NominationRow | undefined> {
     return one(
       m,
-      `UPDATE nominations SET status = 'boosted', boost_id = $3, decided_by = $2, decided_at = now(), note = $4
-       WHERE id = $1 AND status = 'pending' RETURNING ${ROW}`,
+      `UPDATE nominations SET status = 'boosted', boost_id = $3, decided_by = $2, decided_at = now(), note = $4, claimed_by = NULL, claimed_until = NULL
+       WHERE id = $1 AND status = 'pending' AND ${claimFreeFor('nominations', '$2')} RETURNING ${ROW}`,
       [id, actorId, boostId, note],
     );
   }
@@ -256,8 +258,8 @@ export class NominationsRepository {
   async markDeclined(m: EntityManager, id: string, actorId: string, reason: string, note: string | null): Promise<NominationRow | undefined> {
     return one(
       m,
-      `UPDATE nominations SET status = 'declined', decline_reason = $3, note = $4, decided_by = $2, decided_at = now()
-       WHERE id = $1 AND status = 'pending' RETURNING ${ROW}`,
+      `UPDATE nominations SET status = 'declined', decline_reason = $3, note = $4, decided_by = $2, decided_at = now(), claimed_by = NULL, claimed_until = NULL
+       WHERE id = $1 AND status = 'pending' AND ${claimFreeFor('nominations', '$2')} RETURNING ${ROW}`,
       [id, actorId, reason, note],
     );
   }

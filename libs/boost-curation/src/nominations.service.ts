@@ -1,18 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { AuditService, conflict, notFound, parseListQuery, ruleViolation, toPage, type Actor, type ListSpec } from '../../core/src/index.js';
+import { DataSource, type EntityManager } from 'typeorm';
+import { activeClaimant, AuditService, claimedByOther, conflict, notFound, parseListQuery, ruleViolation, toPage, type Actor, type ListSpec } from '../../core/src/index.js';
 import type { BoostNominationDto, DeclineNominationDto } from './boost-curation.dto.js';
 import { ratioBps } from '../../core/src/ratio/ratio-bps.js';
 import { EarningsParametersService } from '../../payouts/src/earnings-parameters.service.js';
 import { BoostsRepository } from './boosts.repository.js';
 import { DECLINE_REASONS, NOMINATION_STATUSES, REFUSAL_REASONS } from './nomination.entity.js';
 import { RULE_MESSAGES, storyBoostProblems } from './nomination-rules.js';
+import { NominationClaimsRepository } from './nomination-claims.repository.js';
 import { NominationsRepository, type NominationView, type NominatorView } from './nominations.repository.js';
 import { StoriesRepository } from './stories.repository.js';
 import { isPartnerNow } from './sql-fragments.js';
 
-const NOMINATION_LIST: ListSpec = {
+export const NOMINATION_LIST: ListSpec = {
   resource: 'nominations',
   key: 'n.id',
   defaultSort: ['nominatedAt', 'ASC'],
@@ -29,6 +30,9 @@ const NOMINATION_LIST: ListSpec = {
     decidedBy: { column: 'n.decided_by', type: 'uuid' },
     nominatedAt: { column: 'n.nominated_at', type: 'timestamp' },
     authorIsPartner: { column: isPartnerNow('s.author_key'), type: 'bool' },
+    /** The staff member holding an unexpired review claim. */
+    claimedBy: { column: activeClaimant('n'), type: 'uuid' },
+    claimed: { column: `(${activeClaimant('n')} IS NOT NULL)`, type: 'bool' },
   },
   search: ['s.title', 'nm.name', 'p.name'],
 };
@@ -60,6 +64,7 @@ export class NominationsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly nominations: NominationsRepository,
+    private readonly claims: NominationClaimsRepository,
     private readonly boosts: BoostsRepository,
     private readonly stories: StoriesRepository,
     private readonly audit: AuditService,
@@ -81,6 +86,7 @@ export class NominationsService {
   /** Boosts a pending nomination: the boost window from now, `boostDays` long. Final. */
   async boost(actor: Actor, id: string, dto: BoostNominationDto): Promise<NominationView> {
     await this.dataSource.transaction(async (m) => {
+      await this.assertNotClaimedByOther(m, id, actor);
       const boostId = `boost_${randomUUID()}`;
       const before = await this.nominations.findRow(m, id);
       const after = await this.nominations.markBoosted(m, id, actor.id, boostId, dto.note ?? null);
@@ -107,6 +113,7 @@ export class NominationsService {
   /** Declines a pending nomination under a guideline reason, with a note. Final. */
   async decline(actor: Actor, id: string, dto: DeclineNominationDto): Promise<NominationView> {
     await this.dataSource.transaction(async (m) => {
+      await this.assertNotClaimedByOther(m, id, actor);
       const before = await this.nominations.findRow(m, id);
       const after = await this.nominations.markDeclined(m, id, actor.id, dto.reason, dto.note ?? null);
       if (!after) throw this.notPending(id, (await this.nominations.findRow(m, id))?.status);
@@ -131,6 +138,13 @@ export class NominationsService {
     const row = await this.nominations.findNominator(id);
     if (!row) throw notFound('nominator', id);
     return row;
+  }
+
+  /** Locks the nomination; 404 when missing, 409 when another curator holds an unexpired claim on it. */
+  private async assertNotClaimedByOther(m: EntityManager, id: string, actor: Actor): Promise<void> {
+    const [holder] = await this.claims.holders(m, [id], true);
+    if (!holder) throw notFound('nomination', id);
+    if (holder.status === 'pending' && holder.claimedBy && holder.claimedBy !== actor.id) throw claimedByOther('nomination', id, holder);
   }
 
   /** A missing nomination is a 404; one that is no longer pending lost a race or was decided before: 409. */

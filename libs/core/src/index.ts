@@ -17,3 +17,4 @@ export { ROLES, type Role } from './staff/staff-user.entity.js';
 export * from './database/sql.js';
 export * from './intake-hooks.js';
 export * from './database/list-page.js';
+export * from './review/claim.js';

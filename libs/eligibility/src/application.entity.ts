@@ -39,4 +39,7 @@ export class Application {
   @Column({ type: 'timestamptz', name: 'decided_at', nullable: true }) decidedAt!: Date | null;
   @Column({ type: 'text', name: 'reject_reason', nullable: true }) rejectReason!: string | null;
   @Column({ type: 'text', nullable: true }) note!: string | null;
+  /** The reviewer working it now (a review claim, until `claimedUntil`; cleared by the decision). */
+  @Column({ type: 'uuid', name: 'claimed_by', nullable: true }) claimedBy!: string | null;
+  @Column({ type: 'timestamptz', name: 'claimed_until', nullable: true }) claimedUntil!: Date | null;
 }

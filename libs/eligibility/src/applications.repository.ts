@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { one, rows, type ListQuery, type ListSpec } from '../../core/src/index.js';
+import { activeClaimant, claimFreeFor, one, rows, type ClaimView, type ListQuery, type ListSpec } from '../../core/src/index.js';
 import { APPLICATION_STATUSES, CHECK_NAMES, type CheckName } from './application.entity.js';
 
 type Db = DataSource | EntityManager;
 
-export interface ApplicationView {
+export interface ApplicationView extends ClaimView {
   id: string;
   memberId: string | null;
   memberUsername: string | null;
@@ -60,24 +60,29 @@ export const APPLICATION_LIST: ListSpec = {
     decidedAt: { column: 'a.decided_at', type: 'timestamp' },
     memberId: { column: 'm.id', type: 'text' },
     rejectReason: { column: 'a.reject_reason', type: 'text' },
+    /** The staff member holding an unexpired review claim. */
+    claimedBy: { column: activeClaimant('a'), type: 'uuid' },
+    claimed: { column: `(${activeClaimant('a')} IS NOT NULL)`, type: 'bool' },
   },
   search: ['a.id', 'm.id', 'm.username', 'm.name', 'm.email'],
 };
 
 /** parseListQuery writes `column = $n` / `column = ANY($n::text[])`; the failing checks are an array. */
-function whereOf(q: ListQuery): string {
+export function whereOf(q: ListQuery): string {
   return q.where
     .replaceAll(`${FAILING} = ANY(`, `${FAILING} && (`)
     .replace(new RegExp(`${FAILING.replace('.', '\\.')} = (\\$\\d+)`, 'g'), `$1 = ANY(${FAILING})`);
 }
 
-const FROM = `FROM applications a LEFT JOIN members m ON m.key = a.member_key LEFT JOIN staff_users d ON d.id = a.decided_by`;
+export const FROM = `FROM applications a LEFT JOIN members m ON m.key = a.member_key LEFT JOIN staff_users d ON d.id = a.decided_by
+  LEFT JOIN staff_users cl ON cl.id = ${activeClaimant('a')}`;
 
 const COLUMNS = `a.id, m.id AS "memberId", m.username AS "memberUsername", m.name AS "memberName",
   a.submitted_at AS "submittedAt", a.country, a.birth_date::text AS "birthDate", a.status,
   (a.failing_checks = '{}') AS eligible, a.failing_checks AS "failingChecks", a.checks, a.checked_at AS "checkedAt",
   a.entered_by AS "enteredBy", a.decided_by AS "decidedBy", d.email AS "decidedByEmail", a.decided_at AS "decidedAt",
   a.reject_reason AS "rejectReason", a.note,
+  ${activeClaimant('a')} AS "claimedBy", cl.email AS "claimedByEmail", CASE WHEN a.claimed_until > now() THEN a.claimed_until END AS "claimedUntil",
   CASE WHEN a.status = 'approved' THEN e.id END AS "enrollmentId"`;
 
 const ENROLLMENT = `LEFT JOIN enrollments e ON e.id = 'enr_' || a.id`;
@@ -255,8 +260,8 @@ export class ApplicationsRepository {
     return one(
       db,
       `WITH approved AS (
-         UPDATE applications SET status = 'approved', decided_by = $2, decided_at = now()
-         WHERE id = $1 AND status = 'pending' AND failing_checks = '{}'
+         UPDATE applications SET status = 'approved', decided_by = $2, decided_at = now(), claimed_by = NULL, claimed_until = NULL
+         WHERE id = $1 AND status = 'pending' AND failing_checks = '{}' AND ${claimFreeFor('applications', '$2')}
          RETURNING id, member_key, decided_at
        ), enrolled AS (
          INSERT INTO enrollments (id, member_key, enrolled_at, left_at)
@@ -274,8 +279,9 @@ export class ApplicationsRepository {
   async reject(db: Db, id: string, actorId: string, reason: string, note: string): Promise<{ id: string } | undefined> {
     return one(
       db,
-      `UPDATE applications SET status = 'rejected', decided_by = $2, decided_at = now(), reject_reason = $3, note = $4
-       WHERE id = $1 AND status = 'pending' RETURNING id`,
+      `UPDATE applications SET status = 'rejected', decided_by = $2, decided_at = now(), reject_reason = $3, note = $4,
+         claimed_by = NULL, claimed_until = NULL
+       WHERE id = $1 AND status = 'pending' AND ${claimFreeFor('applications', '$2')} RETURNING id`,
       [id, actorId, reason, note],
     );
   }
@@ -303,8 +309,8 @@ export class ApplicationsRepository {
     return rows(
       db,
       `WITH approved AS (
-         UPDATE applications a SET status = 'approved', decided_by = $2, decided_at = now()
-         WHERE a.id = ANY($1::text[]) AND a.status = 'pending' AND a.failing_checks = '{}'
+         UPDATE applications a SET status = 'approved', decided_by = $2, decided_at = now(), claimed_by = NULL, claimed_until = NULL
+         WHERE a.id = ANY($1::text[]) AND a.status = 'pending' AND a.failing_checks = '{}' AND ${claimFreeFor('a', '$2')}
            AND NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.member_key = a.member_key AND e.left_at IS NULL)
          RETURNING a.id, a.member_key, a.decided_at
        ), enrolled AS (
@@ -326,13 +332,15 @@ export class ApplicationsRepository {
   async skippedReasons(
     db: Db,
     ids: string[],
-  ): Promise<Array<{ id: string; status: string; failingChecks: CheckName[] | null; enrolled: boolean }>> {
+  ): Promise<Array<{ id: string; status: string; failingChecks: CheckName[] | null; enrolled: boolean; claimedBy: string | null; claimedByEmail: string | null }>> {
     if (ids.length === 0) return [];
     return rows(
       db,
       `SELECT a.id, a.status, a.failing_checks AS "failingChecks",
-              EXISTS (SELECT 1 FROM enrollments e WHERE e.member_key = a.member_key AND e.left_at IS NULL) AS enrolled
-       FROM applications a WHERE a.id = ANY($1::text[]) ORDER BY a.submitted_at, a.id`,
+              EXISTS (SELECT 1 FROM enrollments e WHERE e.member_key = a.member_key AND e.left_at IS NULL) AS enrolled,
+              ${activeClaimant('a')} AS "claimedBy", cl.email AS "claimedByEmail"
+       FROM applications a LEFT JOIN staff_users cl ON cl.id = ${activeClaimant('a')}
+       WHERE a.id = ANY($1::text[]) ORDER BY a.submitted_at, a.id`,
       [ids],
     );
   }

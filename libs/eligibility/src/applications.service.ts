@@ -4,6 +4,7 @@ import {
   AuditService,
   MAX_PAGE,
   badInput,
+  claimedByOther,
   conflict,
   notFound,
   parseListQuery,
@@ -12,17 +13,22 @@ import {
   type Actor,
 } from '../../core/src/index.js';
 import { CHECK_REJECT_REASON, type CheckName } from './application.entity.js';
+import { ApplicationClaimsRepository } from './application-claims.repository.js';
 import { APPLICATION_LIST, ApplicationsRepository, type ApplicationView, type Evaluated } from './applications.repository.js';
 import type { BulkApproveDto, CreateApplicationDto, RejectApplicationDto } from './eligibility.dto.js';
 
 export interface SkippedApplication {
   id: string;
-  reason: 'not_pending' | 'failing_checks' | 'already_enrolled';
+  reason: 'not_pending' | 'failing_checks' | 'already_enrolled' | 'claimed';
   status: string;
   failingChecks?: CheckName[];
+  /** For `claimed`: who is reviewing it. */
+  claimedByEmail?: string | null;
 }
 
 export interface BulkApproveResult {
+  /** Present on a preview only: nothing was written (what approving now would do). */
+  dryRun?: true;
   matched: number;
   approvedCount: number;
   skippedCount: number;
@@ -39,8 +45,16 @@ export class ApplicationsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly repo: ApplicationsRepository,
+    private readonly claims: ApplicationClaimsRepository,
     private readonly audit: AuditService,
   ) {}
+
+  /** Locks the application; 404 when missing, 409 when another reviewer holds an unexpired claim on it. */
+  private async assertNotClaimedByOther(m: EntityManager, id: string, actor: Actor): Promise<void> {
+    const holder = await this.claims.holder(m, id, true);
+    if (!holder) throw notFound('application', id);
+    if (holder.status === 'pending' && holder.claimedBy && holder.claimedBy !== actor.id) throw claimedByOther('application', id, holder);
+  }
 
   async list(query: Record<string, unknown>) {
     const q = parseListQuery(query, APPLICATION_LIST);
@@ -110,6 +124,7 @@ export class ApplicationsService {
    */
   async approve(actor: Actor, id: string): Promise<ApplicationView> {
     return this.dataSource.transaction(async (m) => {
+      await this.assertNotClaimedByOther(m, id, actor);
       const [evaluated] = await this.repo.evaluate(m, [id]);
       if (!evaluated) return this.notPending(m, id);
       if (evaluated.failingChecks.length > 0) {
@@ -136,6 +151,7 @@ export class ApplicationsService {
 
   async reject(actor: Actor, id: string, dto: RejectApplicationDto): Promise<ApplicationView> {
     return this.dataSource.transaction(async (m) => {
+      await this.assertNotClaimedByOther(m, id, actor);
       const rejected = await this.repo.reject(m, id, actor.id, dto.reason, dto.note);
       if (!rejected) return this.notPending(m, id);
       const after = (await this.repo.get(m, id))!;
@@ -155,9 +171,22 @@ export class ApplicationsService {
    * Approves every passing application the filter matches, set-based: select the matching
    * ids, re-evaluate their checks (one UPDATE), approve + enroll + activate (one statement),
    * read why the others were skipped, audit (one INSERT). A filter without `status` means
-   * the pending ones; at most MAX_PAGE applications at a time.
+   * the pending ones; at most MAX_PAGE applications at a time. Applications another
+   * reviewer has claimed are skipped. `dryRun`: the same statements, rolled back: the
+   * preview says exactly what approving now would do.
    */
   async bulkApprove(actor: Actor, dto: BulkApproveDto): Promise<BulkApproveResult> {
+    const preview = new PreviewRollback();
+    try {
+      return await this.bulkApproveIn(actor, dto, preview);
+    } catch (e) {
+      if (e === preview) return preview.result!;
+      throw e;
+    }
+  }
+
+  private async bulkApproveIn(actor: Actor, dto: BulkApproveDto, preview: PreviewRollback): Promise<BulkApproveResult> {
+    const dryRun = dto.dryRun === true ? (true as const) : undefined;
     // The list's strict filter: bad or unknown fields (prototype keys included) are a 400 naming `filter.<field>`.
     const asked = parseListQuery({ filter: JSON.stringify(dto.filter) }, APPLICATION_LIST);
     if (!asked.where) {
@@ -182,10 +211,17 @@ export class ApplicationsService {
           ? { id: o.id, reason: 'not_pending', status: o.status }
           : o.failingChecks?.length
             ? { id: o.id, reason: 'failing_checks', status: o.status, failingChecks: o.failingChecks }
-            : { id: o.id, reason: 'already_enrolled', status: o.status },
+            : o.claimedBy && o.claimedBy !== actor.id
+              ? { id: o.id, reason: 'claimed', status: o.status, claimedByEmail: o.claimedByEmail }
+              : { id: o.id, reason: 'already_enrolled', status: o.status },
       );
+      const result: BulkApproveResult = { ...(dryRun ? { dryRun } : {}), matched: ids.length, approvedCount: approved.length, skippedCount: skipped.length, approved, skipped };
+      if (dryRun) {
+        preview.result = result;
+        throw preview;
+      }
       // Nothing approved, nothing written: no audit entry for a no-op.
-      if (approved.length === 0) return { matched: ids.length, approvedCount: 0, skippedCount: skipped.length, approved, skipped };
+      if (approved.length === 0) return result;
       await this.audit.recordMany(m, actor, [
         {
           action: 'application.bulk-approve',
@@ -202,7 +238,12 @@ export class ApplicationsService {
           reason: 'bulk approve',
         })),
       ]);
-      return { matched: ids.length, approvedCount: approved.length, skippedCount: skipped.length, approved, skipped };
+      return result;
     });
   }
+}
+
+/** Thrown to roll a preview's transaction back, carrying what it would have done. */
+class PreviewRollback extends Error {
+  result?: BulkApproveResult;
 }

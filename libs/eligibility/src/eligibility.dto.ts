@@ -46,6 +46,15 @@ export class BulkApproveDto {
   // way is refused here (and one that names no condition in the service), never widened to every application.
   @IsObject() @IsNotEmptyObject({ nullable: false }, { message: 'filter must name at least one condition' })
   filter!: Record<string, unknown>;
+  @ApiPropertyOptional({ description: 'true: preview only (what approving now would do; nothing is written)' })
+  @OptionalNotNull() @IsBoolean() dryRun?: boolean;
+}
+
+export class ClaimNextDto {
+  @ApiPropertyOptional({ description: 'the same filter as GET /api/applications (only pending ones are claimed)', example: { country: 'FR' } })
+  @OptionalNotNull() @IsObject() filter?: Record<string, unknown>;
+  @ApiPropertyOptional({ description: 'the application the reviewer moves on from (their claim on it ends); the next one follows it in queue order' })
+  @OptionalNotNull() @IsString() @Length(1, MAX_ID_LENGTH) after?: string;
 }
 
 export class PartnerActionDto {

@@ -1,6 +1,8 @@
 import { type DynamicModule, Injectable, Module, type OnModuleInit } from '@nestjs/common';
 import { IntakeHooks } from '../../core/src/index.js';
 import type { DomainModuleOptions } from '../../schema/src/domains.js';
+import { ApplicationClaimsRepository } from './application-claims.repository.js';
+import { ApplicationQueueService } from './application-queue.service.js';
 import { ApplicationsController } from './applications.controller.js';
 import { ApplicationsRepository } from './applications.repository.js';
 import { ApplicationsService } from './applications.service.js';
@@ -32,6 +34,8 @@ export class EligibilityModule {
       controllers: http ? [ApplicationsController, PartnersController, CountriesController] : [],
       providers: [
         ApplicationsRepository,
+        ApplicationClaimsRepository,
+        ApplicationQueueService,
         PartnersRepository,
         CountriesRepository,
         ApplicationsService,

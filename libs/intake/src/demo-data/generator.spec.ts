@@ -1,11 +1,12 @@
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUNDLE_KINDS, UNSUPPORTED_COUNTRIES, generateBundle } from './generator.js';
+import { SCHEMA } from './records.test.js';
 
 type Rec = Record<string, unknown>;
-type Check = (v: unknown) => boolean;
 
 const PERIOD = '2026-10';
 const PREVIOUS = '2026-09';
@@ -29,113 +30,6 @@ const FILES = [
   'applications.ndjson',
   'tickets.ndjson',
 ];
-
-// ---- value checks ------------------------------------------------------------------------
-
-const TS_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-const isId: Check = (v) => typeof v === 'string' && v.length >= 1 && v.length <= 64;
-const isText: Check = (v) => typeof v === 'string' && v.trim().length > 0;
-const isBool: Check = (v) => typeof v === 'boolean';
-const isTs: Check = (v) => typeof v === 'string' && TS_RE.test(v) && !Number.isNaN(Date.parse(v));
-const isDate: Check = (v) =>
-  typeof v === 'string' &&
-  /^\d{4}-\d{2}-\d{2}$/.test(v) &&
-  !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
-  new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v;
-const isMonth: Check = (v) => typeof v === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(v);
-const isCount: Check = (v) => Number.isSafeInteger(v) && (v as number) >= 0;
-const isCountry: Check = (v) => typeof v === 'string' && /^[A-Z]{2}$/.test(v);
-const oneOf =
-  (...xs: unknown[]): Check =>
-  (v) =>
-    xs.includes(v);
-const nullable =
-  (c: Check): Check =>
-  (v) =>
-    v === null || c(v);
-
-const SCHEMA: Record<string, Record<string, Check>> = {
-  members: {
-    id: isId,
-    username: isText,
-    name: isText,
-    email: (v) => typeof v === 'string' && /^[^@\s]+@[^@\s]+\.[a-z]+$/.test(v),
-    country: isCountry,
-    birthDate: nullable(isDate),
-    joinedAt: isTs,
-    earningsExcluded: isBool,
-  },
-  memberships: {
-    id: isId,
-    memberId: isId,
-    plan: oneOf('monthly', 'annual'),
-    tier: oneOf('member', 'friend'),
-    startedAt: isTs,
-    endedAt: nullable(isTs),
-  },
-  charges: {
-    id: isId,
-    memberId: isId,
-    plan: oneOf('monthly', 'annual'),
-    coversFrom: isMonth,
-    chargedAt: isTs,
-    grossCents: isCount,
-    feeCents: isCount,
-    netCents: isCount,
-    status: oneOf('paid', 'refunded'),
-  },
-  publications: { id: isId, name: isText },
-  stories: {
-    id: isId,
-    authorId: isId,
-    publicationId: nullable(isId),
-    title: isText,
-    publishedAt: nullable(isTs),
-    membersOnly: isBool,
-    status: oneOf('draft', 'published', 'unlisted', 'deleted'),
-    aiDisclosed: isBool,
-    language: (v) => typeof v === 'string' && /^[a-z]{2}$/.test(v),
-  },
-  enrollments: { id: isId, memberId: isId, enrolledAt: isTs, leftAt: nullable(isTs) },
-  payoutAccounts: {
-    memberId: isId,
-    provider: oneOf('stripe'),
-    accountRef: isText,
-    status: oneOf('verified', 'pending', 'restricted'),
-    taxStatus: oneOf('verified', 'missing'),
-  },
-  boosts: { id: isId, storyId: isId, startsAt: isTs, endsAt: isTs, source: oneOf('nomination', 'curator') },
-  sessions: {
-    id: isId,
-    storyId: isId,
-    readerId: nullable(isId),
-    startedAt: isTs,
-    activeSeconds: isCount,
-    mode: oneOf('read', 'listen'),
-  },
-  engagements: {
-    id: isId,
-    storyId: isId,
-    memberId: isId,
-    kind: oneOf('clap', 'highlight', 'reply'),
-    occurredAt: isTs,
-    count: isCount,
-  },
-  follows: { id: isId, followerId: isId, followeeId: isId, followedAt: isTs, unfollowedAt: nullable(isTs) },
-  referrals: { id: isId, referrerId: isId, referredMemberId: isId, referredAt: isTs, pageSlug: isText },
-  nominations: { id: isId, storyId: isId, nominatorId: isId, publicationId: isId, nominatedAt: isTs },
-  applications: { id: isId, memberId: isId, submittedAt: isTs, country: isCountry, birthDate: isDate },
-  tickets: {
-    id: isId,
-    memberId: isId,
-    category: oneOf('earnings_drop', 'missing_payout', 'eligibility', 'referral', 'boost', 'other'),
-    subject: isText,
-    body: isText,
-    storyId: nullable(isId),
-    period: nullable(isMonth),
-    createdAt: isTs,
-  },
-};
 
 // ---- fixtures --------------------------------------------------------------------------
 
@@ -411,6 +305,28 @@ describe('generateBundle (tiny)', () => {
       const earnings = t.category === 'earnings_drop' || t.category === 'missing_payout';
       expect({ id: t.id, hasPeriod: t.period !== null }).toEqual({ id: t.id, hasPeriod: earnings });
       if (t.storyId !== null) expect(story.get(t.storyId)!.authorId).toBe(t.memberId);
+    }
+  });
+
+  it('covers more months when asked (history for the demo): sessions and charges in every month, the sizes per two months', async () => {
+    const dir = join(root, 'six');
+    const six = await generateBundle({ size: 'tiny', seed: SEED, outDir: dir, period: PERIOD, months: 6 });
+    expect(six.sessions).toBe(6_000);
+    const records = (file: string) => parseLines(readFileSync(join(dir, file), 'utf8'), file);
+    const months = (file: string, field: string) => new Set(records(file).map((r) => String(r[field]).slice(0, 7)));
+    expect([...new Set(records('sessions.ndjson').map((r) => new Date(r.startedAt as string).toISOString().slice(0, 7)))].sort()).toEqual(['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10']);
+    for (const m of ['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10']) expect(months('charges.ndjson', 'coversFrom').has(m)).toBe(true);
+    await expect(generateBundle({ size: 'tiny', seed: 1, outDir: join(root, 'x'), period: PERIOD, months: 1 })).rejects.toThrow(/months/);
+  });
+
+  it('writes tickets that are true of their writer: eligibility from a failing applicant, boost from a boosted story, no invented amounts', () => {
+    const tickets = rows('tickets');
+    const apps = new Set(rows('applications').map((a) => a.memberId));
+    const boosted = new Set(rows('boosts').map((b) => b.storyId));
+    for (const t of tickets) {
+      expect(t.body as string).not.toMatch(/\$\d/);
+      if (t.category === 'eligibility') expect(apps.has(t.memberId)).toBe(true);
+      if (t.category === 'boost') expect(boosted.has(t.storyId)).toBe(true);
     }
   });
 });

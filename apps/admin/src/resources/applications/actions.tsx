@@ -1,66 +1,71 @@
-import CheckIcon from '@mui/icons-material/Check';
-import CloseIcon from '@mui/icons-material/Close';
-import DoneAllIcon from '@mui/icons-material/DoneAll';
 import RefreshIcon from '@mui/icons-material/Refresh';
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, List as MuiList, ListItem, Tooltip, Typography } from '@mui/material';
+import DoneAllIcon from '@mui/icons-material/DoneAll';
+import { Button, Typography } from '@mui/material';
 import { useState } from 'react';
-import { useListContext, useRecordContext, useUnselectAll } from 'react-admin';
-import { IfCan, ReasonDialog, useAction } from '../../components/actions';
+import { useHotkeys } from 'react-hotkeys-hook';
+import { useListContext, useNotify, useRecordContext, useRefresh, useUnselectAll } from 'react-admin';
+import { IfCan, errorMessage, useAction } from '../../components/actions';
 import type { BulkApproveResult } from '../../dataProvider';
-import { CHECK_REJECT_REASON, REJECT_REASONS, type Application } from './constants';
+import { queueApi } from '../../review-queue/api';
+import { BulkPreviewDialog, ConfirmDialog, DecisionDialog, type BulkPreview, type DecisionValues } from '../../review-queue/dialogs';
+import { CHECK_LABELS, CHECK_REJECT_REASON, REJECT_REASONS, type Application } from './constants';
 
-export const ApproveButton = () => {
-  const record = useRecordContext<Application>();
+const applicant = (r: Application) => r.memberName ?? r.memberId ?? 'the applicant';
+
+/** Why approving is impossible right now (null: it is possible). */
+export function approveBlocker(r: Application): string | null {
+  if (r.status !== 'pending') return `already ${r.status}`;
+  if (r.checks === null) return 'the checks have not been evaluated yet (re-check)';
+  if (r.failingChecks?.length) return `fails: ${r.failingChecks.map((c) => CHECK_LABELS[c] ?? c).join(', ')}`;
+  return null;
+}
+
+export const suggestedRejectReason = (r: Application) => (r.failingChecks?.length ? CHECK_REJECT_REASON[r.failingChecks[0]] : 'policy');
+
+/** Approve after a confirmation that says what will change (the applicant becomes a partner). */
+export const ApproveDialog = ({ record, open, onClose, onDone }: { record: Application; open: boolean; onClose: () => void; onDone: () => void }) => {
   const { run, pending } = useAction();
-  if (!record || record.status !== 'pending') return null;
-  const failing = record.failingChecks ?? [];
-  const blocked = record.checks === null || failing.length > 0;
   return (
-    <IfCan resource="applications" action="approve">
-      <Tooltip title={blocked ? (record.checks ? `Fails: ${failing.join(', ')}` : 'Not evaluated yet') : 'All four checks pass'}>
-        <span>
-          <Button
-            variant="contained"
-            color="success"
-            startIcon={<CheckIcon />}
-            disabled={blocked || pending}
-            onClick={() => run((dp) => dp.act('applications', record.id, 'approve'), `Application ${record.id} approved: ${record.memberName ?? record.memberId} is a partner`)}
-          >
-            Approve
-          </Button>
-        </span>
-      </Tooltip>
-    </IfCan>
+    <ConfirmDialog
+      open={open}
+      title={`Approve application ${record.id}?`}
+      confirmLabel="Approve"
+      color="success"
+      pending={pending}
+      onClose={onClose}
+      onConfirm={async () => {
+        const done = await run((dp) => dp.act('applications', record.id, 'approve'), `Application ${record.id} approved: ${applicant(record)} is a partner`);
+        onClose();
+        if (done) onDone();
+      }}
+    >
+      <Typography>
+        {applicant(record)} ({record.memberId}) joins the Partner Program now: an enrollment opens and their partner status becomes active. The four checks are evaluated
+        again first; approval is refused if one fails.
+      </Typography>
+    </ConfirmDialog>
   );
 };
 
-export const RejectButton = () => {
-  const record = useRecordContext<Application>();
+export const RejectDialog = ({ record, open, onClose, onDone }: { record: Application; open: boolean; onClose: () => void; onDone: () => void }) => {
   const { run, pending } = useAction();
-  const [open, setOpen] = useState(false);
-  if (!record || record.status !== 'pending') return null;
-  const suggested = record.failingChecks?.length ? CHECK_REJECT_REASON[record.failingChecks[0]] : 'policy';
   return (
-    <IfCan resource="applications" action="reject">
-      <Button color="error" variant="outlined" startIcon={<CloseIcon />} onClick={() => setOpen(true)}>
-        Reject
-      </Button>
-      <ReasonDialog
-        open={open}
-        title={`Reject application ${record.id}`}
-        confirmLabel="Reject"
-        pending={pending}
-        fields={[
-          { name: 'reason', label: 'Reason', choices: REJECT_REASONS, required: true, initial: suggested },
-          { name: 'note', label: 'Note to the record', required: true, multiline: true },
-        ]}
-        onClose={() => setOpen(false)}
-        onConfirm={async (v) => {
-          const done = await run((dp) => dp.act('applications', record.id, 'reject', { reason: v.reason, note: v.note }), `Application ${record.id} rejected`);
-          if (done) setOpen(false);
-        }}
-      />
-    </IfCan>
+    <DecisionDialog
+      open={open}
+      title={`Reject application ${record.id} (${applicant(record)})`}
+      confirmLabel="Reject"
+      reasons={REJECT_REASONS}
+      initialReason={suggestedRejectReason(record)}
+      noteLabel="Note to the record"
+      noteRequired={() => true}
+      pending={pending}
+      onClose={onClose}
+      onConfirm={async (v: DecisionValues) => {
+        const done = await run((dp) => dp.act('applications', record.id, 'reject', v), `Application ${record.id} rejected (${v.reason.replace(/_/g, ' ')})`);
+        onClose();
+        if (done) onDone();
+      }}
+    />
   );
 };
 
@@ -70,106 +75,86 @@ export const RecheckButton = () => {
   if (!record || record.status !== 'pending') return null;
   return (
     <IfCan resource="applications" action="recheck">
-      <Button startIcon={<RefreshIcon />} disabled={pending} onClick={() => run((dp) => dp.act('applications', record.id, 'recheck'), 'Checks evaluated again')}>
+      <Button startIcon={<RefreshIcon />} disabled={pending} onClick={() => run((dp) => dp.act('applications', record.id, 'recheck'), `Checks of ${record.id} evaluated again`)}>
         Re-check
       </Button>
     </IfCan>
   );
 };
 
-const BulkResultDialog = ({ result, onClose }: { result: BulkApproveResult | null; onClose: () => void }) => (
-  <Dialog open={result !== null} onClose={onClose} maxWidth="sm" fullWidth>
-    <DialogTitle>Bulk approval</DialogTitle>
-    <DialogContent>
-      {result ? (
-        <>
-          <Alert severity={result.approvedCount ? 'success' : 'info'} sx={{ mb: 2 }} data-testid="bulk-result">
-            {result.approvedCount} approved, {result.skippedCount} skipped of {result.matched} matching
-          </Alert>
-          {result.skipped.length ? (
-            <>
-              <Typography variant="subtitle2">Skipped</Typography>
-              <MuiList dense>
-                {result.skipped.slice(0, 50).map((s) => (
-                  <ListItem key={s.id}>
-                    {s.id}: {s.reason?.replace(/_/g, ' ')}
-                    {s.failingChecks?.length ? ` (${s.failingChecks.join(', ')})` : ''}
-                    {s.reason === 'not_pending' ? ` (${s.status})` : ''}
-                  </ListItem>
-                ))}
-              </MuiList>
-              {result.skipped.length > 50 ? <Typography variant="body2">…and {result.skipped.length - 50} more</Typography> : null}
-            </>
-          ) : null}
-        </>
-      ) : null}
-    </DialogContent>
-    <DialogActions>
-      <Button onClick={onClose}>Close</Button>
-    </DialogActions>
-  </Dialog>
-);
+/** The server's dry run in words: who would be approved, who skipped and why. */
+type BulkSkip = BulkApproveResult['skipped'][number] & { claimedByEmail?: string | null };
 
-/** Approves every application in the current filtered view whose four checks pass (the server re-evaluates them). */
-export const BulkApproveFilteredButton = () => {
-  const { filterValues, total } = useListContext();
-  const { run, pending } = useAction();
-  const [confirm, setConfirm] = useState(false);
-  const [result, setResult] = useState<BulkApproveResult | null>(null);
+function previewOf(r: Omit<BulkApproveResult, 'skipped'> & { skipped: BulkSkip[] }): BulkPreview {
+  return {
+    will: r.approved.map((a) => `${a.id}: ${a.memberId} becomes a partner`),
+    skipped: r.skipped.map(
+      (s) =>
+        `${s.id}: ${
+          s.reason === 'failing_checks'
+            ? `fails ${(s.failingChecks ?? []).map((c) => CHECK_LABELS[c] ?? c).join(', ')}`
+            : s.reason === 'claimed'
+              ? `being reviewed by ${s.claimedByEmail ?? 'someone else'}`
+              : s.reason === 'not_pending'
+                ? `already ${s.status}`
+                : (s.reason ?? '').replace(/_/g, ' ')
+        }`,
+    ),
+  };
+}
+
+/**
+ * Bulk approval of the selected rows (or of everything the filters match): a preview from the
+ * server first (the same statements, rolled back), then the approval itself.
+ */
+export const BulkApproveButton = ({ scope }: { scope: 'selected' | 'filtered' }) => {
+  const { selectedIds, filterValues, total } = useListContext();
+  const unselectAll = useUnselectAll('applications');
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [preview, setPreview] = useState<BulkPreview | null>(null);
+  const [open, setOpen] = useState(false);
+  const [pending, setPending] = useState(false);
+  const filter = scope === 'selected' ? { id: selectedIds } : filterValues;
+  useHotkeys('shift+a', () => void ask(), { enabled: scope === 'selected' && !open });
+  const ask = async () => {
+    setOpen(true);
+    setPreview(null);
+    try {
+      setPreview(previewOf(await queueApi.post('applications/bulk-approve', { filter, dryRun: true })));
+    } catch (e) {
+      setOpen(false);
+      notify(errorMessage(e), { type: 'error' });
+    }
+  };
   return (
     <IfCan resource="applications" action="bulk-approve">
-      <Button size="small" startIcon={<DoneAllIcon />} onClick={() => setConfirm(true)} disabled={pending || !total}>
-        Approve all passing
+      <Button size="small" startIcon={<DoneAllIcon />} onClick={() => void ask()} disabled={scope === 'filtered' && !total} data-testid={`bulk-approve-${scope}`}>
+        {scope === 'selected' ? 'Approve selected… (Shift+A)' : 'Approve all passing…'}
       </Button>
-      <Dialog open={confirm} onClose={() => setConfirm(false)}>
-        <DialogTitle>Approve all passing applications in this view?</DialogTitle>
-        <DialogContent>
-          <Typography>
-            Every pending application matching the current filters ({total ?? 0} shown) whose four checks pass when re-evaluated now is
-            approved; the others are skipped and listed.
-          </Typography>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setConfirm(false)}>Cancel</Button>
-          <Button
-            variant="contained"
-            disabled={pending}
-            onClick={async () => {
-              const r = await run((dp) => dp.bulkApproveApplications(filterValues));
-              setConfirm(false);
-              if (r) setResult(r.data);
-            }}
-          >
-            Approve
-          </Button>
-        </DialogActions>
-      </Dialog>
-      <BulkResultDialog result={result} onClose={() => setResult(null)} />
+      <BulkPreviewDialog
+        open={open}
+        title={scope === 'selected' ? `Approve ${selectedIds.length} selected applications?` : 'Approve every passing application in this view?'}
+        preview={preview}
+        confirmLabel="Approve"
+        done="approved"
+        pending={pending}
+        onClose={() => setOpen(false)}
+        onConfirm={async () => {
+          setPending(true);
+          try {
+            const r = await queueApi.post<BulkApproveResult>('applications/bulk-approve', { filter });
+            notify(`${r.approvedCount} applications approved, ${r.skippedCount} skipped`, { type: 'success' });
+            unselectAll();
+            refresh();
+          } catch (e) {
+            notify(errorMessage(e), { type: 'error' });
+          } finally {
+            setPending(false);
+            setOpen(false);
+          }
+        }}
+      />
     </IfCan>
-  );
-};
-
-/** Bulk action on the selected rows: approve those that pass (the result is a notice: the toolbar goes away with the selection). */
-export const BulkApproveSelectedButton = () => {
-  const { selectedIds } = useListContext();
-  const unselectAll = useUnselectAll('applications');
-  const { run, pending } = useAction();
-  return (
-    <Button
-      size="small"
-      startIcon={<DoneAllIcon />}
-      disabled={pending}
-      onClick={async () => {
-        const r = await run(
-          (dp) => dp.bulkApproveApplications({ id: selectedIds }),
-          ({ data }) =>
-            `${data.approvedCount} approved, ${data.skippedCount} skipped` +
-            (data.skipped.length ? ` (${data.skipped.map((s) => `${s.id}: ${s.reason?.replace(/_/g, ' ')}`).join('; ')})` : ''),
-        );
-        if (r) unselectAll();
-      }}
-    >
-      Approve selected
-    </Button>
   );
 };

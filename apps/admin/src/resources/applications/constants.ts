@@ -1,3 +1,5 @@
+import type { Claim } from '../../review-queue/api';
+
 export const APPLICATION_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export const REJECT_REASONS = ['not_member', 'no_recent_story', 'unsupported_country', 'under_18', 'policy', 'other'] as const;
 export const CHECK_NAMES = ['member', 'recentStory', 'country', 'age'] as const;
@@ -16,7 +18,7 @@ export interface Check {
   evidence?: Record<string, unknown> | null;
 }
 
-export interface Application {
+export interface Application extends Claim {
   id: string;
   memberId: string | null;
   memberUsername: string | null;
