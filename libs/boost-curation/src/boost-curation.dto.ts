@@ -41,7 +41,7 @@ export class BulkDeclineDto {
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(BULK_DECLINE_MAX) @IsString({ each: true }) @Length(1, MAX_ID_LENGTH, { each: true }) ids!: string[];
   @ApiProperty({ enum: DECLINE_REASONS }) @IsIn(DECLINE_REASONS) reason!: DeclineReason;
   @ApiPropertyOptional({ maxLength: MAX_REASON_LENGTH })
-  @ValidateIf((o: BulkDeclineDto) => o.reason === 'other' || o.note != null)
+  @ValidateIf((o: BulkDeclineDto) => o.reason === 'other' || o.note !== undefined) // null is refused, not skipped
   @IsString()
   @Length(1, MAX_REASON_LENGTH, { message: `note must be 1 to ${MAX_REASON_LENGTH} characters (required when the reason is other)` })
   note?: string;
