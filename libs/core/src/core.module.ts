@@ -7,6 +7,7 @@ import { AccessGuard } from './auth/access.guard.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthService } from './auth/auth.service.js';
 import { JwtStrategy, LocalStrategy } from './auth/strategies.js';
+import { SessionRepository } from './auth/session.repository.js';
 import { AuditController } from './audit/audit.controller.js';
 import { AuditRepository } from './audit/audit.repository.js';
 import { AuditService } from './audit/audit.service.js';
@@ -51,6 +52,7 @@ export class CoreModule {
         AuditService,
         StaffService,
         AuthService,
+        SessionRepository,
         ...(options.http ? [LocalStrategy, JwtStrategy, { provide: APP_GUARD, useClass: AccessGuard }] : []),
       ],
       exports: [IntakeHooks, AuditService, StaffService, QueueModule, ConfigModule, IdempotencyModule],

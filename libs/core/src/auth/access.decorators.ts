@@ -19,6 +19,8 @@ export interface Actor {
   email: string;
   name: string;
   roles: Role[];
+  /** The session a bearer token names (absent for actions outside a request, e.g. the cli). */
+  sessionId?: string;
 }
 
 export const CurrentStaff = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => ctx.switchToHttp().getRequest().user);

@@ -23,6 +23,16 @@ export class AuthController {
   @AnyStaff()
   @ApiBearerAuth()
   me(@CurrentStaff() actor: Actor) {
-    return actor;
+    const { sessionId: _session, ...me } = actor;
+    return me;
+  }
+
+  /** Ends this token's session (the token is refused from now on). */
+  @Post('logout')
+  @AnyStaff()
+  @ApiBearerAuth()
+  @HttpCode(204)
+  logout(@CurrentStaff() actor: Actor): Promise<void> {
+    return this.auth.logout(actor);
   }
 }

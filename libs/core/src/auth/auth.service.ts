@@ -9,8 +9,12 @@ import { hashPassword } from '../staff/staff.service.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import type { Actor } from './access.decorators.js';
+import { SessionRepository } from './session.repository.js';
 
-/** Failed logins allowed per email (and, more loosely, per address) in the window. */
+/**
+ * Failed logins allowed in the window per email from one address, and per address over all
+ * emails. Never per email alone: someone else's failures from elsewhere cannot lock a user out.
+ */
 export const LOGIN_THROTTLE = { windowMinutes: 15, perEmail: 5, perIp: 30 };
 
 @Injectable()
@@ -19,25 +23,27 @@ export class AuthService {
     private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sessions: SessionRepository,
   ) {}
 
   /** What an unknown email's password is checked against, so that it costs as long as a known one's. */
   private readonly unknownUserHash = hashPassword(randomBytes(32).toString('base64'));
 
   /**
-   * Checks a password, throttled by recent failures. The attempt is recorded as a failure
-   * before the (slow) hash is computed, under a lock per email and per address, so that
-   * concurrent attempts cannot all pass the check; a right password removes it again.
+   * Checks a password, throttled by recent failures of this email from this address and of
+   * this address. The attempt is recorded as a failure before the (slow) hash is computed,
+   * under a lock per email and address pair and per address, so that concurrent attempts
+   * cannot all pass the check; a right password removes it again.
    */
   async validate(emailInput: string, password: string, ip: string | null): Promise<Actor> {
     const email = emailInput.trim().toLowerCase();
     const attemptId = await this.dataSource.transaction(async (m) => {
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext('login-throttle:email'), hashtext($1))`, [email]);
       if (ip) await m.query(`SELECT pg_advisory_xact_lock(hashtext('login-throttle:ip'), hashtext($1))`, [ip]);
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('login-throttle:email'), hashtext($1))`, [`${email} ${ip ?? ''}`]);
       const recent = (await one<{ by_email: number; by_ip: number }>(
         m,
-        `SELECT count(*) FILTER (WHERE email = $1)::int AS by_email, count(*) FILTER (WHERE ip = $2)::int AS by_ip
-         FROM login_failures WHERE failed_at > now() - make_interval(mins => $3)`,
+        `SELECT count(*) FILTER (WHERE email = $1)::int AS by_email, count(*)::int AS by_ip
+         FROM login_failures WHERE ip IS NOT DISTINCT FROM $2 AND failed_at > now() - make_interval(mins => $3)`,
         [email, ip, LOGIN_THROTTLE.windowMinutes],
       ))!;
       if (recent.by_email >= LOGIN_THROTTLE.perEmail || recent.by_ip >= LOGIN_THROTTLE.perIp) {
@@ -57,7 +63,14 @@ export class AuthService {
     return { id: user.id, email: user.email, name: user.name, roles: user.roles };
   }
 
-  issueToken(actor: Actor): { accessToken: string; user: Actor } {
-    return { accessToken: this.jwt.sign({ sub: actor.id }, { expiresIn: this.config.jwtTtlSeconds }), user: actor };
+  /** Opens a session and signs a token naming it; the token expires with the session's absolute lifetime. */
+  async issueToken(actor: Actor): Promise<{ accessToken: string; expiresAt: Date; user: Actor }> {
+    const session = await this.sessions.open(actor.id, this.config.jwtTtlSeconds);
+    const accessToken = this.jwt.sign({ sub: actor.id, sid: session.id }, { expiresIn: this.config.jwtTtlSeconds, algorithm: 'HS256' });
+    return { accessToken, expiresAt: session.expiresAt, user: actor };
+  }
+
+  logout(actor: Actor): Promise<void> {
+    return actor.sessionId ? this.sessions.revoke(actor.sessionId) : Promise.resolve();
   }
 }

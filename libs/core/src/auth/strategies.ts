@@ -3,10 +3,11 @@ import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy as JwtStrategyBase } from 'passport-jwt';
 import { Strategy as LocalStrategyBase } from 'passport-local';
 import type { Request } from 'express';
+import { isUUID } from 'class-validator';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
-import { StaffService } from '../staff/staff.service.js';
 import { AuthService } from './auth.service.js';
+import { SessionRepository } from './session.repository.js';
 import type { Actor } from './access.decorators.js';
 
 /** Email + password → the staff account (throttled, argon2id). */
@@ -21,14 +22,16 @@ export class LocalStrategy extends PassportStrategy(LocalStrategyBase, 'local') 
   }
 }
 
-/** Bearer token → the account as it is now: a disabled account or a changed role takes effect at once. */
+/** Bearer token → its live session and the account as it is now (one query per request: revocation is immediate). */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(JwtStrategyBase, 'jwt') {
-  constructor(@Inject(APP_CONFIG) config: AppConfig, private readonly staff: StaffService) {
-    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: config.jwtSecret, ignoreExpiration: false });
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig, private readonly sessions: SessionRepository) {
+    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: config.jwtSecret, ignoreExpiration: false, algorithms: ['HS256'] });
   }
 
-  async validate(payload: { sub: string }): Promise<Actor | false> {
-    return (await this.staff.findActive(payload.sub)) ?? false;
+  async validate(payload: { sub?: unknown; sid?: unknown }): Promise<Actor | false> {
+    // Tokens from before sessions existed carry no `sid`: they are refused.
+    if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || !isUUID(payload.sid) || !isUUID(payload.sub)) return false;
+    return (await this.sessions.touch(payload.sid, payload.sub, this.config.sessionIdleSeconds)) ?? false;
   }
 }

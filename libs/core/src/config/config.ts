@@ -8,7 +8,10 @@ export interface AppConfig {
   redisUrl: string | null;
   port: number;
   jwtSecret: string;
+  /** A session's absolute lifetime (the token's expiry), whatever the activity. */
   jwtTtlSeconds: number;
+  /** A session unused for this long is over (idle lifetime). */
+  sessionIdleSeconds: number;
   adminEmail: string;
   adminPassword: string;
   intakeApiKey: string;
@@ -119,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: int(env, 'PORT', 3000, 1, 65535),
     jwtSecret: secret(env, 'JWT_SECRET', 'local-development-secret-change-me', 16),
     jwtTtlSeconds: int(env, 'JWT_TTL_SECONDS', 8 * 3600, 60, 30 * 86400),
+    sessionIdleSeconds: 60 * int(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     adminEmail: text(env, 'ADMIN_EMAIL', 'admin@example.com', (v) => (EMAIL.test(v) ? null : 'must be an email address')),
     adminPassword: secret(env, 'ADMIN_PASSWORD', DEVELOPMENT_ADMIN_PASSWORD, 8),
     intakeApiKey: secret(env, 'INTAKE_API_KEY', 'local-intake-key-change-me', 16),

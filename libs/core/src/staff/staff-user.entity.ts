@@ -21,6 +21,7 @@ export class StaffUser {
 /** Failed logins, kept in the database so that throttling holds across api processes. */
 @Entity('login_failures')
 @Index('login_failures_email_at_idx', ['email', 'failedAt'])
+@Index('login_failures_ip_at_idx', ['ip', 'failedAt'])
 export class LoginFailure {
   @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;
   @Column({ type: 'text' }) email!: string;

@@ -2,13 +2,14 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsString, Length, MaxLength } from 'class-validator';
 import { EchoedReadOnly, OptionalNotNull } from '../http/validation.js';
 import { ROLES, type Role } from './staff-user.entity.js';
+import { PASSWORD_LENGTH } from '../auth/password-policy.js';
 import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH } from '../text-limits.js';
 
 export class CreateStaffUserDto {
   @ApiProperty() @IsEmail() @MaxLength(MAX_EMAIL_LENGTH) email!: string;
   @ApiProperty() @IsString() @Length(1, MAX_NAME_LENGTH) name!: string;
   @ApiProperty({ enum: ROLES, isArray: true }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(ROLES.length) @ArrayUnique() @IsIn(ROLES, { each: true }) roles!: Role[];
-  @ApiProperty({ minLength: 10 }) @IsString() @Length(10, 200) password!: string;
+  @ApiProperty({ minLength: PASSWORD_LENGTH.min }) @IsString() @Length(PASSWORD_LENGTH.min, PASSWORD_LENGTH.max) password!: string;
 }
 
 export class UpdateStaffUserDto {
@@ -16,7 +17,7 @@ export class UpdateStaffUserDto {
   @ApiPropertyOptional({ enum: ROLES, isArray: true })
   @OptionalNotNull() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(ROLES.length) @ArrayUnique() @IsIn(ROLES, { each: true }) roles?: Role[];
   @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() disabled?: boolean;
-  @ApiPropertyOptional({ minLength: 10 }) @OptionalNotNull() @IsString() @Length(10, 200) password?: string;
+  @ApiPropertyOptional({ minLength: PASSWORD_LENGTH.min }) @OptionalNotNull() @IsString() @Length(PASSWORD_LENGTH.min, PASSWORD_LENGTH.max) password?: string;
   /** react-admin sends the whole record back on edit: these read-only fields are accepted and ignored. */
   @EchoedReadOnly() id?: unknown;
   @EchoedReadOnly() email?: unknown;
@@ -26,5 +27,5 @@ export class UpdateStaffUserDto {
 
 export class LoginDto {
   @ApiProperty() @IsString() @MaxLength(MAX_EMAIL_LENGTH) email!: string;
-  @ApiProperty() @IsString() @MaxLength(200) password!: string;
+  @ApiProperty() @IsString() @MaxLength(PASSWORD_LENGTH.max) password!: string;
 }

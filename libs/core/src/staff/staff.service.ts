@@ -3,7 +3,9 @@ import { hash } from '@node-rs/argon2';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/access.decorators.js';
 import { AuditService } from '../audit/audit.service.js';
-import { conflict, notFound, ruleViolation } from '../http/errors.js';
+import { badInput, conflict, notFound, ruleViolation } from '../http/errors.js';
+import { passwordProblem } from '../auth/password-policy.js';
+import { SessionRepository } from '../auth/session.repository.js';
 import type { ListSpec } from '../http/list-query.js';
 import { queryPage } from '../database/list-page.js';
 import { one } from '../database/sql.js';
@@ -39,7 +41,11 @@ export const hashPassword = (password: string) => hash(password); // argon2id wi
 
 @Injectable()
 export class StaffService {
-  constructor(private readonly dataSource: DataSource, private readonly audit: AuditService) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly sessions: SessionRepository,
+  ) {}
 
   list(query: Record<string, unknown>) {
     return queryPage(this.dataSource, STAFF_LIST, query, { select: COLUMNS, from: 'staff_users' });
@@ -58,6 +64,7 @@ export class StaffService {
   }
 
   async create(actor: Actor | null, dto: CreateStaffUserDto): Promise<StaffView> {
+    await assertStrongPassword(dto.password, dto);
     const passwordHash = await hashPassword(dto.password);
     return this.dataSource.transaction(async (m) => {
       const row = await one<StaffView>(
@@ -73,9 +80,10 @@ export class StaffService {
   }
 
   async update(actor: Actor, id: string, dto: UpdateStaffUserDto): Promise<StaffView> {
+    if (dto.password) await assertStrongPassword(dto.password, { email: (await this.get(id)).email, name: dto.name });
     const passwordHash = dto.password ? await hashPassword(dto.password) : null;
     return this.dataSource.transaction(async (m) => {
-      const before = await one(m, `SELECT ${COLUMNS} FROM staff_users WHERE id = $1 FOR UPDATE`, [id]);
+      const before = await one<StaffView>(m, `SELECT ${COLUMNS} FROM staff_users WHERE id = $1 FOR UPDATE`, [id]);
       if (!before) throw notFound('staff user', id);
       if (id === actor.id && (dto.disabled || (dto.roles && !dto.roles.includes('admin')))) {
         throw ruleViolation('no_self_lockout', 'an admin cannot disable themself or drop their own admin role');
@@ -87,6 +95,9 @@ export class StaffService {
          WHERE id = $1 RETURNING ${COLUMNS}`,
         [id, dto.name ?? null, dto.roles ?? null, dto.disabled ?? null, passwordHash],
       ))!;
+      // A new password, a disable or other roles end every session the account had.
+      const rolesChanged = dto.roles !== undefined && [...dto.roles].sort().join() !== [...before.roles].sort().join();
+      if (passwordHash || (dto.disabled && !before.disabled) || rolesChanged) await this.sessions.revokeAll(m, id);
       await this.audit.record(m, actor, {
         action: dto.password ? 'staff.update+password' : 'staff.update',
         entityType: 'staff-user',
@@ -105,4 +116,10 @@ export class StaffService {
     await this.create(null, { email, name: 'Administrator', roles: ['admin'], password });
     return true;
   }
+}
+
+/** The password policy at every door that sets a password (a 400 naming the field). */
+async function assertStrongPassword(password: string, account: { email: string; name?: string }): Promise<void> {
+  const problem = await passwordProblem(password, account);
+  if (problem) throw badInput(`password ${problem}`, [{ field: 'password', message: problem }]);
 }

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { one, rows } from '../database/sql.js';
+import type { Actor } from './access.decorators.js';
+
+/** The staff_sessions rows: opened at sign-in, checked on every request, revoked by logout and account changes. */
+@Injectable()
+export class SessionRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async open(userId: string, ttlSeconds: number): Promise<{ id: string; expiresAt: Date }> {
+    return (await one<{ id: string; expiresAt: Date }>(
+      this.dataSource,
+      `INSERT INTO staff_sessions (user_id, expires_at) VALUES ($1, now() + make_interval(secs => $2)) RETURNING id, expires_at AS "expiresAt"`,
+      [userId, ttlSeconds],
+    ))!;
+  }
+
+  /**
+   * The account behind a live session, in one query by primary key: the session neither
+   * revoked, nor past its absolute expiry, nor idle too long, and the account active. Marks it used.
+   */
+  async touch(sessionId: string, userId: string, idleSeconds: number): Promise<Actor | null> {
+    const row = await one<Actor>(
+      this.dataSource,
+      `UPDATE staff_sessions s SET last_seen_at = now()
+       FROM staff_users u
+       WHERE s.id = $1 AND s.user_id = $2 AND u.id = s.user_id AND NOT u.disabled AND s.revoked_at IS NULL
+         AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(secs => $3)
+       RETURNING u.id, u.email, u.name, u.roles, s.id AS "sessionId"`,
+      [sessionId, userId, idleSeconds],
+    );
+    return row ?? null;
+  }
+
+  async revoke(sessionId: string): Promise<void> {
+    await this.dataSource.query(`UPDATE staff_sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [sessionId]);
+  }
+
+  /** Ends every session of an account (inside the transaction that changes the account). */
+  async revokeAll(m: EntityManager, userId: string): Promise<number> {
+    return (await rows(m, `UPDATE staff_sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`, [userId])).length;
+  }
+}
