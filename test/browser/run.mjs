@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { ROOT, startEnvironment } from './environment.mjs';
 import { CHROMIUM, createRunner, launch } from './kit.mjs';
 import { defineQueueWalkthroughs } from './queues.mjs';
+import { defineSessionWalkthroughs } from './sessions.mjs';
 import { defineWalkthroughs } from './walkthroughs.mjs';
 
 const outDir = join(ROOT, 'test-results', 'browser');
@@ -41,6 +42,7 @@ async function main() {
     const pending = [];
     defineWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env, outDir, perf });
     defineQueueWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
+    defineSessionWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
     console.log(`[browser] ${env.base} — walkthroughs:`);
     for (const [name, fn] of pending) await runner.walkthrough(name, fn);
     const passed = runner.results.filter((r) => r.ok).length;

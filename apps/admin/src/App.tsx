@@ -33,7 +33,6 @@ export const App = () => (
     i18nProvider={i18nProvider}
     dashboard={Dashboard}
     layout={Layout}
-    requireAuth
     disableTelemetry
   >
     <Resource name="applications" {...applications} />

@@ -5,9 +5,17 @@ import { API, httpClient, session, type StaffIdentity } from './http';
 export const NO_ACCESS_MESSAGE = "You don't have access to this";
 
 let me: Promise<StaffIdentity> | null = null;
+/** The page a redirect to sign-in is already under way from (see logout). */
+let redirectingFrom: string | null = null;
 
-/** The signed-in staff member from `GET /api/auth/me` (once per page load; roles may have changed since login). */
+/**
+ * The signed-in staff member from `GET /api/auth/me` (once per page load; roles may have changed
+ * since login). A 401 (session expired, revoked, or account disabled) forgets the token; it never
+ * navigates by itself: react-admin's checkAuth/checkError take the user to the sign-in page once,
+ * remembering the page to come back to.
+ */
 function currentStaff(): Promise<StaffIdentity> {
+  if (!session.token()) return Promise.reject(Object.assign(new Error('Sign in first'), { status: 401 }));
   if (!me) {
     me = httpClient(`${API}/auth/me`).then(({ json }) => {
       session.setUser(json);
@@ -15,11 +23,7 @@ function currentStaff(): Promise<StaffIdentity> {
     });
     me.catch((e) => {
       me = null;
-      if (e?.status === 401) {
-        // The token expired or the account was disabled: back to the sign-in page.
-        session.clear();
-        window.location.hash = '#/login';
-      }
+      if (e?.status === 401) session.clear();
     });
   }
   return me;
@@ -44,13 +48,25 @@ export const authProvider: AuthProvider = {
     });
     session.save(json.accessToken, json.user);
     me = Promise.resolve(json.user);
+    redirectingFrom = null;
   },
   async logout() {
+    // End the session on the server too (best effort: an expired one is already over).
+    if (session.token()) await httpClient(`${API}/auth/logout`, { method: 'POST' }).catch(() => undefined);
     session.clear();
     me = null;
+    // Every check of a page that finds no session asks to log out: one redirect to the sign-in page is enough.
+    const here = window.location.href;
+    if (window.location.hash.startsWith('#/login') || redirectingFrom === here) return false;
+    redirectingFrom = here;
+    return undefined;
   },
   async checkAuth() {
-    if (!session.token()) throw new Error('Sign in first');
+    // Signed out: no request at all; signed in: the session is checked once per page load.
+    if (!session.token()) throw Object.assign(new Error('Sign in first'), { message: false });
+    await currentStaff().catch((e) => {
+      if (e?.status === 401) throw new Error('Your session has ended: sign in again');
+    });
   },
   async checkError(error: { status?: number }) {
     if (error?.status === 401) {
@@ -64,6 +80,7 @@ export const authProvider: AuthProvider = {
     }
   },
   async getIdentity() {
+    if (!session.token()) throw new Error('Sign in first');
     const user = session.user() ?? (await currentStaff());
     return { id: user.id, fullName: user.name, email: user.email, roles: user.roles };
   },
