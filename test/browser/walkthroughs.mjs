@@ -365,7 +365,7 @@ export function defineWalkthroughs({ walkthrough, env, outDir, perf }) {
     t.noApiErrors(['403 GET /api/statements?']);
   });
 
-  walkthrough('the API stays the authority: a 403 is reported and keeps you signed in, a 401 signs out', async (t) => {
+  walkthrough('the API stays the authority: a 403 is reported and keeps you signed in; a role change or a bad token signs out', async (t) => {
     const { page } = t;
     // A finance person whose roles an admin changes while they are signed in.
     const who = { email: `moved-${Date.now()}@demo.example`, password: STAFF_PASSWORD, name: 'Mo Moved' };
@@ -373,19 +373,32 @@ export function defineWalkthroughs({ walkthrough, env, outDir, perf }) {
     check(created.status === 201, `creating ${who.email}: ${created.status}`);
     await signIn(t, who);
     await visible(menu(page, 'Statements'), 'the Statements menu of a finance person');
-    const moved = await env.api.call('PUT', `staff-users/${created.json.id}`, { token: env.adminToken, body: { roles: ['curator'] } });
-    check(moved.status === 200, `changing the roles: ${moved.status}`);
+    // A refusal the console did not foresee (the API's answer, as the API words it): reported, still signed in.
+    await page.route('**/api/statements?**', (route) =>
+      route.fulfill({ status: 403, contentType: 'application/json', body: JSON.stringify({ statusCode: 403, code: 'forbidden', message: 'requires one of the roles: finance' }) }),
+    );
     await menu(page, 'Statements').click();
     await visible(alertWith(page, "You don't have access to this"), 'the 403 reported');
     await visible(page.getByRole('button', { name: 'Profile' }).getByText(who.name), 'still signed in after a 403');
     await t.shot('403-reported');
-    // An expired or revoked token: the next call is a 401 and the console signs out.
-    await page.evaluate(() => localStorage.setItem('ppc.token', 'not-a-valid-token'));
+    await page.unroute('**/api/statements?**');
+    // A role change ends the session (issue 12): the next call is a 401, back to sign-in; the new roles apply after it.
+    const moved = await env.api.call('PUT', `staff-users/${created.json.id}`, { token: env.adminToken, body: { roles: ['curator'] } });
+    check(moved.status === 200, `changing the roles: ${moved.status}`);
     await menu(page, 'Payout runs').click();
+    await visible(page.locator('input[name="username"]'), 'the sign-in page after the role change');
+    check((await page.evaluate(() => localStorage.getItem('ppc.token'))) === null, 'the token is gone after a 401');
+    await t.shot('role-change-signed-out');
+    await signIn(t, who);
+    await visible(menu(page, 'Nomination queue'), 'the curator menu after signing in again');
+    check((await menu(page, 'Statements').count()) === 0, 'no Statements menu for a curator');
+    // An invalid token: the next call is a 401 and the console signs out.
+    await page.evaluate(() => localStorage.setItem('ppc.token', 'not-a-valid-token'));
+    await menu(page, 'Nomination queue').click();
     await visible(page.locator('input[name="username"]'), 'the sign-in page after a 401');
     check((await page.evaluate(() => localStorage.getItem('ppc.token'))) === null, 'the token is gone after a 401');
     await t.shot('401-signed-out');
-    t.noApiErrors(['403 GET /api/statements?', '401 GET /api/payout-runs?']);
+    t.noApiErrors(['401 GET /api/']);
   });
 
   walkthrough('admin manages staff accounts and browses the audit log', async (t) => {
