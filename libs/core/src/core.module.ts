@@ -8,6 +8,9 @@ import { AuthController } from './auth/auth.controller.js';
 import { AuthService } from './auth/auth.service.js';
 import { JwtStrategy, LocalStrategy } from './auth/strategies.js';
 import { SessionRepository } from './auth/session.repository.js';
+import { LoginThrottle } from './auth/login-throttle.js';
+import { SecondFactorRepository } from './auth/second-factor.repository.js';
+import { SecondFactorService } from './auth/second-factor.service.js';
 import { AuditController } from './audit/audit.controller.js';
 import { AuditRepository } from './audit/audit.repository.js';
 import { AuditService } from './audit/audit.service.js';
@@ -53,9 +56,12 @@ export class CoreModule {
         StaffService,
         AuthService,
         SessionRepository,
+        LoginThrottle,
+        SecondFactorRepository,
+        SecondFactorService,
         ...(options.http ? [LocalStrategy, JwtStrategy, { provide: APP_GUARD, useClass: AccessGuard }] : []),
       ],
-      exports: [IntakeHooks, AuditService, StaffService, QueueModule, ConfigModule, IdempotencyModule],
+      exports: [IntakeHooks, AuditService, StaffService, SecondFactorService, QueueModule, ConfigModule, IdempotencyModule],
     };
   }
 }

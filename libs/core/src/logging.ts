@@ -85,7 +85,7 @@ export function scrubber(secrets: string[]): (line: string) => string {
 
 /** The process's pino logger; `destination` defaults to stdout (tests capture it). */
 export function createLogger(config: AppConfig, app: string, destination?: DestinationStream): Logger {
-  const scrub = scrubber([config.jwtSecret, config.intakeApiKey, config.adminPassword]);
+  const scrub = scrubber([config.jwtSecret, config.intakeApiKey, config.adminPassword, config.secondFactorKey.toString('base64')]);
   return pino(
     {
       level: config.logLevel,

@@ -5,6 +5,7 @@ import { AnyStaff, CurrentStaff, Roles, type Actor } from '../../core/src/auth/a
 import { BodyLimit, ITEM_LIST_BODY_LIMITS } from '../../core/src/http/body-limits.js';
 import { Page } from '../../core/src/http/list-query.js';
 import { MoneyWrite } from '../../core/src/idempotency/money-write.decorator.js';
+import { StepUp } from '../../core/src/auth/step-up.decorator.js';
 import { AdjustmentsService } from './adjustments.service.js';
 import { flatView, UpdateEarningsParametersDto } from './earnings-parameters.js';
 import { EarningsParametersService, type ParameterSet } from './earnings-parameters.service.js';
@@ -43,7 +44,7 @@ export class PayoutRunsController {
     return this.runs.markPaid(actor, id, dto.payouts);
   }
 
-  @Get(':id/payout-file') @Roles('finance')
+  @Get(':id/payout-file') @Roles('finance') @StepUp()
   async payoutFile(@Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
     await this.file.write(id, res);
   }
@@ -117,7 +118,7 @@ export class EarningsParametersController {
     return { id: 'current', ...view(await this.parameters.current()) };
   }
 
-  @Put('current') @Roles('admin') async update(@CurrentStaff() actor: Actor, @Body() dto: UpdateEarningsParametersDto) {
+  @Put('current') @Roles('admin') @StepUp() async update(@CurrentStaff() actor: Actor, @Body() dto: UpdateEarningsParametersDto) {
     return { id: 'current', ...view(await this.parameters.update(actor, dto)) };
   }
 }

@@ -1,5 +1,5 @@
 import type { SchemaDefinition } from '../../core/src/database/data-source.js';
-import { StaffUser, LoginFailure } from '../../core/src/staff/staff-user.entity.js';
+import { StaffUser, LoginFailure, StaffRecoveryCode } from '../../core/src/staff/staff-user.entity.js';
 import { StaffSession } from '../../core/src/auth/staff-session.entity.js';
 import { AuditEntry } from '../../core/src/audit/audit-entry.entity.js';
 import { IdempotencyKey } from '../../core/src/idempotency/idempotency-key.entity.js';
@@ -16,6 +16,6 @@ import { PAYOUT_ENTITIES } from '../../payouts/src/payouts.entities.js';
 
 /** Every entity and every migration of the product: the one list the data sources use. */
 export const SCHEMA: SchemaDefinition = {
-  entities: [...PAYOUT_ENTITIES, StaffUser, LoginFailure, StaffSession, AuditEntry, IdempotencyKey, ...READING_DATA_ENTITIES, Application, Country, PartnerStatusChange, Nomination, BoostDecision, ...HELP_DESK_ENTITIES, ReferralCredit],
+  entities: [...PAYOUT_ENTITIES, StaffUser, LoginFailure, StaffSession, StaffRecoveryCode, AuditEntry, IdempotencyKey, ...READING_DATA_ENTITIES, Application, Country, PartnerStatusChange, Nomination, BoostDecision, ...HELP_DESK_ENTITIES, ReferralCredit],
   migrations: MIGRATIONS,
 };

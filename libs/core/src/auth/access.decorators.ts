@@ -21,6 +21,10 @@ export interface Actor {
   roles: Role[];
   /** The session a bearer token names (absent for actions outside a request, e.g. the cli). */
   sessionId?: string;
+  /** The account has a second factor (from the session check). */
+  enrolled?: boolean;
+  /** This session confirmed a second factor within STEP_UP_MINUTES. */
+  steppedUp?: boolean;
 }
 
 export const CurrentStaff = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => ctx.switchToHttp().getRequest().user);

@@ -7,6 +7,8 @@ import { ApiError } from '../http/errors.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { ACCESS_KEY, type Access, type Actor } from './access.decorators.js';
+import { needsSecondFactor } from './second-factor-policy.js';
+import { ENROLMENT_KEY, STEP_UP_KEY } from './step-up.decorator.js';
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
@@ -32,8 +34,17 @@ export class AccessGuard extends AuthGuard('jwt') {
     if (req.header('x-api-key')) throw new ApiError(401, 'unauthorized', 'the intake key is accepted on intake routes only');
     await super.canActivate(context);
     const actor = req.user as Actor;
-    if (access.roles === 'any' || actor.roles.includes('admin') || access.roles.some((r) => actor.roles.includes(r))) return true;
-    throw new ApiError(403, 'forbidden', `requires one of the roles: ${access.roles.join(', ')}`);
+    if (!(access.roles === 'any' || actor.roles.includes('admin') || access.roles.some((r) => actor.roles.includes(r)))) {
+      throw new ApiError(403, 'forbidden', `requires one of the roles: ${access.roles.join(', ')}`);
+    }
+    const targets = [context.getHandler(), context.getClass()];
+    if (!actor.enrolled && needsSecondFactor(actor.roles) && !this.reflector.getAllAndOverride<boolean>(ENROLMENT_KEY, targets)) {
+      throw new ApiError(403, 'second_factor_enrolment_required', 'your roles require a second factor: enrol one on your profile page first');
+    }
+    if (this.reflector.getAllAndOverride<boolean>(STEP_UP_KEY, targets) && !actor.steppedUp) {
+      throw new ApiError(403, 'step_up_required', 'confirm with a code from your authenticator app (POST /api/auth/step-up), then retry');
+    }
+    return true;
   }
 
   override handleRequest<T>(err: unknown, user: T): T {

@@ -2,6 +2,8 @@ import { type INestApplicationContext, RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { ACCESS_KEY, type Access } from './access.decorators.js';
+import { STEP_UP_KEY } from './step-up.decorator.js';
+import { MONEY_WRITE_KEY } from '../idempotency/money-write.decorator.js';
 
 export interface RouteAccess {
   method: string;
@@ -9,6 +11,10 @@ export interface RouteAccess {
   path: string;
   handler: string;
   access: Access | undefined;
+  /** Needs a recent second-factor confirmation (@StepUp, or @MoneyWrite which implies it). */
+  stepUp: boolean;
+  /** Marked @MoneyWrite (idempotency key, one transaction). */
+  moneyWrite: boolean;
 }
 
 const join = (...parts: string[]) => `/${parts.map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`;
@@ -29,7 +35,8 @@ export function routeTable(app: INestApplicationContext): RouteAccess[] {
       if (path === undefined) continue;
       const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, fn) as number];
       const access = reflector.getAllAndOverride<Access | undefined>(ACCESS_KEY, [fn as never, cls as never]);
-      routes.push({ method, path: join(base, path), handler: `${cls.name}.${name}`, access });
+      const flag = (key: string) => reflector.getAllAndOverride<boolean | undefined>(key, [fn as never, cls as never]) === true;
+      routes.push({ method, path: join(base, path), handler: `${cls.name}.${name}`, access, stepUp: flag(STEP_UP_KEY), moneyWrite: flag(MONEY_WRITE_KEY) });
     }
   }
   return routes;

@@ -8,11 +8,13 @@ import type { Actor } from './access.decorators.js';
 export class SessionRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async open(userId: string, ttlSeconds: number): Promise<{ id: string; expiresAt: Date }> {
+  /** `secondFactor`: the sign-in included a code, which counts as a confirmation (step-up). */
+  async open(userId: string, ttlSeconds: number, secondFactor: boolean): Promise<{ id: string; expiresAt: Date }> {
     return (await one<{ id: string; expiresAt: Date }>(
       this.dataSource,
-      `INSERT INTO staff_sessions (user_id, expires_at) VALUES ($1, now() + make_interval(secs => $2)) RETURNING id, expires_at AS "expiresAt"`,
-      [userId, ttlSeconds],
+      `INSERT INTO staff_sessions (user_id, expires_at, second_factor_at)
+       VALUES ($1, now() + make_interval(secs => $2), CASE WHEN $3 THEN now() END) RETURNING id, expires_at AS "expiresAt"`,
+      [userId, ttlSeconds, secondFactor],
     ))!;
   }
 
@@ -20,15 +22,16 @@ export class SessionRepository {
    * The account behind a live session, in one query by primary key: the session neither
    * revoked, nor past its absolute expiry, nor idle too long, and the account active. Marks it used.
    */
-  async touch(sessionId: string, userId: string, idleSeconds: number): Promise<Actor | null> {
+  async touch(sessionId: string, userId: string, idleSeconds: number, stepUpSeconds: number): Promise<Actor | null> {
     const row = await one<Actor>(
       this.dataSource,
       `UPDATE staff_sessions s SET last_seen_at = now()
        FROM staff_users u
        WHERE s.id = $1 AND s.user_id = $2 AND u.id = s.user_id AND NOT u.disabled AND s.revoked_at IS NULL
          AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(secs => $3)
-       RETURNING u.id, u.email, u.name, u.roles, s.id AS "sessionId"`,
-      [sessionId, userId, idleSeconds],
+       RETURNING u.id, u.email, u.name, u.roles, s.id AS "sessionId", u.totp_enabled_at IS NOT NULL AS "enrolled",
+         coalesce(s.second_factor_at > now() - make_interval(secs => $4), false) AS "steppedUp"`,
+      [sessionId, userId, idleSeconds, stepUpSeconds],
     );
     return row ?? null;
   }

@@ -17,4 +17,6 @@ export class StaffSession {
   /** Absolute lifetime (SESSION_TTL_SECONDS from sign-in), whatever the activity. */
   @Column({ type: 'timestamptz', name: 'expires_at' }) expiresAt!: Date;
   @Column({ type: 'timestamptz', name: 'revoked_at', nullable: true }) revokedAt!: Date | null;
+  /** The last second-factor confirmation in this session (sign-in code or step-up): money actions need a recent one. */
+  @Column({ type: 'timestamptz', name: 'second_factor_at', nullable: true }) secondFactorAt!: Date | null;
 }

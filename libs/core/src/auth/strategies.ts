@@ -18,7 +18,8 @@ export class LocalStrategy extends PassportStrategy(LocalStrategyBase, 'local') 
   }
 
   validate(req: Request, email: string, password: string): Promise<Actor> {
-    return this.auth.validate(email, password, req.ip ?? null);
+    const { code, recoveryCode } = (req.body ?? {}) as { code?: string; recoveryCode?: string };
+    return this.auth.validate(email, password, req.ip ?? null, { code, recoveryCode });
   }
 }
 
@@ -32,6 +33,6 @@ export class JwtStrategy extends PassportStrategy(JwtStrategyBase, 'jwt') {
   async validate(payload: { sub?: unknown; sid?: unknown }): Promise<Actor | false> {
     // Tokens from before sessions existed carry no `sid`: they are refused.
     if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || !isUUID(payload.sid) || !isUUID(payload.sub)) return false;
-    return (await this.sessions.touch(payload.sid, payload.sub, this.config.sessionIdleSeconds)) ?? false;
+    return (await this.sessions.touch(payload.sid, payload.sub, this.config.sessionIdleSeconds, this.config.stepUpSeconds)) ?? false;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, DEVELOPMENT_SECOND_FACTOR_KEY, loadConfig } from './config.js';
 
 describe('configuration', () => {
   it('has working local defaults: embedded database, queues on PostgreSQL, port 3000', () => {
@@ -18,14 +18,25 @@ describe('configuration', () => {
     ['ADMIN_PASSWORD', '123', /ADMIN_PASSWORD must be at least 8/],
     ['INTAKE_API_KEY', 'k', /INTAKE_API_KEY must be at least 16/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of/],
+    ['SECOND_FACTOR_KEY', Buffer.alloc(31, 1).toString('base64').padEnd(44, 'A'), /SECOND_FACTOR_KEY must be 32 bytes/],
   ])('refuses %s=%s with a message naming the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
   });
 
   describe('in production (NODE_ENV=production)', () => {
-    const SECRETS = { JWT_SECRET: 'a-real-jwt-secret-0123456789', ADMIN_PASSWORD: 'a-real-admin-password', INTAKE_API_KEY: 'a-real-intake-key-0123456789' };
-    const DEFAULTS = { JWT_SECRET: 'local-development-secret-change-me', ADMIN_PASSWORD: 'admin-password', INTAKE_API_KEY: 'local-intake-key-change-me' };
+    const SECRETS = {
+      JWT_SECRET: 'a-real-jwt-secret-0123456789',
+      ADMIN_PASSWORD: 'a-real-admin-password',
+      INTAKE_API_KEY: 'a-real-intake-key-0123456789',
+      SECOND_FACTOR_KEY: Buffer.alloc(32, 7).toString('base64'),
+    };
+    const DEFAULTS = {
+      JWT_SECRET: 'local-development-secret-change-me',
+      ADMIN_PASSWORD: 'admin-password',
+      INTAKE_API_KEY: 'local-intake-key-change-me',
+      SECOND_FACTOR_KEY: DEVELOPMENT_SECOND_FACTOR_KEY,
+    };
 
     it.each(Object.keys(SECRETS))('refuses a missing %s (the development default) naming it', (name) => {
       const env = { NODE_ENV: 'production', ...SECRETS, [name]: '' };

@@ -12,6 +12,10 @@ export interface AppConfig {
   jwtTtlSeconds: number;
   /** A session unused for this long is over (idle lifetime). */
   sessionIdleSeconds: number;
+  /** AES-256-GCM key (32 bytes) that encrypts the TOTP secrets at rest. */
+  secondFactorKey: Buffer;
+  /** How long a second-factor confirmation lets money actions pass (step-up). */
+  stepUpSeconds: number;
   adminEmail: string;
   adminPassword: string;
   intakeApiKey: string;
@@ -114,6 +118,16 @@ function secret(env: NodeJS.ProcessEnv, name: string, developmentDefault: string
   return value;
 }
 
+/** The TOTP-secret key used when SECOND_FACTOR_KEY is unset (development only; refused in production). */
+export const DEVELOPMENT_SECOND_FACTOR_KEY = Buffer.alloc(32, 'development-only-second-factor!').toString('base64');
+
+/** 32 bytes given as base64 (`openssl rand -base64 32`). */
+function key32(name: string, value: string): Buffer {
+  const key = Buffer.from(value, 'base64');
+  if (key.length !== 32 || key.toString('base64') !== value) throw new ConfigError(name, 'must be 32 bytes in base64 (openssl rand -base64 32)');
+  return key;
+}
+
 /** Reads and validates the environment; throws a ConfigError naming the first bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
@@ -123,6 +137,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecret: secret(env, 'JWT_SECRET', 'local-development-secret-change-me', 16),
     jwtTtlSeconds: int(env, 'JWT_TTL_SECONDS', 8 * 3600, 60, 30 * 86400),
     sessionIdleSeconds: 60 * int(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+    secondFactorKey: key32('SECOND_FACTOR_KEY', secret(env, 'SECOND_FACTOR_KEY', DEVELOPMENT_SECOND_FACTOR_KEY, 44)),
+    stepUpSeconds: 60 * int(env, 'STEP_UP_MINUTES', 5, 1, 60),
     adminEmail: text(env, 'ADMIN_EMAIL', 'admin@example.com', (v) => (EMAIL.test(v) ? null : 'must be an email address')),
     adminPassword: secret(env, 'ADMIN_PASSWORD', DEVELOPMENT_ADMIN_PASSWORD, 8),
     intakeApiKey: secret(env, 'INTAKE_API_KEY', 'local-intake-key-change-me', 16),

@@ -1,4 +1,7 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { ResetSecondFactorDto } from '../auth/second-factor.dto.js';
+import { SecondFactorService } from '../auth/second-factor.service.js';
+import { StepUp } from '../auth/step-up.decorator.js';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentStaff, Roles, type Actor } from '../auth/access.decorators.js';
 import { CreateStaffUserDto, UpdateStaffUserDto } from './staff.dto.js';
@@ -8,7 +11,7 @@ import { StaffService } from './staff.service.js';
 @ApiBearerAuth()
 @Controller('staff-users')
 export class StaffController {
-  constructor(private readonly staff: StaffService) {}
+  constructor(private readonly staff: StaffService, private readonly secondFactor: SecondFactorService) {}
 
   @Get()
   @Roles('admin')
@@ -24,6 +27,7 @@ export class StaffController {
 
   @Post()
   @Roles('admin')
+  @StepUp()
   create(@CurrentStaff() actor: Actor, @Body() dto: CreateStaffUserDto) {
     return this.staff.create(actor, dto);
   }
@@ -31,7 +35,17 @@ export class StaffController {
   /** Edit name, roles, password, or disable (there is no delete: accounts stay for the audit trail). */
   @Put(':id')
   @Roles('admin')
+  @StepUp()
   update(@CurrentStaff() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateStaffUserDto) {
     return this.staff.update(actor, id, dto);
+  }
+
+  /** Removes another account's second factor (lost phone or codes): it enrols again at its next sign-in. */
+  @Post(':id/second-factor/reset')
+  @HttpCode(200)
+  @Roles('admin')
+  @StepUp()
+  resetSecondFactor(@CurrentStaff() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ResetSecondFactorDto) {
+    return this.secondFactor.reset(actor, id, dto.reason);
   }
 }

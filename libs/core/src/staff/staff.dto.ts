@@ -3,6 +3,7 @@ import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEmail, I
 import { EchoedReadOnly, OptionalNotNull } from '../http/validation.js';
 import { ROLES, type Role } from './staff-user.entity.js';
 import { PASSWORD_LENGTH } from '../auth/password-policy.js';
+import { SecondFactorProofDto } from '../auth/second-factor.dto.js';
 import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH } from '../text-limits.js';
 
 export class CreateStaffUserDto {
@@ -25,7 +26,8 @@ export class UpdateStaffUserDto {
   @EchoedReadOnly() updatedAt?: unknown;
 }
 
-export class LoginDto {
+/** Password, then (for an enrolled account) a code or a recovery code in the same request. */
+export class LoginDto extends SecondFactorProofDto {
   @ApiProperty() @IsString() @MaxLength(MAX_EMAIL_LENGTH) email!: string;
   @ApiProperty() @IsString() @MaxLength(PASSWORD_LENGTH.max) password!: string;
 }
