@@ -102,10 +102,12 @@ describe('security suite: generated invalid requests', () => {
   it('≥ 1,000 invalid requests over every route and credential: none answered ≥ 500, no write accepted, no row changed, no secret logged', async () => {
     const ops = operations(doc, credentialOf);
     expect(ops.length).toBe(routeTable(t.app).filter((r) => !r.path.startsWith('/r/')).length); // the referral redirect is outside /api
-    // Logout takes no input: with any staff token it is a valid request (and would end the suite's sessions);
-    // it is swept with the credentials that must be refused only (sessions.spec.ts tests it).
+    // Logout and the start of an enrolment take no input: with any staff token they are valid requests (logout
+    // would end the suite's sessions); they are swept with the credentials that must be refused only
+    // (sessions.spec.ts and second-factor.spec.ts test them).
+    const noInputAnyStaff = ['/api/auth/logout', '/api/auth/second-factor/enrol'];
     const sweep = (op: { method: string; path: string }) =>
-      [...credentials.keys()].filter((c) => !(op.method === 'POST' && op.path === '/api/auth/logout' && (ROLES as readonly string[]).includes(c)));
+      [...credentials.keys()].filter((c) => !(op.method === 'POST' && noInputAnyStaff.includes(op.path) && (ROLES as readonly string[]).includes(c)));
     const requests = ops.flatMap((op) => [...hostileRequests(doc, op), ...credentialSweep(doc, op, sweep(op))]);
     const before = await snapshot();
     const secrets = await knownSecrets();

@@ -24,6 +24,8 @@ import storyEarnings from './resources/story-earnings';
 import tickets from './resources/tickets';
 import { ExplanationPage } from './resources/explanations';
 import { QueueDashboardPage } from './queue-board/QueueDashboardPage';
+import { LoginPage } from './auth/LoginPage';
+import { ProfilePage } from './auth/ProfilePage';
 
 export const App = () => (
   <Admin
@@ -33,6 +35,7 @@ export const App = () => (
     i18nProvider={i18nProvider}
     dashboard={Dashboard}
     layout={Layout}
+    loginPage={LoginPage}
     disableTelemetry
   >
     <Resource name="applications" {...applications} />
@@ -59,6 +62,7 @@ export const App = () => (
       <Route path="/explanations" element={<ExplanationPage />} />
       <Route path="/explanations/:authorId/:period" element={<ExplanationPage />} />
       <Route path="/queue-dashboard" element={<QueueDashboardPage />} />
+      <Route path="/profile" element={<ProfilePage />} />
     </CustomRoutes>
   </Admin>
 );

@@ -1,6 +1,8 @@
 import { ListSubheader } from '@mui/material';
 import type { ReactNode } from 'react';
-import { Layout as RaLayout, Menu, usePermissions, useSidebarState } from 'react-admin';
+import AccountCircle from '@mui/icons-material/AccountCircle';
+import { AppBar, Layout as RaLayout, Logout, Menu, MenuItemLink, UserMenu, usePermissions, useSidebarState } from 'react-admin';
+import { StepUpDialog } from './auth/StepUpDialog';
 import { can } from './access';
 import { MENU } from './menu';
 
@@ -27,4 +29,19 @@ export const ConsoleMenu = () => {
   );
 };
 
-export const Layout = ({ children }: { children: ReactNode }) => <RaLayout menu={ConsoleMenu}>{children}</RaLayout>;
+export const Layout = ({ children }: { children: ReactNode }) => (
+  <RaLayout menu={ConsoleMenu} appBar={ConsoleAppBar}>
+    {children}
+    <StepUpDialog />
+  </RaLayout>
+);
+
+const ConsoleAppBar = () => <AppBar userMenu={<ConsoleUserMenu />} />;
+
+/** The user menu: the profile page (two-factor), then sign out. */
+const ConsoleUserMenu = () => (
+  <UserMenu>
+    <MenuItemLink to="/profile" primaryText="Profile and two-factor" leftIcon={<AccountCircle />} />
+    <Logout />
+  </UserMenu>
+);

@@ -39,16 +39,23 @@ async function rolesOrNone(): Promise<string[]> {
 }
 
 export const authProvider: AuthProvider = {
-  async login({ username, password }: { username: string; password: string }) {
+  async login({ username, password, code, recoveryCode }: { username: string; password: string; code?: string; recoveryCode?: string }) {
     const { json } = await httpClient(`${API}/auth/login`, {
       method: 'POST',
-      body: JSON.stringify({ email: username, password }),
+      body: JSON.stringify({ email: username, password, ...(code ? { code } : {}), ...(recoveryCode ? { recoveryCode } : {}) }),
     }).catch((e) => {
+      const apiCode = e?.body?.code;
+      // The password was right; the login page asks for the code next.
+      if (apiCode === 'second_factor_required') throw Object.assign(new Error('Enter your code'), { code: apiCode });
+      if (apiCode === 'wrong_second_factor') throw new Error('Wrong or already used code');
       throw new Error(e?.status === 401 ? 'Wrong email or password' : e?.status === 429 ? 'Too many attempts: wait a moment' : (e?.message ?? 'Sign-in failed'));
     });
-    session.save(json.accessToken, json.user);
-    me = Promise.resolve(json.user);
+    const user = { ...json.user, secondFactor: json.secondFactor } as StaffIdentity;
+    session.save(json.accessToken, user);
+    me = Promise.resolve(user);
     redirectingFrom = null;
+    // Finance and admin without a second factor can only enrol: the profile page first.
+    return user.secondFactor?.required && !user.secondFactor.enrolled ? { redirectTo: '/profile' } : undefined;
   },
   async logout() {
     // End the session on the server too (best effort: an expired one is already over).
@@ -68,11 +75,14 @@ export const authProvider: AuthProvider = {
       if (e?.status === 401) throw new Error('Your session has ended: sign in again');
     });
   },
-  async checkError(error: { status?: number }) {
+  async checkError(error: { status?: number; body?: { code?: string } }) {
     if (error?.status === 401) {
       session.clear();
       me = null;
       throw new Error('Your session has ended: sign in again');
+    }
+    if (error?.status === 403 && (error as { body?: { code?: string } }).body?.code === 'second_factor_enrolment_required') {
+      throw Object.assign(new Error('Set up two-factor sign-in first'), { logoutUser: false, redirectTo: '/profile' });
     }
     if (error?.status === 403) {
       // Stay signed in; say so.

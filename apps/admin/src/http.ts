@@ -9,6 +9,8 @@ export interface StaffIdentity {
   email: string;
   name: string;
   roles: string[];
+  /** Finance and admin must enrol before anything else (the profile page). */
+  secondFactor?: { enrolled: boolean; required: boolean; recoveryCodesLeft: number };
 }
 
 export const session = {
@@ -30,8 +32,27 @@ export const session = {
   },
 };
 
-/** JSON over HTTP with the bearer token; errors are react-admin HttpErrors (status, body with the API's message). */
-export function httpClient(url: string, options: fetchUtils.Options = {}) {
+/**
+ * Asks the user for a second-factor code and confirms it (POST /api/auth/step-up); resolves
+ * true when confirmed, false when cancelled. Registered by the StepUpDialog the layout mounts.
+ */
+let askForStepUp: (() => Promise<boolean>) | null = null;
+export function onStepUpRequired(handler: (() => Promise<boolean>) | null) {
+  askForStepUp = handler;
+}
+const isStepUp = (e: unknown) => (e as { status?: number; body?: { code?: string } })?.status === 403 && (e as { body?: { code?: string } }).body?.code === 'step_up_required';
+
+/** A money action answered `step_up_required`: ask for a code, then retry it as it was (same body, same Idempotency-Key). */
+async function withStepUp<T>(attempt: () => Promise<T>): Promise<T> {
+  try {
+    return await attempt();
+  } catch (e) {
+    if (!isStepUp(e) || !askForStepUp || !(await askForStepUp())) throw e;
+    return attempt();
+  }
+}
+
+function plainJson(url: string, options: fetchUtils.Options = {}) {
   const headers = new Headers(options.headers ?? { Accept: 'application/json' });
   const token = session.token();
   if (token) headers.set('Authorization', `Bearer ${token}`);
@@ -40,8 +61,21 @@ export function httpClient(url: string, options: fetchUtils.Options = {}) {
   return fetchUtils.fetchJson(url, { ...options, headers });
 }
 
+/** JSON over HTTP with the bearer token; errors are react-admin HttpErrors (status, body with the API's message). */
+export function httpClient(url: string, options: fetchUtils.Options = {}) {
+  return withStepUp(() => plainJson(url, options));
+}
+
+/** The step-up call itself (never retried through the dialog). */
+export const stepUpRequest = (body: { code?: string; recoveryCode?: string }) =>
+  plainJson(`${API}/auth/step-up`, { method: 'POST', body: JSON.stringify(body) });
+
 /** A file download (CSV) with the token: fetch, then save the blob under the server's file name. */
-export async function download(url: string, fallbackName: string): Promise<void> {
+export function download(url: string, fallbackName: string): Promise<void> {
+  return withStepUp(() => downloadOnce(url, fallbackName));
+}
+
+async function downloadOnce(url: string, fallbackName: string): Promise<void> {
   const token = session.token();
   const res = await fetch(url, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
   if (!res.ok) {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { unusedCode } from '../../../libs/core/src/auth/totp-code.js';
 
 /** A small client for the demo's own api (the demo seeds through the real api and worker). */
 export interface DemoApi {
@@ -8,8 +9,10 @@ export interface DemoApi {
   list<T>(resource: string, filter: Record<string, unknown>, token: string): Promise<T[]>;
 }
 
-export function demoApi(base: string): DemoApi {
-  const call: DemoApi['call'] = async (path, token, body, headers = {}) => {
+/** `secrets`: the TOTP secrets of enrolled accounts, to sign in with a code and step up when asked. */
+export function demoApi(base: string, secrets: Record<string, string> = {}): DemoApi {
+  const emailOf = new Map<string, string>();
+  const send = async (path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}) => {
     const res = await fetch(`${base}${path}`, {
       method: body === undefined ? 'GET' : 'POST',
       // A write is one action (start, approve, mark paid, …): one idempotency key each.
@@ -21,14 +24,26 @@ export function demoApi(base: string): DemoApi {
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return { status: res.status, json: await res.json().catch(() => ({})) };
+    return { status: res.status, json: (await res.json().catch(() => ({}))) as unknown };
+  };
+  /** A money action asks for a fresh confirmation (step_up_required): confirm with a code, retry once. */
+  const call: DemoApi['call'] = async (path, token, body, headers = {}) => {
+    const first = await send(path, token, body, headers);
+    const email = token ? emailOf.get(token) : undefined;
+    if (first.status !== 403 || (first.json as { code?: string }).code !== 'step_up_required' || !email || !secrets[email]) return first;
+    const stepped = await send('/api/auth/step-up', token, { code: unusedCode(email, secrets[email]) });
+    if (stepped.status !== 200) throw new Error(`demo step-up as ${email} failed (${stepped.status})`);
+    return send(path, token, body, headers);
   };
   return {
     call,
     async login(email, password) {
-      const { status, json } = await call('/api/auth/login', null, { email, password });
+      const code = secrets[email] ? { code: unusedCode(email, secrets[email]) } : {};
+      const { status, json } = await send('/api/auth/login', null, { email, password, ...code });
       if (status !== 200) throw new Error(`demo sign-in as ${email} failed (${status})`);
-      return (json as { accessToken: string }).accessToken;
+      const token = (json as { accessToken: string }).accessToken;
+      emailOf.set(token, email);
+      return token;
     },
     async list<T>(resource: string, filter: Record<string, unknown>, token: string) {
       const q = `filter=${encodeURIComponent(JSON.stringify(filter))}&range=${encodeURIComponent('[0,9999]')}`;

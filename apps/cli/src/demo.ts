@@ -7,6 +7,7 @@ import { hashPassword } from '../../../libs/core/src/staff/staff.service.js';
 import type { Role } from '../../../libs/core/src/staff/staff-user.entity.js';
 import { periodBefore } from '../../../libs/core/src/period/period.js';
 import { demoApi, until } from './demo-api.js';
+import { DEMO_TOTP_SECRETS, enrolDemoFactors } from './demo-totp.js';
 import { seedPayoutHistory } from './demo-history.js';
 import { rewriteEarningsTickets, seedSavedReplies } from './demo-support.js';
 
@@ -64,9 +65,10 @@ export async function loadDemo(databaseUrl: string): Promise<void> {
  * demo month (demo-history.ts), a saved reply per ticket category, and the earnings tickets
  * rewritten with the runs' own figures (demo-support.ts).
  */
-export async function seedDemoRuns(config: AppConfig): Promise<void> {
-  const api = demoApi(`http://127.0.0.1:${config.port}`);
+export async function seedDemoRuns(config: AppConfig, databaseUrl: string): Promise<void> {
+  const api = demoApi(`http://127.0.0.1:${config.port}`, DEMO_TOTP_SECRETS);
   await until('the api', async () => (await api.call('/api/health', null)).status === 200);
+  await enrolDemoFactors(databaseUrl, config); // after the api's start: the first admin exists by then
   const [starter, approver, support] = await Promise.all(
     ['finance@example.com', 'finance2@example.com', 'support@example.com'].map((email) => api.login(email, DEMO_PASSWORD)),
   );

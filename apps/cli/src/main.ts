@@ -11,6 +11,7 @@ const USAGE = `usage: cli <command>
   migration:generate <Name>  write a migration from the entities' drift
   check-drift                exit 1 when entities and migrations disagree
   import <folder>            import a bundle of NDJSON files (idempotent by id)
+  demo-totp <email>          the current two-factor code of a demo account (development secrets)
   demo-data --size small|medium|large [--seed N] [--out DIR] [--period YYYY-MM]
                              write a demo import bundle (default demo-data/<size>)
   bench [payout|import] [...] run benchmarks (see bench/)`;
@@ -52,6 +53,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./demo-data-command.js')).demoDataCommand(args);
     case 'bench':
       return benchCommand(args);
+    case 'demo-totp':
+      return (await import('./demo-totp.js')).demoTotpCommand(args);
     default:
       console.error(USAGE);
       return 2;

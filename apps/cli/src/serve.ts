@@ -24,10 +24,11 @@ export async function serve(config: AppConfig, opts: { demo: boolean }): Promise
     const env = { ...process.env, DATABASE_URL: db.url, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
     start(resolve(here, '../../api/src/main.js'), env);
     start(resolve(here, '../../worker/src/main.js'), env);
-    if (opts.demo) await seedDemoRuns(config);
+    if (opts.demo) await seedDemoRuns(config, db.url);
     console.log(`\nPartner Program console: http://localhost:${config.port}/   (API docs: http://localhost:${config.port}/api/docs)`);
     console.log(`sign in as ${adminSignIn(config)}`);
     if (opts.demo) console.log(`demo staff (password ${DEMO_PASSWORD}): ${DEMO_STAFF.map((s) => s.email).join(', ')}`);
+    if (opts.demo) console.log('finance and admin sign in with a code too: npm run demo:totp -- finance@example.com (development secrets in the README)');
     console.log('');
   });
 }
