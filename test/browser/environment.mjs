@@ -12,6 +12,30 @@ import { findPostgres, findRedis, withDatabase } from '../support/services.mjs';
 export const ROOT = new URL('../..', import.meta.url).pathname;
 
 export const ADMIN = { email: 'admin@demo.example', password: 'admin-demo-password' };
+/** TOTP secrets (base32) of the enrolled browser-test accounts: the admin and the two finance people. */
+export const TOTP = {
+  'admin@demo.example': 'ADMINBROWSERADMINBROWSERADMINBRW',
+  'finance@demo.example': 'FINANCEBROWSERFIONAFINANCEBROWSR',
+  'approver@demo.example': 'APPROVERBROWSERARJUNAPPROVERBRWS',
+};
+const dist = (p) => import(new URL(`../../dist/${p}`, import.meta.url).href);
+/** A code of an enrolled account not used yet by this process (see libs/core/src/auth/totp-code.ts). */
+export async function codeFor(email, secret = TOTP[email]) {
+  return (await dist('libs/core/src/auth/totp-code.js')).unusedCode(email, secret);
+}
+/** Enrols an existing account with a known secret, as `npm run demo` does (sealed with the configuration's key). */
+async function enrolKnown(databaseUrl, env, email, secret) {
+  const { seal } = await dist('libs/core/src/auth/secret-box.js');
+  const { loadConfig } = await dist('libs/core/src/config/config.js');
+  const c = new pg.Client({ connectionString: databaseUrl });
+  await c.connect();
+  try {
+    const { rows } = await c.query(`SELECT id FROM staff_users WHERE email = $1`, [email]);
+    await c.query(`UPDATE staff_users SET totp_secret = $2, totp_enabled_at = now(), totp_last_step = NULL WHERE id = $1`, [rows[0].id, seal(loadConfig(env).secondFactorKey, secret, rows[0].id)]);
+  } finally {
+    await c.end();
+  }
+}
 export const STAFF_PASSWORD = 'staff-demo-password';
 /** The demo staff, created through the API by the first admin. */
 export const STAFF = {
@@ -83,7 +107,17 @@ export async function until(what, probe, timeoutMs = 60_000, everyMs = 200) {
 
 /** A small client for the API (setup and checks next to what the browser shows). */
 export function apiClient(base) {
-  async function call(method, path, { token, body } = {}) {
+  const emailOf = new Map();
+  /** A money action answered step_up_required: confirm with a code of the token's account, then retry once. */
+  async function call(method, path, options = {}) {
+    const first = await send(method, path, options);
+    const email = options.token && emailOf.get(options.token);
+    if (first.status !== 403 || first.json?.code !== 'step_up_required' || !TOTP[email]) return first;
+    const stepped = await send('POST', 'auth/step-up', { token: options.token, body: { code: await codeFor(email) } });
+    if (stepped.status !== 200) throw new Error(`step-up as ${email}: ${stepped.status} ${JSON.stringify(stepped.json)}`);
+    return send(method, path, options);
+  }
+  async function send(method, path, { token, body } = {}) {
     const res = await fetch(`${base}/api/${path}`, {
       method,
       // each write is one action: its own Idempotency-Key (money writes require one)
@@ -104,9 +138,12 @@ export function apiClient(base) {
   return {
     call,
     list,
-    async login(email, password) {
-      const r = await call('POST', 'auth/login', { body: { email, password } });
+    async login(email, password, secret = TOTP[email]) {
+      const code = secret ? { code: await codeFor(email, secret) } : {};
+      const r = await send('POST', 'auth/login', { body: { email, password, ...code } });
       if (r.status !== 200) throw new Error(`login ${email}: ${r.status} ${JSON.stringify(r.json)}`);
+      emailOf.set(r.json.accessToken, email);
+      if (secret) TOTP[email] ??= secret;
       return r.json.accessToken;
     },
     async get(path, token) {
@@ -213,10 +250,12 @@ export async function startEnvironment({ outDir, log = console.log }) {
 
     // 4. The demo staff, created by the first admin through the API.
     const api$ = apiClient(base);
+    await enrolKnown(databaseUrl, env, ADMIN.email, TOTP[ADMIN.email]);
     const adminToken = await api$.login(ADMIN.email, ADMIN.password);
     for (const s of Object.values(STAFF)) {
       const r = await api$.call('POST', 'staff-users', { token: adminToken, body: { ...s, password: STAFF_PASSWORD } });
       if (r.status !== 201 && r.status !== 200) throw new Error(`creating ${s.email}: ${r.status} ${JSON.stringify(r.json)}`);
+      if (TOTP[s.email]) await enrolKnown(databaseUrl, env, s.email, TOTP[s.email]);
     }
     return { base, api: api$, adminToken, databaseUrl, periods, cleanup, logs: outDir };
   } catch (e) {

@@ -1,7 +1,7 @@
 // Keyboard-only walkthroughs of the two review queues (issue 16, acceptance 4): a reviewer
 // and a curator work their queues with the keys alone (no clicks), with screenshots; a
 // second reviewer's claim is honoured; the API is read alongside to check what happened.
-import { ADMIN, STAFF, STAFF_PASSWORD, until } from './environment.mjs';
+import { ADMIN, STAFF, STAFF_PASSWORD, codeFor, until } from './environment.mjs';
 import { check, hidden, visible } from './kit.mjs';
 
 /** Signs in with the keyboard: the email field has the focus, Tab to the password, Enter. */
@@ -225,6 +225,9 @@ export function defineQueueWalkthroughs({ walkthrough, env }) {
     await page.goto(`${t.base}/#/login`);
     await page.locator('input[name="username"]').fill(ADMIN.email);
     await page.locator('input[name="password"]').fill(ADMIN.password);
+    await page.keyboard.press('Enter');
+    await visible(page.locator('input[name="code"]'), 'the code step of the sign-in');
+    await page.locator('input[name="code"]').fill(await codeFor(ADMIN.email));
     await page.keyboard.press('Enter');
     await visible(page.getByRole('menuitem', { name: 'Queue dashboard', exact: true }), 'the admin menu entry');
     await page.getByRole('menuitem', { name: 'Queue dashboard', exact: true }).click();

@@ -10,6 +10,7 @@ import { ROOT, startEnvironment } from './environment.mjs';
 import { CHROMIUM, createRunner, launch } from './kit.mjs';
 import { defineQueueWalkthroughs } from './queues.mjs';
 import { defineSessionWalkthroughs } from './sessions.mjs';
+import { defineTwoFactorWalkthroughs } from './two-factor.mjs';
 import { defineWalkthroughs } from './walkthroughs.mjs';
 
 const outDir = join(ROOT, 'test-results', 'browser');
@@ -43,6 +44,7 @@ async function main() {
     defineWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env, outDir, perf });
     defineQueueWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
     defineSessionWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
+    defineTwoFactorWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
     console.log(`[browser] ${env.base} — walkthroughs:`);
     for (const [name, fn] of pending) await runner.walkthrough(name, fn);
     const passed = runner.results.filter((r) => r.ok).length;

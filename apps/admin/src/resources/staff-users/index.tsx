@@ -18,6 +18,7 @@ import {
 } from 'react-admin';
 import { Chip, Stack, Typography } from '@mui/material';
 import { ROLES } from '../../access';
+import { ResetSecondFactorButton } from '../../auth/ResetSecondFactorButton';
 import { csvExporter } from '../../components/exporter';
 import { ListActions, choices } from '../../components/lists';
 import { formatUtc } from '../../dates';
@@ -82,6 +83,7 @@ const StaffEdit = () => (
       <Typography variant="caption" color="text.secondary">
         Changes are recorded in the audit log.
       </Typography>
+      <ResetSecondFactorButton />
     </SimpleForm>
   </Edit>
 );
