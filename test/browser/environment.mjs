@@ -21,7 +21,10 @@ export const TOTP = {
 const dist = (p) => import(new URL(`../../dist/${p}`, import.meta.url).href);
 /** A code of an enrolled account not used yet by this process (see libs/core/src/auth/totp-code.ts). */
 export async function codeFor(email, secret = TOTP[email]) {
-  return (await dist('libs/core/src/auth/totp-code.js')).unusedCode(email, secret);
+  const { unusedCode } = await dist('libs/core/src/auth/totp-code.js');
+  // A code works once, and an account has two usable ones at a time (this 30 s step's and the
+  // next's): after that, the protocol itself makes the next sign-in wait for the clock.
+  return until(`an unused code for ${email}`, async () => unusedCode(email, secret), 65_000, 500);
 }
 /** Enrols an existing account with a known secret, as `npm run demo` does (sealed with the configuration's key). */
 async function enrolKnown(databaseUrl, env, email, secret) {
