@@ -3,7 +3,7 @@
 // payout file; an admin resets their factor. Screenshots of each step.
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
-import { ADMIN, STAFF_PASSWORD, TOTP, codeFor } from './environment.mjs';
+import { ADMIN, STAFF_PASSWORD, TOTP, codeFor, until } from './environment.mjs';
 import { check, visible } from './kit.mjs';
 import { enterCode } from './walkthroughs.mjs';
 
@@ -41,8 +41,16 @@ export function defineTwoFactorWalkthroughs({ walkthrough, env }) {
     const created = await env.api.call('POST', 'staff-users', { token: env.adminToken, body: { ...who, roles: ['finance'], password: STAFF_PASSWORD } });
     check(created.status === 201, `creating ${who.email}: ${created.status}`);
     const starter = await env.api.login('finance@demo.example', STAFF_PASSWORD);
-    const [run] = (await env.api.get(env.api.list('payout-runs', { filter: { status: 'computed' }, range: [0, 0] }), starter)) ?? [];
-    check(run, 'a computed run to approve (started by another finance person)');
+    const [computed] = (await env.api.get(env.api.list('payout-runs', { filter: { status: 'computed' }, range: [0, 0] }), starter)) ?? [];
+    // A run to approve, computed (again) with the current parameters by the other finance person
+    // (the screen tour changes the parameters, which makes an earlier computation stale).
+    const period = computed?.period ?? env.periods.earlier;
+    const restarted = await env.api.call('POST', 'payout-runs', { token: starter, body: { period } });
+    check(restarted.status === 202, `computing ${period}: ${restarted.status} ${JSON.stringify(restarted.json)}`);
+    const run = await until(`the ${period} run to be computed`, async () => {
+      const [r] = await env.api.get(env.api.list('payout-runs', { filter: { period }, range: [0, 0] }), starter);
+      return r?.status === 'computed' && r.attempt > (computed?.attempt ?? 0) ? r : null;
+    }, 180_000, 250);
 
     // 1. Without a factor, finance can only enrol: the console goes to the profile page.
     await signIn(page, t.base, who.email, STAFF_PASSWORD);
