@@ -42,7 +42,7 @@ export async function createApi(config: AppConfig, databaseUrl: string, opts: Ap
   app.use(httpLogging(logger));
   app.use(...securityHeaders(config, consoleStyleHashes(serveAdmin ? adminDist : null)));
   if (config.corsOrigins.length) {
-    app.enableCors({ origin: config.corsOrigins, exposedHeaders: ['Content-Range', 'X-Request-Id', 'Content-Disposition'], maxAge: 600 });
+    app.enableCors({ origin: config.corsOrigins, exposedHeaders: ['Content-Range', 'X-Total-Basis', 'X-Request-Id', 'Content-Disposition'], maxAge: 600 });
   }
   app.use(jsonBodyParser(routeBodies(app, GLOBAL_PREFIX)));
   app.use(requestScope());

@@ -1,7 +1,8 @@
 import { benchPayout } from '../../../bench/payout.bench.js';
 import { benchImport } from '../../../bench/import.bench.js';
+import { benchApi } from '../../../bench/api.bench.js';
 
-const BENCHES: Record<string, (args: string[]) => Promise<void>> = { payout: benchPayout, import: benchImport };
+const BENCHES: Record<string, (args: string[]) => Promise<void>> = { payout: benchPayout, import: benchImport, api: benchApi };
 
 /** `npm run bench -- <name> [options]`; with no name, every benchmark. */
 export async function benchCommand(args: string[]): Promise<number> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { one, rows, type ListQuery } from '../../core/src/index.js';
+import { listTotal } from '../../core/src/database/list-total.js';
+import { one, Page, rows, type ListQuery } from '../../core/src/index.js';
 import { publishedWithinSixMonths } from './sql-fragments.js';
 
 export interface StoryView {
@@ -29,10 +30,10 @@ export interface StoryFacts {
   nominated: boolean;
 }
 
-const VIEW_FROM = `
-  FROM stories s
+const VIEW_TABLES = `stories s
   LEFT JOIN members a ON a.key = s.author_key
   LEFT JOIN publications p ON p.key = s.publication_key`;
+const VIEW_FROM = `FROM ${VIEW_TABLES}`;
 
 const VIEW_COLUMNS = `s.id, s.title, a.id AS "authorId", a.name AS "authorName", p.id AS "publicationId", p.name AS "publicationName",
   s.status, s.published_at AS "publishedAt", s.members_only AS "membersOnly", s.ai_disclosed AS "aiDisclosed", s.language`;
@@ -41,17 +42,10 @@ const VIEW_COLUMNS = `s.id, s.title, a.id AS "authorId", a.name AS "authorName",
 export class StoriesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async list(q: ListQuery): Promise<(StoryView & { total: number })[]> {
-    return rows(
-      this.dataSource,
-      `SELECT ${VIEW_COLUMNS}, count(*) OVER () AS total ${VIEW_FROM} ${q.where} ${q.orderBy} OFFSET ${q.offset} LIMIT ${q.limit}`,
-      q.params,
-    );
-  }
-
-  async count(q: ListQuery): Promise<number> {
-    const r = await one<{ n: number }>(this.dataSource, `SELECT count(*)::int AS n ${VIEW_FROM} ${q.where}`, q.params);
-    return r!.n;
+  async list(q: ListQuery): Promise<Page<StoryView>> {
+    const found = await rows<StoryView>(this.dataSource, `SELECT ${VIEW_COLUMNS} ${VIEW_FROM} ${q.where} ${q.orderBy} OFFSET ${q.offset} LIMIT ${q.limit}`, q.params);
+    const { total, basis } = await listTotal(this.dataSource, VIEW_TABLES, q, found.length);
+    return new Page('stories', q.offset, found, total, basis);
   }
 
   async findView(id: string): Promise<(StoryView & { key: number }) | undefined> {

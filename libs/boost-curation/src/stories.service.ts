@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { notFound, parseListQuery, toPage, type ListSpec } from '../../core/src/index.js';
+import { notFound, parseListQuery, type ListSpec } from '../../core/src/index.js';
 import { BoostsRepository, type BoostView } from './boosts.repository.js';
 import { NominationsRepository, type NominationView } from './nominations.repository.js';
 import { StoriesRepository, type StoryView } from './stories.repository.js';
@@ -22,6 +22,7 @@ const STORY_LIST: ListSpec = {
     publishedAt: { column: 's.published_at', type: 'timestamp' },
   },
   search: ['s.title'],
+  notNull: ['id', 'title', 'status'],
 };
 
 export interface StoryDetail extends StoryView {
@@ -40,8 +41,7 @@ export class StoriesService {
   ) {}
 
   async list(query: Record<string, unknown>) {
-    const q = parseListQuery(query, STORY_LIST);
-    return toPage(STORY_LIST.resource, q.offset, await this.stories.list(q), () => this.stories.count(q));
+    return this.stories.list(parseListQuery(query, STORY_LIST));
   }
 
   async get(id: string): Promise<StoryDetail> {

@@ -42,6 +42,7 @@ const STORY_EARNINGS: ListSpec = {
     period: { ...PERIOD, column: 'r.period' },
   },
   search: ['st.title', 'st.id', 'au.id'],
+  notNull: ['earningsMicros', 'views', 'reads', 'memberReads', 'memberReadingSeconds', 'storyId', 'boostBonusMicros'],
 };
 const STORY_COLUMNS = `se.id::text AS id, se.run_id AS "runId", r.period, st.id AS "storyId", st.title AS "storyTitle", au.id AS "authorId",
   au.name AS "authorName", se.earnings_micros::text AS "earningsMicros", se.reading_time_micros::text AS "readingTimeMicros",
@@ -66,6 +67,7 @@ const STATEMENTS: ListSpec = {
     payoutState: { column: 'sm.payout_state', type: 'text', values: PAYOUT_STATES },
   },
   search: ['au.id', 'au.name'],
+  notNull: ['balanceMicros', 'payoutCents', 'authorId', 'period', 'status'],
 };
 const STATEMENT_COLUMNS = `sm.id, sm.run_id AS "runId", r.status AS "runStatus", sm.period, au.id AS "authorId", au.name AS "authorName",
   sm.opening_micros::text AS "openingMicros", sm.opening_run_id AS "openingRunId", sm.returned_statement_ids AS "returnedStatementIds", sm.story_earnings_micros::text AS "storyEarningsMicros",

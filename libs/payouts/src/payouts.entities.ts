@@ -58,6 +58,19 @@ export class PayoutRun {
 }
 
 /** A story's earnings in a run, with the breakdown (step 6) and statistics (step 7). */
+// Sort indexes of the console's list (migration ListSortIndexes): not generated from columns.
+@Index('story_earnings_earnings_micros_idx', { synchronize: false })
+@Index('story_earnings_run_earnings_micros_idx', { synchronize: false })
+@Index('story_earnings_views_idx', { synchronize: false })
+@Index('story_earnings_run_views_idx', { synchronize: false })
+@Index('story_earnings_reads_idx', { synchronize: false })
+@Index('story_earnings_run_reads_idx', { synchronize: false })
+@Index('story_earnings_member_reads_idx', { synchronize: false })
+@Index('story_earnings_run_member_reads_idx', { synchronize: false })
+@Index('story_earnings_member_reading_seconds_idx', { synchronize: false })
+@Index('story_earnings_run_member_reading_seconds_idx', { synchronize: false })
+@Index('story_earnings_boost_bonus_micros_idx', { synchronize: false })
+@Index('story_earnings_run_boost_bonus_micros_idx', { synchronize: false })
 @Entity('story_earnings')
 @Index('story_earnings_run_story_key', ['runId', 'storyKey'], { unique: true })
 @Index('story_earnings_author_idx', ['authorKey', 'runId'])
@@ -86,6 +99,15 @@ export class StoryEarning {
 }
 
 /** An author's statement for a run's period (step 9). */
+// Sort indexes of the console's list (migration ListSortIndexes): not generated from columns.
+@Index('statements_balance_micros_idx', { synchronize: false })
+@Index('statements_run_balance_micros_idx', { synchronize: false })
+@Index('statements_payout_cents_idx', { synchronize: false })
+@Index('statements_run_payout_cents_idx', { synchronize: false })
+@Index('statements_period_idx', { synchronize: false })
+@Index('statements_run_period_idx', { synchronize: false })
+@Index('statements_status_idx', { synchronize: false })
+@Index('statements_run_status_idx', { synchronize: false })
 @Entity('statements')
 @Index('statements_run_author_key', ['runId', 'authorKey'], { unique: true })
 @Index('statements_author_period_idx', ['authorKey', 'period'])

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { Page, parseListQuery, toPage, type ListSpec } from '../http/list-query.js';
+import { Page, parseListQuery, type ListSpec } from '../http/list-query.js';
+import { listTotal } from './list-total.js';
 
 export interface ListSource<T> {
   /** Trusted SQL: the select list and the FROM clause (with joins). */
@@ -9,7 +10,7 @@ export interface ListSource<T> {
   map?: (row: Record<string, unknown>) => T;
 }
 
-/** One page of a list in the simple REST dialect: the query, its total, the Page. */
+/** One page of a list in the simple REST dialect: the query, its total (see listTotal), the Page. */
 export async function queryPage<T = Record<string, unknown>>(
   db: DataSource | EntityManager,
   spec: ListSpec,
@@ -17,13 +18,10 @@ export async function queryPage<T = Record<string, unknown>>(
   source: ListSource<T>,
 ): Promise<Page<T>> {
   const q = parseListQuery(query, spec);
-  const found = await db.query(
-    `SELECT ${source.select}, count(*) OVER () AS total FROM ${source.from} ${q.where} ${q.orderBy} OFFSET ${q.offset} LIMIT ${q.limit}`,
+  const found: Record<string, unknown>[] = await db.query(
+    `SELECT ${source.select} FROM ${source.from} ${q.where} ${q.orderBy} OFFSET ${q.offset} LIMIT ${q.limit}`,
     q.params,
   );
-  const page = await toPage(spec.resource, q.offset, found as Record<string, unknown>[], async () => {
-    const [c] = await db.query(`SELECT count(*)::int AS n FROM ${source.from} ${q.where}`, q.params);
-    return c.n;
-  });
-  return new Page(page.resource, page.offset, page.rows.map((r) => (source.map ? source.map(r) : (r as T))), page.total);
+  const { total, basis } = await listTotal(db, source.from, q, found.length);
+  return new Page(spec.resource, q.offset, found.map((r) => (source.map ? source.map(r) : (r as T))), total, basis);
 }

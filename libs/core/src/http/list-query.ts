@@ -37,6 +37,11 @@ export interface ListSpec {
   /** The unique, stable tie-breaker (SQL expression), e.g. the id. */
   key: string;
   defaultSort: [string, 'ASC' | 'DESC'];
+  /**
+   * Sort fields whose column is NOT NULL: ordered without `NULLS LAST` (the same order), so a
+   * descending sort can walk an ascending index backwards.
+   */
+  notNull?: readonly string[];
 }
 
 export interface ListQuery {
@@ -161,15 +166,24 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): 
   return {
     where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '',
     params,
-    orderBy: `ORDER BY ${sortColumn} ${direction} NULLS LAST, ${spec.key} ${direction}`,
+    orderBy: `ORDER BY ${sortColumn} ${direction}${spec.notNull?.includes(sortRaw[0]) ? '' : ' NULLS LAST'}, ${spec.key} ${direction}`,
     offset,
     limit,
   };
 }
 
-/** A page of a list; the list interceptor turns it into the body and the Content-Range header. */
+/** `estimate`: the total is the planner's estimate, not a count (header X-Total-Basis). */
+export type TotalBasis = 'exact' | 'estimate';
+
+/** A page of a list; the list interceptor turns it into the body, Content-Range and X-Total-Basis. */
 export class Page<T> {
-  constructor(readonly resource: string, readonly offset: number, readonly rows: T[], readonly total: number) {}
+  constructor(
+    readonly resource: string,
+    readonly offset: number,
+    readonly rows: T[],
+    readonly total: number,
+    readonly basis: TotalBasis = 'exact',
+  ) {}
 
   get contentRange(): string {
     if (this.rows.length === 0) return `${this.resource} */${this.total}`;

@@ -61,6 +61,11 @@ export class Publication {
   @Column({ type: 'text' }) name!: string;
 }
 
+// Sort indexes of the console's list (migration ListSortIndexes): not generated from columns.
+@Index('stories_title_idx', { synchronize: false })
+@Index('stories_status_idx', { synchronize: false })
+@Index('stories_published_asc_idx', { synchronize: false })
+@Index('stories_published_desc_idx', { synchronize: false })
 @Entity('stories')
 @Index('stories_id_key', ['id'], { unique: true })
 @Index('stories_author_idx', ['authorKey'])
