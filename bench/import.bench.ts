@@ -25,6 +25,8 @@ import { BUNDLE_KINDS, DEMO_SIZES, generateBundle, type DemoSize } from '../libs
 import type { ImportReport } from '../libs/intake/src/bundle-import.js';
 import { TerminalProgress } from '../libs/intake/src/progress.js';
 import { periodBefore } from '../libs/core/src/period/period.js';
+import { denseBundle } from './support.js';
+import { loadavg } from 'node:os';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const cli = join(root, 'dist/apps/cli/src/main.js');
@@ -38,15 +40,22 @@ function parseArgs(args: string[]) {
   let size: DemoSize = 'large';
   let folder: string | undefined;
   let keep = false;
+  let dense: number | null = null;
+  let period = periodBefore();
+  let again = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--size') size = args[++i] as DemoSize;
     else if (a === '--folder') folder = args[++i];
     else if (a === '--keep') keep = true;
-    else throw new Error(`unknown argument ${a}: bench import [--size tiny|small|medium|large] [--folder DIR] [--keep]`);
+    else if (a === '--shape' && args[i + 1] === 'dense') (dense ??= 10_000_000), i++;
+    else if (a === '--sessions') dense = Number(args[++i]);
+    else if (a === '--period') period = args[++i];
+    else if (a === '--again') again = true;
+    else throw new Error(`unknown argument ${a}: bench import [--size tiny|small|medium|large | --shape dense --sessions N] [--folder DIR] [--again] [--keep]`);
   }
   if (!(size in DEMO_SIZES)) throw new Error(`--size must be one of ${Object.keys(DEMO_SIZES).join(', ')}`);
-  return { size, folder: resolve(folder ?? join(root, 'demo-data', size)), keep, generate: !folder };
+  return { size, folder: folder ? resolve(folder) : undefined, keep, dense, period, again };
 }
 
 async function ensureBundle(folder: string, size: DemoSize): Promise<void> {
@@ -121,8 +130,11 @@ async function timedCopy(url: string, source: () => NodeJS.ReadableStream, throu
 }
 
 export async function benchImport(args: string[]): Promise<void> {
-  const opts = parseArgs(args);
-  await ensureBundle(opts.folder, opts.size);
+  const args0 = parseArgs(args);
+  // --shape dense: the dense month's bundle (bench/dense-month.ts), generated once
+  const folder = args0.folder ?? (args0.dense ? resolve(await denseBundle(args0.dense, args0.period)) : join(root, 'demo-data', args0.size));
+  const opts = { ...args0, folder };
+  if (!args0.dense) await ensureBundle(opts.folder, opts.size);
   const sessionsFile = join(opts.folder, 'sessions.ndjson');
   const outDir = join(root, 'bench/out');
   await mkdir(outDir, { recursive: true });
@@ -167,6 +179,17 @@ export async function benchImport(args: string[]): Promise<void> {
       `raw COPY of pre-converted rows: ${converted.seconds.toFixed(1)} s = ${n(convertedRate)} rows/s → import/raw = ${(importRate / convertedRate).toFixed(2)}`,
       `import peak memory (RSS): ${mb(report.peakRssBytes)}`,
     ];
+    if (opts.again) {
+      // The idempotent merge: the same bundle into the now full tables (every record unchanged).
+      const again = await runImportProcess(url, opts.folder, reportFile);
+      const s2 = again.kinds.find((k) => k.kind === 'sessions')!;
+      const rate = s2.received / s2.seconds;
+      lines.push(
+        `import again (${s2.path} merge, ${n(s2.unchanged)} sessions unchanged): whole bundle ${again.seconds.toFixed(1)} s, sessions ${s2.seconds.toFixed(1)} s ` +
+          `= ${n(rate)} rows/s → import/raw = ${(rate / convertedRate).toFixed(2)}; peak RSS ${mb(again.peakRssBytes)}`,
+      );
+    }
+    lines.push(`load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     console.log(`\n== result\n${lines.join('\n')}`);
     await rm(reportFile, { force: true });
   } finally {

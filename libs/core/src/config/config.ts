@@ -1,4 +1,5 @@
 import proxyaddr from 'proxy-addr';
+import { QUEUE_CONCURRENCY } from '../queue/registry.js';
 
 /** The one validated configuration of every process (api, worker, cli). */
 export interface AppConfig {
@@ -26,6 +27,8 @@ export interface AppConfig {
   logLevel: string;
   /** How long a worker's lock on a job lasts; a crashed worker's job is retried after it. */
   queueLockMs: number;
+  /** Payout jobs (shards) one worker process runs at once; default QUEUE_CONCURRENCY.payouts. */
+  workerConcurrency: number;
   embeddedDataDir: string;
   embeddedPort: number;
   /** Proxies whose X-Forwarded-For is believed (addresses, CIDRs, or proxy-addr's names such as `loopback`); none by default. */
@@ -148,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     queuePrefix: text(env, 'QUEUE_PREFIX', 'ppc', (v) => (/^[a-z][a-z0-9_]{0,40}$/.test(v) ? null : 'must match [a-z][a-z0-9_]*')),
     logLevel: text(env, 'LOG_LEVEL', 'info', (v) => (LOG_LEVELS.includes(v) ? null : `must be one of ${LOG_LEVELS.join(', ')}`)),
     queueLockMs: int(env, 'QUEUE_LOCK_MS', 30000, 500, 600000),
+    workerConcurrency: int(env, 'WORKER_CONCURRENCY', QUEUE_CONCURRENCY.payouts, 1, 16),
     embeddedDataDir: text(env, 'EMBEDDED_PG_DIR', '.data/pg'),
     embeddedPort: int(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
     trustedProxies: list(env, 'TRUSTED_PROXIES', proxyProblem),

@@ -4,7 +4,7 @@ import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { Job } from 'bullmq';
 import { JOB_FAILED_KEY, JOB_HANDLER_KEY } from './job-handler.js';
 import type { AppConfig } from '../config/config.js';
-import { JOBS, QUEUES, type JobKey, type QueueName } from './registry.js';
+import { JOBS, QUEUE_CONCURRENCY, QUEUES, type JobKey, type QueueName } from './registry.js';
 
 type Handler = (job: Job) => Promise<unknown>;
 type FailureHandler = (job: Job, error: Error) => Promise<unknown>;
@@ -63,7 +63,8 @@ export function assertOneHandlerEach(found: Map<JobKey, string[]>): void {
 
 /** One BullMQ worker per queue; it hands each job to the handler the registry found. */
 function dispatcherFor(queue: QueueName, config: AppConfig): Type<WorkerHost> {
-  @Processor(queue, { concurrency: 1, lockDuration: config.queueLockMs, stalledInterval: config.queueLockMs })
+  const concurrency = queue === 'payouts' ? config.workerConcurrency : QUEUE_CONCURRENCY[queue];
+  @Processor(queue, { concurrency, lockDuration: config.queueLockMs, stalledInterval: config.queueLockMs })
   class QueueDispatcher extends WorkerHost {
     private readonly logger = new Logger(`queue:${queue}`);
     constructor(private readonly registry: JobHandlerRegistry) {

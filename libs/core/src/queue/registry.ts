@@ -5,6 +5,14 @@
 export const QUEUES = ['payouts', 'referrals', 'intake'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
+/**
+ * Jobs one worker process runs at once, per queue. A payout run's shard jobs are each one
+ * SQL statement that PostgreSQL runs in its own backend: two at a time keep two cores busy
+ * even with one worker process (each shard replaces only its own rows, so overlapping
+ * shards give the same results). WORKER_CONCURRENCY overrides the payouts queue's.
+ */
+export const QUEUE_CONCURRENCY: Record<QueueName, number> = { payouts: 2, referrals: 1, intake: 1 };
+
 export const JOBS = {
   /** Prepares a payout run and fans out its shards as a flow. */
   payoutRun: { queue: 'payouts', name: 'payout-run' },
