@@ -11,7 +11,8 @@ import { TicketNotesAppendOnly1795501127916 } from './1795501127916-TicketNotesA
 import { PayoutRunChecks1795502997758 } from './1795502997758-PayoutRunChecks.js';
 import { ReviewClaims1796188820935 } from './1796188820935-ReviewClaims.js';
 import { MoneyWritesOnce1796189123023 } from './1796189123023-MoneyWritesOnce.js';
+import { LedgerJournal1796190000000 } from './1796190000000-LedgerJournal.js';
 
 /** In order; add each new migration here (the cli's migration:generate prints the line). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const MIGRATIONS: Function[] = [Initial1795499600590, AuditLogAppendOnly1795499600591, EligibilityPartnersCountries1795500045525, SeedPartnerProgramCountries1795500045526, ReferralCredits1795500171785, ReferralCreditsAppendOnly1795500171786, Payouts1795500279664, BoostCuration1795500468562, HelpDesk1795501127915, TicketNotesAppendOnly1795501127916, PayoutRunChecks1795502997758, ReviewClaims1796188820935, MoneyWritesOnce1796189123023];
+export const MIGRATIONS: Function[] = [Initial1795499600590, AuditLogAppendOnly1795499600591, EligibilityPartnersCountries1795500045525, SeedPartnerProgramCountries1795500045526, ReferralCredits1795500171785, ReferralCreditsAppendOnly1795500171786, Payouts1795500279664, BoostCuration1795500468562, HelpDesk1795501127915, TicketNotesAppendOnly1795501127916, PayoutRunChecks1795502997758, ReviewClaims1796188820935, MoneyWritesOnce1796189123023, LedgerJournal1796190000000];
