@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 import type { AppConfig } from '../config/config.js';
+import { BOARD_PATH } from '../queue/board/board-session.js';
 
 /** Where the OpenAPI browser lives (Swagger UI needs inline styles of its own). */
 export const DOCS_PATH = '/api/docs';
@@ -33,20 +34,24 @@ export function consoleStyleHashes(adminDist: string | null): string[] {
  */
 export function securityHeaders(config: AppConfig, styleHashes: string[]): RequestHandler[] {
   const docs = (req: Request) => req.path === DOCS_PATH || req.path.startsWith(`${DOCS_PATH}/`);
-  const styles = (req: Request) => (docs(req) ? ["'self'", "'unsafe-inline'"] : ["'self'", ...styleHashes]);
+  // Bull Board's page (admins only, behind its own cookie) sets <base href>, inline styles and
+  // Google's font stylesheet: allowed there alone; scripts stay 'self' everywhere.
+  const board = (req: Request) => req.path === BOARD_PATH || req.path.startsWith(`${BOARD_PATH}/`);
+  const styles = (req: Request) =>
+    docs(req) ? ["'self'", "'unsafe-inline'"] : board(req) ? ["'self'", "'unsafe-inline'", 'https://fonts.googleapis.com'] : ["'self'", ...styleHashes];
   const policy = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
-        baseUri: ["'none'"],
+        baseUri: [(req) => (board(req as Request) ? "'self'" : "'none'")],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
         formAction: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: [(req) => styles(req as Request).join(' ')],
-        imgSrc: [(req) => (docs(req as Request) ? "'self' data:" : "'self'")],
-        fontSrc: ["'self'"],
+        imgSrc: [(req) => (docs(req as Request) || board(req as Request) ? "'self' data:" : "'self'")],
+        fontSrc: [(req) => (board(req as Request) ? "'self' https://fonts.gstatic.com" : "'self'")],
         connectSrc: ["'self'"],
         ...(config.hstsMaxAgeSeconds > 0 ? { upgradeInsecureRequests: [] } : {}),
       },
