@@ -235,7 +235,7 @@ export function defineWalkthroughs({ walkthrough, env, outDir, perf }) {
     await page.getByLabel('Reason').fill('Correction for a missing boost window (browser test)');
     await t.shot('adjustment');
     await page.getByRole('button', { name: 'Save' }).click();
-    await visible(rowWithCell(page, '+$12.34'), 'the adjustment in the list, shown truncated to the cent');
+    await visible(rowWithCell(page, '+$12.35'), 'the adjustment in the list, rounded half to even to the cent');
     const adjustment = await first(env, finance, 'adjustments', { authorId: partner.id, period: periods.latest });
     check(adjustment && Number(adjustment.amountMicros) === 12_345_678, `the API has the adjustment in micro-dollars (got ${adjustment?.amountMicros})`);
 

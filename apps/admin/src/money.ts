@@ -2,10 +2,10 @@
  * Money in the console: the API sends integer micro-dollars (`...Micros`) or cents
  * (`...Cents`), as JSON integers (decimal strings beyond 2^53). Formatting is the
  * server's own dependency-free helper (libs/core/src/money/money.ts): dollars and cents
- * from the integer value with BigInt, sub-cent micro-dollars truncated toward zero,
+ * from the integer value with BigInt, sub-cent micro-dollars rounded half to even,
  * formatted once and never rounded again.
  */
-import { MICROS_PER_CENT, formatDollars, micros } from '../../../libs/core/src/money/money.js';
+import { MICROS_PER_CENT, formatDollars, micros, roundCentsHalfEven } from '../../../libs/core/src/money/money.js';
 
 export type MoneyValue = number | string | bigint | null | undefined;
 
@@ -39,12 +39,13 @@ export function parseDollars(text: string): bigint | null {
   return m[1] === '-' ? -value : value;
 }
 
-/** Plain decimal dollars for CSV ("-1234.56"): the same truncation as formatMicros, no symbol or separators. */
+/** Plain decimal dollars for CSV ("-1234.56"): the same half-even rounding as formatMicros, no symbol or separators. */
 export function microsToDecimalDollars(value: MoneyValue): string {
   if (!isAmount(value)) return '';
   const amount = micros(value);
   const negative = amount < 0n;
-  const cents = (negative ? -amount : amount) / MICROS_PER_CENT;
+  const rounded = roundCentsHalfEven(amount);
+  const cents = rounded < 0n ? -rounded : rounded;
   const text = `${cents / 100n}.${(cents % 100n).toString().padStart(2, '0')}`;
   return negative && cents > 0n ? `-${text}` : text;
 }

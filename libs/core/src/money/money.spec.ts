@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { apportion, divFloor, formatCents, formatDollars } from './money.js';
+import { apportion, divFloor, formatCents, formatDollars, roundCentsHalfEven } from './money.js';
 
 describe('money helpers', () => {
   it('divFloor rounds toward negative infinity', () => {
@@ -24,5 +24,10 @@ describe('money helpers', () => {
     expect(formatCents(1000n)).toBe('$10.00');
     expect(formatDollars(-12_400_000n, { signed: true })).toBe('−$12.40');
     expect(formatDollars(3_000_000n, { signed: true })).toBe('+$3.00');
+  });
+
+  it('rounds sub-cent amounts half to even, not cut', () => {
+    expect([5_000n, 15_000n, 25_000n, 5_001n, 9_999n, -15_000n, -5_001n].map(roundCentsHalfEven)).toEqual([0n, 2n, 2n, 1n, 1n, -2n, -1n]);
+    expect(formatDollars(1_239_999n)).toBe('$1.24');
   });
 });

@@ -29,14 +29,23 @@ export function toJson(amount: Micros): number | string {
   return amount <= BigInt(Number.MAX_SAFE_INTEGER) && amount >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(amount) : amount.toString();
 }
 
+/** Whole cents of `amount`, rounded half to even (banker's rounding: no drift up or down over many amounts). */
+export function roundCentsHalfEven(amount: Micros): bigint {
+  const abs = absMicros(amount);
+  const q = abs / MICROS_PER_CENT;
+  const r = abs % MICROS_PER_CENT;
+  const up = r * 2n > MICROS_PER_CENT || (r * 2n === MICROS_PER_CENT && q % 2n === 1n);
+  const cents = up ? q + 1n : q;
+  return amount < 0n ? -cents : cents;
+}
+
 /**
- * "$1,234.56" (or "−$0.90"): cents shown, sub-cent micro-dollars truncated toward zero
- * so that a displayed amount never exceeds the real one. `signed` adds "+" to gains.
+ * "$1,234.56" (or "−$0.90"): cents shown, sub-cent micro-dollars rounded half to even.
+ * `signed` adds "+" to gains.
  */
 export function formatDollars(amount: Micros, opts: { signed?: boolean } = {}): string {
   const negative = amount < 0n;
-  const abs = negative ? -amount : amount;
-  const cents = abs / MICROS_PER_CENT;
+  const cents = absMicros(roundCentsHalfEven(amount));
   const dollars = (cents / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const text = `$${dollars}.${(cents % 100n).toString().padStart(2, '0')}`;
   if (negative && cents > 0n) return `−${text}`;
