@@ -16,31 +16,62 @@ const ADMIN = { email: 'bench-admin@example.com', password: 'bench-admin-passwor
 /** The lists of issue 14 and what the console asks of them: first page, deep page, every sort, its filters. */
 function cases(run: string, author: string, story: string): Case[] {
   const out: Case[] = [];
-  const list = (resource: string, sorts: string[], filters: Record<string, Record<string, unknown>>, scope: Record<string, unknown> = {}) => {
+  const list = (
+    resource: string,
+    sorts: string[],
+    filters: Record<string, Record<string, unknown>>,
+    scope: Record<string, unknown> = {},
+  ) => {
     const s = (name: string, query: Record<string, unknown>) => out.push({ list: resource, name, query });
     s('first page', { range: [0, 24], filter: scope });
     s('deep page (50,000)', { range: [50000, 50024], filter: scope });
-    for (const field of sorts) for (const dir of ['ASC', 'DESC']) s(`sort ${field} ${dir}`, { sort: [field, dir], range: [0, 24], filter: scope });
+    for (const field of sorts)
+      for (const dir of ['ASC', 'DESC']) s(`sort ${field} ${dir}`, { sort: [field, dir], range: [0, 24], filter: scope });
     for (const [name, filter] of Object.entries(filters)) s(`filter ${name}`, { range: [0, 24], filter: { ...scope, ...filter } });
   };
   const earningsSorts = ['earningsMicros', 'views', 'reads', 'memberReads', 'memberReadingSeconds', 'storyId', 'boostBonusMicros'];
-  list('story-earnings', earningsSorts, { runId: { runId: run }, period: { period: '2025-03' }, authorId: { authorId: author }, storyId: { storyId: story }, q: { q: 'Story 12345' } });
+  list('story-earnings', earningsSorts, {
+    runId: { runId: run },
+    period: { period: '2025-03' },
+    authorId: { authorId: author },
+    storyId: { storyId: story },
+    q: { q: 'Story 12345' },
+  });
   list('story-earnings', ['earningsMicros', 'storyId'], {}, { runId: run }); // the run page's tab
   list('statements', ['balanceMicros', 'payoutCents', 'authorId', 'period', 'status'], {
-    runId: { runId: run }, period: { period: '2025-03' }, authorId: { authorId: author }, status: { status: 'below_threshold' }, q: { q: 'Member 4242' },
+    runId: { runId: run },
+    period: { period: '2025-03' },
+    authorId: { authorId: author },
+    status: { status: 'below_threshold' },
+    q: { q: 'Member 4242' },
   });
   list('statements', ['balanceMicros'], {}, { runId: run });
   list('stories', ['id', 'title', 'publishedAt', 'status'], {
-    authorId: { authorId: author }, status: { status: 'draft' }, language: { language: 'de' }, membersOnly: { membersOnly: true }, q: { q: 'Story 4242' },
+    authorId: { authorId: author },
+    status: { status: 'draft' },
+    language: { language: 'de' },
+    membersOnly: { membersOnly: true },
+    q: { q: 'Story 4242' },
   });
   return out;
 }
 
-const qs = (q: Record<string, unknown>) => Object.entries(q).map(([k, v]) => `${k}=${encodeURIComponent(JSON.stringify(v))}`).join('&');
+const qs = (q: Record<string, unknown>) =>
+  Object.entries(q)
+    .map(([k, v]) => `${k}=${encodeURIComponent(JSON.stringify(v))}`)
+    .join('&');
 
 async function startApi(url: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(PORT), LOG_LEVEL: 'warn', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, QUEUE_PREFIX: 'benchapi' },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      PORT: String(PORT),
+      LOG_LEVEL: 'warn',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      QUEUE_PREFIX: 'benchapi',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((ready, fail) => {
@@ -65,13 +96,19 @@ export async function benchApi(args: string[]): Promise<void> {
   const url = await apiBenchDatabase();
   const db = new pg.Client({ connectionString: url });
   await db.connect();
-  const { rows: [ids] } = await db.query(`SELECT (SELECT id FROM payout_runs WHERE period = '2025-03') AS run,
+  const {
+    rows: [ids],
+  } = await db.query(`SELECT (SELECT id FROM payout_runs WHERE period = '2025-03') AS run,
     (SELECT id FROM members WHERE key = 4242) AS author, (SELECT id FROM stories WHERE key = 12345) AS story`);
   await db.end();
 
   const api = await startApi(url);
   try {
-    const login = await fetch(`http://127.0.0.1:${PORT}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
+    const login = await fetch(`http://127.0.0.1:${PORT}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(ADMIN),
+    });
     if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()}`);
     const { accessToken } = (await login.json()) as { accessToken: string };
     const headers = { authorization: `Bearer ${accessToken}` };
@@ -89,7 +126,9 @@ export async function benchApi(args: string[]): Promise<void> {
       const total = `${probe.headers.get('content-range')?.split('/')[1]} (${probe.headers.get('x-total-basis') ?? 'exact'})`;
       const r = await autocannon({ url: `http://127.0.0.1:${PORT}${path}`, connections: 50, duration, headers });
       const errors = r.non2xx + r.errors + r.timeouts;
-      console.log(`${c.list.padEnd(16)}${c.name.padEnd(34)}${String(Math.round(r.requests.average)).padStart(7)}  ${String(r.latency.p50).padStart(7)} ${String(r.latency.p99).padStart(7)}  ${String(errors).padStart(6)}  ${total.padEnd(15)} ${loadavg()[0].toFixed(2)}`);
+      console.log(
+        `${c.list.padEnd(16)}${c.name.padEnd(34)}${String(Math.round(r.requests.average)).padStart(7)}  ${String(r.latency.p50).padStart(7)} ${String(r.latency.p99).padStart(7)}  ${String(errors).padStart(6)}  ${total.padEnd(15)} ${loadavg()[0].toFixed(2)}`,
+      );
     }
   } finally {
     await new Promise((r) => (api.once('exit', r), api.kill('SIGTERM')));

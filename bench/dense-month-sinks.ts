@@ -29,28 +29,130 @@ const S = 's';
 const PUB = 'pub';
 
 export const DENSE_KINDS = {
-  members: { table: 'members', fields: [f('id', 'id', 'entity', M), f('username', 'username', 'text'), f('name', 'name', 'text'), f('email', 'email', 'text'),
-    f('country', 'country', 'text'), f('birthDate', 'birth_date', 'dateOrNull'), f('joinedAt', 'joined_at', 'ts'), f('earningsExcluded', 'earnings_excluded', 'bool')] },
-  memberships: { table: 'memberships', fields: [f('id', 'id', 'text'), f('memberId', 'member_key', 'ref', M), f('plan', 'plan', 'text'), f('tier', 'tier', 'text'),
-    f('startedAt', 'started_at', 'ts'), f('endedAt', 'ended_at', 'tsOrNull')] },
-  charges: { table: 'charges', fields: [f('id', 'id', 'text'), f('memberId', 'member_key', 'ref', M), f('plan', 'plan', 'text'), f('coversFrom', 'covers_from', 'month'),
-    f('chargedAt', 'charged_at', 'ts'), f('grossCents', 'gross_cents', 'int'), f('feeCents', 'fee_cents', 'int'), f('netCents', 'net_cents', 'int'), f('status', 'status', 'text')] },
+  members: {
+    table: 'members',
+    fields: [
+      f('id', 'id', 'entity', M),
+      f('username', 'username', 'text'),
+      f('name', 'name', 'text'),
+      f('email', 'email', 'text'),
+      f('country', 'country', 'text'),
+      f('birthDate', 'birth_date', 'dateOrNull'),
+      f('joinedAt', 'joined_at', 'ts'),
+      f('earningsExcluded', 'earnings_excluded', 'bool'),
+    ],
+  },
+  memberships: {
+    table: 'memberships',
+    fields: [
+      f('id', 'id', 'text'),
+      f('memberId', 'member_key', 'ref', M),
+      f('plan', 'plan', 'text'),
+      f('tier', 'tier', 'text'),
+      f('startedAt', 'started_at', 'ts'),
+      f('endedAt', 'ended_at', 'tsOrNull'),
+    ],
+  },
+  charges: {
+    table: 'charges',
+    fields: [
+      f('id', 'id', 'text'),
+      f('memberId', 'member_key', 'ref', M),
+      f('plan', 'plan', 'text'),
+      f('coversFrom', 'covers_from', 'month'),
+      f('chargedAt', 'charged_at', 'ts'),
+      f('grossCents', 'gross_cents', 'int'),
+      f('feeCents', 'fee_cents', 'int'),
+      f('netCents', 'net_cents', 'int'),
+      f('status', 'status', 'text'),
+    ],
+  },
   publications: { table: 'publications', fields: [f('id', 'id', 'entity', PUB), f('name', 'name', 'text')] },
-  stories: { table: 'stories', fields: [f('id', 'id', 'entity', S), f('authorId', 'author_key', 'ref', M), f('publicationId', 'publication_key', 'refOrNull', PUB),
-    f('title', 'title', 'text'), f('publishedAt', 'published_at', 'tsOrNull'), f('membersOnly', 'members_only', 'bool'), f('status', 'status', 'text'),
-    f('aiDisclosed', 'ai_disclosed', 'bool'), f('language', 'language', 'text')] },
-  enrollments: { table: 'enrollments', fields: [f('id', 'id', 'text'), f('memberId', 'member_key', 'ref', M), f('enrolledAt', 'enrolled_at', 'ts'), f('leftAt', 'left_at', 'tsOrNull')] },
-  payoutAccounts: { table: 'payout_accounts', fields: [f('memberId', 'member_key', 'ref', M), f('provider', 'provider', 'text'), f('accountRef', 'account_ref', 'text'),
-    f('status', 'status', 'text'), f('taxStatus', 'tax_status', 'text')] },
-  boosts: { table: 'boosts', fields: [f('id', 'id', 'text'), f('storyId', 'story_key', 'ref', S), f('startsAt', 'starts_at', 'ts'), f('endsAt', 'ends_at', 'ts'), f('source', 'source', 'text')] },
-  sessions: { table: 'sessions', fields: [f('id', 'id', 'text'), f('storyId', 'story_key', 'ref', S), f('readerId', 'reader_key', 'refOrNull', M), f('startedAt', 'started_at', 'ts'),
-    f('activeSeconds', 'active_seconds', 'int'), f('mode', 'mode', 'text')] },
-  engagements: { table: 'engagements', fields: [f('id', 'id', 'text'), f('storyId', 'story_key', 'ref', S), f('memberId', 'member_key', 'ref', M), f('kind', 'kind', 'text'),
-    f('occurredAt', 'occurred_at', 'ts'), f('count', 'count', 'int')] },
-  follows: { table: 'follows', fields: [f('id', 'id', 'text'), f('followerId', 'follower_key', 'ref', M), f('followeeId', 'followee_key', 'ref', M), f('followedAt', 'followed_at', 'ts'),
-    f('unfollowedAt', 'unfollowed_at', 'tsOrNull')] },
-  referrals: { table: 'referrals', fields: [f('id', 'id', 'text'), f('referrerId', 'referrer_key', 'ref', M), f('referredMemberId', 'referred_member_key', 'ref', M),
-    f('referredAt', 'referred_at', 'ts'), f('pageSlug', 'page_slug', 'text')] },
+  stories: {
+    table: 'stories',
+    fields: [
+      f('id', 'id', 'entity', S),
+      f('authorId', 'author_key', 'ref', M),
+      f('publicationId', 'publication_key', 'refOrNull', PUB),
+      f('title', 'title', 'text'),
+      f('publishedAt', 'published_at', 'tsOrNull'),
+      f('membersOnly', 'members_only', 'bool'),
+      f('status', 'status', 'text'),
+      f('aiDisclosed', 'ai_disclosed', 'bool'),
+      f('language', 'language', 'text'),
+    ],
+  },
+  enrollments: {
+    table: 'enrollments',
+    fields: [
+      f('id', 'id', 'text'),
+      f('memberId', 'member_key', 'ref', M),
+      f('enrolledAt', 'enrolled_at', 'ts'),
+      f('leftAt', 'left_at', 'tsOrNull'),
+    ],
+  },
+  payoutAccounts: {
+    table: 'payout_accounts',
+    fields: [
+      f('memberId', 'member_key', 'ref', M),
+      f('provider', 'provider', 'text'),
+      f('accountRef', 'account_ref', 'text'),
+      f('status', 'status', 'text'),
+      f('taxStatus', 'tax_status', 'text'),
+    ],
+  },
+  boosts: {
+    table: 'boosts',
+    fields: [
+      f('id', 'id', 'text'),
+      f('storyId', 'story_key', 'ref', S),
+      f('startsAt', 'starts_at', 'ts'),
+      f('endsAt', 'ends_at', 'ts'),
+      f('source', 'source', 'text'),
+    ],
+  },
+  sessions: {
+    table: 'sessions',
+    fields: [
+      f('id', 'id', 'text'),
+      f('storyId', 'story_key', 'ref', S),
+      f('readerId', 'reader_key', 'refOrNull', M),
+      f('startedAt', 'started_at', 'ts'),
+      f('activeSeconds', 'active_seconds', 'int'),
+      f('mode', 'mode', 'text'),
+    ],
+  },
+  engagements: {
+    table: 'engagements',
+    fields: [
+      f('id', 'id', 'text'),
+      f('storyId', 'story_key', 'ref', S),
+      f('memberId', 'member_key', 'ref', M),
+      f('kind', 'kind', 'text'),
+      f('occurredAt', 'occurred_at', 'ts'),
+      f('count', 'count', 'int'),
+    ],
+  },
+  follows: {
+    table: 'follows',
+    fields: [
+      f('id', 'id', 'text'),
+      f('followerId', 'follower_key', 'ref', M),
+      f('followeeId', 'followee_key', 'ref', M),
+      f('followedAt', 'followed_at', 'ts'),
+      f('unfollowedAt', 'unfollowed_at', 'tsOrNull'),
+    ],
+  },
+  referrals: {
+    table: 'referrals',
+    fields: [
+      f('id', 'id', 'text'),
+      f('referrerId', 'referrer_key', 'ref', M),
+      f('referredMemberId', 'referred_member_key', 'ref', M),
+      f('referredAt', 'referred_at', 'ts'),
+      f('pageSlug', 'page_slug', 'text'),
+    ],
+  },
 } as const satisfies Record<string, { table: string; fields: Field[] }>;
 export type DenseKind = keyof typeof DENSE_KINDS;
 
@@ -78,32 +180,52 @@ export function isoSeconds(sec: number): string {
 
 // ---- formats ----------------------------------------------------------------------------
 
-const copyText = (s: string) => (/[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!) : s);
+const copyText = (s: string) =>
+  /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!) : s;
 const isNull = (v: Cell) => v === null || (typeof v === 'number' && Number.isNaN(v));
 
 function jsonValue(fd: Field, v: Cell): string {
   if (isNull(v)) return 'null';
   switch (fd.type) {
-    case 'text': return JSON.stringify(v);
-    case 'int': case 'bool': return String(v);
-    case 'ts': case 'tsOrNull': return `"${isoSeconds(v as number)}"`;
-    case 'date': case 'dateOrNull': return `"${dayString(v as number)}"`;
-    case 'month': return `"${v}"`;
-    default: return `"${fd.prefix}${v}"`;
+    case 'text':
+      return JSON.stringify(v);
+    case 'int':
+    case 'bool':
+      return String(v);
+    case 'ts':
+    case 'tsOrNull':
+      return `"${isoSeconds(v as number)}"`;
+    case 'date':
+    case 'dateOrNull':
+      return `"${dayString(v as number)}"`;
+    case 'month':
+      return `"${v}"`;
+    default:
+      return `"${fd.prefix}${v}"`;
   }
 }
 
 function copyValue(fd: Field, v: Cell): string {
   if (isNull(v)) return '\\N';
   switch (fd.type) {
-    case 'text': return copyText(v as string);
-    case 'int': return String(v);
-    case 'bool': return v ? 't' : 'f';
-    case 'ts': case 'tsOrNull': return isoSeconds(v as number);
-    case 'date': case 'dateOrNull': return dayString(v as number);
-    case 'month': return `${v}-01`;
-    case 'entity': return `${(v as number) + 1}\t${fd.prefix}${v}`;
-    default: return String((v as number) + 1);
+    case 'text':
+      return copyText(v as string);
+    case 'int':
+      return String(v);
+    case 'bool':
+      return v ? 't' : 'f';
+    case 'ts':
+    case 'tsOrNull':
+      return isoSeconds(v as number);
+    case 'date':
+    case 'dateOrNull':
+      return dayString(v as number);
+    case 'month':
+      return `${v}-01`;
+    case 'entity':
+      return `${(v as number) + 1}\t${fd.prefix}${v}`;
+    default:
+      return String((v as number) + 1);
   }
 }
 
@@ -188,7 +310,8 @@ export function databaseSink(url: string): MonthSink {
       return new KindOut(format, stream, async () => {
         await client.query(`SET maintenance_work_mem = '256MB'`);
         for (const sql of restore) await client.query(sql);
-        if (columns.includes('key')) await client.query(`SELECT setval(pg_get_serial_sequence('${table}', 'key'), coalesce(max(key), 0) + 1, false) FROM ${table}`);
+        if (columns.includes('key'))
+          await client.query(`SELECT setval(pg_get_serial_sequence('${table}', 'key'), coalesce(max(key), 0) + 1, false) FROM ${table}`);
         await client.end();
       });
     },
@@ -203,13 +326,19 @@ export function databaseSink(url: string): MonthSink {
 
 /** Drops a table's unique constraints and indexes; returns the statements that recreate them. */
 async function dropIndexes(client: pg.Client, table: string): Promise<string[]> {
-  const constraints = (await client.query(
-    `SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = $1::regclass AND contype IN ('p', 'u')`, [table],
-  )).rows as { conname: string; def: string }[];
-  const indexes = (await client.query(
-    `SELECT i.relname AS name, pg_get_indexdef(i.oid) AS def FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
-     WHERE x.indrelid = $1::regclass AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.oid)`, [table],
-  )).rows as { name: string; def: string }[];
+  const constraints = (
+    await client.query(
+      `SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = $1::regclass AND contype IN ('p', 'u')`,
+      [table],
+    )
+  ).rows as { conname: string; def: string }[];
+  const indexes = (
+    await client.query(
+      `SELECT i.relname AS name, pg_get_indexdef(i.oid) AS def FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+     WHERE x.indrelid = $1::regclass AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.oid)`,
+      [table],
+    )
+  ).rows as { name: string; def: string }[];
   for (const c of constraints) await client.query(`ALTER TABLE ${table} DROP CONSTRAINT "${c.conname}"`);
   for (const i of indexes) await client.query(`DROP INDEX "${i.name}"`);
   return [...constraints.map((c) => `ALTER TABLE ${table} ADD CONSTRAINT "${c.conname}" ${c.def}`), ...indexes.map((i) => i.def)];

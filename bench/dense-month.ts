@@ -167,7 +167,8 @@ class DenseMonth {
       const x = r();
       let from = this.periodIndex;
       let s: number;
-      if (x < 0.04) s = between(r, this.start, this.end - DAY); // joined the program this month
+      if (x < 0.04)
+        s = between(r, this.start, this.end - DAY); // joined the program this month
       else if (annual) {
         from = this.periodIndex - int(r, 12);
         s = monthStart(from) + int(r, 5 * DAY);
@@ -214,7 +215,16 @@ class DenseMonth {
     const r = this.rng(10);
     for (let i = 0; i < this.shape.members; i++) {
       const birth = r() < 0.1 ? null : Math.floor(this.start / DAY) - Math.floor((19 + expo(r, 14)) * 365.25);
-      await emit([i, `u${i}`, `Member ${i}`, `u${i}@example.com`, COUNTRIES[int(r, COUNTRIES.length)], birth, this.joined[i], (this.flags[i] & EXCLUDED) !== 0]);
+      await emit([
+        i,
+        `u${i}`,
+        `Member ${i}`,
+        `u${i}@example.com`,
+        COUNTRIES[int(r, COUNTRIES.length)],
+        birth,
+        this.joined[i],
+        (this.flags[i] & EXCLUDED) !== 0,
+      ]);
     }
   }
 
@@ -227,7 +237,17 @@ class DenseMonth {
     const names = ['published', 'unlisted', 'draft', 'deleted'];
     for (let s = 0; s < this.shape.stories; s++) {
       const pub = r() < 0.3 ? Math.floor(this.shape.publications * r() ** 2) : null;
-      await emit([s, this.author[s], pub, `Story ${s}`, this.published[s], this.membersOnly[s] === 1, names[this.status[s]], r() < 0.03, 'en']);
+      await emit([
+        s,
+        this.author[s],
+        pub,
+        `Story ${s}`,
+        this.published[s],
+        this.membersOnly[s] === 1,
+        names[this.status[s]],
+        r() < 0.03,
+        'en',
+      ]);
     }
   }
 
@@ -236,7 +256,8 @@ class DenseMonth {
     let n = 0;
     for (let i = 0; i < this.shape.members; i++) {
       const f = this.flags[i];
-      if (f & PAYING) await emit([`ms${n++}`, i, f & ANNUAL ? 'annual' : 'monthly', r() < 0.1 ? 'friend' : 'member', this.msStart[i], this.msEnd[i]]);
+      if (f & PAYING)
+        await emit([`ms${n++}`, i, f & ANNUAL ? 'annual' : 'monthly', r() < 0.1 ? 'friend' : 'member', this.msStart[i], this.msEnd[i]]);
       else if (r() < 0.05) {
         const s = between(r, this.joined[i] + DAY, this.start - 60 * DAY);
         await emit([`ms${n++}`, i, 'monthly', 'member', s, between(r, s + 30 * DAY, this.start - DAY)]); // lapsed
@@ -263,7 +284,8 @@ class DenseMonth {
         continue;
       }
       const gross = friend ? 1500 : 500;
-      if (s < monthStart(this.periodIndex - 1) && r() < 0.97) await charge(i, 'monthly', this.periodIndex - 1, monthStart(this.periodIndex - 1) + int(r, 3 * DAY), gross);
+      if (s < monthStart(this.periodIndex - 1) && r() < 0.97)
+        await charge(i, 'monthly', this.periodIndex - 1, monthStart(this.periodIndex - 1) + int(r, 3 * DAY), gross);
       await charge(i, 'monthly', this.periodIndex, Math.max(s, this.start + int(r, 3 * DAY)), gross);
     }
   }
@@ -275,8 +297,10 @@ class DenseMonth {
       if (!(this.flags[w] & ENROLLED)) continue;
       const x = r();
       const earliest = this.joined[w] + DAY;
-      if (x < 0.04) await emit([`en${n++}`, w, between(r, this.start, this.end - DAY), null]); // enrolled this month
-      else if (x < 0.07) await emit([`en${n++}`, w, between(r, earliest, this.start - DAY), between(r, this.start + DAY, this.end - HOUR)]); // left this month
+      if (x < 0.04)
+        await emit([`en${n++}`, w, between(r, this.start, this.end - DAY), null]); // enrolled this month
+      else if (x < 0.07)
+        await emit([`en${n++}`, w, between(r, earliest, this.start - DAY), between(r, this.start + DAY, this.end - HOUR)]); // left this month
       else if (x < 0.08 && earliest < this.end - 240 * DAY) {
         const from = between(r, earliest, this.end - 240 * DAY);
         await emit([`en${n++}`, w, from, between(r, from + DAY, this.end - 200 * DAY)]); // left long ago: balance forfeited
@@ -289,7 +313,13 @@ class DenseMonth {
     for (const w of this.writers) {
       if (!(this.flags[w] & ENROLLED) || r() >= 0.93) continue;
       const x = r();
-      await emit([w, 'stripe', `acct_${w.toString(36)}`, x < 0.9 ? 'verified' : x < 0.97 ? 'pending' : 'restricted', r() < 0.05 ? 'missing' : 'verified']);
+      await emit([
+        w,
+        'stripe',
+        `acct_${w.toString(36)}`,
+        x < 0.9 ? 'verified' : x < 0.97 ? 'pending' : 'restricted',
+        r() < 0.05 ? 'missing' : 'verified',
+      ]);
     }
   }
 
@@ -363,7 +393,8 @@ class DenseMonth {
       const storyAuthor = this.author[story];
       if (reader >= 0 && reader !== storyAuthor) {
         const after = t + secs;
-        const engage = (kind: string, at: number, count: number) => eo.add([`e${eo.rows}`, story, reader, kind, Math.min(at, end - 1), count]);
+        const engage = (kind: string, at: number, count: number) =>
+          eo.add([`e${eo.rows}`, story, reader, kind, Math.min(at, end - 1), count]);
         if (secs >= 30) {
           if (r() < 0.19) flush = engage('clap', after + int(r, 600), 1 + Math.floor(49 * r() ** 3)) || flush;
           if (r() < 0.052) flush = engage('highlight', t + int(r, secs), 1) || flush;
@@ -389,7 +420,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     process.exit(2);
   }
   const counts = await writeDenseBundle(out, {
-    sessions: Number(opt('sessions')), period: opt('period') ?? previous, seed: Number(opt('seed') ?? 1),
+    sessions: Number(opt('sessions')),
+    period: opt('period') ?? previous,
+    seed: Number(opt('seed') ?? 1),
     onProgress: (kind, rows) => console.error(`${kind} ${rows.toLocaleString('en-US')}`),
   });
   console.log(JSON.stringify(counts));

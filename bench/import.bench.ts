@@ -48,11 +48,14 @@ function parseArgs(args: string[]) {
     if (a === '--size') size = args[++i] as DemoSize;
     else if (a === '--folder') folder = args[++i];
     else if (a === '--keep') keep = true;
-    else if (a === '--shape' && args[i + 1] === 'dense') (dense ??= 10_000_000), i++;
+    else if (a === '--shape' && args[i + 1] === 'dense') ((dense ??= 10_000_000), i++);
     else if (a === '--sessions') dense = Number(args[++i]);
     else if (a === '--period') period = args[++i];
     else if (a === '--again') again = true;
-    else throw new Error(`unknown argument ${a}: bench import [--size tiny|small|medium|large | --shape dense --sessions N] [--folder DIR] [--again] [--keep]`);
+    else
+      throw new Error(
+        `unknown argument ${a}: bench import [--size tiny|small|medium|large | --shape dense --sessions N] [--folder DIR] [--again] [--keep]`,
+      );
   }
   if (!(size in DEMO_SIZES)) throw new Error(`--size must be one of ${Object.keys(DEMO_SIZES).join(', ')}`);
   return { size, folder: folder ? resolve(folder) : undefined, keep, dense, period, again };
@@ -66,7 +69,13 @@ async function ensureBundle(folder: string, size: DemoSize): Promise<void> {
   }
   console.log(`bundle: generating the ${size} demo bundle into ${folder}`);
   const progress = new TerminalProgress(process.stderr, { sequential: true });
-  await generateBundle({ size, seed: 1, outDir: folder, period: periodBefore(), onProgress: (kind, rows) => progress.update(`${kind}.ndjson`, rows) });
+  await generateBundle({
+    size,
+    seed: 1,
+    outDir: folder,
+    period: periodBefore(),
+    onProgress: (kind, rows) => progress.update(`${kind}.ndjson`, rows),
+  });
   progress.finishAll(true);
 }
 
@@ -111,7 +120,11 @@ function ndjsonToTsv(): Transform {
   });
 }
 
-async function timedCopy(url: string, source: () => NodeJS.ReadableStream, through?: () => Transform): Promise<{ seconds: number; rows: number }> {
+async function timedCopy(
+  url: string,
+  source: () => NodeJS.ReadableStream,
+  through?: () => Transform,
+): Promise<{ seconds: number; rows: number }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -132,7 +145,8 @@ async function timedCopy(url: string, source: () => NodeJS.ReadableStream, throu
 export async function benchImport(args: string[]): Promise<void> {
   const args0 = parseArgs(args);
   // --shape dense: the dense month's bundle (bench/dense-month.ts), generated once
-  const folder = args0.folder ?? (args0.dense ? resolve(await denseBundle(args0.dense, args0.period)) : join(root, 'demo-data', args0.size));
+  const folder =
+    args0.folder ?? (args0.dense ? resolve(await denseBundle(args0.dense, args0.period)) : join(root, 'demo-data', args0.size));
   const opts = { ...args0, folder };
   if (!args0.dense) await ensureBundle(opts.folder, opts.size);
   const sessionsFile = join(opts.folder, 'sessions.ndjson');
@@ -165,7 +179,9 @@ export async function benchImport(args: string[]): Promise<void> {
     const tsv = join(outDir, `sessions-${process.pid}.tsv`);
     await pipeline(createReadStream(sessionsFile, { highWaterMark: 1 << 20 }), ndjsonToTsv(), createWriteStream(tsv));
     const converted = await timedCopy(url, () => createReadStream(tsv, { highWaterMark: 1 << 20 }));
-    console.log(`from pre-converted rows (${mb((await stat(tsv)).size)} of COPY text, conversion not timed): ${n(converted.rows)} rows in ${converted.seconds.toFixed(1)} s`);
+    console.log(
+      `from pre-converted rows (${mb((await stat(tsv)).size)} of COPY text, conversion not timed): ${n(converted.rows)} rows in ${converted.seconds.toFixed(1)} s`,
+    );
     await rm(tsv, { force: true });
 
     const importRate = sessions.received / sessions.seconds;
@@ -189,7 +205,11 @@ export async function benchImport(args: string[]): Promise<void> {
           `= ${n(rate)} rows/s → import/raw = ${(rate / convertedRate).toFixed(2)}; peak RSS ${mb(again.peakRssBytes)}`,
       );
     }
-    lines.push(`load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    lines.push(
+      `load average at the end: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
     console.log(`\n== result\n${lines.join('\n')}`);
     await rm(reportFile, { force: true });
   } finally {

@@ -32,10 +32,16 @@ export async function benchPayout(args: string[]): Promise<void> {
   const plain = !args.includes('--no-plain');
   const saveExpected = args.includes('--save-expected');
   // --shape dense --sessions 10000000,50000000: the dense month (bench/dense-month.ts) at those sizes
-  const sizes = opt('shape', 'demo') === 'dense'
-    ? opt('sessions', '10000000').split(',').map((n) => `dense-${Number(n)}-${period}`)
-    : opt('sizes', 'medium,large').split(',');
-  const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+  const sizes =
+    opt('shape', 'demo') === 'dense'
+      ? opt('sessions', '10000000')
+          .split(',')
+          .map((n) => `dense-${Number(n)}-${period}`)
+      : opt('sizes', 'medium,large').split(',');
+  const load = () =>
+    loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ');
   const rows: string[][] = [];
   let allIdentical = true;
 
@@ -44,7 +50,9 @@ export async function benchPayout(args: string[]): Promise<void> {
     const db = new pg.Client({ connectionString: url });
     await db.connect();
     const start = `${period}-01T00:00:00Z`;
-    const { rows: [{ n }] } = await db.query(
+    const {
+      rows: [{ n }],
+    } = await db.query(
       `SELECT count(*)::int AS n FROM sessions WHERE started_at >= $1::timestamptz AND started_at < $1::timestamptz + interval '1 month'`,
       [start],
     );
@@ -65,15 +73,26 @@ export async function benchPayout(args: string[]): Promise<void> {
     if (plain) {
       const p = await plainFormula(db, period);
       plainMs = p.ms;
-      console.log(`[${size}] plain SQL formula: ${seconds(p.ms)} s (${p.steps.map(([s, ms]) => `${s} ${seconds(ms)}`).join(', ')}) (load ${load()})`);
+      console.log(
+        `[${size}] plain SQL formula: ${seconds(p.ms)} s (${p.steps.map(([s, ms]) => `${s} ${seconds(ms)}`).join(', ')}) (load ${load()})`,
+      );
     }
 
-    const config = loadConfig({ ...process.env, DATABASE_URL: url, QUEUE_PREFIX: `bench${randomBytes(3).toString('hex')}`, LOG_LEVEL: 'warn' });
+    const config = loadConfig({
+      ...process.env,
+      DATABASE_URL: url,
+      QUEUE_PREFIX: `bench${randomBytes(3).toString('hex')}`,
+      LOG_LEVEL: 'warn',
+    });
     const api = await createApi(config, url);
     const runs = api.get(PayoutRunsService);
     try {
       for (const [i, count] of workerCounts.entries()) {
-        const workers = await startWorkers(count, { DATABASE_URL: url, QUEUE_PREFIX: config.queuePrefix, REDIS_URL: config.redisUrl ?? '' });
+        const workers = await startWorkers(count, {
+          DATABASE_URL: url,
+          QUEUE_PREFIX: config.queuePrefix,
+          REDIS_URL: config.redisUrl ?? '',
+        });
         try {
           const t0 = performance.now();
           const run = (await runs.start(null, period)) as { id: string; status: string };
@@ -88,13 +107,27 @@ export async function benchPayout(args: string[]): Promise<void> {
           if (status !== 'computed') throw new Error(`run ${status}: ${error}`);
           const check = await checkResults(db, run.id, saveExpected && i === 0);
           if (!check.saved && !identical(check)) allIdentical = false;
-          const vsPlain = plain ? `, ${(plainMs / ms).toFixed(1)}× faster than plain SQL (${await plainDifferences(db, run.id)} stories differ from it)` : '';
+          const vsPlain = plain
+            ? `, ${(plainMs / ms).toFixed(1)}× faster than plain SQL (${await plainDifferences(db, run.id)} stories differ from it)`
+            : '';
           console.log(
             `[${size}] ${count} worker(s): run ${seconds(ms)} s, ${perSecond(n, ms)} sessions/s, ${(ms / pass).toFixed(1)}× the pass, ` +
               `${(ms / copy.ms).toFixed(2)}× raw COPY${vsPlain} (load ${runLoad})\n[${size}] ${describeCheck(check)}`,
           );
-          rows.push([size, n.toLocaleString('en-US'), String(count), seconds(ms), seconds(pass), seconds(copy.ms), plain ? seconds(plainMs) : '-',
-            (ms / pass).toFixed(1), (ms / copy.ms).toFixed(2), plain ? (plainMs / ms).toFixed(1) : '-', perSecond(n, ms), runLoad.split(' ')[0]]);
+          rows.push([
+            size,
+            n.toLocaleString('en-US'),
+            String(count),
+            seconds(ms),
+            seconds(pass),
+            seconds(copy.ms),
+            plain ? seconds(plainMs) : '-',
+            (ms / pass).toFixed(1),
+            (ms / copy.ms).toFixed(2),
+            plain ? (plainMs / ms).toFixed(1) : '-',
+            perSecond(n, ms),
+            runLoad.split(' ')[0],
+          ]);
         } finally {
           await stopWorkers(workers);
         }
@@ -104,7 +137,20 @@ export async function benchPayout(args: string[]): Promise<void> {
       await db.end();
     }
   }
-  const head = ['size', 'sessions', 'workers', 'run s', 'pass s', 'COPY s', 'plain s', 'run/pass', 'run/COPY', 'plain/run', 'sessions/s', 'load'];
+  const head = [
+    'size',
+    'sessions',
+    'workers',
+    'run s',
+    'pass s',
+    'COPY s',
+    'plain s',
+    'run/pass',
+    'run/COPY',
+    'plain/run',
+    'sessions/s',
+    'load',
+  ];
   console.log(`\n${head.join(' | ')}`);
   for (const r of rows) console.log(r.join(' | '));
   if (!allIdentical) throw new Error('a run gave results different from the expected ones (see above)');

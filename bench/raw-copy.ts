@@ -18,9 +18,11 @@ export async function rawCopyOfSessions(db: pg.Client, period: string): Promise<
   const file = join('bench/out', `sessions-${period}-${process.pid}.csv`);
   try {
     await pipeline(
-      db.query(copyTo(`COPY (SELECT id, story_key, reader_key, started_at, active_seconds, mode FROM sessions
+      db.query(
+        copyTo(`COPY (SELECT id, story_key, reader_key, started_at, active_seconds, mode FROM sessions
         WHERE started_at >= '${period}-01T00:00:00Z'::timestamptz AND started_at < '${period}-01T00:00:00Z'::timestamptz + interval '1 month')
-        TO STDOUT (FORMAT csv)`)),
+        TO STDOUT (FORMAT csv)`),
+      ),
       createWriteStream(file, { highWaterMark: 1 << 20 }),
     );
     await db.query(`DROP TABLE IF EXISTS ${BARE}`);

@@ -48,9 +48,15 @@ export async function checkResults(db: pg.Client, runId: string, save: boolean):
     await db.query('COMMIT');
   }
   const differences = async (table: string, sql: string) =>
-    (await db.query(`SELECT count(*)::int AS n FROM ${table} e FULL JOIN (${sql}) a ON a.id = e.id WHERE a.r IS DISTINCT FROM e.r`, [runId])).rows[0].n as number;
+    (
+      await db.query(`SELECT count(*)::int AS n FROM ${table} e FULL JOIN (${sql}) a ON a.id = e.id WHERE a.r IS DISTINCT FROM e.r`, [
+        runId,
+      ])
+    ).rows[0].n as number;
   const count = async (table: string) => (await db.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n as number;
-  const { rows: [run] } = await db.query(`SELECT commit, totals = (${TOTALS}) AS equal FROM bench_expected_run`, [runId]);
+  const {
+    rows: [run],
+  } = await db.query(`SELECT commit, totals = (${TOTALS}) AS equal FROM bench_expected_run`, [runId]);
   return {
     saved: save || saved.length === 0,
     expectedFrom: run.commit,

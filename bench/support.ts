@@ -51,7 +51,10 @@ export async function benchDatabase(size: string): Promise<string> {
   if (exists) {
     const c = new pg.Client({ connectionString: serverUrl(name) });
     await c.connect();
-    ready = await c.query(`SELECT count(*) > 0 AS ok FROM bench_ready`).then((r) => r.rows[0].ok, () => false);
+    ready = await c.query(`SELECT count(*) > 0 AS ok FROM bench_ready`).then(
+      (r) => r.rows[0].ok,
+      () => false,
+    );
     await c.end();
   }
   if (!ready) {
@@ -78,7 +81,10 @@ export async function benchDatabase(size: string): Promise<string> {
 export async function startWorkers(n: number, env: NodeJS.ProcessEnv): Promise<ChildProcess[]> {
   const workers: ChildProcess[] = [];
   for (let i = 0; i < n; i++) {
-    const child = spawn(process.execPath, ['dist/apps/worker/src/main.js'], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['dist/apps/worker/src/main.js'], {
+      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     await new Promise<void>((ready, fail) => {
       child.once('exit', (code) => fail(new Error(`worker exited with ${code}`)));
       child.stdout!.on('data', (d: Buffer) => d.toString().includes('worker started') && ready());

@@ -64,7 +64,9 @@ if (!existsSync(join(root, 'node_modules/.package-lock.json'))) {
   const timer = setInterval(() => {
     const n = installedPackages();
     const pct = expected ? ` (${Math.min(99, Math.floor((100 * n) / expected))}%)` : '';
-    console.log(`[run] npm install: ${n}${expected ? ` of ${expected}` : ''} packages in node_modules${pct}, ${Math.round((Date.now() - started) / 1000)} s`);
+    console.log(
+      `[run] npm install: ${n}${expected ? ` of ${expected}` : ''} packages in node_modules${pct}, ${Math.round((Date.now() - started) / 1000)} s`,
+    );
   }, 5000);
   const code = await new Promise((done) => child.once('exit', (c) => done(c ?? 1)));
   clearInterval(timer);
@@ -73,7 +75,13 @@ if (!existsSync(join(root, 'node_modules/.package-lock.json'))) {
 }
 
 function buildServer() {
-  const sources = Math.max(newest(join(root, 'libs')), newest(join(root, 'apps/api')), newest(join(root, 'apps/worker')), newest(join(root, 'apps/cli')), newest(join(root, 'bench')));
+  const sources = Math.max(
+    newest(join(root, 'libs')),
+    newest(join(root, 'apps/api')),
+    newest(join(root, 'apps/worker')),
+    newest(join(root, 'apps/cli')),
+    newest(join(root, 'bench')),
+  );
   if (sources > stamp(join(root, 'dist/.built'))) {
     console.log('[run] building the server…');
     // Into a fresh directory, then swapped in: no output of deleted sources survives, and
@@ -95,7 +103,9 @@ function buildAdmin() {
   const src = join(root, 'apps/admin');
   if (!existsSync(join(src, 'index.html'))) return;
   // The console also bundles the server's dependency-free rule files (apps/admin/vite.config.ts, `@libs`).
-  const shared = ['libs/core/src/period/period.ts', 'libs/payouts/src/payout-rules.ts', 'libs/help-desk/src/ticket-categories.ts'].map((f) => stamp(join(root, f)));
+  const shared = ['libs/core/src/period/period.ts', 'libs/payouts/src/payout-rules.ts', 'libs/help-desk/src/ticket-categories.ts'].map(
+    (f) => stamp(join(root, f)),
+  );
   // Vite builds React's development build under NODE_ENV=development: the build follows NODE_ENV.
   const mode = process.env.NODE_ENV || 'production';
   const modeFile = join(src, 'dist/.node-env');
@@ -156,6 +166,12 @@ switch (command) {
     buildServer();
     buildAdmin();
     run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+    if (!args.length) {
+      // Lint, format, the layering rules (eslint.config.js) and the copy detector (.jscpd.json).
+      run('npx', ['eslint', '--max-warnings', '0', 'libs', 'apps/api', 'apps/worker', 'apps/cli']);
+      run('npx', ['prettier', '--check', '--log-level', 'warn', '.']);
+      run('npx', ['jscpd', '--config', '.jscpd.json']);
+    }
     run('node', ['--experimental-vm-modules', 'node_modules/jest/bin/jest.js', ...args], {
       env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=4096`.trim() },
     });

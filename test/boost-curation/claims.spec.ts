@@ -19,7 +19,8 @@ describe('nomination review claims', () => {
   });
   afterAll(() => t.close());
 
-  const row = async (id: string) => (await t.db.pool.query(`SELECT status, claimed_by, boost_id FROM nominations WHERE id = $1`, [id])).rows[0];
+  const row = async (id: string) =>
+    (await t.db.pool.query(`SELECT status, claimed_by, boost_id FROM nominations WHERE id = $1`, [id])).rows[0];
 
   it('boost and decline of a nomination another curator claimed are refused (409 naming who); the holder decides, the claim ends', async () => {
     const nom = await f.pendingNomination();
@@ -46,17 +47,28 @@ describe('nomination review claims', () => {
     await t.db.pool.query(`UPDATE nominations SET claimed_by = NULL, claimed_until = NULL WHERE id = $1`, [noms[0]]);
 
     const filter = { id: noms };
-    const [a, b] = await Promise.all([carl, cleo].map((tok) => t.http.post('/api/nominations/claim-next').set(as(tok)).send({ filter }).expect(200)));
+    const [a, b] = await Promise.all(
+      [carl, cleo].map((tok) => t.http.post('/api/nominations/claim-next').set(as(tok)).send({ filter }).expect(200)),
+    );
     expect(a.body.next.id).not.toBe(b.body.next.id);
     expect([a.body.next.id, b.body.next.id].sort()).toEqual([noms[0], noms[1]].sort());
   });
 
   it('bulk decline: the preview writes nothing; the decline skips decided and claimed ones and audits each declined', async () => {
-    const [a, b, c, d] = [await f.pendingNomination(), await f.pendingNomination(), await f.pendingNomination(), await f.pendingNomination()];
+    const [a, b, c, d] = [
+      await f.pendingNomination(),
+      await f.pendingNomination(),
+      await f.pendingNomination(),
+      await f.pendingNomination(),
+    ];
     await t.http.post(`/api/nominations/${b.id}/claim`).set(as(carl)).expect(200);
     await t.http.post(`/api/nominations/${c.id}/decline`).set(as(carl)).send({ reason: 'meta' }).expect(200);
     const ids = [a.id, b.id, c.id, d.id, 'n-missing'];
-    const preview = await t.http.post('/api/nominations/bulk-decline').set(as(cleo)).send({ ids, reason: 'clickbait', dryRun: true }).expect(200);
+    const preview = await t.http
+      .post('/api/nominations/bulk-decline')
+      .set(as(cleo))
+      .send({ ids, reason: 'clickbait', dryRun: true })
+      .expect(200);
     expect(preview.body).toEqual({
       dryRun: true,
       declinedCount: 2,
@@ -75,10 +87,17 @@ describe('nomination review claims', () => {
     expect(done.body.dryRun).toBeUndefined();
     expect((await row(a.id)).status).toBe('declined');
     expect((await row(b.id)).status).toBe('pending');
-    const audit = await t.db.pool.query(`SELECT action, entity_id, reason FROM audit_log WHERE action LIKE 'nomination.%decline' AND entity_id = ANY($1) ORDER BY entity_id`, [[a.id, d.id]]);
+    const audit = await t.db.pool.query(
+      `SELECT action, entity_id, reason FROM audit_log WHERE action LIKE 'nomination.%decline' AND entity_id = ANY($1) ORDER BY entity_id`,
+      [[a.id, d.id]],
+    );
     expect(audit.rows).toEqual([a.id, d.id].sort().map((id) => ({ action: 'nomination.decline', entity_id: id, reason: 'clickbait' })));
 
-    const bad = await t.http.post('/api/nominations/bulk-decline').set(as(cleo)).send({ ids: [a.id], reason: 'other' }).expect(400);
+    const bad = await t.http
+      .post('/api/nominations/bulk-decline')
+      .set(as(cleo))
+      .send({ ids: [a.id], reason: 'other' })
+      .expect(400);
     expect(bad.body.details.map((x: { field: string }) => x.field)).toContain('note');
   });
 

@@ -26,9 +26,17 @@ describe('curator decisions', () => {
   afterAll(() => t.close());
 
   const boostRows = async (storyKey: number) =>
-    (await t.db.pool.query(`SELECT id, starts_at, ends_at, source, end_reason FROM boosts WHERE story_key = $1 ORDER BY starts_at`, [storyKey])).rows;
+    (
+      await t.db.pool.query(`SELECT id, starts_at, ends_at, source, end_reason FROM boosts WHERE story_key = $1 ORDER BY starts_at`, [
+        storyKey,
+      ])
+    ).rows;
   const auditOf = async (entityId: string) =>
-    (await t.db.pool.query(`SELECT action, actor_email, reason, before, after, at FROM audit_log WHERE entity_id = $1 ORDER BY id`, [entityId])).rows;
+    (
+      await t.db.pool.query(`SELECT action, actor_email, reason, before, after, at FROM audit_log WHERE entity_id = $1 ORDER BY id`, [
+        entityId,
+      ])
+    ).rows;
 
   it('boost creates a boostDays-long window from now; the decision is final (409 for a second boost or a decline)', async () => {
     const nom = await f.pendingNomination();
@@ -52,7 +60,13 @@ describe('curator decisions', () => {
     expect(created).toMatchObject({ action: 'boost.create', after: { id: res.body.boostId, source: 'nomination', nominationId: nom.id } });
 
     const boost = await t.http.get(`/api/boosts/${res.body.boostId}`).set(as(curator)).expect(200);
-    expect(boost.body).toMatchObject({ storyId: nom.storyId, state: 'active', source: 'nomination', nominationId: nom.id, endedEarly: false });
+    expect(boost.body).toMatchObject({
+      storyId: nom.storyId,
+      state: 'active',
+      source: 'nomination',
+      nominationId: nom.id,
+      endedEarly: false,
+    });
     // who decided, by email as well as id
     const decided = await t.http.get(`/api/nominations/${nom.id}`).set(as(curator)).expect(200);
     expect(decided.body.decidedByEmail).toMatch(/@test\.example$/);
@@ -61,13 +75,22 @@ describe('curator decisions', () => {
 
   it('decline records the guideline reason and note; the decision is final', async () => {
     const nom = await f.pendingNomination();
-    const res = await t.http.post(`/api/nominations/${nom.id}/decline`).set(as(curator)).send({ reason: 'sponsored', note: 'paid placement' }).expect(200);
+    const res = await t.http
+      .post(`/api/nominations/${nom.id}/decline`)
+      .set(as(curator))
+      .send({ reason: 'sponsored', note: 'paid placement' })
+      .expect(200);
     expect(res.body).toMatchObject({ status: 'declined', declineReason: 'sponsored', note: 'paid placement', boostId: null });
     await t.http.post(`/api/nominations/${nom.id}/decline`).set(as(curator)).send({ reason: 'meta' }).expect(409);
     await t.http.post(`/api/nominations/${nom.id}/boost`).set(as(curator)).expect(409);
     expect(await boostRows(nom.story)).toHaveLength(0);
     const entries = await auditOf(nom.id);
-    expect(entries.at(-1)).toMatchObject({ action: 'nomination.decline', reason: 'sponsored: paid placement', before: { status: 'pending' }, after: { status: 'declined' } });
+    expect(entries.at(-1)).toMatchObject({
+      action: 'nomination.decline',
+      reason: 'sponsored: paid placement',
+      before: { status: 'pending' },
+      after: { status: 'declined' },
+    });
   });
 
   it('a refused nomination cannot be decided (409); an unknown one is a 404; bad input is a 400 naming the field', async () => {
@@ -213,21 +236,43 @@ describe('curator decisions', () => {
     const author = await f.member();
     const story = await f.story({ author, publication: pub, title: 'Unnominated gem' });
     const storyId = await f.storyId(story);
-    const res = await t.http.post(`/api/stories/${storyId}/boost`).set(as(curator)).send({ reason: 'found it on the front page' }).expect(201);
-    expect(res.body).toMatchObject({ storyId, source: 'curator', state: 'active', boostReason: 'found it on the front page', nominationId: null });
+    const res = await t.http
+      .post(`/api/stories/${storyId}/boost`)
+      .set(as(curator))
+      .send({ reason: 'found it on the front page' })
+      .expect(201);
+    expect(res.body).toMatchObject({
+      storyId,
+      source: 'curator',
+      state: 'active',
+      boostReason: 'found it on the front page',
+      nominationId: null,
+    });
     expect(new Date(res.body.endsAt).getTime() - new Date(res.body.startsAt).getTime()).toBe(14 * DAY_MS);
     expect((await auditOf(res.body.id)).map((a) => [a.action, a.reason])).toEqual([['boost.create', 'found it on the front page']]);
 
-    const rule = async (key: number) => (await t.http.post(`/api/stories/${await f.storyId(key)}/boost`).set(as(curator)).send({}).expect(422)).body.details.rule;
+    const rule = async (key: number) =>
+      (
+        await t.http
+          .post(`/api/stories/${await f.storyId(key)}/boost`)
+          .set(as(curator))
+          .send({})
+          .expect(422)
+      ).body.details.rule;
     expect(await rule(story)).toBe('already_boosted');
     expect(await rule(await f.story({ author, publication: pub, aiDisclosed: true }))).toBe('ai_disclosed');
     expect(await rule(await f.story({ author, publication: pub, status: 'unlisted' }))).toBe('story_not_published');
-    expect(await rule(await f.story({ author, publication: null, publishedAt: `now() - interval '6 months' - interval '1 minute'` }))).toBe('story_too_old');
+    expect(await rule(await f.story({ author, publication: null, publishedAt: `now() - interval '6 months' - interval '1 minute'` }))).toBe(
+      'story_too_old',
+    );
     const nominated = await f.pendingNomination({ publication: pub, author });
     expect(await rule(nominated.story)).toBe('already_nominated');
     // at the age boundary (a minute under 6 months) it is still boostable
     const young = await f.story({ author, publication: null, publishedAt: `now() - interval '6 months' + interval '1 minute'` });
-    await t.http.post(`/api/stories/${await f.storyId(young)}/boost`).set(as(curator)).expect(201);
+    await t.http
+      .post(`/api/stories/${await f.storyId(young)}/boost`)
+      .set(as(curator))
+      .expect(201);
     await t.http.post(`/api/stories/nope/boost`).set(as(curator)).expect(404);
   });
 
@@ -256,7 +301,11 @@ describe('curator decisions', () => {
     expect((await f.status(nom.id)).status).toBe('pending');
     expect((await boostRows(other.story))[0].end_reason).toBeNull();
     // admins decide too
-    await t.http.post(`/api/nominations/${nom.id}/decline`).set(as(admin)).send({ reason: 'other', note: 'duplicate of an older piece' }).expect(200);
+    await t.http
+      .post(`/api/nominations/${nom.id}/decline`)
+      .set(as(admin))
+      .send({ reason: 'other', note: 'duplicate of an older piece' })
+      .expect(200);
     await t.http.post(`/api/boosts/${boosted.boostId}/end`).set(as(admin)).send({ reason: 'admin ended it' }).expect(200);
   });
 });

@@ -46,9 +46,15 @@ export class CurationFixtures {
     return rows[0].key;
   }
 
-  async story(
-    opts: { author: number; publication: number | null; publishedAt?: string | null; status?: string; aiDisclosed?: boolean; title?: string; id?: string },
-  ): Promise<number> {
+  async story(opts: {
+    author: number;
+    publication: number | null;
+    publishedAt?: string | null;
+    status?: string;
+    aiDisclosed?: boolean;
+    title?: string;
+    id?: string;
+  }): Promise<number> {
     const publishedAt = opts.publishedAt === undefined ? `now() - interval '10 days'` : opts.publishedAt;
     const id = opts.id ?? this.next('s');
     const { rows } = await this.pool.query(
@@ -64,10 +70,10 @@ export class CurationFixtures {
   }
 
   async enrollment(memberKey: number, enrolledAt: string, leftAt: string | null = null): Promise<void> {
-    await this.pool.query(`INSERT INTO enrollments (id, member_key, enrolled_at, left_at) VALUES ($1, $2, ${enrolledAt}, ${leftAt ?? 'NULL'})`, [
-      this.next('e'),
-      memberKey,
-    ]);
+    await this.pool.query(
+      `INSERT INTO enrollments (id, member_key, enrolled_at, left_at) VALUES ($1, $2, ${enrolledAt}, ${leftAt ?? 'NULL'})`,
+      [this.next('e'), memberKey],
+    );
   }
 
   async session(storyKey: number, readerKey: number | null, activeSeconds: number, startedAt = `now() - interval '1 day'`): Promise<void> {
@@ -79,10 +85,10 @@ export class CurationFixtures {
 
   /** A boost window as the bundle import stores it (history). */
   async importedBoost(storyKey: number, startsAt: string, endsAt: string, id = this.next('b')): Promise<string> {
-    await this.pool.query(`INSERT INTO boosts (id, story_key, starts_at, ends_at, source) VALUES ($1, $2, ${startsAt}, ${endsAt}, 'nomination')`, [
-      id,
-      storyKey,
-    ]);
+    await this.pool.query(
+      `INSERT INTO boosts (id, story_key, starts_at, ends_at, source) VALUES ($1, $2, ${startsAt}, ${endsAt}, 'nomination')`,
+      [id, storyKey],
+    );
     return id;
   }
 

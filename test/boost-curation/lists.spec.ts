@@ -65,9 +65,13 @@ describe('boost curation lists', () => {
     expect(one.body).not.toHaveProperty('storyKey');
     await t.http.get('/api/nominations/nope').set(as(curator)).expect(404);
 
-    const desc = await list('/api/nominations', curator, { filter: { publicationId: 'pub-queue' }, sort: ['nominatedAt', 'DESC'] }).expect(200);
+    const desc = await list('/api/nominations', curator, { filter: { publicationId: 'pub-queue' }, sort: ['nominatedAt', 'DESC'] }).expect(
+      200,
+    );
     expect(desc.body.map((r: { id: string }) => r.id)).toEqual([newer.id, older.id]);
-    const partnersOnly = await list('/api/nominations', curator, { filter: { publicationId: 'pub-queue', authorIsPartner: true } }).expect(200);
+    const partnersOnly = await list('/api/nominations', curator, { filter: { publicationId: 'pub-queue', authorIsPartner: true } }).expect(
+      200,
+    );
     expect(partnersOnly.body.map((r: { id: string }) => r.id)).toEqual([newer.id]);
   });
 
@@ -83,13 +87,19 @@ describe('boost curation lists', () => {
     ]);
     const byNominator = await list('/api/nominations', curator, { filter: { nominatorId: 'nominator-filters' } }).expect(200);
     expect(byNominator.body.map((r: { id: string }) => r.id)).toEqual(['flt-ok', 'flt-ai']);
-    const refused = await list('/api/nominations', curator, { filter: { nominatorId: 'nominator-filters', status: 'refused' } }).expect(200);
+    const refused = await list('/api/nominations', curator, { filter: { nominatorId: 'nominator-filters', status: 'refused' } }).expect(
+      200,
+    );
     expect(refused.body).toEqual([expect.objectContaining({ id: 'flt-ai', refusalReason: 'ai_disclosed' })]);
-    const byReason = await list('/api/nominations', curator, { filter: { refusalReason: 'ai_disclosed', nominatorId: 'nominator-filters' } }).expect(200);
+    const byReason = await list('/api/nominations', curator, {
+      filter: { refusalReason: 'ai_disclosed', nominatorId: 'nominator-filters' },
+    }).expect(200);
     expect(byReason.body.map((r: { id: string }) => r.id)).toEqual(['flt-ai']);
     const byStory = await list('/api/nominations', curator, { filter: { storyId: await f.storyId(good) } }).expect(200);
     expect(byStory.body.map((r: { id: string }) => r.id)).toEqual(['flt-ok']);
-    const pending = await list('/api/nominations', curator, { filter: { status: 'pending', nominatorId: 'nominator-filters' } }).expect(200);
+    const pending = await list('/api/nominations', curator, { filter: { status: 'pending', nominatorId: 'nominator-filters' } }).expect(
+      200,
+    );
     expect(pending.body.map((r: { id: string }) => r.id)).toEqual(['flt-ok']);
 
     const unknown = await list('/api/nominations', curator, { filter: { storyKey: 1 } }).expect(400);
@@ -114,12 +124,18 @@ describe('boost curation lists', () => {
       [upcoming, 'upcoming'],
     ]);
     expect(all.headers['content-range']).toBe('boosts 0-2/3');
-    for (const [state, id] of [['active', active], ['ended', ended], ['upcoming', upcoming]]) {
+    for (const [state, id] of [
+      ['active', active],
+      ['ended', ended],
+      ['upcoming', upcoming],
+    ]) {
       const res = await list('/api/boosts', support, { filter: { storyId, state } }).expect(200);
       expect(res.body.map((b: { id: string }) => b.id)).toEqual([id]);
     }
     const byAuthor = await list('/api/boosts', support, { filter: { authorId: 'author-boosts', state: 'active' } }).expect(200);
-    expect(byAuthor.body).toEqual([expect.objectContaining({ id: active, storyId, source: 'nomination', endedEarly: false, endReason: null })]);
+    expect(byAuthor.body).toEqual([
+      expect.objectContaining({ id: active, storyId, source: 'nomination', endedEarly: false, endReason: null }),
+    ]);
     await list('/api/boosts', support, { filter: { state: 'paused' } }).expect(400);
     await t.http.get('/api/boosts/nope').set(as(support)).expect(404);
 
@@ -157,14 +173,41 @@ describe('boost curation lists', () => {
     await f.intake([{ id: 'nom-limited-6', story: sixth, nominator: limited, publication: pub, at: `${recent} + interval '1 minute'` }]);
     expect((await f.status('nom-limited-6')).refusalReason).toBe('nominator_weekly_limit');
 
-    const res = await list('/api/nominators', curator, { filter: { id: ['nom-20pct', 'nom-25pct', 'nom-idle', 'nom-limited'] }, sort: ['id', 'ASC'] }).expect(200);
+    const res = await list('/api/nominators', curator, {
+      filter: { id: ['nom-20pct', 'nom-25pct', 'nom-idle', 'nom-limited'] },
+      sort: ['id', 'ASC'],
+    }).expect(200);
     expect(res.body).toEqual([
-      expect.objectContaining({ id: 'nom-20pct', nominationsThisMonth: 5, nominationsLast7Days: 5, boosted: 1, declined: 4, approvalRateBps: 2000, goodStanding: false }),
+      expect.objectContaining({
+        id: 'nom-20pct',
+        nominationsThisMonth: 5,
+        nominationsLast7Days: 5,
+        boosted: 1,
+        declined: 4,
+        approvalRateBps: 2000,
+        goodStanding: false,
+      }),
       expect.objectContaining({ id: 'nom-25pct', nominationsThisMonth: 5, pending: 1, approvalRateBps: 2500, goodStanding: true }),
-      expect.objectContaining({ id: 'nom-idle', nominationsThisMonth: 0, nominationsLast7Days: expect.any(Number), approvalRateBps: 10000, goodStanding: false }),
-      expect.objectContaining({ id: 'nom-limited', nominationsThisMonth: 5, nominationsLast7Days: 5, totalNominations: 6, refused: 1, approvalRateBps: 10000, goodStanding: true }),
+      expect.objectContaining({
+        id: 'nom-idle',
+        nominationsThisMonth: 0,
+        nominationsLast7Days: expect.any(Number),
+        approvalRateBps: 10000,
+        goodStanding: false,
+      }),
+      expect.objectContaining({
+        id: 'nom-limited',
+        nominationsThisMonth: 5,
+        nominationsLast7Days: 5,
+        totalNominations: 6,
+        refused: 1,
+        approvalRateBps: 10000,
+        goodStanding: true,
+      }),
     ]);
-    const good = await list('/api/nominators', curator, { filter: { id: ['nom-20pct', 'nom-25pct', 'nom-idle', 'nom-limited'], goodStanding: true } }).expect(200);
+    const good = await list('/api/nominators', curator, {
+      filter: { id: ['nom-20pct', 'nom-25pct', 'nom-idle', 'nom-limited'], goodStanding: true },
+    }).expect(200);
     expect(good.body.map((r: { id: string }) => r.id).sort()).toEqual(['nom-25pct', 'nom-limited']);
     const one = await t.http.get('/api/nominators/nom-25pct').set(as(curator)).expect(200);
     expect(one.body).toMatchObject({ id: 'nom-25pct', name: 'Member nom-25pct', totalNominations: 5 });
@@ -180,7 +223,15 @@ describe('boost curation lists', () => {
     const res = await list('/api/stories', support, { filter: { authorId: 'author-stories' }, sort: ['id', 'ASC'] }).expect(200);
     expect(res.headers['content-range']).toBe('stories 0-1/2');
     expect(res.body).toEqual([
-      expect.objectContaining({ id: 'st-alpha', authorId: 'author-stories', publicationId: 'pub-stories', publicationName: 'Publication pub-stories', status: 'published', membersOnly: true, aiDisclosed: false }),
+      expect.objectContaining({
+        id: 'st-alpha',
+        authorId: 'author-stories',
+        publicationId: 'pub-stories',
+        publicationName: 'Publication pub-stories',
+        status: 'published',
+        membersOnly: true,
+        aiDisclosed: false,
+      }),
       expect.objectContaining({ id: 'st-beta', publicationId: null, status: 'draft', publishedAt: null }),
     ]);
     const drafts = await list('/api/stories', support, { filter: { authorId: 'author-stories', status: 'draft' } }).expect(200);

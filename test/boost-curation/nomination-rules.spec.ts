@@ -91,7 +91,11 @@ describe('nomination acceptance rules (intake hook)', () => {
     const s3 = await f.story({ author, publication: pub });
     const first = nid();
     await f.intake([{ id: first, story: s3, nominator: await f.member(), publication: pub, at: `now() - interval '3 hours'` }]);
-    await t.http.post(`/api/nominations/${first}/decline`).set('Authorization', `Bearer ${curator}`).send({ reason: 'clickbait' }).expect(200);
+    await t.http
+      .post(`/api/nominations/${first}/decline`)
+      .set('Authorization', `Bearer ${curator}`)
+      .send({ reason: 'clickbait' })
+      .expect(200);
     expect((await nominateOnce(s3, pub, `now()`)).refusalReason).toBe('already_nominated');
     // boosted → already_boosted; a boost window from the history too
     const s4 = await f.story({ author, publication: pub });
@@ -133,7 +137,15 @@ describe('nomination acceptance rules (intake hook)', () => {
     // one nomination per intake call, as the live feed sends them
     for (const [i, when] of times.entries()) await f.intake([{ id: ids[i], story: stories[i], nominator, publication: pub, at: at(when) }]);
     const result = await f.statuses(ids);
-    expect(ids.map((id) => result[id])).toEqual(['pending', 'pending', 'pending', 'pending', 'pending', 'nominator_weekly_limit', 'pending']);
+    expect(ids.map((id) => result[id])).toEqual([
+      'pending',
+      'pending',
+      'pending',
+      'pending',
+      'pending',
+      'nominator_weekly_limit',
+      'pending',
+    ]);
 
     // The refused nomination carries its reason in the queue, filterable by it.
     const res = await t.http
@@ -144,8 +156,13 @@ describe('nomination acceptance rules (intake hook)', () => {
     expect(res.body).toHaveLength(1);
     expect(res.body[0]).toMatchObject({ id: ids[5], status: 'refused', refusalReason: 'nominator_weekly_limit' });
     // and the evaluation is audited (system actor) with the reason
-    const audit = await t.db.pool.query(`SELECT actor_email, reason, after FROM audit_log WHERE action = 'nomination.evaluate' AND entity_id = $1`, [ids[5]]);
-    expect(audit.rows).toEqual([{ actor_email: 'system', reason: 'nominator_weekly_limit', after: { status: 'refused', refusalReason: 'nominator_weekly_limit' } }]);
+    const audit = await t.db.pool.query(
+      `SELECT actor_email, reason, after FROM audit_log WHERE action = 'nomination.evaluate' AND entity_id = $1`,
+      [ids[5]],
+    );
+    expect(audit.rows).toEqual([
+      { actor_email: 'system', reason: 'nominator_weekly_limit', after: { status: 'refused', refusalReason: 'nominator_weekly_limit' } },
+    ]);
   });
 
   it('monthly limit: the 20th nomination in a UTC calendar month is accepted, the 21st refused (one batch, any id order)', async () => {
@@ -167,7 +184,10 @@ describe('nomination acceptance rules (intake hook)', () => {
     const feb = { id: nid(), story: stories[22], nominator, publication: pub, at: at('2026-02-21T23:59:59Z') };
     await f.intake([feb]);
     const shuffled = [...records].reverse();
-    await f.intake(shuffled, shuffled.map((r) => r.id));
+    await f.intake(
+      shuffled,
+      shuffled.map((r) => r.id),
+    );
     const result = await f.statuses(records.map((r) => r.id));
     const verdicts = records.map((r) => result[r.id]);
     expect(verdicts.slice(0, 20)).toEqual(Array(20).fill('pending'));
@@ -182,7 +202,8 @@ describe('nomination acceptance rules (intake hook)', () => {
     const good = await validStories(pub, 3);
     const author = await f.member();
     const bad: number[] = [];
-    for (let i = 0; i < 4; i++) bad.push(await f.story({ author, publication: pub, aiDisclosed: true, publishedAt: at('2026-02-20T00:00:00Z') }));
+    for (let i = 0; i < 4; i++)
+      bad.push(await f.story({ author, publication: pub, aiDisclosed: true, publishedAt: at('2026-02-20T00:00:00Z') }));
     const plan = [
       [bad[0], '2026-03-10T00:00:00Z'],
       [bad[1], '2026-03-10T01:00:00Z'],
@@ -211,7 +232,11 @@ describe('nomination acceptance rules (intake hook)', () => {
     const story = await f.story({ author: await f.member(), publication: pub });
     const id = nid();
     await f.intake([{ id, story, nominator: await f.member(), publication: pub, at: `now() - interval '1 hour'` }]);
-    await t.http.post(`/api/nominations/${id}/decline`).set('Authorization', `Bearer ${curator}`).send({ reason: 'meta', note: 'about the platform' }).expect(200);
+    await t.http
+      .post(`/api/nominations/${id}/decline`)
+      .set('Authorization', `Bearer ${curator}`)
+      .send({ reason: 'meta', note: 'about the platform' })
+      .expect(200);
     await f.intake([], [id]);
     expect(await f.status(id)).toEqual({ status: 'declined', refusalReason: null });
   });

@@ -34,7 +34,10 @@ async function enrolKnown(databaseUrl, env, email, secret) {
   await c.connect();
   try {
     const { rows } = await c.query(`SELECT id FROM staff_users WHERE email = $1`, [email]);
-    await c.query(`UPDATE staff_users SET totp_secret = $2, totp_enabled_at = now(), totp_last_step = NULL WHERE id = $1`, [rows[0].id, seal(loadConfig(env).secondFactorKey, secret, rows[0].id)]);
+    await c.query(`UPDATE staff_users SET totp_secret = $2, totp_enabled_at = now(), totp_last_step = NULL WHERE id = $1`, [
+      rows[0].id,
+      seal(loadConfig(env).secondFactorKey, secret, rows[0].id),
+    ]);
   } finally {
     await c.end();
   }
@@ -124,7 +127,11 @@ export function apiClient(base) {
     const res = await fetch(`${base}/api/${path}`, {
       method,
       // each write is one action: its own Idempotency-Key (money writes require one)
-      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(method === 'GET' ? {} : { 'Idempotency-Key': randomUUID() }) },
+      headers: {
+        'Content-Type': 'application/json',
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        ...(method === 'GET' ? {} : { 'Idempotency-Key': randomUUID() }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
@@ -229,7 +236,12 @@ export async function startEnvironment({ outDir, log = console.log }) {
     const loader = join(ROOT, 'dist/apps/cli/src/demo.js');
     const loaded = spawnSync(
       process.execPath,
-      ['--input-type=module', '-e', 'const { loadDemo } = await import(process.argv[1]); await loadDemo(process.env.DATABASE_URL);', loader],
+      [
+        '--input-type=module',
+        '-e',
+        'const { loadDemo } = await import(process.argv[1]); await loadDemo(process.env.DATABASE_URL);',
+        loader,
+      ],
       { cwd: ROOT, env, encoding: 'utf8' },
     );
     cliLog.write(`$ loadDemo\n${loaded.stdout}${loaded.stderr}\n`);
@@ -238,18 +250,26 @@ export async function startEnvironment({ outDir, log = console.log }) {
     log(`[browser] demo data (${periods.earlier} and ${periods.latest}) loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
     // 3. The api (serving the built console) and the worker.
-    if (!existsSync(join(ROOT, 'apps/admin/dist/index.html'))) throw new Error('apps/admin/dist is missing: build the console first (npm test does)');
+    if (!existsSync(join(ROOT, 'apps/admin/dist/index.html')))
+      throw new Error('apps/admin/dist is missing: build the console first (npm test does)');
     const api = child('api', 'dist/apps/api/src/main.js', env, outDir);
     const worker = child('worker', 'dist/apps/worker/src/main.js', env, outDir);
-    cleanups.push(() => api.stop(), () => worker.stop());
+    cleanups.push(
+      () => api.stop(),
+      () => worker.stop(),
+    );
     const base = `http://127.0.0.1:${port}`;
     let apiExit = null;
     api.exited.then((code) => (apiExit = code));
-    await until('the api to answer /api/health', async () => {
-      if (apiExit !== null) throw new Error(`the api exited (${apiExit}); see ${join(outDir, 'api.log')}`);
-      const r = await fetch(`${base}/api/health`);
-      return r.status === 200;
-    }, 60_000);
+    await until(
+      'the api to answer /api/health',
+      async () => {
+        if (apiExit !== null) throw new Error(`the api exited (${apiExit}); see ${join(outDir, 'api.log')}`);
+        const r = await fetch(`${base}/api/health`);
+        return r.status === 200;
+      },
+      60_000,
+    );
 
     // 4. The demo staff, created by the first admin through the API.
     const api$ = apiClient(base);

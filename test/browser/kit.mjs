@@ -50,10 +50,17 @@ export function createRunner({ browser, base, shotsDir, only }) {
   async function walkthrough(name, fn) {
     if (only && !only.some((o) => name.includes(o))) return;
     const started = Date.now();
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, timezoneId: 'America/Los_Angeles' });
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      acceptDownloads: true,
+      timezoneId: 'America/Los_Angeles',
+    });
     context.setDefaultTimeout(TIMEOUT);
     const page = await context.newPage();
-    const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    const slug = name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
     let step = 0;
     const apiErrors = [];
     const pageErrors = [];
@@ -62,9 +69,11 @@ export function createRunner({ browser, base, shotsDir, only }) {
     page.on('response', (r) => {
       // The password step of a two-factor sign-in answers 401 second_factor_required (a failed sign-in fails its walkthrough anyway).
       const codeStep = r.status() === 401 && r.request().method() === 'POST' && r.url().endsWith('/api/auth/login');
-      if (r.url().includes('/api/') && r.status() >= 400 && !codeStep) apiErrors.push(`${r.status()} ${r.request().method()} ${r.url().replace(base, '')}`);
+      if (r.url().includes('/api/') && r.status() >= 400 && !codeStep)
+        apiErrors.push(`${r.status()} ${r.request().method()} ${r.url().replace(base, '')}`);
       // the console's scripts and styles travel compressed
-      if (/\/assets\/[^?]+\.(js|css)$/.test(r.url()) && r.status() === 200 && !r.headers()['content-encoding']) uncompressed.push(r.url().replace(base, ''));
+      if (/\/assets\/[^?]+\.(js|css)$/.test(r.url()) && r.status() === 200 && !r.headers()['content-encoding'])
+        uncompressed.push(r.url().replace(base, ''));
     });
     page.on('pageerror', (e) => pageErrors.push(e.message));
     // The console runs under the API's Content-Security-Policy: any violation fails the walkthrough.
@@ -72,7 +81,9 @@ export function createRunner({ browser, base, shotsDir, only }) {
       if (/Content Security Policy|Content-Security-Policy/i.test(m.text())) cspViolations.push(m.text());
     });
     await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`),
+      );
     });
     const t = {
       page,
@@ -99,7 +110,12 @@ export function createRunner({ browser, base, shotsDir, only }) {
       console.log(`  ✓ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     } catch (e) {
       results.push({ name, ok: false, ms: Date.now() - started, error: e });
-      console.log(`  ✗ ${name}\n    ${String(e?.stack ?? e).split('\n').slice(0, 6).join('\n    ')}`);
+      console.log(
+        `  ✗ ${name}\n    ${String(e?.stack ?? e)
+          .split('\n')
+          .slice(0, 6)
+          .join('\n    ')}`,
+      );
       if (apiErrors.length) console.log(`    API errors seen: ${apiErrors.join('; ')}`);
       await page.screenshot({ path: join(shotsDir, `${slug}-FAILED.png`), fullPage: true }).catch(() => undefined);
     } finally {

@@ -33,7 +33,10 @@ export function defineQueueWalkthroughs({ walkthrough, env }) {
   /** A second account of a role, made by the admin, for a colleague's claim. */
   async function colleague(role) {
     const email = `${role}-colleague-${Date.now().toString(36)}@demo.example`;
-    const r = await env.api.call('POST', 'staff-users', { token: env.adminToken, body: { email, name: `Colleague ${role}`, roles: [role], password: STAFF_PASSWORD } });
+    const r = await env.api.call('POST', 'staff-users', {
+      token: env.adminToken,
+      body: { email, name: `Colleague ${role}`, roles: [role], password: STAFF_PASSWORD },
+    });
     check(r.status === 201 || r.status === 200, `creating ${email}: ${r.status}`);
     return { email, token: await env.api.login(email, STAFF_PASSWORD) };
   }
@@ -89,7 +92,10 @@ export function defineQueueWalkthroughs({ walkthrough, env }) {
     const claimed = await get(`applications/${first}`, reviewer);
     check(claimed.claimedByEmail === STAFF.reviewer.email, `the API has ${first} claimed by the reviewer (got ${claimed.claimedByEmail})`);
     const robTry = await env.api.call('POST', `applications/${first}/approve`, { token: rob.token });
-    check(robTry.status === 409 && robTry.json.details?.reason === 'claimed', `a second reviewer is refused with 409 claimed (got ${robTry.status})`);
+    check(
+      robTry.status === 409 && robTry.json.details?.reason === 'claimed',
+      `a second reviewer is refused with 409 claimed (got ${robTry.status})`,
+    );
     await t.shot('claimed');
 
     // a → confirmation → Enter: approved, and the next free application opens by itself.
@@ -97,10 +103,17 @@ export function defineQueueWalkthroughs({ walkthrough, env }) {
     await visible(page.getByRole('dialog').getByText(`Approve application ${first}?`), 'the approval confirmation');
     await t.shot('approve-confirm');
     await page.keyboard.press('Enter');
-    await until('the next application to open', async () => idInUrl(page, 'applications') && idInUrl(page, 'applications') !== first, 15_000);
+    await until(
+      'the next application to open',
+      async () => idInUrl(page, 'applications') && idInUrl(page, 'applications') !== first,
+      15_000,
+    );
     await visible(page.getByTestId('claim-banner').getByText('You are reviewing this application'), 'the next application claimed');
     const approved = await get(`applications/${first}`, reviewer);
-    check(approved.status === 'approved' && approved.claimedBy === null, `${first} approved and its claim ended (got ${approved.status}, ${approved.claimedBy})`);
+    check(
+      approved.status === 'approved' && approved.claimedBy === null,
+      `${first} approved and its claim ended (got ${approved.status}, ${approved.claimedBy})`,
+    );
     const second = idInUrl(page, 'applications');
     await t.shot('next-after-approve');
 
@@ -112,7 +125,10 @@ export function defineQueueWalkthroughs({ walkthrough, env }) {
     await page.keyboard.press('Control+Enter');
     await until('the application after the rejected one to open', async () => idInUrl(page, 'applications') !== second, 15_000);
     const rejected = await get(`applications/${second}`, reviewer);
-    check(rejected.status === 'rejected' && rejected.note === 'Rejected in the keyboard walkthrough.', `${second} rejected with the typed note (got ${rejected.status})`);
+    check(
+      rejected.status === 'rejected' && rejected.note === 'Rejected in the keyboard walkthrough.',
+      `${second} rejected with the typed note (got ${rejected.status})`,
+    );
 
     // j skips: the claim on this one ends, the next free one opens.
     const third = idInUrl(page, 'applications');
@@ -133,7 +149,13 @@ export function defineQueueWalkthroughs({ walkthrough, env }) {
 
     // u: back to the queue, whose counts have moved.
     await page.keyboard.press('u');
-    await visible(page.getByTestId('queue-counts').getByTestId('count-decidedByMeToday').getByText(/^[2-9]\d* by you today$|^\d{2,} by you today$/), 'the live count of today’s decisions');
+    await visible(
+      page
+        .getByTestId('queue-counts')
+        .getByTestId('count-decidedByMeToday')
+        .getByText(/^[2-9]\d* by you today$|^\d{2,} by you today$/),
+      'the live count of today’s decisions',
+    );
     await t.shot('queue-after');
     t.noApiErrors(['409 POST /api/applications/']);
   });
@@ -159,7 +181,10 @@ export function defineQueueWalkthroughs({ walkthrough, env }) {
     await page.keyboard.press('Shift+D');
     await visible(page.getByRole('dialog').getByText('Decline 2 selected nominations'), 'the bulk decline dialog');
     await page.keyboard.press('Control+Enter');
-    await visible(page.getByTestId('bulk-preview').getByText('2 will be declined, 0 skipped. Nothing has changed yet.'), 'the bulk decline preview');
+    await visible(
+      page.getByTestId('bulk-preview').getByText('2 will be declined, 0 skipped. Nothing has changed yet.'),
+      'the bulk decline preview',
+    );
     await t.shot('bulk-preview');
     await page.keyboard.press('Escape');
     check((await get(`nominations/${pending[0].id}`, curator)).status === 'pending', 'the preview declined nothing');
@@ -181,7 +206,10 @@ export function defineQueueWalkthroughs({ walkthrough, env }) {
     await page.keyboard.press('Enter');
     await until('the next nomination to open', async () => idInUrl(page, 'nominations') !== first, 15_000);
     const boosted = await get(`nominations/${first}`, curator);
-    check(boosted.status === 'boosted' && boosted.boostId && boosted.claimedBy === null, `${first} boosted, claim ended (got ${boosted.status})`);
+    check(
+      boosted.status === 'boosted' && boosted.boostId && boosted.claimedBy === null,
+      `${first} boosted, claim ended (got ${boosted.status})`,
+    );
 
     // r (decline): "other" needs a note; the reason is picked with the keyboard.
     const second = idInUrl(page, 'nominations');
@@ -191,9 +219,16 @@ export function defineQueueWalkthroughs({ walkthrough, env }) {
     await page.keyboard.type('Off-topic for the boost programme (keyboard walkthrough).');
     await t.shot('decline-dialog');
     await page.keyboard.press('Control+Enter');
-    await until('the nomination after the declined one', async () => idInUrl(page, 'nominations') !== second || page.url().endsWith('#/nominations'), 15_000);
+    await until(
+      'the nomination after the declined one',
+      async () => idInUrl(page, 'nominations') !== second || page.url().endsWith('#/nominations'),
+      15_000,
+    );
     const declined = await get(`nominations/${second}`, curator);
-    check(declined.status === 'declined' && declined.declineReason === 'clickbait', `${second} declined (got ${declined.status} ${declined.declineReason})`);
+    check(
+      declined.status === 'declined' && declined.declineReason === 'clickbait',
+      `${second} declined (got ${declined.status} ${declined.declineReason})`,
+    );
     await t.shot('after-decline');
     await page.keyboard.press('u');
     await visible(page.getByTestId('queue-counts').getByTestId('count-decidedByMeToday'), 'the queue with its counts');
@@ -204,7 +239,8 @@ export function defineQueueWalkthroughs({ walkthrough, env }) {
     const { page } = t;
     // helmet's default policy (without upgrade-insecure-requests, this being plain http), applied
     // when the server sends none, so the board is proven to work under it either way.
-    const STRICT = "default-src 'self';base-uri 'self';font-src 'self' https: data:;form-action 'self';frame-ancestors 'self';img-src 'self' data:;object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self' https: 'unsafe-inline'";
+    const STRICT =
+      "default-src 'self';base-uri 'self';font-src 'self' https: data:;form-action 'self';frame-ancestors 'self';img-src 'self' data:;object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self' https: 'unsafe-inline'";
     const policies = [];
     await page.route('**/api/queues/**', async (route) => {
       const response = await route.fetch();
@@ -232,15 +268,22 @@ export function defineQueueWalkthroughs({ walkthrough, env }) {
     await visible(page.getByRole('menuitem', { name: 'Queue dashboard', exact: true }), 'the admin menu entry');
     await page.getByRole('menuitem', { name: 'Queue dashboard', exact: true }).click();
     await until('the board to open', async () => new URL(page.url()).pathname.startsWith('/api/queues'), 15_000);
-    for (const queue of ['payouts', 'referrals', 'intake']) await visible(page.getByText(queue, { exact: true }), `the ${queue} queue on the board`);
+    for (const queue of ['payouts', 'referrals', 'intake'])
+      await visible(page.getByText(queue, { exact: true }), `the ${queue} queue on the board`);
     await t.shot('board');
-    check(policies.length > 0 && policies.every((p) => /script-src 'self'/.test(p)), `the board was served under a script-src 'self' policy (${policies[0]})`);
+    check(
+      policies.length > 0 && policies.every((p) => /script-src 'self'/.test(p)),
+      `the board was served under a script-src 'self' policy (${policies[0]})`,
+    );
     const violations = (await page.evaluate(() => window.__cspViolations)).filter((v) => v.startsWith('script-src'));
     check(violations.length === 0, `no script blocked by the policy: ${violations.join('; ')}`);
 
     // A reviewer has no menu entry, and the API refuses them the board session and the board.
     const reviewer = await token('reviewer');
-    check((await env.api.call('POST', 'queue-board/session', { token: reviewer })).status === 403, 'a reviewer is refused a board session (403)');
+    check(
+      (await env.api.call('POST', 'queue-board/session', { token: reviewer })).status === 403,
+      'a reviewer is refused a board session (403)',
+    );
     check((await env.api.call('GET', 'queues/api/queues', { token: reviewer })).status === 403, 'a reviewer is refused the board (403)');
   });
 }

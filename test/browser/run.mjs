@@ -37,7 +37,9 @@ async function main() {
   }
   try {
     browser = await launch();
-    const only = process.env.BROWSER_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
+    const only = process.env.BROWSER_ONLY?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const runner = createRunner({ browser, base: env.base, shotsDir, only });
     const perf = {};
     const pending = [];

@@ -52,7 +52,10 @@ export function defineSessionWalkthroughs({ walkthrough, env }) {
     await signInForm(t, deep, 'a deep link');
     await submit(page, 'support');
     await visible(page.locator('tbody tr'), 'the tickets list of the deep link');
-    check(page.url().includes('#/tickets') && decodeURIComponent(page.url()).includes('"status":"open"'), `back at the deep link: ${page.url()}`);
+    check(
+      page.url().includes('#/tickets') && decodeURIComponent(page.url()).includes('"status":"open"'),
+      `back at the deep link: ${page.url()}`,
+    );
     await t.shot('back-at-the-deep-link');
     t.noApiErrors();
   });

@@ -62,11 +62,16 @@ export function defineWalkthroughs({ walkthrough, env, outDir, perf }) {
       const r = await env.api.call('POST', 'payout-runs', { token: finance, body: { period } });
       check(r.status === 202, `starting the ${period} run: ${r.status} ${JSON.stringify(r.json)}`);
     }
-    return until(`the ${period} run to be computed`, async () => {
-      const run = await first(env, finance, 'payout-runs', { period });
-      if (run?.status === 'failed') throw new Error(`the ${period} run failed: ${run.error}`);
-      return ['computed', 'approved', 'paid'].includes(run?.status) ? run : null;
-    }, 180_000, 250);
+    return until(
+      `the ${period} run to be computed`,
+      async () => {
+        const run = await first(env, finance, 'payout-runs', { period });
+        if (run?.status === 'failed') throw new Error(`the ${period} run failed: ${run.error}`);
+        return ['computed', 'approved', 'paid'].includes(run?.status) ? run : null;
+      },
+      180_000,
+      250,
+    );
   }
 
   walkthrough('first screen loads in under 2 s (production build served by the api)', async (t) => {
@@ -100,7 +105,9 @@ export function defineWalkthroughs({ walkthrough, env, outDir, perf }) {
     const js = jsBytes.reduce((a, b) => a + b, 0);
     Object.assign(perf, { loginFormMs: loginMs, signInToDashboardMs: dashboardMs, storedSessionDashboardMs: reloadMs, jsLoadedBytes: js });
     writeFileSync(join(outDir, 'performance.json'), JSON.stringify(perf, null, 2));
-    console.log(`    sign-in form ${loginMs} ms; sign-in → dashboard ${dashboardMs} ms; stored session → dashboard ${reloadMs} ms; JS ${Math.round(js / 1024)} KiB`);
+    console.log(
+      `    sign-in form ${loginMs} ms; sign-in → dashboard ${dashboardMs} ms; stored session → dashboard ${reloadMs} ms; JS ${Math.round(js / 1024)} KiB`,
+    );
     check(loginMs < 2000, `the sign-in form took ${loginMs} ms`);
     check(dashboardMs < 2000, `sign-in → dashboard took ${dashboardMs} ms`);
     check(reloadMs < 2000, `the dashboard took ${reloadMs} ms with a stored session`);
@@ -113,12 +120,17 @@ export function defineWalkthroughs({ walkthrough, env, outDir, perf }) {
     const eligible = await first(env, reviewer, 'applications', { status: 'pending', eligible: true }, ['submittedAt', 'ASC']);
     const failing = await first(env, reviewer, 'applications', { status: 'pending', eligible: false }, ['submittedAt', 'ASC']);
     check(eligible && failing, 'the demo data has a passing and a failing pending application');
-    const pendingTotal = (await env.api.call('GET', env.api.list('applications', { filter: { status: 'pending' }, range: [0, 0] }), { token: reviewer })).headers
+    const pendingTotal = (
+      await env.api.call('GET', env.api.list('applications', { filter: { status: 'pending' }, range: [0, 0] }), { token: reviewer })
+    ).headers
       .get('content-range')
       .split('/')[1];
 
     await signIn(t, 'reviewer');
-    await visible(page.getByTestId('tile-applications').getByTestId('count').getByText(`${pendingTotal}`, { exact: true }), `${pendingTotal} pending applications on the dashboard`);
+    await visible(
+      page.getByTestId('tile-applications').getByTestId('count').getByText(`${pendingTotal}`, { exact: true }),
+      `${pendingTotal} pending applications on the dashboard`,
+    );
     check((await menu(page, 'Statements').count()) === 0, 'a reviewer has no Statements menu');
     await t.shot('dashboard');
 
@@ -134,7 +146,10 @@ export function defineWalkthroughs({ walkthrough, env, outDir, perf }) {
     }
     // Dates are UTC with the zone shown (the browser runs in Los Angeles time).
     const { formatUtc } = { formatUtc: (iso) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` };
-    await visible(page.getByTestId('application-facts').getByText(formatUtc(eligible.submittedAt)), `submitted at ${formatUtc(eligible.submittedAt)}`);
+    await visible(
+      page.getByTestId('application-facts').getByText(formatUtc(eligible.submittedAt)),
+      `submitted at ${formatUtc(eligible.submittedAt)}`,
+    );
     await t.shot('application');
     await page.getByRole('button', { name: 'Approve (A)', exact: true }).click();
     await dialog(page).getByRole('button', { name: 'Approve (Enter)', exact: true }).click();
@@ -144,24 +159,39 @@ export function defineWalkthroughs({ walkthrough, env, outDir, perf }) {
     await visible(page.getByTestId('application-facts').getByText('approved', { exact: true }), 'the approved status');
     await t.shot('approved');
     const after = await env.api.get(`applications/${eligible.id}`, reviewer);
-    check(after.status === 'approved' && after.enrollmentId, `the API has ${eligible.id} approved with an enrollment (got ${after.status})`);
+    check(
+      after.status === 'approved' && after.enrollmentId,
+      `the API has ${eligible.id} approved with an enrollment (got ${after.status})`,
+    );
 
     // The new partner's page with its status history.
     await page.getByRole('link', { name: after.enrollmentId }).click();
-    await visible(page.getByTestId('status-history').getByText(`application ${eligible.id} approved`), 'the status history of the new partner');
+    await visible(
+      page.getByTestId('status-history').getByText(`application ${eligible.id} approved`),
+      'the status history of the new partner',
+    );
     await t.shot('partner');
 
     // A failing application: approve is disabled; reject with a reason and a note.
     await page.goto(`${t.base}/#/applications/${encodeURIComponent(failing.id)}/show`);
-    await visible(page.getByTestId(`check-card-${failing.failingChecks[0]}`).getByText('fail', { exact: true }), `the failing ${failing.failingChecks[0]} check`);
-    check(await page.getByRole('button', { name: 'Approve (A)', exact: true }).isDisabled(), 'Approve is disabled for a failing application');
+    await visible(
+      page.getByTestId(`check-card-${failing.failingChecks[0]}`).getByText('fail', { exact: true }),
+      `the failing ${failing.failingChecks[0]} check`,
+    );
+    check(
+      await page.getByRole('button', { name: 'Approve (A)', exact: true }).isDisabled(),
+      'Approve is disabled for a failing application',
+    );
     await page.getByRole('button', { name: 'Reject (R)', exact: true }).click();
     await dialog(page).getByLabel('Note to the record').fill('Fails the Partner Program requirements (browser test).');
     await t.shot('reject-dialog');
     await dialog(page).getByRole('button', { name: 'Reject', exact: true }).click();
     await visible(alertWith(page, 'rejected'), 'the rejection notice');
     const rejected = await env.api.get(`applications/${failing.id}`, reviewer);
-    check(rejected.status === 'rejected' && rejected.rejectReason, `the API has ${failing.id} rejected with a reason (got ${rejected.status})`);
+    check(
+      rejected.status === 'rejected' && rejected.rejectReason,
+      `the API has ${failing.id} rejected with a reason (got ${rejected.status})`,
+    );
     t.noApiErrors();
   });
 
@@ -182,7 +212,10 @@ export function defineWalkthroughs({ walkthrough, env, outDir, perf }) {
     await dialog(page).getByRole('button', { name: 'Boost (Enter)', exact: true }).click();
     await visible(alertWith(page, 'Boosted'), 'the boost notice');
     await menu(page, 'Nomination queue').click();
-    await hidden(page.locator('tbody tr').filter({ hasText: oldest.storyTitle }).filter({ hasText: oldest.nominatorName }), 'the boosted nomination in the pending queue');
+    await hidden(
+      page.locator('tbody tr').filter({ hasText: oldest.storyTitle }).filter({ hasText: oldest.nominatorName }),
+      'the boosted nomination in the pending queue',
+    );
     const boosted = await env.api.get(`nominations/${encodeURIComponent(oldest.id)}`, curator);
     check(boosted.status === 'boosted' && boosted.boostId, `the API has ${oldest.id} boosted (got ${boosted.status})`);
     await t.shot('after-boost');
@@ -199,7 +232,10 @@ export function defineWalkthroughs({ walkthrough, env, outDir, perf }) {
       await dialog(page).getByRole('button', { name: 'Decline', exact: true }).click();
       await visible(alertWith(page, 'Declined'), 'the decline notice');
       const declined = await env.api.get(`nominations/${encodeURIComponent(next.id)}`, curator);
-      check(declined.status === 'declined' && declined.declineReason === 'clickbait', `the API has ${next.id} declined (got ${declined.status})`);
+      check(
+        declined.status === 'declined' && declined.declineReason === 'clickbait',
+        `the API has ${next.id} declined (got ${declined.status})`,
+      );
     }
 
     // The boost is in the boosts list, active, with an "end" action.
@@ -237,7 +273,10 @@ export function defineWalkthroughs({ walkthrough, env, outDir, perf }) {
     await page.getByRole('button', { name: 'Save' }).click();
     await visible(rowWithCell(page, '+$12.35'), 'the adjustment in the list, rounded half to even to the cent');
     const adjustment = await first(env, finance, 'adjustments', { authorId: partner.id, period: periods.latest });
-    check(adjustment && Number(adjustment.amountMicros) === 12_345_678, `the API has the adjustment in micro-dollars (got ${adjustment?.amountMicros})`);
+    check(
+      adjustment && Number(adjustment.amountMicros) === 12_345_678,
+      `the API has the adjustment in micro-dollars (got ${adjustment?.amountMicros})`,
+    );
 
     await menu(page, 'Payout runs').click();
     await visible(rowWithCell(page, periods.earlier), `the ${periods.earlier} run in the list`);
@@ -254,7 +293,10 @@ export function defineWalkthroughs({ walkthrough, env, outDir, perf }) {
     await visible(page.getByTestId('run-status').getByText('computed'), 'the run computed', 180_000);
     const run = await first(env, finance, 'payout-runs', { period: periods.latest });
     check(run.status === 'computed' && run.progress === 100, `the API has the run computed (got ${run.status}, ${run.progress}%)`);
-    await visible(page.getByText(formatDollars(micros(run.poolMicros)), { exact: true }), `the pool ${formatDollars(micros(run.poolMicros))}`);
+    await visible(
+      page.getByText(formatDollars(micros(run.poolMicros)), { exact: true }),
+      `the pool ${formatDollars(micros(run.poolMicros))}`,
+    );
     await visible(page.getByText(formatDollars(micros(run.allocatedMicros)), { exact: true }), 'the allocated total');
     await t.shot('computed');
     check(await page.getByRole('button', { name: 'Approve' }).isDisabled(), 'the person who started the run cannot approve it (four eyes)');
@@ -262,7 +304,10 @@ export function defineWalkthroughs({ walkthrough, env, outDir, perf }) {
     await visible(page.locator('tbody tr'), 'the statements of the run');
     await t.shot('statements');
     const statement = await first(env, finance, 'statements', { runId: run.id, authorId: partner.id });
-    check(statement && Number(statement.adjustmentsMicros) === 12_345_678, `the run counted the adjustment (got ${statement?.adjustmentsMicros})`);
+    check(
+      statement && Number(statement.adjustmentsMicros) === 12_345_678,
+      `the run counted the adjustment (got ${statement?.adjustmentsMicros})`,
+    );
 
     // A second finance person approves, marks paid and downloads the payout file.
     await signIn(t, 'approver');
@@ -275,11 +320,17 @@ export function defineWalkthroughs({ walkthrough, env, outDir, perf }) {
     await visible(page.getByTestId('run-status').getByText('paid', { exact: true }), 'the run paid');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Payout file' }).click()]);
     const csv = await readFile(await download.path(), 'utf8');
-    check(csv.split('\n')[0].trim() === 'author,payout_account,amount_cents,currency,statement_id', `the payout file header (got ${csv.split('\n')[0]})`);
+    check(
+      csv.split('\n')[0].trim() === 'author,payout_account,amount_cents,currency,statement_id',
+      `the payout file header (got ${csv.split('\n')[0]})`,
+    );
     check(download.suggestedFilename() === `payouts-${periods.latest}.csv`, `the payout file name (got ${download.suggestedFilename()})`);
     await t.shot('paid');
     const paid = await env.api.get(`payout-runs/${run.id}`, finance);
-    check(paid.status === 'paid' && paid.approvedByEmail === STAFF.approver.email, `the API has the run paid, approved by ${STAFF.approver.email}`);
+    check(
+      paid.status === 'paid' && paid.approvedByEmail === STAFF.approver.email,
+      `the API has the run paid, approved by ${STAFF.approver.email}`,
+    );
     t.noApiErrors();
   });
 
@@ -305,7 +356,11 @@ export function defineWalkthroughs({ walkthrough, env, outDir, perf }) {
     await page.getByRole('link', { name: 'Create' }).click();
     await visible(page.getByRole('button', { name: 'Save' }), 'the saved reply form');
     await page.getByLabel('Title').fill('Earnings change explained');
-    await page.getByLabel('Text').fill('Hi {{writerFirstName}},\n\nYour earnings for {{periodName}} changed by {{change}}. The main reason: {{topCause}}\n\n{{agentName}}');
+    await page
+      .getByLabel('Text')
+      .fill(
+        'Hi {{writerFirstName}},\n\nYour earnings for {{periodName}} changed by {{change}}. The main reason: {{topCause}}\n\n{{agentName}}',
+      );
     await t.shot('saved-reply');
     await page.getByRole('button', { name: 'Save' }).click();
     await visible(rowWithCell(page, 'Earnings change explained'), 'the saved reply in the list');
@@ -340,13 +395,19 @@ export function defineWalkthroughs({ walkthrough, env, outDir, perf }) {
     check((await draft.inputValue()).includes(`changed by ${change}`), `the reply names the change ${change}`);
     await t.shot('reply');
     await page.getByRole('button', { name: 'Resolve' }).click();
-    check((await dialog(page).getByLabel('Resolution').inputValue()).startsWith(`Hi ${firstName},`), 'the resolution starts from the draft');
+    check(
+      (await dialog(page).getByLabel('Resolution').inputValue()).startsWith(`Hi ${firstName},`),
+      'the resolution starts from the draft',
+    );
     await dialog(page).getByRole('button', { name: 'Resolve', exact: true }).click();
     await visible(alertWith(page, 'resolved'), 'the resolution notice');
     await visible(page.getByText(/Resolved \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/), 'the resolved banner');
     await t.shot('resolved');
     const resolved = await env.api.get(`tickets/${ticket.id}`, support);
-    check(resolved.status === 'resolved' && resolved.notes.length >= 1 && resolved.resolution.startsWith(`Hi ${firstName},`), `the API has ${ticket.id} resolved with the note and the reply (got ${resolved.status})`);
+    check(
+      resolved.status === 'resolved' && resolved.notes.length >= 1 && resolved.resolution.startsWith(`Hi ${firstName},`),
+      `the API has ${ticket.id} resolved with the note and the reply (got ${resolved.status})`,
+    );
     t.noApiErrors();
   });
 
@@ -375,41 +436,48 @@ export function defineWalkthroughs({ walkthrough, env, outDir, perf }) {
     t.noApiErrors(['403 GET /api/statements?']);
   });
 
-  walkthrough('the API stays the authority: a 403 is reported and keeps you signed in; a role change or a bad token signs out', async (t) => {
-    const { page } = t;
-    // A finance person whose roles an admin changes while they are signed in.
-    const who = { email: `moved-${Date.now()}@demo.example`, password: STAFF_PASSWORD, name: 'Mo Moved' };
-    const created = await env.api.call('POST', 'staff-users', { token: env.adminToken, body: { ...who, roles: ['support'] } });
-    check(created.status === 201, `creating ${who.email}: ${created.status}`);
-    await signIn(t, who);
-    await visible(menu(page, 'Statements'), 'the Statements menu of a support person');
-    // A refusal the console did not foresee (the API's answer, as the API words it): reported, still signed in.
-    await page.route('**/api/statements?**', (route) =>
-      route.fulfill({ status: 403, contentType: 'application/json', body: JSON.stringify({ statusCode: 403, code: 'forbidden', message: 'requires one of the roles: finance, support' }) }),
-    );
-    await menu(page, 'Statements').click();
-    await visible(alertWith(page, "You don't have access to this"), 'the 403 reported');
-    await visible(page.getByRole('button', { name: 'Profile' }).getByText(who.name), 'still signed in after a 403');
-    await t.shot('403-reported');
-    await page.unroute('**/api/statements?**');
-    // A role change ends the session (issue 12): the next call is a 401, back to sign-in; the new roles apply after it.
-    const moved = await env.api.call('PUT', `staff-users/${created.json.id}`, { token: env.adminToken, body: { roles: ['curator'] } });
-    check(moved.status === 200, `changing the roles: ${moved.status}`);
-    await menu(page, 'Tickets').click();
-    await visible(page.locator('input[name="username"]'), 'the sign-in page after the role change');
-    check((await page.evaluate(() => localStorage.getItem('ppc.token'))) === null, 'the token is gone after a 401');
-    await t.shot('role-change-signed-out');
-    await signIn(t, who);
-    await visible(menu(page, 'Nomination queue'), 'the curator menu after signing in again');
-    check((await menu(page, 'Statements').count()) === 0, 'no Statements menu for a curator');
-    // An invalid token: the next call is a 401 and the console signs out.
-    await page.evaluate(() => localStorage.setItem('ppc.token', 'not-a-valid-token'));
-    await menu(page, 'Nomination queue').click();
-    await visible(page.locator('input[name="username"]'), 'the sign-in page after a 401');
-    check((await page.evaluate(() => localStorage.getItem('ppc.token'))) === null, 'the token is gone after a 401');
-    await t.shot('401-signed-out');
-    t.noApiErrors(['403 GET /api/statements?', '401 GET /api/']);
-  });
+  walkthrough(
+    'the API stays the authority: a 403 is reported and keeps you signed in; a role change or a bad token signs out',
+    async (t) => {
+      const { page } = t;
+      // A finance person whose roles an admin changes while they are signed in.
+      const who = { email: `moved-${Date.now()}@demo.example`, password: STAFF_PASSWORD, name: 'Mo Moved' };
+      const created = await env.api.call('POST', 'staff-users', { token: env.adminToken, body: { ...who, roles: ['support'] } });
+      check(created.status === 201, `creating ${who.email}: ${created.status}`);
+      await signIn(t, who);
+      await visible(menu(page, 'Statements'), 'the Statements menu of a support person');
+      // A refusal the console did not foresee (the API's answer, as the API words it): reported, still signed in.
+      await page.route('**/api/statements?**', (route) =>
+        route.fulfill({
+          status: 403,
+          contentType: 'application/json',
+          body: JSON.stringify({ statusCode: 403, code: 'forbidden', message: 'requires one of the roles: finance, support' }),
+        }),
+      );
+      await menu(page, 'Statements').click();
+      await visible(alertWith(page, "You don't have access to this"), 'the 403 reported');
+      await visible(page.getByRole('button', { name: 'Profile' }).getByText(who.name), 'still signed in after a 403');
+      await t.shot('403-reported');
+      await page.unroute('**/api/statements?**');
+      // A role change ends the session (issue 12): the next call is a 401, back to sign-in; the new roles apply after it.
+      const moved = await env.api.call('PUT', `staff-users/${created.json.id}`, { token: env.adminToken, body: { roles: ['curator'] } });
+      check(moved.status === 200, `changing the roles: ${moved.status}`);
+      await menu(page, 'Tickets').click();
+      await visible(page.locator('input[name="username"]'), 'the sign-in page after the role change');
+      check((await page.evaluate(() => localStorage.getItem('ppc.token'))) === null, 'the token is gone after a 401');
+      await t.shot('role-change-signed-out');
+      await signIn(t, who);
+      await visible(menu(page, 'Nomination queue'), 'the curator menu after signing in again');
+      check((await menu(page, 'Statements').count()) === 0, 'no Statements menu for a curator');
+      // An invalid token: the next call is a 401 and the console signs out.
+      await page.evaluate(() => localStorage.setItem('ppc.token', 'not-a-valid-token'));
+      await menu(page, 'Nomination queue').click();
+      await visible(page.locator('input[name="username"]'), 'the sign-in page after a 401');
+      check((await page.evaluate(() => localStorage.getItem('ppc.token'))) === null, 'the token is gone after a 401');
+      await t.shot('401-signed-out');
+      t.noApiErrors(['403 GET /api/statements?', '401 GET /api/']);
+    },
+  );
 
   walkthrough('admin manages staff accounts and browses the audit log', async (t) => {
     const { page } = t;
@@ -438,9 +506,24 @@ export function defineWalkthroughs({ walkthrough, env, outDir, perf }) {
     await ensureRun(periods.earlier); // statements, story earnings and runs have rows even when run alone
     await signIn(t, 'admin');
     const lists = [
-      'applications', 'partners', 'countries', 'nominations', 'boosts', 'stories', 'nominators', 'payout-runs', 'statements',
-      'story-earnings', 'adjustments', 'tickets', 'saved-replies', 'referrals', 'referral-credits', 'referral-credit-totals',
-      'staff-users', 'audit-log',
+      'applications',
+      'partners',
+      'countries',
+      'nominations',
+      'boosts',
+      'stories',
+      'nominators',
+      'payout-runs',
+      'statements',
+      'story-earnings',
+      'adjustments',
+      'tickets',
+      'saved-replies',
+      'referrals',
+      'referral-credits',
+      'referral-credit-totals',
+      'staff-users',
+      'audit-log',
     ];
     const isList = (resource) => (r) => r.url().includes(`/api/${resource}?`) && r.request().method() === 'GET';
     const checked = [];
@@ -457,7 +540,10 @@ export function defineWalkthroughs({ walkthrough, env, outDir, perf }) {
         const sorted = page.waitForResponse(isList(resource));
         await headers.nth(i).click();
         const res = await sorted;
-        check(res.status() === 200, `${resource}: sorting by column ${i + 1} (${decodeURIComponent(res.url()).split('sort=')[1]?.split('&')[0]}) → ${res.status()}`);
+        check(
+          res.status() === 200,
+          `${resource}: sorting by column ${i + 1} (${decodeURIComponent(res.url()).split('sort=')[1]?.split('&')[0]}) → ${res.status()}`,
+        );
       }
       const q = page.locator('input[name="q"]');
       if (await q.count()) {
@@ -496,7 +582,10 @@ export function defineWalkthroughs({ walkthrough, env, outDir, perf }) {
           await option.click();
           await hidden(page.getByRole('listbox'), `${resource}: the ${source} choices once picked`);
         } else {
-          await field.locator('input').first().fill(source.endsWith('_gte') || source.endsWith('_lte') ? '1' : source === 'period' ? '2026-10' : 'm1');
+          await field
+            .locator('input')
+            .first()
+            .fill(source.endsWith('_gte') || source.endsWith('_lte') ? '1' : source === 'period' ? '2026-10' : 'm1');
         }
         const res = await responded.catch((e) => {
           throw new Error(`${resource}: no list request with the ${source} filter (${e.message.split('\n')[0]})`);
@@ -521,7 +610,10 @@ export function defineWalkthroughs({ walkthrough, env, outDir, perf }) {
         const [download] = await Promise.all([page.waitForEvent('download'), exportButton.click()]);
         const csv = await readFile(await download.path(), 'utf8');
         const header = csv.split('\n')[0];
-        check(download.suggestedFilename() === `${resource}.csv` && header.length > 0, `${resource}: CSV export (${download.suggestedFilename()})`);
+        check(
+          download.suggestedFilename() === `${resource}.csv` && header.length > 0,
+          `${resource}: CSV export (${download.suggestedFilename()})`,
+        );
         const columns = header.split(',');
         for (const c of columns.filter((c) => /^[A-Za-z]+Micros$/.test(c))) {
           check(columns.includes(c.replace(/Micros$/, 'Usd')), `${resource}: the CSV has ${c.replace(/Micros$/, 'Usd')} next to ${c}`);
@@ -557,10 +649,16 @@ export function defineWalkthroughs({ walkthrough, env, outDir, perf }) {
     // A paid run's "paid out" and "paid authors" on the dashboard: its transferred payouts, summed exactly.
     const { formatDollars } = await dist('libs/core/src/money/money.js');
     for (const r of await env.api.get(env.api.list('payout-runs', { filter: { status: 'paid' }, range: [0, 11] }), admin)) {
-      const paidRows = await env.api.get(env.api.list('statements', { filter: { runId: r.id, payoutState: 'transferred' }, range: [0, 9999] }), admin);
+      const paidRows = await env.api.get(
+        env.api.list('statements', { filter: { runId: r.id, payoutState: 'transferred' }, range: [0, 9999] }),
+        admin,
+      );
       const cents = paidRows.reduce((sum, x) => sum + BigInt(x.payoutCents), 0n);
       const row = page.getByTestId(`period-${r.period}`);
-      await visible(row.getByText(formatDollars(cents * 10_000n), { exact: true }), `${r.period}: paid out ${formatDollars(cents * 10_000n)}`);
+      await visible(
+        row.getByText(formatDollars(cents * 10_000n), { exact: true }),
+        `${r.period}: paid out ${formatDollars(cents * 10_000n)}`,
+      );
       await visible(row.getByText(String(paidRows.length), { exact: true }), `${r.period}: ${paidRows.length} paid authors`);
     }
     await t.shot('dashboard');
@@ -606,7 +704,10 @@ export function defineWalkthroughs({ walkthrough, env, outDir, perf }) {
     await page.getByRole('button', { name: 'Save' }).click();
     await visible(rowWithCell(page, 'clap points').getByText(`${Number(before) + 1}`), 'the new clap points on the parameters page');
     const current = await env.api.get('earnings-parameters/current', admin);
-    check(current.params.clapPoints === Number(before) + 1, `the API has clapPoints ${Number(before) + 1} (got ${current.params.clapPoints})`);
+    check(
+      current.params.clapPoints === Number(before) + 1,
+      `the API has clapPoints ${Number(before) + 1} (got ${current.params.clapPoints})`,
+    );
     await t.shot('earnings-parameters_changed');
     t.noApiErrors();
   });

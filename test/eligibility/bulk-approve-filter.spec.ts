@@ -12,8 +12,13 @@ describe('bulk approve takes a strict filter', () => {
   let t: TestApp;
   let reviewer: string;
   const approve = (raw: string) =>
-    t.http.post('/api/applications/bulk-approve').set('Authorization', `Bearer ${reviewer}`).set('Content-Type', 'application/json').send(raw);
-  const approved = async () => (await t.db.pool.query(`SELECT count(*)::int AS n FROM applications WHERE status = 'approved'`)).rows[0].n as number;
+    t.http
+      .post('/api/applications/bulk-approve')
+      .set('Authorization', `Bearer ${reviewer}`)
+      .set('Content-Type', 'application/json')
+      .send(raw);
+  const approved = async () =>
+    (await t.db.pool.query(`SELECT count(*)::int AS n FROM applications WHERE status = 'approved'`)).rows[0].n as number;
 
   beforeAll(async () => {
     t = await startTestApp();

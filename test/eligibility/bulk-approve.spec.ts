@@ -23,7 +23,9 @@ describe('bulk approve', () => {
                       CASE WHEN i BETWEEN 1101 AND 1150 THEN (now() AT TIME ZONE 'UTC')::date - interval '16 years' ELSE DATE '1990-01-01' END,
                       now() - interval '2 years'
                FROM generate_series(1, 1300) i`);
-    await sql(`INSERT INTO memberships (id, member_key, plan, tier, started_at) SELECT 'ms-' || m.id, m.key, 'annual', 'member', now() - interval '1 year' FROM members m WHERE m.id LIKE 'bulk-%'`);
+    await sql(
+      `INSERT INTO memberships (id, member_key, plan, tier, started_at) SELECT 'ms-' || m.id, m.key, 'annual', 'member', now() - interval '1 year' FROM members m WHERE m.id LIKE 'bulk-%'`,
+    );
     await sql(`INSERT INTO stories (id, author_key, title, published_at, members_only, status)
                SELECT 'st-' || m.id, m.key, 'A story', now() - interval '20 days', true, 'published' FROM members m WHERE m.id LIKE 'bulk-%'`);
     await sql(`INSERT INTO applications (id, member_key, submitted_at, country, birth_date, status)
@@ -36,18 +38,29 @@ describe('bulk approve', () => {
                FROM members m WHERE m.id LIKE 'bulk-%' AND substr(m.id, 6)::int BETWEEN 1151 AND 1180`);
     // at submission, as intake's hook does: one statement for all of them
     const ds = t.app.get(DataSource);
-    const evaluated = await t.app.get(ApplicationsService).evaluate(ds, (await t.db.pool.query(`SELECT id FROM applications`)).rows.map((r) => r.id));
+    const evaluated = await t.app.get(ApplicationsService).evaluate(
+      ds,
+      (await t.db.pool.query(`SELECT id FROM applications`)).rows.map((r) => r.id),
+    );
     expect(evaluated).toHaveLength(1280);
   });
   afterAll(() => t.close());
 
   it('a filter that matches nothing approves nothing', async () => {
-    const res = await t.http.post('/api/applications/bulk-approve').set(as(reviewer)).send({ filter: { memberId: 'nobody' } }).expect(200);
+    const res = await t.http
+      .post('/api/applications/bulk-approve')
+      .set(as(reviewer))
+      .send({ filter: { memberId: 'nobody' } })
+      .expect(200);
     expect(res.body).toEqual({ matched: 0, approvedCount: 0, skippedCount: 0, approved: [], skipped: [] });
   });
 
   it('400 for an unknown filter field or a missing filter', async () => {
-    const res = await t.http.post('/api/applications/bulk-approve').set(as(reviewer)).send({ filter: { colour: 'red' } }).expect(400);
+    const res = await t.http
+      .post('/api/applications/bulk-approve')
+      .set(as(reviewer))
+      .send({ filter: { colour: 'red' } })
+      .expect(400);
     expect(res.body.details).toEqual([{ field: 'filter.colour', message: 'unknown filter field' }]);
     await t.http.post('/api/applications/bulk-approve').set(as(reviewer)).send({}).expect(400);
   });
@@ -70,14 +83,34 @@ describe('bulk approve', () => {
     const body = res.body;
     expect(body).toMatchObject({ matched: 1300, approvedCount: 1100, skippedCount: 200 });
     expect(body.approved).toHaveLength(1100);
-    expect(body.approved[0]).toEqual({ id: expect.stringMatching(/^app-bulk-\d+$/), memberId: expect.stringMatching(/^bulk-\d+$/), enrollmentId: expect.stringMatching(/^enr_app-bulk-\d+$/) });
+    expect(body.approved[0]).toEqual({
+      id: expect.stringMatching(/^app-bulk-\d+$/),
+      memberId: expect.stringMatching(/^bulk-\d+$/),
+      enrollmentId: expect.stringMatching(/^enr_app-bulk-\d+$/),
+    });
 
     const reasons = (reason: string) => body.skipped.filter((s: { reason: string }) => s.reason === reason);
     expect(reasons('failing_checks')).toHaveLength(150);
-    expect(reasons('failing_checks').find((s: { id: string }) => s.id === 'app-bulk-1001')).toEqual({ id: 'app-bulk-1001', reason: 'failing_checks', status: 'pending', failingChecks: ['country'] });
-    expect(reasons('failing_checks').find((s: { id: string }) => s.id === 'app-bulk-1101')).toEqual({ id: 'app-bulk-1101', reason: 'failing_checks', status: 'pending', failingChecks: ['age'] });
-    expect(reasons('already_enrolled').map((s: { id: string }) => s.id).sort()).toEqual(Array.from({ length: 30 }, (_, i) => `app-bulk-${1151 + i}`).sort());
-    expect(reasons('not_pending')).toEqual(Array.from({ length: 20 }, (_, i) => ({ id: `app-bulk-${1281 + i}`, reason: 'not_pending', status: 'rejected' })).reverse());
+    expect(reasons('failing_checks').find((s: { id: string }) => s.id === 'app-bulk-1001')).toEqual({
+      id: 'app-bulk-1001',
+      reason: 'failing_checks',
+      status: 'pending',
+      failingChecks: ['country'],
+    });
+    expect(reasons('failing_checks').find((s: { id: string }) => s.id === 'app-bulk-1101')).toEqual({
+      id: 'app-bulk-1101',
+      reason: 'failing_checks',
+      status: 'pending',
+      failingChecks: ['age'],
+    });
+    expect(
+      reasons('already_enrolled')
+        .map((s: { id: string }) => s.id)
+        .sort(),
+    ).toEqual(Array.from({ length: 30 }, (_, i) => `app-bulk-${1151 + i}`).sort());
+    expect(reasons('not_pending')).toEqual(
+      Array.from({ length: 20 }, (_, i) => ({ id: `app-bulk-${1281 + i}`, reason: 'not_pending', status: 'rejected' })).reverse(),
+    );
 
     // set-based: a handful of statements for 1,300 applications, not one per application
     const ours = statements.filter((q) => !/^(START TRANSACTION|COMMIT|ROLLBACK)/.test(q));
@@ -90,11 +123,19 @@ describe('bulk approve', () => {
     expect(await n(`SELECT count(*)::int AS n FROM partner_status_changes WHERE status = 'active'`)).toBe(1100);
     expect(await n(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'application.approve' AND reason = 'bulk approve'`)).toBe(1100);
     expect(await n(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'application.bulk-approve'`)).toBe(1);
-    const list = await t.http.get('/api/partners').query({ filter: JSON.stringify({ status: 'active' }), range: '[0,0]' }).set(as(reviewer)).expect(200);
+    const list = await t.http
+      .get('/api/partners')
+      .query({ filter: JSON.stringify({ status: 'active' }), range: '[0,0]' })
+      .set(as(reviewer))
+      .expect(200);
     expect(list.headers['content-range']).toBe('partners 0-0/1130');
 
     // running it again finds nothing more to approve (the pending ones, named: an empty filter is refused, never "all")
-    const again = await t.http.post('/api/applications/bulk-approve').set(as(reviewer)).send({ filter: { status: 'pending' } }).expect(200);
+    const again = await t.http
+      .post('/api/applications/bulk-approve')
+      .set(as(reviewer))
+      .send({ filter: { status: 'pending' } })
+      .expect(200);
     expect(again.body).toMatchObject({ matched: 180, approvedCount: 0, skippedCount: 180 });
   });
 
@@ -103,7 +144,10 @@ describe('bulk approve', () => {
     await t.db.pool.query(`UPDATE applications SET country = 'FR' WHERE member_key = $1`, [rows[0].key]);
     const [single, bulk] = await Promise.all([
       t.http.post('/api/applications/app-bulk-1001/approve').set(as(reviewer)),
-      t.http.post('/api/applications/bulk-approve').set(as(reviewer)).send({ filter: { id: ['app-bulk-1001'], status: ['pending', 'approved'] } }),
+      t.http
+        .post('/api/applications/bulk-approve')
+        .set(as(reviewer))
+        .send({ filter: { id: ['app-bulk-1001'], status: ['pending', 'approved'] } }),
     ]);
     expect(bulk.status).toBe(200);
     const bulkWon = bulk.body.approvedCount === 1;

@@ -30,7 +30,11 @@ describe('eligibility checks', () => {
 
   /** Staff entry: the checks are evaluated at submission. */
   const submit = async (memberId: string, body: Record<string, unknown> = {}) => {
-    const res = await t.http.post('/api/applications').set(auth()).send({ memberId, country: 'FR', birthDate: '1990-01-01', ...body }).expect(201);
+    const res = await t.http
+      .post('/api/applications')
+      .set(auth())
+      .send({ memberId, country: 'FR', birthDate: '1990-01-01', ...body })
+      .expect(201);
     return res.body as { id: string; checks: Checks; failingChecks: string[]; eligible: boolean; status: string };
   };
 
@@ -39,7 +43,11 @@ describe('eligibility checks', () => {
       const birthDate = await f.date(`today - interval '18 years'`);
       await f.eligibleWriter('age-today');
       const a = await submit('age-today', { birthDate });
-      expect(a.checks.age).toMatchObject({ pass: true, reason: null, evidence: { birthDate, ageYears: 18, eighteenOn: await f.date('today') } });
+      expect(a.checks.age).toMatchObject({
+        pass: true,
+        reason: null,
+        evidence: { birthDate, ageYears: 18, eighteenOn: await f.date('today') },
+      });
       expect(a.failingChecks).toEqual([]);
       expect(a.eligible).toBe(true);
     });
@@ -83,7 +91,11 @@ describe('eligibility checks', () => {
     it('does not count one published one day earlier (nor one second before the boundary)', async () => {
       const key = await f.member('story-day-early');
       await f.membership(key, 'ms-story-day-early');
-      await f.story(key, 'st-story-day-early', `${Fixtures.midnight(`today - interval '6 months' - interval '1 day'`)} + interval '12 hours'`);
+      await f.story(
+        key,
+        'st-story-day-early',
+        `${Fixtures.midnight(`today - interval '6 months' - interval '1 day'`)} + interval '12 hours'`,
+      );
       const a = await submit('story-day-early');
       expect(a.checks.recentStory).toMatchObject({ pass: false, reason: 'no_recent_story', evidence: { storyId: 'st-story-day-early' } });
       expect(a.checks.recentStory.detail).toMatch(/^latest story st-story-day-early published \d{4}-\d{2}-\d{2}, before /);
@@ -130,7 +142,10 @@ describe('eligibility checks', () => {
       const k1 = await f.member('ms-tomorrow');
       await f.membership(k1, 'ms-ends-tomorrow', `now() - interval '1 month'`, `now() + interval '1 day'`);
       await f.story(k1, 'st-ms-tomorrow');
-      expect((await submit('ms-tomorrow')).checks.member).toMatchObject({ pass: true, evidence: { membershipId: 'ms-ends-tomorrow', plan: 'monthly' } });
+      expect((await submit('ms-tomorrow')).checks.member).toMatchObject({
+        pass: true,
+        evidence: { membershipId: 'ms-ends-tomorrow', plan: 'monthly' },
+      });
 
       const k2 = await f.member('ms-future');
       await f.membership(k2, 'ms-starts-tomorrow', `now() + interval '1 day'`);
@@ -155,10 +170,18 @@ describe('eligibility checks', () => {
     it('an unlisted country fails as not on the list; a seeded one passes', async () => {
       await f.eligibleWriter('c-unlisted');
       const a = await submit('c-unlisted', { country: 'ng' });
-      expect(a.checks.country).toMatchObject({ pass: false, reason: 'unsupported_country', detail: 'country NG is not on the supported list', evidence: { listed: false } });
+      expect(a.checks.country).toMatchObject({
+        pass: false,
+        reason: 'unsupported_country',
+        detail: 'country NG is not on the supported list',
+        evidence: { listed: false },
+      });
       await f.eligibleWriter('c-ok');
       const b = await submit('c-ok', { country: 'DE' });
-      expect(b.checks.country).toMatchObject({ pass: true, evidence: { country: 'DE', name: 'Germany', payable: true, dateAdded: '2017-08-01' } });
+      expect(b.checks.country).toMatchObject({
+        pass: true,
+        evidence: { country: 'DE', name: 'Germany', payable: true, dateAdded: '2017-08-01' },
+      });
     });
   });
 
@@ -180,7 +203,7 @@ describe('eligibility checks', () => {
     }
   });
 
-  it('the intake hook evaluates applications inside the caller\'s transaction, in one statement for many ids', async () => {
+  it("the intake hook evaluates applications inside the caller's transaction, in one statement for many ids", async () => {
     const keys = [await f.eligibleWriter('in-1'), await f.eligibleWriter('in-2'), await f.member('in-3', { birthDate: '2015-01-01' })];
     await f.application('app-in-1', keys[0]);
     await f.application('app-in-2', keys[1], { country: 'ZZ' });
@@ -196,7 +219,9 @@ describe('eligibility checks', () => {
       ds.logger.logQuery = original;
     }
     expect(logged.filter((q) => /UPDATE applications/.test(q))).toHaveLength(1);
-    const { rows } = await t.db.pool.query(`SELECT id, failing_checks, checks, checked_at FROM applications WHERE id LIKE 'app-in-%' ORDER BY id`);
+    const { rows } = await t.db.pool.query(
+      `SELECT id, failing_checks, checks, checked_at FROM applications WHERE id LIKE 'app-in-%' ORDER BY id`,
+    );
     expect(rows.map((r) => [r.id, r.failing_checks])).toEqual([
       ['app-in-1', []],
       ['app-in-2', ['country']],
@@ -216,7 +241,10 @@ describe('eligibility checks', () => {
            ('ms-clock-1', $1, 'annual', 'friend', '2026-01-01T00:00:00Z', '2026-08-31T12:00:01Z')`,
         [k1],
       );
-      await t.db.pool.query(`INSERT INTO stories (id, author_key, title, published_at, members_only, status) VALUES ('st-clock-1', $1, 's', '2026-02-28T00:00:00Z', true, 'published')`, [k1]);
+      await t.db.pool.query(
+        `INSERT INTO stories (id, author_key, title, published_at, members_only, status) VALUES ('st-clock-1', $1, 's', '2026-02-28T00:00:00Z', true, 'published')`,
+        [k1],
+      );
       await f.application('app-clock-1', k1, { birthDate: '2008-08-31' });
 
       const k2 = await f.member('clock-2');
@@ -225,7 +253,10 @@ describe('eligibility checks', () => {
            ('ms-clock-2', $1, 'annual', 'member', '2026-01-01T00:00:00Z', '2026-08-31T12:00:00Z')`,
         [k2],
       );
-      await t.db.pool.query(`INSERT INTO stories (id, author_key, title, published_at, members_only, status) VALUES ('st-clock-2', $1, 's', '2026-02-27T23:59:59Z', true, 'unlisted')`, [k2]);
+      await t.db.pool.query(
+        `INSERT INTO stories (id, author_key, title, published_at, members_only, status) VALUES ('st-clock-2', $1, 's', '2026-02-27T23:59:59Z', true, 'unlisted')`,
+        [k2],
+      );
       await f.application('app-clock-2', k2, { birthDate: '2008-09-01' });
 
       const evaluated = await t.app.get(ApplicationsService).evaluate(t.app.get(DataSource), ['app-clock-1', 'app-clock-2'], asOf);
@@ -254,8 +285,17 @@ describe('eligibility checks', () => {
   });
 
   it('staff entry: 400 naming bad fields, 400 for an unknown member, 409 for a second pending application', async () => {
-    const bad = await t.http.post('/api/applications').set(auth()).send({ memberId: '', country: 'France', birthDate: '2001-02-30', extra: 1 }).expect(400);
-    expect([...new Set(bad.body.details.map((d: { field: string }) => d.field))].sort()).toEqual(['birthDate', 'country', 'extra', 'memberId']);
+    const bad = await t.http
+      .post('/api/applications')
+      .set(auth())
+      .send({ memberId: '', country: 'France', birthDate: '2001-02-30', extra: 1 })
+      .expect(400);
+    expect([...new Set(bad.body.details.map((d: { field: string }) => d.field))].sort()).toEqual([
+      'birthDate',
+      'country',
+      'extra',
+      'memberId',
+    ]);
     const unknown = await t.http.post('/api/applications').set(auth()).send({ memberId: 'nobody', country: 'FR' }).expect(400);
     expect(unknown.body.details).toEqual([{ field: 'memberId', message: 'unknown member' }]);
     await f.eligibleWriter('twice');

@@ -129,14 +129,22 @@ describe('application review claims', () => {
     await t.http.post(`/api/applications/${b}/claim`).set(as(rita)).expect(200);
     const audits = async () => (await t.db.pool.query(`SELECT count(*)::int AS n FROM audit_log`)).rows[0].n as number;
     const auditBefore = await audits();
-    const preview = await t.http.post('/api/applications/bulk-approve').set(as(rob)).send({ filter: { id: [a, b, c] }, dryRun: true }).expect(200);
+    const preview = await t.http
+      .post('/api/applications/bulk-approve')
+      .set(as(rob))
+      .send({ filter: { id: [a, b, c] }, dryRun: true })
+      .expect(200);
     expect(preview.body).toMatchObject({ dryRun: true, matched: 2, approvedCount: 1, skippedCount: 1 });
     expect(preview.body.approved.map((x: { id: string }) => x.id)).toEqual([c]);
     expect(preview.body.skipped).toEqual([{ id: b, reason: 'claimed', status: 'pending', claimedByEmail: ritaEmail }]);
     expect((await claimRow(c)).status).toBe('pending');
     expect(await audits()).toBe(auditBefore);
 
-    const done = await t.http.post('/api/applications/bulk-approve').set(as(rob)).send({ filter: { id: [a, b, c] } }).expect(200);
+    const done = await t.http
+      .post('/api/applications/bulk-approve')
+      .set(as(rob))
+      .send({ filter: { id: [a, b, c] } })
+      .expect(200);
     expect(done.body.dryRun).toBeUndefined();
     expect(done.body).toMatchObject({ matched: 2, approvedCount: 1, skippedCount: 1 });
     expect((await claimRow(c)).status).toBe('approved');
@@ -149,11 +157,19 @@ describe('application review claims', () => {
     await t.http.post(`/api/applications/${b}/claim`).set(as(rob)).expect(200);
     const stats = (await t.http.get('/api/applications/queue-stats').set(as(rita)).expect(200)).body;
     const pendingNow = (await t.db.pool.query(`SELECT count(*)::int AS n FROM applications WHERE status = 'pending'`)).rows[0].n;
-    const mine = (await t.db.pool.query(`SELECT count(*)::int AS n FROM applications a JOIN staff_users s ON s.id = a.claimed_by WHERE s.email = $1 AND a.status = 'pending' AND a.claimed_until > now()`, [ritaEmail])).rows[0].n;
+    const mine = (
+      await t.db.pool.query(
+        `SELECT count(*)::int AS n FROM applications a JOIN staff_users s ON s.id = a.claimed_by WHERE s.email = $1 AND a.status = 'pending' AND a.claimed_until > now()`,
+        [ritaEmail],
+      )
+    ).rows[0].n;
     expect(stats).toMatchObject({ pending: pendingNow, claimedByMe: mine });
     expect(stats.claimedByMe).toBeGreaterThanOrEqual(1);
     expect(stats.claimedByOthers).toBeGreaterThanOrEqual(1);
-    const listed = await t.http.get(`/api/applications?filter=${encodeURIComponent(JSON.stringify({ claimed: false, status: 'pending', id: [a, b] }))}`).set(as(rita)).expect(200);
+    const listed = await t.http
+      .get(`/api/applications?filter=${encodeURIComponent(JSON.stringify({ claimed: false, status: 'pending', id: [a, b] }))}`)
+      .set(as(rita))
+      .expect(200);
     expect(listed.body).toEqual([]);
   });
 });

@@ -40,7 +40,12 @@ export class Fixtures {
     );
   }
 
-  async story(memberKey: number, id: string, publishedAt: string | null = `now() - interval '10 days'`, status = 'published'): Promise<void> {
+  async story(
+    memberKey: number,
+    id: string,
+    publishedAt: string | null = `now() - interval '10 days'`,
+    status = 'published',
+  ): Promise<void> {
     await this.pool.query(
       `INSERT INTO stories (id, author_key, title, published_at, members_only, status)
        VALUES ($1, $2, 'Story ' || $1, ${publishedAt ? this.at(publishedAt) : 'NULL'}, true, $3)`,
@@ -49,7 +54,11 @@ export class Fixtures {
   }
 
   /** An application as intake stores it (pending, not evaluated yet). */
-  async application(id: string, memberKey: number, opts: { country?: string; birthDate?: string | null; submittedAt?: string } = {}): Promise<void> {
+  async application(
+    id: string,
+    memberKey: number,
+    opts: { country?: string; birthDate?: string | null; submittedAt?: string } = {},
+  ): Promise<void> {
     await this.pool.query(
       `INSERT INTO applications (id, member_key, submitted_at, country, birth_date) VALUES ($1, $2, ${this.at(opts.submittedAt ?? 'now()')}, $3, $4)`,
       [id, memberKey, opts.country ?? 'FR', opts.birthDate === undefined ? '1990-01-01' : opts.birthDate],

@@ -28,8 +28,15 @@ describe('partners', () => {
 
   it('suspend → reinstate → leave, each with its reason; leaving ends the enrollment; re-applying starts a new one', async () => {
     await enroll('lifecycle');
-    expect((await act('lifecycle', 'suspend', 'fraud review: click farm').expect(200)).body).toMatchObject({ status: 'suspended', statusReason: 'fraud review: click farm', leftAt: null });
-    expect((await act('lifecycle', 'reinstate', 'review cleared').expect(200)).body).toMatchObject({ status: 'active', statusReason: 'review cleared' });
+    expect((await act('lifecycle', 'suspend', 'fraud review: click farm').expect(200)).body).toMatchObject({
+      status: 'suspended',
+      statusReason: 'fraud review: click farm',
+      leftAt: null,
+    });
+    expect((await act('lifecycle', 'reinstate', 'review cleared').expect(200)).body).toMatchObject({
+      status: 'active',
+      statusReason: 'review cleared',
+    });
     const left = (await act('lifecycle', 'leave', 'writer asked to leave').expect(200)).body;
     expect(left).toMatchObject({ status: 'left', enrollmentId: 'enr_app-lifecycle' });
     expect(left.leftAt).not.toBeNull();
@@ -49,14 +56,20 @@ describe('partners', () => {
     expect(again.body).toMatchObject({ details: { rule: 'enrolled_partner', details: { status: 'left' } } });
 
     // re-application is allowed and, once approved, opens a new enrollment
-    const reapplied = await t.http.post('/api/applications').set(as(reviewer)).send({ memberId: 'lifecycle', country: 'FR', birthDate: '1990-01-01' }).expect(201);
+    const reapplied = await t.http
+      .post('/api/applications')
+      .set(as(reviewer))
+      .send({ memberId: 'lifecycle', country: 'FR', birthDate: '1990-01-01' })
+      .expect(201);
     expect(reapplied.body.eligible).toBe(true);
     await t.http.post(`/api/applications/${reapplied.body.id}/approve`).set(as(reviewer)).expect(200);
     const back = (await t.http.get('/api/partners/lifecycle').set(as(reviewer)).expect(200)).body;
     expect(back).toMatchObject({ status: 'active', enrollmentId: `enr_${reapplied.body.id}`, leftAt: null });
     expect(back.enrollments).toHaveLength(2);
 
-    const audit = await t.db.pool.query(`SELECT action, before->>'status' AS before, after->>'status' AS after, reason FROM audit_log WHERE entity_type = 'partner' AND entity_id = 'lifecycle' ORDER BY id`);
+    const audit = await t.db.pool.query(
+      `SELECT action, before->>'status' AS before, after->>'status' AS after, reason FROM audit_log WHERE entity_type = 'partner' AND entity_id = 'lifecycle' ORDER BY id`,
+    );
     expect(audit.rows).toEqual([
       { action: 'partner.suspend', before: 'active', after: 'suspended', reason: 'fraud review: click farm' },
       { action: 'partner.reinstate', before: 'suspended', after: 'active', reason: 'review cleared' },
@@ -75,7 +88,10 @@ describe('partners', () => {
 
   it('refuses transitions that do not apply (422), a missing reason (400) and unknown partners (404)', async () => {
     await enroll('strict');
-    expect((await act('strict', 'reinstate', 'nothing to reinstate').expect(422)).body.details).toMatchObject({ rule: 'partner_status_transition', details: { status: 'active' } });
+    expect((await act('strict', 'reinstate', 'nothing to reinstate').expect(422)).body.details).toMatchObject({
+      rule: 'partner_status_transition',
+      details: { status: 'active' },
+    });
     await act('strict', 'suspend', 'review').expect(200);
     await act('strict', 'suspend', 'again').expect(422);
     const missing = await t.http.post('/api/partners/strict/leave').set(as(reviewer)).send({}).expect(400);
@@ -91,7 +107,9 @@ describe('partners', () => {
     await enroll('double');
     const results = await Promise.all([act('double', 'suspend', 'one'), act('double', 'suspend', 'two')]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 422]);
-    const { rows } = await t.db.pool.query(`SELECT count(*)::int AS n FROM partner_status_changes WHERE enrollment_id = 'enr_app-double' AND status = 'suspended'`);
+    const { rows } = await t.db.pool.query(
+      `SELECT count(*)::int AS n FROM partner_status_changes WHERE enrollment_id = 'enr_app-double' AND status = 'suspended'`,
+    );
     expect(rows[0].n).toBe(1);
   });
 
@@ -102,10 +120,17 @@ describe('partners', () => {
       [key],
     );
     const key2 = await f.member('imported-left');
-    await t.db.pool.query(`INSERT INTO enrollments (id, member_key, enrolled_at, left_at) VALUES ('enr-imp-3', $1, '2020-01-01T00:00:00Z', '2020-06-01T00:00:00Z')`, [key2]);
+    await t.db.pool.query(
+      `INSERT INTO enrollments (id, member_key, enrolled_at, left_at) VALUES ('enr-imp-3', $1, '2020-01-01T00:00:00Z', '2020-06-01T00:00:00Z')`,
+      [key2],
+    );
 
     const list = (filter: object, sort = ['id', 'ASC']) =>
-      t.http.get('/api/partners').query({ filter: JSON.stringify(filter), sort: JSON.stringify(sort) }).set(as(finance)).expect(200);
+      t.http
+        .get('/api/partners')
+        .query({ filter: JSON.stringify(filter), sort: JSON.stringify(sort) })
+        .set(as(finance))
+        .expect(200);
     const imported = await list({ q: 'imported' });
     expect(imported.body).toEqual([
       expect.objectContaining({ id: 'imported', memberId: 'imported', status: 'active', enrollmentId: 'enr-imp-2', statusReason: null }),
@@ -117,7 +142,11 @@ describe('partners', () => {
     expect((await list({ status: 'suspended' })).body.map((p: { id: string }) => p.id)).toEqual(['double', 'strict']);
     expect((await list({ id: ['imported', 'removed'] })).body.map((p: { id: string }) => p.id)).toEqual(['imported', 'removed']);
     expect((await list({}, ['enrolledAt', 'ASC'])).body[0].id).toBe('imported-left');
-    await t.http.get('/api/partners').query({ filter: JSON.stringify({ status: 'retired' }) }).set(as(finance)).expect(400);
+    await t.http
+      .get('/api/partners')
+      .query({ filter: JSON.stringify({ status: 'retired' }) })
+      .set(as(finance))
+      .expect(400);
     const shown = (await t.http.get('/api/partners/imported').set(as(reviewer)).expect(200)).body;
     expect(shown.enrollments.map((e: { id: string }) => e.id)).toEqual(['enr-imp-2', 'enr-imp-1']);
     expect(shown.history).toEqual([]);

@@ -15,7 +15,12 @@ describe('audit log and the list dialect', () => {
       await t.http
         .post('/api/staff-users')
         .set(auth())
-        .send({ email: `list-${i}@test.example`, name: `Person ${String.fromCharCode(69 - i)}`, roles: [role], password: 'a-long-password' })
+        .send({
+          email: `list-${i}@test.example`,
+          name: `Person ${String.fromCharCode(69 - i)}`,
+          roles: [role],
+          password: 'a-long-password',
+        })
         .expect(201);
     }
   });
@@ -27,14 +32,22 @@ describe('audit log and the list dialect', () => {
       .set(auth())
       .send({ email: 'audited@test.example', name: 'Audited', roles: ['support'], password: 'a-long-password' })
       .expect(201);
-    await t.http.put(`/api/staff-users/${created.id}`).set(auth()).send({ roles: ['support', 'finance'] }).expect(200);
+    await t.http
+      .put(`/api/staff-users/${created.id}`)
+      .set(auth())
+      .send({ roles: ['support', 'finance'] })
+      .expect(200);
     const { body } = await t.http
       .get('/api/audit-log')
       .query({ filter: JSON.stringify({ entityId: created.id }), sort: JSON.stringify(['id', 'ASC']) })
       .set(auth())
       .expect(200);
     expect(body.map((e: { action: string }) => e.action)).toEqual(['staff.create', 'staff.update']);
-    expect(body[1]).toMatchObject({ actorEmail: 'admin@test.example', before: { roles: ['support'] }, after: { roles: ['support', 'finance'] } });
+    expect(body[1]).toMatchObject({
+      actorEmail: 'admin@test.example',
+      before: { roles: ['support'] },
+      after: { roles: ['support', 'finance'] },
+    });
     expect(JSON.stringify(body)).not.toContain('password');
   });
 
@@ -78,31 +91,61 @@ describe('audit log and the list dialect', () => {
   });
 
   it('filters by field, by many ids and by free text', async () => {
-    const reviewers = await t.http.get('/api/staff-users').query({ filter: JSON.stringify({ role: 'reviewer' }) }).set(auth()).expect(200);
+    const reviewers = await t.http
+      .get('/api/staff-users')
+      .query({ filter: JSON.stringify({ role: 'reviewer' }) })
+      .set(auth())
+      .expect(200);
     expect(reviewers.body).toHaveLength(2);
     const ids = reviewers.body.map((u: { id: string }) => u.id);
-    const many = await t.http.get('/api/staff-users').query({ filter: JSON.stringify({ id: ids }) }).set(auth()).expect(200);
+    const many = await t.http
+      .get('/api/staff-users')
+      .query({ filter: JSON.stringify({ id: ids }) })
+      .set(auth())
+      .expect(200);
     expect(many.body.map((u: { id: string }) => u.id).sort()).toEqual([...ids].sort());
-    const q = await t.http.get('/api/staff-users').query({ filter: JSON.stringify({ q: 'Person C' }) }).set(auth()).expect(200);
+    const q = await t.http
+      .get('/api/staff-users')
+      .query({ filter: JSON.stringify({ q: 'Person C' }) })
+      .set(auth())
+      .expect(200);
     expect(q.body.map((u: { name: string }) => u.name)).toEqual(['Person C']);
   });
 
   it('answers 400 naming an unknown sort or filter field, bad JSON, or a range over the cap', async () => {
-    const sort = await t.http.get('/api/staff-users').query({ sort: JSON.stringify(['password', 'ASC']) }).set(auth()).expect(400);
+    const sort = await t.http
+      .get('/api/staff-users')
+      .query({ sort: JSON.stringify(['password', 'ASC']) })
+      .set(auth())
+      .expect(400);
     expect(sort.body).toMatchObject({ code: 'validation_failed', details: [{ field: 'sort' }] });
     expect(sort.body.message).toContain('password');
-    const filter = await t.http.get('/api/staff-users').query({ filter: JSON.stringify({ salary: 1 }) }).set(auth()).expect(400);
+    const filter = await t.http
+      .get('/api/staff-users')
+      .query({ filter: JSON.stringify({ salary: 1 }) })
+      .set(auth())
+      .expect(400);
     expect(filter.body.details).toEqual([{ field: 'filter.salary', message: 'unknown filter field' }]);
     await t.http.get('/api/staff-users').query({ filter: '{nope' }).set(auth()).expect(400);
-    const range = await t.http.get('/api/staff-users').query({ range: JSON.stringify([0, 10000]) }).set(auth()).expect(400);
+    const range = await t.http
+      .get('/api/staff-users')
+      .query({ range: JSON.stringify([0, 10000]) })
+      .set(auth())
+      .expect(400);
     expect(range.body.message).toMatch(/10000 rows/);
-    await t.http.get('/api/staff-users').query({ filter: JSON.stringify({ role: 'janitor' }) }).set(auth()).expect(400);
+    await t.http
+      .get('/api/staff-users')
+      .query({ filter: JSON.stringify({ role: 'janitor' }) })
+      .set(auth())
+      .expect(400);
   });
 
   it('answers 400, never 500, for inherited names, unsafe integers and NUL characters', async () => {
     const get = (query: Record<string, string>) => t.http.get('/api/staff-users').query(query).set(auth());
     for (const name of ['constructor', '__proto__', 'toString']) {
-      expect((await get({ sort: JSON.stringify([name, 'ASC']) }).expect(400)).body.details).toEqual([{ field: 'sort', message: `unknown sort field ${name}` }]);
+      expect((await get({ sort: JSON.stringify([name, 'ASC']) }).expect(400)).body.details).toEqual([
+        { field: 'sort', message: `unknown sort field ${name}` },
+      ]);
       const refused = name === 'toString' ? 'unknown filter field' : FORBIDDEN_KEY_MESSAGE; // prototype keys: refused while parsing
       expect((await get({ filter: `{"${name}":"x"}` }).expect(400)).body.details).toEqual([{ field: `filter.${name}`, message: refused }]);
     }
@@ -111,40 +154,87 @@ describe('audit log and the list dialect', () => {
       { field: 'filter.q', message: 'must not contain NUL characters' },
     ]);
     // A NUL byte that reaches PostgreSQL (22021) is bad input too.
-    const nul = await t.http.post('/api/staff-users').set(auth()).send({ email: 'nul@test.example', name: 'a\u0000b', roles: ['support'], password: 'a-long-password' });
+    const nul = await t.http
+      .post('/api/staff-users')
+      .set(auth())
+      .send({ email: 'nul@test.example', name: 'a\u0000b', roles: ['support'], password: 'a-long-password' });
     expect(nul.status).toBe(400);
     expect(nul.body.code).toBe('validation_failed');
   });
 
   it('filters by role (an array column): one role, or any of several', async () => {
-    const admins = await t.http.get('/api/staff-users').query({ filter: JSON.stringify({ role: ['admin'] }) }).set(auth()).expect(200);
+    const admins = await t.http
+      .get('/api/staff-users')
+      .query({ filter: JSON.stringify({ role: ['admin'] }) })
+      .set(auth())
+      .expect(200);
     expect(admins.body.map((u: { email: string }) => u.email)).toEqual(['admin@test.example']);
-    const some = await t.http.get('/api/staff-users').query({ filter: JSON.stringify({ role: ['reviewer', 'curator'], q: 'list-' }) }).set(auth()).expect(200);
-    expect(some.body.map((u: { email: string }) => u.email).sort()).toEqual(['list-0@test.example', 'list-1@test.example', 'list-4@test.example']);
-    const one = await t.http.get('/api/staff-users').query({ filter: JSON.stringify({ role: 'curator', q: 'list-' }) }).set(auth()).expect(200);
+    const some = await t.http
+      .get('/api/staff-users')
+      .query({ filter: JSON.stringify({ role: ['reviewer', 'curator'], q: 'list-' }) })
+      .set(auth())
+      .expect(200);
+    expect(some.body.map((u: { email: string }) => u.email).sort()).toEqual([
+      'list-0@test.example',
+      'list-1@test.example',
+      'list-4@test.example',
+    ]);
+    const one = await t.http
+      .get('/api/staff-users')
+      .query({ filter: JSON.stringify({ role: 'curator', q: 'list-' }) })
+      .set(auth())
+      .expect(200);
     expect(one.body.map((u: { email: string }) => u.email)).toEqual(['list-1@test.example']);
-    await t.http.get('/api/staff-users').query({ filter: JSON.stringify({ role: ['admin', 'janitor'] }) }).set(auth()).expect(400);
+    await t.http
+      .get('/api/staff-users')
+      .query({ filter: JSON.stringify({ role: ['admin', 'janitor'] }) })
+      .set(auth())
+      .expect(400);
   });
 
   it('filters by many booleans, timestamps and dates', async () => {
-    const both = await t.http.get('/api/staff-users').query({ filter: JSON.stringify({ disabled: [true, false] }) }).set(auth()).expect(200);
+    const both = await t.http
+      .get('/api/staff-users')
+      .query({ filter: JSON.stringify({ disabled: [true, false] }) })
+      .set(auth())
+      .expect(200);
     const all = await t.http.get('/api/staff-users').set(auth()).expect(200);
     expect(both.headers['content-range']).toBe(all.headers['content-range']);
-    const { rows: [latest] } = await t.db.pool.query(
+    const {
+      rows: [latest],
+    } = await t.db.pool.query(
       `SELECT id::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at FROM audit_log ORDER BY id DESC LIMIT 1`,
     );
-    const at = await t.http.get('/api/audit-log').query({ filter: JSON.stringify({ at: [latest.at, '2001-01-01T00:00:00Z'] }) }).set(auth()).expect(200);
+    const at = await t.http
+      .get('/api/audit-log')
+      .query({ filter: JSON.stringify({ at: [latest.at, '2001-01-01T00:00:00Z'] }) })
+      .set(auth())
+      .expect(200);
     expect(at.body.map((e: { id: string }) => String(e.id))).toContain(latest.id);
     // date[] has no route in core: the SQL the dialect writes, run on PostgreSQL.
-    const q = parseListQuery({ filter: JSON.stringify({ day: ['2024-02-29', '2024-03-01'] }) }, {
-      resource: 'days', key: 'day', defaultSort: ['day', 'ASC'], sort: { day: 'day' }, filters: { day: { column: 'day', type: 'date' } },
-    });
-    const { rows } = await t.db.pool.query(`SELECT day::text FROM (VALUES (DATE '2024-02-29'), (DATE '2024-02-28')) v(day) ${q.where}`, q.params);
+    const q = parseListQuery(
+      { filter: JSON.stringify({ day: ['2024-02-29', '2024-03-01'] }) },
+      {
+        resource: 'days',
+        key: 'day',
+        defaultSort: ['day', 'ASC'],
+        sort: { day: 'day' },
+        filters: { day: { column: 'day', type: 'date' } },
+      },
+    );
+    const { rows } = await t.db.pool.query(
+      `SELECT day::text FROM (VALUES (DATE '2024-02-29'), (DATE '2024-02-28')) v(day) ${q.where}`,
+      q.params,
+    );
     expect(rows).toEqual([{ day: '2024-02-29' }]);
   });
 
   it('names each bad field of a create', async () => {
-    const res = await t.http.post('/api/staff-users').set(auth()).send({ email: 'nope', roles: ['king'], password: 'x', extra: 1 }).expect(400);
+    const res = await t.http
+      .post('/api/staff-users')
+      .set(auth())
+      .send({ email: 'nope', roles: ['king'], password: 'x', extra: 1 })
+      .expect(400);
     const fields = res.body.details.map((d: { field: string }) => d.field);
     expect(fields).toEqual(expect.arrayContaining(['email', 'name', 'roles', 'password', 'extra']));
   });

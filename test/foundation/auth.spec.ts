@@ -42,14 +42,20 @@ describe('staff auth', () => {
       .expect(200);
     await t.http.put(`/api/staff-users/${list[0].id}`).set('Authorization', `Bearer ${admin}`).send({ disabled: true }).expect(200);
     await t.http.get('/api/auth/me').set('Authorization', `Bearer ${token}`).expect(401);
-    const login = await t.http.post('/api/auth/login').send({ email: 'soon-disabled@test.example', password: 'staff-test-password' }).expect(401);
+    const login = await t.http
+      .post('/api/auth/login')
+      .send({ email: 'soon-disabled@test.example', password: 'staff-test-password' })
+      .expect(401);
     expect(login.body.message).toMatch(/disabled/);
   });
 
   it('throttles an email after 5 failed logins, even with the right password', async () => {
     await t.tokenFor(['curator'], 'throttled@test.example');
     for (let i = 0; i < 5; i++) {
-      await t.http.post('/api/auth/login').send({ email: 'throttled@test.example', password: `wrong-${i}` }).expect(401);
+      await t.http
+        .post('/api/auth/login')
+        .send({ email: 'throttled@test.example', password: `wrong-${i}` })
+        .expect(401);
     }
     const res = await t.http.post('/api/auth/login').send({ email: 'throttled@test.example', password: 'staff-test-password' }).expect(429);
     expect(res.body.code).toBe('too_many_requests');

@@ -22,7 +22,11 @@ function routeOf(routes: RouteAccess[], resource: string, action: string): Route
     case 'delete':
       return find('DELETE', new RegExp(`^${id}$`));
     default:
-      return find('POST', new RegExp(`^${id}/${action}$`)) ?? find('POST', new RegExp(`^${base}/${action}$`)) ?? find('GET', new RegExp(`^${id}/${action}$`));
+      return (
+        find('POST', new RegExp(`^${id}/${action}$`)) ??
+        find('POST', new RegExp(`^${base}/${action}$`)) ??
+        find('GET', new RegExp(`^${id}/${action}$`))
+      );
   }
 }
 
@@ -49,7 +53,8 @@ describe("the console's access table", () => {
         for (const role of ROLES.filter((r) => r !== 'admin')) {
           const console = who === 'any' || who.includes(role);
           const api = access?.kind === 'staff' && (access.roles === 'any' || access.roles.includes(role));
-          if (console !== api) mismatches.push(`${resource}.${action} for ${role}: console ${console}, api ${api} (${route.method} ${route.path})`);
+          if (console !== api)
+            mismatches.push(`${resource}.${action} for ${role}: console ${console}, api ${api} (${route.method} ${route.path})`);
         }
       }
     }
@@ -57,7 +62,9 @@ describe("the console's access table", () => {
   });
 
   it('knows a route for most of its actions (the mapping above is not vacuous)', () => {
-    const mapped = Object.entries(ACCESS).flatMap(([resource, actions]) => Object.keys(actions).filter((a) => routeOf(routes, resource, a)));
+    const mapped = Object.entries(ACCESS).flatMap(([resource, actions]) =>
+      Object.keys(actions).filter((a) => routeOf(routes, resource, a)),
+    );
     expect(mapped.length).toBeGreaterThan(60);
   });
 });

@@ -11,7 +11,10 @@ describe('embedded PostgreSQL start-up', () => {
     const port = (holder.address() as { port: number }).port;
     try {
       const config = loadConfig({ EMBEDDED_PG_PORT: String(port), EMBEDDED_PG_DIR: '.data/pg-port-test' } as NodeJS.ProcessEnv);
-      const failure = await startEmbeddedPostgres(config).then(() => null, (e: unknown) => e);
+      const failure = await startEmbeddedPostgres(config).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(failure).toBeInstanceOf(ConfigError);
       expect((failure as Error).message).toBe(
         `Invalid configuration: EMBEDDED_PG_PORT ${port} is in use on 127.0.0.1 (another PostgreSQL, or \`npm run demo\` already running?): stop it, set EMBEDDED_PG_PORT to a free port, or set DATABASE_URL`,

@@ -50,13 +50,23 @@ describe('error answers and health', () => {
       const error = await pgError(sql, [value]);
       expect(error).toBeInstanceOf(QueryFailedError);
       expect((error as QueryFailedError & { driverError: { code: string } }).driverError.code).toBe(code);
-      expect(answer(error)).toMatchObject({ status: 400, body: { statusCode: 400, code: 'validation_failed', requestId: 'req-1' }, loggedUnhandled: false });
+      expect(answer(error)).toMatchObject({
+        status: 400,
+        body: { statusCode: 400, code: 'validation_failed', requestId: 'req-1' },
+        loggedUnhandled: false,
+      });
     }
   });
 
   it('keeps a deliberate 5xx with its body, and turns anything unexpected into a logged 500', () => {
-    const unavailable = answer(new ServiceUnavailableException({ statusCode: 503, code: 'service_unavailable', message: 'down', database: { status: 'up' } }));
-    expect(unavailable).toMatchObject({ status: 503, body: { code: 'service_unavailable', database: { status: 'up' } }, loggedUnhandled: false });
+    const unavailable = answer(
+      new ServiceUnavailableException({ statusCode: 503, code: 'service_unavailable', message: 'down', database: { status: 'up' } }),
+    );
+    expect(unavailable).toMatchObject({
+      status: 503,
+      body: { code: 'service_unavailable', database: { status: 'up' } },
+      loggedUnhandled: false,
+    });
     expect(answer(new ServiceUnavailableException('maintenance'))).toMatchObject({
       status: 503,
       body: { code: 'service_unavailable', message: 'maintenance' },

@@ -19,9 +19,16 @@ describe('the launcher rebuilds the console when NODE_ENV changes', () => {
     writeFileSync(join(root, path), text);
   };
   const launch = (env: Record<string, string | undefined>) => {
-    const r = spawnSync(process.execPath, [join(root, 'scripts/run.mjs'), 'start'], { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_ENV: undefined, ...env } });
+    const r = spawnSync(process.execPath, [join(root, 'scripts/run.mjs'), 'start'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_ENV: undefined, ...env },
+    });
     expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: expect.any(String) });
-    return { built: r.stdout.includes('[run] building the console'), served: readFileSync(join(root, 'apps/admin/dist/index.html'), 'utf8') };
+    return {
+      built: r.stdout.includes('[run] building the console'),
+      served: readFileSync(join(root, 'apps/admin/dist/index.html'), 'utf8'),
+    };
   };
 
   beforeAll(() => {
@@ -30,10 +37,19 @@ describe('the launcher rebuilds the console when NODE_ENV changes', () => {
     copyFileSync(join(REPO, 'scripts/run.mjs'), join(root, 'scripts/run.mjs'));
     symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'));
     file('package.json', JSON.stringify({ type: 'module', workspaces: ['apps/admin'] }));
-    file('tsconfig.build.json', JSON.stringify({ compilerOptions: { module: 'nodenext', outDir: 'dist', rootDir: '.', skipLibCheck: true, types: ['node'] }, include: ['apps/cli/src'] }));
+    file(
+      'tsconfig.build.json',
+      JSON.stringify({
+        compilerOptions: { module: 'nodenext', outDir: 'dist', rootDir: '.', skipLibCheck: true, types: ['node'] },
+        include: ['apps/cli/src'],
+      }),
+    );
     file('apps/cli/src/main.ts', `console.log('cli says', process.argv.slice(2).join(' '));\n`);
     file('apps/admin/package.json', JSON.stringify({ name: '@launcher-test/admin', private: true, scripts: { build: 'node build.mjs' } }));
-    file('apps/admin/build.mjs', `import { mkdirSync, writeFileSync } from 'node:fs';\nmkdirSync('dist', { recursive: true });\nwriteFileSync('dist/index.html', 'built for ' + process.env.NODE_ENV);\n`);
+    file(
+      'apps/admin/build.mjs',
+      `import { mkdirSync, writeFileSync } from 'node:fs';\nmkdirSync('dist', { recursive: true });\nwriteFileSync('dist/index.html', 'built for ' + process.env.NODE_ENV);\n`,
+    );
     file('apps/admin/index.html', '<!doctype html>');
     file('apps/admin/src/main.tsx', '');
   });

@@ -1,6 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  unlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,7 +56,15 @@ describe('the launcher (scripts/run.mjs) rebuilds what is stale', () => {
     file(
       'tsconfig.build.json',
       JSON.stringify({
-        compilerOptions: { target: 'ES2023', module: 'nodenext', outDir: 'dist', rootDir: '.', sourceMap: true, skipLibCheck: true, types: ['node'] },
+        compilerOptions: {
+          target: 'ES2023',
+          module: 'nodenext',
+          outDir: 'dist',
+          rootDir: '.',
+          sourceMap: true,
+          skipLibCheck: true,
+          types: ['node'],
+        },
         include: ['apps/cli/src', 'libs'],
       }),
     );

@@ -18,12 +18,17 @@ const SPEC: ListSpec = {
 let db: TestDatabase;
 let source: DataSource;
 const page = (query: Record<string, unknown>) =>
-  queryPage(source, SPEC, Object.fromEntries(Object.entries(query).map(([k, v]) => [k, JSON.stringify(v)])), { select: 't.id, t.v, t.n', from: 'things t' });
+  queryPage(source, SPEC, Object.fromEntries(Object.entries(query).map(([k, v]) => [k, JSON.stringify(v)])), {
+    select: 't.id, t.v, t.n',
+    from: 'things t',
+  });
 
 beforeAll(async () => {
   db = await freshDatabase();
   await db.pool.query(`CREATE TABLE things (id int PRIMARY KEY, v int NOT NULL, n int)`);
-  await db.pool.query(`INSERT INTO things SELECT g, g % 3, CASE WHEN g % 5 = 0 THEN NULL ELSE g % 7 END FROM generate_series(1, ${ROWS}) g`);
+  await db.pool.query(
+    `INSERT INTO things SELECT g, g % 3, CASE WHEN g % 5 = 0 THEN NULL ELSE g % 7 END FROM generate_series(1, ${ROWS}) g`,
+  );
   await db.pool.query(`CREATE INDEX things_v_idx ON things (v, id)`);
   await db.pool.query(`ANALYZE things`);
   source = { query: (sql: string, params: unknown[]) => db.pool.query(sql, params).then((r) => r.rows) } as unknown as DataSource;

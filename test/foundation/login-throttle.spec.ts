@@ -45,7 +45,8 @@ describe('login throttle', () => {
     const auth = t.app.get(AuthService);
     const staff = t.app.get(StaffService);
     const rounds = 9;
-    for (let i = 0; i < rounds; i++) await staff.create(null, { email: `timed-${i}@test.example`, name: 'Timed', roles: ['support'], password: PASSWORD });
+    for (let i = 0; i < rounds; i++)
+      await staff.create(null, { email: `timed-${i}@test.example`, name: 'Timed', roles: ['support'], password: PASSWORD });
     const time = async (email: string) => {
       const start = performance.now();
       await expect(auth.validate(email, 'not-the-password', null)).rejects.toMatchObject({ code: 'unauthorized' });

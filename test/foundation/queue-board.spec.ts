@@ -26,7 +26,10 @@ describe('queue dashboard', () => {
     for (const role of ['reviewer', 'curator', 'finance', 'support'] as const) {
       const token = await t.tokenFor([role]);
       expect({ role, status: (await t.http.get(BOARD_API).set('Authorization', `Bearer ${token}`)).status }).toEqual({ role, status: 403 });
-      expect({ role, status: (await t.http.post('/api/queue-board/session').set('Authorization', `Bearer ${token}`)).status }).toEqual({ role, status: 403 });
+      expect({ role, status: (await t.http.post('/api/queue-board/session').set('Authorization', `Bearer ${token}`)).status }).toEqual({
+        role,
+        status: 403,
+      });
       // A bearer token planted as the board's cookie is not a board session.
       expect((await t.http.get(BOARD_API).set('Cookie', `ppc_queue_board=${token}`)).status).toBe(401);
     }
@@ -46,7 +49,9 @@ describe('queue dashboard', () => {
 
     const email = `board-admin-${Date.now()}@test.example`;
     const token = await t.tokenFor(['admin'], email);
-    const c = String((await t.http.post('/api/queue-board/session').set('Authorization', `Bearer ${token}`).expect(200)).headers['set-cookie']).split(';')[0];
+    const c = String(
+      (await t.http.post('/api/queue-board/session').set('Authorization', `Bearer ${token}`).expect(200)).headers['set-cookie'],
+    ).split(';')[0];
     await t.http.get(BOARD_API).set('Cookie', c).expect(200);
     await t.db.pool.query(`UPDATE staff_users SET roles = '{support}' WHERE email = $1`, [email]);
     expect((await t.http.get(BOARD_API).set('Cookie', c)).status).toBe(403);
@@ -61,16 +66,23 @@ describe('queue dashboard', () => {
     // A job that fails for good (one attempt) in the intake queue, processed by a worker of this test.
     const queue = t.app.get<Queue>(getQueueToken('intake'));
     const { options } = queueConnection(t.config, t.db.url);
-    const worker = new Worker('intake', async () => {
-      throw new Error('board test: the bundle file is missing');
-    }, { ...(options as object), autorun: true } as never);
+    const worker = new Worker(
+      'intake',
+      async () => {
+        throw new Error('board test: the bundle file is missing');
+      },
+      { ...(options as object), autorun: true } as never,
+    );
     const job = await queue.add('board-test', { n: 1 }, { jobId: 'board-test_1', attempts: 1 });
     const deadline = Date.now() + 20_000;
     while ((await job.getState()) !== 'failed' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     await worker.close();
     expect(await job.getState()).toBe('failed');
 
-    const failed = await t.http.get(`${BOARD_API}?activeQueue=intake&status=failed&page=1&jobsPerPage=10`).set('Cookie', cookie).expect(200);
+    const failed = await t.http
+      .get(`${BOARD_API}?activeQueue=intake&status=failed&page=1&jobsPerPage=10`)
+      .set('Cookie', cookie)
+      .expect(200);
     const intake = failed.body.queues.find((q: { name: string }) => q.name === 'intake');
     expect(intake.counts.failed).toBe(1);
     expect(intake.jobs[0]).toMatchObject({ id: 'board-test_1', failedReason: 'board test: the bundle file is missing' });

@@ -20,7 +20,10 @@ describe('route × role access table', () => {
   afterAll(() => t.close());
 
   const call = (route: RouteAccess, token?: string) => {
-    const path = `/api${route.path}`.replace(/:[A-Za-z]+/g, 'x1').replace(/\{\*[A-Za-z]+\}/g, 'x1').replace(/^\/api\/r\//, '/r/');
+    const path = `/api${route.path}`
+      .replace(/:[A-Za-z]+/g, 'x1')
+      .replace(/\{\*[A-Za-z]+\}/g, 'x1')
+      .replace(/^\/api\/r\//, '/r/');
     const req = t.http[route.method.toLowerCase() as 'get'](path);
     return token ? req.set('Authorization', `Bearer ${token}`) : req;
   };

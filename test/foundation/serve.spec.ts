@@ -27,7 +27,9 @@ describe('serve: a failed start-up leaves nothing running', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   /** Runs supervise until it exits; what was running when the database was stopped. */
-  async function run(startUp: (start: (modulePath: string, env: NodeJS.ProcessEnv) => ChildProcess, children: ChildProcess[]) => Promise<void>) {
+  async function run(
+    startUp: (start: (modulePath: string, env: NodeJS.ProcessEnv) => ChildProcess, children: ChildProcess[]) => Promise<void>,
+  ) {
     const children: ChildProcess[] = [];
     const runningAtDatabaseStop: number[] = [];
     const report = jest.spyOn(console, 'error').mockImplementation(() => undefined);

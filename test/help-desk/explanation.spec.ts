@@ -98,7 +98,9 @@ describe('earnings explanation over real payout runs', () => {
     expect(c.causes.at(-1)).toMatchObject({ kind: 'carried_over', amountMicros: 0 });
     expect(e.payoutAccount).toMatchObject({ status: 'pending', taxStatus: 'verified', ready: false, accountRef: 'acct_w-mix' });
     expect(e.enrollment).toMatchObject({ enrolledAtPeriodEnd: true, enrolledNow: true });
-    expect(e.adjustments).toEqual([expect.objectContaining({ amountMicros: 1_500_000, reason: 'INTERNAL-REASON goodwill for the outage' })]);
+    expect(e.adjustments).toEqual([
+      expect.objectContaining({ amountMicros: 1_500_000, reason: 'INTERNAL-REASON goodwill for the outage' }),
+    ]);
   });
 
   it('every author of both runs: causes plus residual equal the change exactly', async () => {
@@ -117,7 +119,9 @@ describe('earnings explanation over real payout runs', () => {
     expect(lanterns.previous).toMatchObject({ boostedReaders: 1 });
     expect(lanterns.boostedReaders).toBe(0);
     for (const s of e.stories) {
-      expect(s.readingTimeMicros + s.engagementMicros + s.readRatioAdjustmentMicros + s.followerBonusMicros + s.boostBonusMicros).toBe(s.earningsMicros);
+      expect(s.readingTimeMicros + s.engagementMicros + s.readRatioAdjustmentMicros + s.followerBonusMicros + s.boostBonusMicros).toBe(
+        s.earningsMicros,
+      );
     }
   });
 
@@ -141,10 +145,16 @@ describe('earnings explanation over real payout runs', () => {
 
   it('roles: support, finance and admin read explanations; reviewers and curators get 403', async () => {
     for (const roles of [['finance'], ['admin']] as const) {
-      await t.http.get(`/api/explanations/w-boost/${OCTOBER}`).set(auth(await t.tokenFor([...roles]))).expect(200);
+      await t.http
+        .get(`/api/explanations/w-boost/${OCTOBER}`)
+        .set(auth(await t.tokenFor([...roles])))
+        .expect(200);
     }
     for (const role of ['reviewer', 'curator'] as const) {
-      const res = await t.http.get(`/api/explanations/w-boost/${OCTOBER}`).set(auth(await t.tokenFor([role]))).expect(403);
+      const res = await t.http
+        .get(`/api/explanations/w-boost/${OCTOBER}`)
+        .set(auth(await t.tokenFor([role])))
+        .expect(403);
       expect(res.body.code).toBe('forbidden');
     }
     await t.http.get(`/api/explanations/w-boost/${OCTOBER}`).expect(401);
@@ -162,7 +172,13 @@ describe('earnings explanation over real payout runs', () => {
     const key = { 'X-Api-Key': t.config.intakeApiKey };
     const res = await t.http.get(`/api/intake/explanations/w-mix/${OCTOBER}`).set(key).expect(200);
     const staff = await explain('w-mix');
-    expect(res.body).toMatchObject({ authorId: 'w-mix', period: OCTOBER, final: false, comparison: staff.comparison, writerText: staff.writerText });
+    expect(res.body).toMatchObject({
+      authorId: 'w-mix',
+      period: OCTOBER,
+      final: false,
+      comparison: staff.comparison,
+      writerText: staff.writerText,
+    });
     expect(res.body.payoutAccount).toEqual({ status: 'pending', taxStatus: 'verified', ready: false });
     const body = JSON.stringify(res.body);
     for (const internal of ['INTERNAL-REASON', 'acct_w-mix', runs[OCTOBER]!, staff.statement.id]) expect(body).not.toContain(internal);
@@ -170,14 +186,18 @@ describe('earnings explanation over real payout runs', () => {
     await t.http.get(`/api/intake/explanations/w-mix/${OCTOBER}`).set(auth(support)).expect(401);
   });
 
-  it('tickets: the explanation of the ticket\'s period, else the last computed one; notes never reach the writer', async () => {
+  it("tickets: the explanation of the ticket's period, else the last computed one; notes never reach the writer", async () => {
     const created = await t.http
       .post('/api/tickets')
       .set(auth(support))
       .send({ memberId: 'w-mix', category: 'earnings_drop', subject: 'Why less?', body: 'My earnings dropped.', storyId: 's-mix-boost' })
       .expect(201);
     const id = created.body.id as string;
-    await t.http.post(`/api/tickets/${id}/notes`).set(auth(support)).send({ body: 'SECRET-NOTE writer is on the fraud watchlist' }).expect(201);
+    await t.http
+      .post(`/api/tickets/${id}/notes`)
+      .set(auth(support))
+      .send({ body: 'SECRET-NOTE writer is on the fraud watchlist' })
+      .expect(201);
 
     const byDefault = await t.http.get(`/api/tickets/${id}/explanation`).set(auth(finance)).expect(200);
     expect(byDefault.body.ticket).toEqual({ id, storyId: 's-mix-boost', period: null, periodIsDefault: true });
@@ -193,7 +213,11 @@ describe('earnings explanation over real payout runs', () => {
     const reply = await t.http
       .post('/api/saved-replies')
       .set(auth(support))
-      .send({ title: 'Earnings drop', category: 'earnings_drop', body: 'Hi {{writerFirstName}},\nIn {{periodName}} you earned {{earnings}} ({{change}} on {{previousPeriodName}}).\n{{causes}}\n{{explanation}}\n— {{agentName}}' })
+      .send({
+        title: 'Earnings drop',
+        category: 'earnings_drop',
+        body: 'Hi {{writerFirstName}},\nIn {{periodName}} you earned {{earnings}} ({{change}} on {{previousPeriodName}}).\n{{causes}}\n{{explanation}}\n— {{agentName}}',
+      })
       .expect(201);
     await t.http.put(`/api/tickets/${id}`).set(auth(support)).send({ period: OCTOBER }).expect(200);
     const rendered = await t.http.post(`/api/saved-replies/${reply.body.id}/render`).set(auth(support)).send({ ticketId: id }).expect(200);

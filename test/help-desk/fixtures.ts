@@ -18,7 +18,15 @@ export function explanationBundle(): Bundle {
   const b = emptyBundle();
   let seq = 0;
   const member = (id: string, name = id) =>
-    b.members.push({ id, username: id, name, email: `${id}@x.test`, country: 'US', birthDate: '1990-01-01', joinedAt: '2024-01-01T00:00:00Z' });
+    b.members.push({
+      id,
+      username: id,
+      name,
+      email: `${id}@x.test`,
+      country: 'US',
+      birthDate: '1990-01-01',
+      joinedAt: '2024-01-01T00:00:00Z',
+    });
   const writer = (id: string, name: string, account: 'verified' | 'pending' = 'verified') => {
     member(id, name);
     b.enrollments.push({ id: `en-${id}`, memberId: id, enrolledAt: '2025-06-01T00:00:00Z', leftAt: null });
@@ -32,8 +40,15 @@ export function explanationBundle(): Bundle {
     b.memberships.push({ id: `ms-${id}`, memberId: id, plan: 'monthly', tier: 'member', startedAt: '2026-01-01T00:00:00Z', endedAt: null });
     for (const month of [SEPTEMBER, OCTOBER]) {
       b.charges.push({
-        id: `ch-${id}-${month}`, memberId: id, plan: 'monthly', coversFrom: month, chargedAt: `${month}-01T08:00:00Z`,
-        grossCents: netCents + 50, feeCents: 50, netCents, status: 'paid',
+        id: `ch-${id}-${month}`,
+        memberId: id,
+        plan: 'monthly',
+        coversFrom: month,
+        chargedAt: `${month}-01T08:00:00Z`,
+        grossCents: netCents + 50,
+        feeCents: 50,
+        netCents,
+        status: 'paid',
       });
     }
   };
@@ -66,7 +81,13 @@ export function explanationBundle(): Bundle {
   story('s-mix-boost', 'w-mix', 'Lanterns');
   story('s-mix-read', 'w-mix', 'Salt Roads');
   story('s-mix-new', 'w-mix', 'Night Ferry', '2026-10-05T09:30:00Z');
-  b.boosts.push({ id: 'b-mix', storyId: 's-mix-boost', startsAt: '2026-08-25T00:00:00Z', endsAt: '2026-10-03T00:00:00Z', source: 'nomination' });
+  b.boosts.push({
+    id: 'b-mix',
+    storyId: 's-mix-boost',
+    startsAt: '2026-08-25T00:00:00Z',
+    endsAt: '2026-10-03T00:00:00Z',
+    source: 'nomination',
+  });
   reader('r-m1', 1000);
   reader('r-m2', 600);
   reader('r-m3', 400);

@@ -39,7 +39,18 @@ describe('demo-data command', () => {
 
     it('writes every bundle file, and the import takes all of it without a refusal', async () => {
       const out = join(dir, 'tiny');
-      await run(process.execPath, ['dist/apps/cli/src/main.js', 'demo-data', '--size', 'tiny', '--seed', '5', '--out', out, '--period', '2026-10']);
+      await run(process.execPath, [
+        'dist/apps/cli/src/main.js',
+        'demo-data',
+        '--size',
+        'tiny',
+        '--seed',
+        '5',
+        '--out',
+        out,
+        '--period',
+        '2026-10',
+      ]);
       expect((await readdir(out)).sort()).toHaveLength(15);
       const { stdout } = await run(process.execPath, ['dist/apps/cli/src/main.js', 'import', out], {
         env: { ...process.env, DATABASE_URL: db.url, REDIS_URL: '', LOG_LEVEL: 'silent' },

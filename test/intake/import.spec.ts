@@ -14,7 +14,15 @@ const EXAMPLES = EXAMPLES_DIR;
 function bundleWithErrors(): Record<string, Line[]> {
   const b = validBundle() as Record<string, Line[]>;
   const s = (over: Record<string, unknown>, drop?: string) => {
-    const r: Record<string, unknown> = { id: 'x', storyId: 's1', readerId: 'm2', startedAt: '2026-10-04T10:00:00Z', activeSeconds: 5, mode: 'read', ...over };
+    const r: Record<string, unknown> = {
+      id: 'x',
+      storyId: 's1',
+      readerId: 'm2',
+      startedAt: '2026-10-04T10:00:00Z',
+      activeSeconds: 5,
+      mode: 'read',
+      ...over,
+    };
     if (drop) delete r[drop];
     return r;
   };
@@ -42,7 +50,15 @@ function bundleWithErrors(): Record<string, Line[]> {
   b.engagements.push({ id: 'e3', storyId: 's1', memberId: 'm2', kind: 'highlight', occurredAt: '2026-10-04T10:05:00Z', count: 3 }); // 3
   b.boosts.push({ id: 'b2', storyId: 's1', startsAt: '2026-10-15T00:00:00Z', endsAt: '2026-10-01T00:00:00Z', source: 'curator' }); // 2
   b.tickets.push({ ...(b.tickets[0] as object), id: 't2', category: 'rant', period: '2026-13' }); // 2
-  b.members.push({ id: 'm5', username: 'e', name: 'E', email: 'e@example.org', country: 'gb', birthDate: '2001-02-29', joinedAt: '2024-01-01T00:00:00Z' }); // 5
+  b.members.push({
+    id: 'm5',
+    username: 'e',
+    name: 'E',
+    email: 'e@example.org',
+    country: 'gb',
+    birthDate: '2001-02-29',
+    joinedAt: '2024-01-01T00:00:00Z',
+  }); // 5
   return b;
 }
 
@@ -65,12 +81,29 @@ const EXPECTED_REJECTIONS: [string, number, RegExp][] = [
   ['sessions.ndjson', 15, /^a record must be a JSON object \(got an array\)$/],
   ['engagements.ndjson', 3, /^count must be 1 for a highlight/],
   ['boosts.ndjson', 2, /^endsAt must be after startsAt$/],
-  ['tickets.ndjson', 2, /^category must be earnings_drop, missing_payout, eligibility, referral, boost or other \(got "rant"\); period is not a month \(YYYY-MM\)$/],
+  [
+    'tickets.ndjson',
+    2,
+    /^category must be earnings_drop, missing_payout, eligibility, referral, boost or other \(got "rant"\); period is not a month \(YYYY-MM\)$/,
+  ],
 ];
 
 const VALID_COUNTS: Record<string, number> = {
-  members: 4, publications: 1, stories: 2, memberships: 1, charges: 1, enrollments: 1, payoutAccounts: 1, follows: 1,
-  referrals: 2, sessions: 3, engagements: 2, boosts: 1, nominations: 1, applications: 1, tickets: 1,
+  members: 4,
+  publications: 1,
+  stories: 2,
+  memberships: 1,
+  charges: 1,
+  enrollments: 1,
+  payoutAccounts: 1,
+  follows: 1,
+  referrals: 2,
+  sessions: 3,
+  engagements: 2,
+  boosts: 1,
+  nominations: 1,
+  applications: 1,
+  tickets: 1,
 };
 const TABLES: Record<string, string> = { payoutAccounts: 'payout_accounts' };
 
@@ -100,29 +133,57 @@ describe('bundle import', () => {
     }
     for (const [kind, valid] of Object.entries(VALID_COUNTS)) {
       const rejected = EXPECTED_REJECTIONS.filter(([f]) => f === `${kind}.ndjson`).length;
-      expect({ kind, ...first.byKind[kind] }).toEqual({ kind, received: valid + rejected, inserted: valid, updated: 0, unchanged: 0, rejected });
+      expect({ kind, ...first.byKind[kind] }).toEqual({
+        kind,
+        received: valid + rejected,
+        inserted: valid,
+        updated: 0,
+        unchanged: 0,
+        rejected,
+      });
       const [{ n }] = await q(`SELECT count(*)::int AS n FROM ${TABLES[kind] ?? kind}`);
       expect({ kind, rows: n }).toEqual({ kind, rows: valid });
     }
     // references resolved to the right keys, across files
-    expect(await q(`SELECT s.id, st.id AS story, m.id AS reader FROM sessions s JOIN stories st ON st.key = s.story_key LEFT JOIN members m ON m.key = s.reader_key ORDER BY s.id`)).toEqual([
+    expect(
+      await q(
+        `SELECT s.id, st.id AS story, m.id AS reader FROM sessions s JOIN stories st ON st.key = s.story_key LEFT JOIN members m ON m.key = s.reader_key ORDER BY s.id`,
+      ),
+    ).toEqual([
       { id: 'v1', story: 's1', reader: 'm2' },
       { id: 'v2', story: 's1', reader: null },
       { id: 'v3', story: 's2', reader: 'M4' },
     ]);
-    expect(await q(`SELECT name FROM members WHERE id IN ('m2', 'm3') ORDER BY id`)).toEqual([{ name: 'Bob "B" Tab\there' }, { name: 'Cy\\Backslash\nNewline' }]);
-    expect(await q(`SELECT covers_from::text, gross_cents::text, net_cents::text FROM charges`)).toEqual([{ covers_from: '2026-10-01', gross_cents: '500', net_cents: '455' }]);
-    expect(await q(`SELECT ai_disclosed, language, members_only FROM stories WHERE id = 's2'`)).toEqual([{ ai_disclosed: false, language: 'en', members_only: false }]);
+    expect(await q(`SELECT name FROM members WHERE id IN ('m2', 'm3') ORDER BY id`)).toEqual([
+      { name: 'Bob "B" Tab\there' },
+      { name: 'Cy\\Backslash\nNewline' },
+    ]);
+    expect(await q(`SELECT covers_from::text, gross_cents::text, net_cents::text FROM charges`)).toEqual([
+      { covers_from: '2026-10-01', gross_cents: '500', net_cents: '455' },
+    ]);
+    expect(await q(`SELECT ai_disclosed, language, members_only FROM stories WHERE id = 's2'`)).toEqual([
+      { ai_disclosed: false, language: 'en', members_only: false },
+    ]);
     expect(await q(`SELECT status, period FROM tickets`)).toEqual([{ status: 'open', period: '2026-10' }]);
   });
 
   it('stores timestamps with offsets as the right UTC instant', async () => {
     const iso = async (sql: string) => (await q(sql)).map((r) => (r.at as Date).toISOString());
-    expect(await iso(`SELECT started_at AS at FROM sessions ORDER BY id`)).toEqual(['2026-10-04T10:00:00.000Z', '2026-10-04T10:00:00.000Z', '2026-10-31T23:59:59.999Z']);
+    expect(await iso(`SELECT started_at AS at FROM sessions ORDER BY id`)).toEqual([
+      '2026-10-04T10:00:00.000Z',
+      '2026-10-04T10:00:00.000Z',
+      '2026-10-31T23:59:59.999Z',
+    ]);
     expect(await q(`SELECT to_char(started_at AT TIME ZONE 'UTC', 'US') AS us FROM sessions WHERE id = 'v3'`)).toEqual([{ us: '999999' }]);
-    expect(await iso(`SELECT joined_at AS at FROM members WHERE id IN ('m1', 'm3') ORDER BY id`)).toEqual(['2024-01-01T08:00:00.000Z', '2024-03-01T05:00:00.000Z']);
+    expect(await iso(`SELECT joined_at AS at FROM members WHERE id IN ('m1', 'm3') ORDER BY id`)).toEqual([
+      '2024-01-01T08:00:00.000Z',
+      '2024-03-01T05:00:00.000Z',
+    ]);
     // the referral a second before the cutoff (given at +02:00) is in; the one at the cutoff is not
-    expect(await iso(`SELECT referred_at AS at FROM referrals ORDER BY id`)).toEqual(['2023-08-31T23:59:59.000Z', '2023-08-31T23:59:59.000Z']);
+    expect(await iso(`SELECT referred_at AS at FROM referrals ORDER BY id`)).toEqual([
+      '2023-08-31T23:59:59.000Z',
+      '2023-08-31T23:59:59.000Z',
+    ]);
   });
 
   it('a second import of the same folder changes nothing and says so', async () => {
@@ -131,7 +192,14 @@ describe('bundle import', () => {
     expect(again.report.changed).toBe(false);
     for (const [kind, valid] of Object.entries(VALID_COUNTS)) {
       const rejected = EXPECTED_REJECTIONS.filter(([f]) => f === `${kind}.ndjson`).length;
-      expect({ kind, ...again.byKind[kind] }).toEqual({ kind, received: valid + rejected, inserted: 0, updated: 0, unchanged: valid, rejected });
+      expect({ kind, ...again.byKind[kind] }).toEqual({
+        kind,
+        received: valid + rejected,
+        inserted: 0,
+        updated: 0,
+        unchanged: valid,
+        rejected,
+      });
     }
     expect(again.rejections.map((r) => `${r.file}:${r.line}`)).toEqual(first.rejections.map((r) => `${r.file}:${r.line}`));
     expect(await q(`SELECT id, xmin::text FROM sessions UNION ALL SELECT id, xmin::text FROM members ORDER BY 1`)).toEqual(before);
@@ -215,7 +283,9 @@ describe('bundle import: duplicates and the example bundle', () => {
     const r = await runImport(db.url, dir);
     expect(r.rejections).toEqual([]);
     for (const k of r.report.kinds) {
-      const lines = readFileSync(join(dir, k.file), 'utf8').split('\n').filter((l) => l.trim()).length;
+      const lines = readFileSync(join(dir, k.file), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim()).length;
       expect({ kind: k.kind, inserted: k.inserted }).toEqual({ kind: k.kind, inserted: lines });
     }
     expect(r.report.ignored).toEqual(['expected-2026-10.json']);

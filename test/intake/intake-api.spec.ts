@@ -50,7 +50,10 @@ describe('intake API', () => {
 
   it('takes exactly 10,000 records', async () => {
     const s = validBundle().sessions[0];
-    const res = await post('sessions', Array.from({ length: 10_000 }, (_, i) => ({ ...s, id: `full${i}` }))).expect(200);
+    const res = await post(
+      'sessions',
+      Array.from({ length: 10_000 }, (_, i) => ({ ...s, id: `full${i}` })),
+    ).expect(200);
     expect(res.body).toMatchObject({ received: 10000, inserted: 10000, rejected: 0 });
     await t.db.pool.query(`DELETE FROM sessions`);
   });
@@ -63,7 +66,12 @@ describe('intake API', () => {
   });
 
   it('a request body that is not JSON is a 400, not a 500', async () => {
-    const res = await t.http.post('/api/intake/sessions').set('X-Api-Key', key).set('Content-Type', 'application/json').send('[{"id": ').expect(400);
+    const res = await t.http
+      .post('/api/intake/sessions')
+      .set('X-Api-Key', key)
+      .set('Content-Type', 'application/json')
+      .send('[{"id": ')
+      .expect(400);
     expect(res.body.statusCode).toBe(400);
   });
 
@@ -83,7 +91,13 @@ describe('intake API', () => {
     ]);
     const second = await post('sessions', [v1, { ...v2, activeSeconds: 99 }, v3, 'garbage', null]).expect(200);
     expect(second.body).toMatchObject({ received: 5, inserted: 1, updated: 1, unchanged: 1, rejected: 2 });
-    expect(second.body.results.map((r: { status: string }) => r.status)).toEqual(['unchanged', 'updated', 'inserted', 'rejected', 'rejected']);
+    expect(second.body.results.map((r: { status: string }) => r.status)).toEqual([
+      'unchanged',
+      'updated',
+      'inserted',
+      'rejected',
+      'rejected',
+    ]);
     expect(second.body.results[3].reason).toBe('a record must be a JSON object (got a string)');
     expect(await q(`SELECT id, active_seconds FROM sessions ORDER BY id`)).toEqual([
       { id: 'v1', active_seconds: 45 },
@@ -94,14 +108,21 @@ describe('intake API', () => {
 
   it('the same id twice in a batch: the last one wins', async () => {
     const [v1] = validBundle().sessions;
-    const res = await post('sessions', [{ ...v1, activeSeconds: 1 }, { ...v1, activeSeconds: 2 }]).expect(200);
+    const res = await post('sessions', [
+      { ...v1, activeSeconds: 1 },
+      { ...v1, activeSeconds: 2 },
+    ]).expect(200);
     expect(res.body.results.map((r: { status: string }) => r.status)).toEqual(['unchanged', 'updated']);
     expect(await q(`SELECT active_seconds FROM sessions WHERE id = 'v1'`)).toEqual([{ active_seconds: 2 }]);
   });
 
   it('refuses a referral on or after 2023-09-01 saying the referral program ended then', async () => {
     const ok = { id: 'r1', referrerId: 'm1', referredMemberId: 'm2', referredAt: '2023-08-31T23:59:59Z', pageSlug: 'ref-ada' };
-    const res = await post('referrals', [ok, { ...ok, id: 'r2', referredAt: '2023-09-01T00:00:00Z' }, { ...ok, id: 'r3', referredAt: '2024-01-01T00:00:00-01:00' }]).expect(200);
+    const res = await post('referrals', [
+      ok,
+      { ...ok, id: 'r2', referredAt: '2023-09-01T00:00:00Z' },
+      { ...ok, id: 'r3', referredAt: '2024-01-01T00:00:00-01:00' },
+    ]).expect(200);
     expect(res.body).toMatchObject({ inserted: 1, rejected: 2 });
     for (const r of res.body.rejections) expect(r.reason).toMatch(/^the referral program ended on 2023-09-01: referredAt .* is too late/);
   });
@@ -134,7 +155,9 @@ describe('intake API', () => {
   it('never touches the domain columns: a decided nomination keeps its decision when the feed updates it', async () => {
     const [nom] = validBundle().nominations;
     await post('nominations', [nom]).expect(200);
-    await t.db.pool.query(`UPDATE nominations SET status = 'declined', decline_reason = 'other', decided_at = now(), evaluated_at = now() WHERE id = 'n1'`);
+    await t.db.pool.query(
+      `UPDATE nominations SET status = 'declined', decline_reason = 'other', decided_at = now(), evaluated_at = now() WHERE id = 'n1'`,
+    );
     const res = await post('nominations', [{ ...nom, nominatedAt: '2026-10-03T01:00:00Z' }]).expect(200);
     expect(res.body.results[0].status).toBe('updated');
     const [row] = await q(`SELECT status, decline_reason, nominated_at FROM nominations WHERE id = 'n1'`);
@@ -145,7 +168,11 @@ describe('intake API', () => {
   it('an application for a member who already has a pending one is refused, not a 409 for the batch', async () => {
     const [app] = validBundle().applications;
     await post('applications', [app]).expect(200);
-    const res = await post('applications', [{ ...app, id: 'a2' }, { ...app, id: 'a3', memberId: 'm1' }, { ...app, id: 'a4', memberId: 'm1' }]).expect(200);
+    const res = await post('applications', [
+      { ...app, id: 'a2' },
+      { ...app, id: 'a3', memberId: 'm1' },
+      { ...app, id: 'a4', memberId: 'm1' },
+    ]).expect(200);
     expect(res.body.results.map((r: { status: string }) => r.status)).toEqual(['rejected', 'inserted', 'rejected']);
     expect(res.body.results[0].reason).toMatch(/^member m3 already has a pending application \(a1\)$/);
     expect(res.body.results[2].reason).toMatch(/^member m1 already has a pending application \(a3\)$/);

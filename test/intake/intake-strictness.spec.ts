@@ -41,7 +41,10 @@ describe('intake API strictness', () => {
     expect(members.body.results[0].reason).toBe(`name must be at most ${MAX_NAME_LENGTH} characters (got 1,000,000)`);
     expect(members.body.results[3].reason).toBe(`name must be at most ${MAX_NAME_LENGTH} characters (got ${MAX_NAME_LENGTH + 1})`);
 
-    const tickets = await post('tickets', [{ ...ticket, id: 'long-subject', subject: HUGE }, { ...ticket, id: 'empty-subject', subject: ' ' }]).expect(200);
+    const tickets = await post('tickets', [
+      { ...ticket, id: 'long-subject', subject: HUGE },
+      { ...ticket, id: 'empty-subject', subject: ' ' },
+    ]).expect(200);
     expect(tickets.body.rejections).toEqual([
       { index: 0, id: 'long-subject', reason: `subject must be at most ${MAX_TITLE_LENGTH} characters (got 1,000,000)` },
       { index: 1, id: 'empty-subject', reason: 'subject must not be empty' },
@@ -73,7 +76,11 @@ describe('intake API strictness', () => {
 
   it('refuses a charge whose net is not gross − fee', async () => {
     const [c] = validBundle().charges;
-    const res = await post('charges', [c, { ...c, id: 'ch-bad', netCents: 456 }, { ...c, id: 'ch-fee', grossCents: 40, feeCents: 45, netCents: 0 }]).expect(200);
+    const res = await post('charges', [
+      c,
+      { ...c, id: 'ch-bad', netCents: 456 },
+      { ...c, id: 'ch-fee', grossCents: 40, feeCents: 45, netCents: 0 },
+    ]).expect(200);
     expect(res.body.rejections).toEqual([
       { index: 1, id: 'ch-bad', reason: 'netCents must be grossCents − feeCents (500 − 45 = 455, got 456)' },
       { index: 2, id: 'ch-fee', reason: 'feeCents must not exceed grossCents (45 > 40)' },
@@ -83,22 +90,31 @@ describe('intake API strictness', () => {
 
   it('20 parallel batches of different applications for one member: one is pending, the others are refused per record, no 500', async () => {
     const [app] = validBundle().applications;
-    const responses = await Promise.all(Array.from({ length: 20 }, (_, i) => post('applications', [{ ...app, id: `par${i}`, memberId: 'M4' }])));
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => post('applications', [{ ...app, id: `par${i}`, memberId: 'M4' }])),
+    );
     expect(responses.map((r) => r.status)).toEqual(Array(20).fill(200));
     const statuses = responses.map((r) => r.body.results[0].status);
     expect(statuses.filter((s) => s === 'inserted')).toHaveLength(1);
     expect(statuses.filter((s) => s === 'rejected')).toHaveLength(19);
-    const [winner] = await q(`SELECT a.id FROM applications a JOIN members m ON m.key = a.member_key WHERE m.id = 'M4' AND a.status = 'pending'`);
+    const [winner] = await q(
+      `SELECT a.id FROM applications a JOIN members m ON m.key = a.member_key WHERE m.id = 'M4' AND a.status = 'pending'`,
+    );
     for (const r of responses.filter((x) => x.body.results[0].status === 'rejected')) {
       expect(r.body.results[0].reason).toBe(`member M4 already has a pending application (${winner.id})`);
     }
-    expect(await q(`SELECT count(*)::int AS n FROM applications a JOIN members m ON m.key = a.member_key WHERE m.id = 'M4'`)).toEqual([{ n: 1 }]);
+    expect(await q(`SELECT count(*)::int AS n FROM applications a JOIN members m ON m.key = a.member_key WHERE m.id = 'M4'`)).toEqual([
+      { n: 1 },
+    ]);
   });
 
   it('parallel batches updating the same records in different orders all succeed (no deadlock)', async () => {
     const [s] = validBundle().sessions;
     const ids = Array.from({ length: 300 }, (_, i) => `dl${String(i).padStart(3, '0')}`);
-    await post('sessions', ids.map((id) => ({ ...s, id }))).expect(200);
+    await post(
+      'sessions',
+      ids.map((id) => ({ ...s, id })),
+    ).expect(200);
     const batch = (n: number) => {
       const order = n % 2 ? [...ids].reverse() : ids.slice(n * 37).concat(ids.slice(0, n * 37));
       return order.map((id) => ({ ...s, id, activeSeconds: 1000 + n }));
@@ -112,12 +128,18 @@ describe('intake API strictness', () => {
 
   it('a database conflict the batch keeps causing is a 409 naming the constraint, and nothing of the batch is written', async () => {
     t.app.get(IntakeHooks).register('nominations', async (manager, ids) => {
-      if (ids.includes('n-conflict')) await manager.query(`DO $$ BEGIN RAISE unique_violation USING CONSTRAINT = 'some_unique_key'; END $$`);
+      if (ids.includes('n-conflict'))
+        await manager.query(`DO $$ BEGIN RAISE unique_violation USING CONSTRAINT = 'some_unique_key'; END $$`);
     });
     const [nom] = validBundle().nominations;
-    const res = await post('nominations', [{ ...nom, id: 'n-ok' }, { ...nom, id: 'n-conflict' }]).expect(409);
+    const res = await post('nominations', [
+      { ...nom, id: 'n-ok' },
+      { ...nom, id: 'n-conflict' },
+    ]).expect(409);
     expect(res.body).toMatchObject({ statusCode: 409, code: 'conflict', details: { constraint: 'some_unique_key' } });
-    expect(res.body.message).toMatch(/^the nominations batch conflicted with a concurrent change \(some_unique_key\); nothing of it was written/);
+    expect(res.body.message).toMatch(
+      /^the nominations batch conflicted with a concurrent change \(some_unique_key\); nothing of it was written/,
+    );
     expect(await q(`SELECT count(*)::int AS n FROM nominations`)).toEqual([{ n: 0 }]);
   });
 });

@@ -37,7 +37,18 @@ const INVALID: Partial<Record<IntakeKind, unknown[]>> = {
   ],
   referrals: [{ id: 'late', referrerId: 'm0', referredMemberId: 'm1', referredAt: '2023-09-01T00:00:00Z', pageSlug: 'x' }],
   stories: [{ id: 'sbad', authorId: 'm0', publicationId: null, title: 'x', publishedAt: null, membersOnly: 1, status: 'draft' }],
-  tickets: [{ id: 'tbad', memberId: 'm0', category: 'other', subject: 's', body: 'b', storyId: null, period: '2026-1', createdAt: '2026-10-01T00:00:00Z' }],
+  tickets: [
+    {
+      id: 'tbad',
+      memberId: 'm0',
+      category: 'other',
+      subject: 's',
+      body: 'b',
+      storyId: null,
+      period: '2026-1',
+      createdAt: '2026-10-01T00:00:00Z',
+    },
+  ],
 };
 
 /** The import side runs its big-file path (worker threads) on every file, the API its in-request path. */
@@ -62,7 +73,10 @@ describe('one implementation, two doors', () => {
       const lines = (await readFile(join(folder, fileOf(kind)), 'utf8')).split('\n').filter((l) => l.trim());
       const records = lines.map((l) => JSON.parse(l) as unknown);
       for (let start = 0; start < records.length; start += MAX_BATCH) {
-        const res = await viaApi.http.post(`/api/intake/${kind}`).set('X-Api-Key', viaApi.config.intakeApiKey).send(records.slice(start, start + MAX_BATCH));
+        const res = await viaApi.http
+          .post(`/api/intake/${kind}`)
+          .set('X-Api-Key', viaApi.config.intakeApiKey)
+          .send(records.slice(start, start + MAX_BATCH));
         expect({ kind, status: res.status }).toEqual({ kind, status: 200 });
         for (const r of res.body.rejections) apiRejections.push({ kind, index: start + r.index, reason: r.reason });
       }
@@ -81,7 +95,9 @@ describe('one implementation, two doors', () => {
       expect({ kind, rows: b.rows }).toEqual({ kind, rows: a.rows });
     }
     // the domains' hooks ran behind both doors (applications evaluated, nominations judged)
-    const evaluated = await viaImport.db.pool.query(`SELECT count(*) FILTER (WHERE failing_checks IS NULL)::int AS never FROM applications`);
+    const evaluated = await viaImport.db.pool.query(
+      `SELECT count(*) FILTER (WHERE failing_checks IS NULL)::int AS never FROM applications`,
+    );
     expect(evaluated.rows).toEqual([{ never: 0 }]);
     const judged = await viaImport.db.pool.query(`SELECT count(*) FILTER (WHERE evaluated_at IS NULL)::int AS never FROM nominations`);
     expect(judged.rows).toEqual([{ never: 0 }]);

@@ -4,13 +4,7 @@ import { describe, it, expect } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { emptyBundle, loadBundle, type Bundle } from './bundle.js';
-import {
-  DEFAULT_PARAMS,
-  compareIds,
-  computeEarnings,
-  parseInstant,
-  type EarningsResult,
-} from './earnings-oracle.js';
+import { DEFAULT_PARAMS, compareIds, computeEarnings, parseInstant, type EarningsResult } from './earnings-oracle.js';
 import { EXAMPLES_DIR } from '../support/examples.js';
 
 const PERIOD = '2026-10';

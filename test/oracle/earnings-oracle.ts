@@ -12,14 +12,7 @@
 // - ids are ordered byte-wise (UTF-8 bytes, Postgres COLLATE "C").
 // Records that reference unknown ids (a session of an unknown story, a charge of
 // an unknown member) are ignored.
-import type {
-  Bundle,
-  ChargeRecord,
-  FollowRecord,
-  MemberRecord,
-  SessionRecord,
-  StoryRecord,
-} from './bundle.js';
+import type { Bundle, ChargeRecord, FollowRecord, MemberRecord, SessionRecord, StoryRecord } from './bundle.js';
 
 // ---------------------------------------------------------------------------
 // Parameters
@@ -140,8 +133,7 @@ export function compareIds(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
 
-const INSTANT_RE =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)$/;
+const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)$/;
 
 /** An ISO 8601 timestamp with offset → microseconds since the epoch (UTC). */
 export function parseInstant(ts: string): number {
@@ -215,12 +207,7 @@ const bps = (n: number): bigint => BigInt(n);
  * monthly: all of it to `coversFrom`; annual: month k (0..11) from `coversFrom`
  * gets `total // 12`, plus 1 if `k < total mod 12`.
  */
-export function coveredAmount(
-  total: bigint,
-  plan: ChargeRecord['plan'],
-  coversFrom: string,
-  month: number,
-): bigint {
+export function coveredAmount(total: bigint, plan: ChargeRecord['plan'], coversFrom: string, month: number): bigint {
   const k = month - monthIndex(coversFrom);
   if (plan === 'monthly') return k === 0 ? total : 0n;
   if (k < 0 || k > 11) return 0n;
@@ -231,12 +218,7 @@ export function coveredAmount(
 // Step 1: member contributions (the pool)
 // Every known member with a paid charge gets an entry, 0 when no charge covers P.
 
-function computeContributions(
-  bundle: Bundle,
-  p: Period,
-  params: Params,
-  members: Map<string, MemberRecord>,
-): Map<string, bigint> {
+function computeContributions(bundle: Bundle, p: Period, params: Params, members: Map<string, MemberRecord>): Map<string, bigint> {
   const out = new Map<string, bigint>();
   for (const c of bundle.charges) {
     if (c.status !== 'paid' || !members.has(c.memberId)) continue;
@@ -433,10 +415,7 @@ function buildPairs(
       (pair.reply ? params.replyPoints : 0) +
       (pair.newFollow ? params.newFollowPoints : 0);
     pair.score =
-      BigInt(pair.base) *
-      bps(pair.adjBps) *
-      bps(pair.follower ? params.followerBps : 10000) *
-      bps(pair.boosted ? params.boostBps : 10000);
+      BigInt(pair.base) * bps(pair.adjBps) * bps(pair.follower ? params.followerBps : 10000) * bps(pair.boosted ? params.boostBps : 10000);
   }
   return pairs;
 }
@@ -458,11 +437,7 @@ function earliestFollow(follows: readonly FollowRecord[]): FollowRecord {
 // Step 5: allocating each member's contribution
 
 /** Returns the unallocated total; sets `allocation` on every pair. */
-function allocate(
-  contributions: Map<string, bigint>,
-  pairs: Map<string, Pair>,
-  members: Map<string, MemberRecord>,
-): bigint {
+function allocate(contributions: Map<string, bigint>, pairs: Map<string, Pair>, members: Map<string, MemberRecord>): bigint {
   const pairsOf = groupBy([...pairs.values()], (x) => x.memberId);
   let unallocated = 0n;
   for (const [memberId, c] of contributions) {
@@ -481,9 +456,7 @@ function allocate(
       rests.push({ pair, rest: (c * pair.score) % total });
     }
     // remainder: 1 µ$ each to the pairs with the largest rest, ties by smallest story id
-    rests.sort((a, b) =>
-      a.rest !== b.rest ? (a.rest > b.rest ? -1 : 1) : compareIds(a.pair.storyId, b.pair.storyId),
-    );
+    rests.sort((a, b) => (a.rest !== b.rest ? (a.rest > b.rest ? -1 : 1) : compareIds(a.pair.storyId, b.pair.storyId)));
     let r = c - sum;
     for (let i = 0; r > 0n; i++, r--) rests[i]!.pair.allocation += 1n;
   }
@@ -498,14 +471,7 @@ function zeroBreakdown(): Breakdown {
 }
 
 /** Peels the multipliers off `a` in the spec's fixed order. */
-export function breakdownOf(
-  a: bigint,
-  base: number,
-  timePoints: number,
-  adjBps: number,
-  followerBps: number,
-  boostBps: number,
-): Breakdown {
+export function breakdownOf(a: bigint, base: number, timePoints: number, adjBps: number, followerBps: number, boostBps: number): Breakdown {
   const boostBonus = a - (a * 10000n) / bps(boostBps);
   const a1 = a - boostBonus;
   const followerBonus = a1 - (a1 * 10000n) / bps(followerBps);
@@ -589,9 +555,7 @@ export function computeEarnings(bundle: Bundle, period: string, params: Partial<
       boostedReaders: 0,
     };
   }
-  const sortedPairs = [...pairs.values()].sort(
-    (a, b) => compareIds(a.memberId, b.memberId) || compareIds(a.storyId, b.storyId),
-  );
+  const sortedPairs = [...pairs.values()].sort((a, b) => compareIds(a.memberId, b.memberId) || compareIds(a.storyId, b.storyId));
   for (const pair of sortedPairs) {
     const s = storyResults[pair.storyId]!;
     s.earnings += pair.allocation;

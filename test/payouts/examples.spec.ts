@@ -43,7 +43,11 @@ describe.each(['worked-example', 'october-small'])('payout run on %s', (example)
 
     const byAuthor = await statements(t, finance, run.id);
     for (const [id, a] of Object.entries(expected.authors)) {
-      expect({ id, storyEarnings: byAuthor[id]?.storyEarningsMicros ?? 0, referralEarnings: byAuthor[id]?.referralEarningsMicros ?? 0 }).toEqual({
+      expect({
+        id,
+        storyEarnings: byAuthor[id]?.storyEarningsMicros ?? 0,
+        referralEarnings: byAuthor[id]?.referralEarningsMicros ?? 0,
+      }).toEqual({
         id,
         ...a,
       });

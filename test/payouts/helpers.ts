@@ -11,7 +11,8 @@ export interface Expected {
   authors: Record<string, { storyEarnings: number; referralEarnings: number }>;
 }
 
-export const expectedOf = (example: string): Expected => JSON.parse(readFileSync(`${EXAMPLES_DIR}${example}/expected-2026-10.json`, 'utf8'));
+export const expectedOf = (example: string): Expected =>
+  JSON.parse(readFileSync(`${EXAMPLES_DIR}${example}/expected-2026-10.json`, 'utf8'));
 
 export interface RunRecord {
   id: string;
@@ -63,8 +64,12 @@ export async function statements(t: TestApp, token: string, runId: string): Prom
 }
 
 const MONEY: Record<string, string> = {
-  earnings: 'earningsMicros', readingTime: 'readingTimeMicros', engagement: 'engagementMicros',
-  readRatioAdjustment: 'readRatioAdjustmentMicros', followerBonus: 'followerBonusMicros', boostBonus: 'boostBonusMicros',
+  earnings: 'earningsMicros',
+  readingTime: 'readingTimeMicros',
+  engagement: 'engagementMicros',
+  readRatioAdjustment: 'readRatioAdjustmentMicros',
+  followerBonus: 'followerBonusMicros',
+  boostBonus: 'boostBonusMicros',
 };
 
 /** The API's field for an expected-results field. */

@@ -10,7 +10,8 @@ import { statements, waitForRun } from './helpers.js';
 /** The money routes, found by their @MoneyWrite mark (what the step-up checks use too). */
 function moneyRoutes(app: INestApplication): string[] {
   const out: string[] = [];
-  const container = (app as unknown as { container: { getModules(): Map<string, { controllers: Map<unknown, { metatype: Function }> }> } }).container;
+  const container = (app as unknown as { container: { getModules(): Map<string, { controllers: Map<unknown, { metatype: Function }> }> } })
+    .container;
   for (const mod of container.getModules().values()) {
     for (const { metatype } of mod.controllers.values()) {
       const proto = metatype.prototype as Record<string, Function>;
@@ -33,8 +34,12 @@ describe('money writes happen exactly once', () => {
   let approver: string;
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
   const audits = async (action: string, entityId?: string) =>
-    (await t.db.pool.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = $1 AND ($2::text IS NULL OR entity_id = $2)`, [action, entityId ?? null]))
-      .rows[0].n as number;
+    (
+      await t.db.pool.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = $1 AND ($2::text IS NULL OR entity_id = $2)`, [
+        action,
+        entityId ?? null,
+      ])
+    ).rows[0].n as number;
 
   /** 10 identical requests at once with one key: one answer of `status`, the others that answer again or 409 in flight. */
   async function tenAtOnce(send: () => Promise<{ status: number; body: unknown }>, status: number) {
@@ -42,7 +47,8 @@ describe('money writes happen exactly once', () => {
     const ok = answers.filter((a) => a.status === status);
     expect(answers.map((a) => a.status).filter((s) => s !== status && s !== 409)).toEqual([]);
     expect(ok.length).toBeGreaterThanOrEqual(1);
-    for (const a of answers.filter((x) => x.status === 409)) expect(a.body).toMatchObject({ details: { rule: 'idempotency_key_in_flight' } });
+    for (const a of answers.filter((x) => x.status === 409))
+      expect(a.body).toMatchObject({ details: { rule: 'idempotency_key_in_flight' } });
     for (const a of ok) expect(a.body).toEqual(ok[0]!.body);
     return ok[0]!.body as Record<string, unknown>;
   }
@@ -57,13 +63,23 @@ describe('money writes happen exactly once', () => {
   afterAll(() => t.close());
 
   it('marks exactly the money routes: start, approve, mark-paid, adjustments', () => {
-    expect(moneyRoutes(t.app)).toEqual(['AdjustmentsController.create', 'PayoutRunsController.approve', 'PayoutRunsController.markPaid', 'PayoutRunsController.start']);
+    expect(moneyRoutes(t.app)).toEqual([
+      'AdjustmentsController.create',
+      'PayoutRunsController.approve',
+      'PayoutRunsController.markPaid',
+      'PayoutRunsController.start',
+    ]);
   });
 
   it('refuses a money write without a key, or with one that is not 1-255 printable characters, naming the header', async () => {
     const none = await t.http.post('/api/payout-runs').set(auth(starter)).send({ period: '2026-01' }).expect(400);
     expect(none.body.details).toEqual([{ field: 'Idempotency-Key', message: expect.stringMatching(/required/) }]);
-    await t.http.post('/api/payout-runs').set(auth(starter)).set('Idempotency-Key', 'x'.repeat(256)).send({ period: '2026-01' }).expect(400);
+    await t.http
+      .post('/api/payout-runs')
+      .set(auth(starter))
+      .set('Idempotency-Key', 'x'.repeat(256))
+      .send({ period: '2026-01' })
+      .expect(400);
     expect((await t.db.pool.query(`SELECT count(*)::int AS n FROM payout_runs`)).rows[0].n).toBe(0);
   });
 
@@ -85,17 +101,27 @@ describe('money writes happen exactly once', () => {
   });
 
   it('approve: one approval, one audit row', async () => {
-    const { rows: [run] } = await t.db.pool.query(`SELECT id FROM payout_runs WHERE period = '2026-01'`);
+    const {
+      rows: [run],
+    } = await t.db.pool.query(`SELECT id FROM payout_runs WHERE period = '2026-01'`);
     const key = randomUUID();
-    const body = await tenAtOnce(() => t.http.post(`/api/payout-runs/${run.id}/approve`).set(auth(approver)).set('Idempotency-Key', key).send(), 200);
+    const body = await tenAtOnce(
+      () => t.http.post(`/api/payout-runs/${run.id}/approve`).set(auth(approver)).set('Idempotency-Key', key).send(),
+      200,
+    );
     expect(body).toMatchObject({ status: 'approved' });
     expect(await audits('payout-run.approve', run.id)).toBe(1);
   });
 
   it('mark-paid: one change, one audit row', async () => {
-    const { rows: [run] } = await t.db.pool.query(`SELECT id FROM payout_runs WHERE period = '2026-01'`);
+    const {
+      rows: [run],
+    } = await t.db.pool.query(`SELECT id FROM payout_runs WHERE period = '2026-01'`);
     const key = randomUUID();
-    const body = await tenAtOnce(() => t.http.post(`/api/payout-runs/${run.id}/mark-paid`).set(auth(approver)).set('Idempotency-Key', key).send({}), 200);
+    const body = await tenAtOnce(
+      () => t.http.post(`/api/payout-runs/${run.id}/mark-paid`).set(auth(approver)).set('Idempotency-Key', key).send({}),
+      200,
+    );
     expect(body).toMatchObject({ status: 'paid' });
     expect(await audits('payout-run.mark-paid', run.id)).toBe(1);
     const byAuthor = await statements(t, starter, run.id);
@@ -105,7 +131,10 @@ describe('money writes happen exactly once', () => {
   it('adjustments: one adjustment, one audit row', async () => {
     const key = randomUUID();
     const send = () =>
-      t.http.post('/api/adjustments').set(auth(starter)).set('Idempotency-Key', key)
+      t.http
+        .post('/api/adjustments')
+        .set(auth(starter))
+        .set('Idempotency-Key', key)
         .send({ authorId: 'a-twelve', period: '2026-02', amountMicros: 5_000_000, reason: 'goodwill' });
     const body = await tenAtOnce(send, 201);
     const { rows } = await t.db.pool.query(`SELECT id::text FROM adjustments`);
@@ -116,7 +145,11 @@ describe('money writes happen exactly once', () => {
   it('keys are per staff user: another person with the same key makes their own write', async () => {
     const key = randomUUID();
     const send = (token: string) =>
-      t.http.post('/api/adjustments').set(auth(token)).set('Idempotency-Key', key).send({ authorId: 'a-twelve', period: '2026-02', amountMicros: 1_000_000, reason: 'per user' });
+      t.http
+        .post('/api/adjustments')
+        .set(auth(token))
+        .set('Idempotency-Key', key)
+        .send({ authorId: 'a-twelve', period: '2026-02', amountMicros: 1_000_000, reason: 'per user' });
     const a = await send(starter).expect(201);
     const b = await send(approver).expect(201);
     expect(a.body.id).not.toBe(b.body.id);
@@ -126,7 +159,11 @@ describe('money writes happen exactly once', () => {
   it('keeps keys at least 24 hours (48): a key of 25 hours still answers the stored response, one of 49 hours is gone', async () => {
     const key = randomUUID();
     const send = () =>
-      t.http.post('/api/adjustments').set(auth(starter)).set('Idempotency-Key', key).send({ authorId: 'a-twelve', period: '2026-02', amountMicros: 2_000_000, reason: 'aged key' });
+      t.http
+        .post('/api/adjustments')
+        .set(auth(starter))
+        .set('Idempotency-Key', key)
+        .send({ authorId: 'a-twelve', period: '2026-02', amountMicros: 2_000_000, reason: 'aged key' });
     const first = await send().expect(201);
     await t.db.pool.query(`UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = $1`, [key]);
     expect((await send().expect(201)).body.id).toBe(first.body.id);
@@ -136,11 +173,16 @@ describe('money writes happen exactly once', () => {
   });
 
   it('the key commits with the effect: when the key cannot be stored, the effect is rolled back too', async () => {
-    await t.db.pool.query(`CREATE FUNCTION refuse_keys() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'simulated crash before the key is stored'; END $$`);
+    await t.db.pool.query(
+      `CREATE FUNCTION refuse_keys() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'simulated crash before the key is stored'; END $$`,
+    );
     await t.db.pool.query(`CREATE TRIGGER refuse_keys BEFORE INSERT ON idempotency_keys FOR EACH ROW EXECUTE FUNCTION refuse_keys()`);
     const before = (await t.db.pool.query(`SELECT count(*)::int AS n FROM adjustments`)).rows[0].n;
     try {
-      const res = await t.http.post('/api/adjustments').set(auth(starter)).set('Idempotency-Key', randomUUID())
+      const res = await t.http
+        .post('/api/adjustments')
+        .set(auth(starter))
+        .set('Idempotency-Key', randomUUID())
         .send({ authorId: 'a-twelve', period: '2026-02', amountMicros: 7_000_000, reason: 'must not stay' });
       expect(res.status).toBeGreaterThanOrEqual(400);
     } finally {
@@ -153,7 +195,9 @@ describe('money writes happen exactly once', () => {
   describe('concurrent repeats of a state change with different keys (two people, two tabs)', () => {
     it('10 starts of one period: one run, attempt 1, one audit row', async () => {
       const answers = await Promise.all(
-        Array.from({ length: 10 }, () => t.http.post('/api/payout-runs').set(auth(starter)).set('Idempotency-Key', randomUUID()).send({ period: '2026-02' })),
+        Array.from({ length: 10 }, () =>
+          t.http.post('/api/payout-runs').set(auth(starter)).set('Idempotency-Key', randomUUID()).send({ period: '2026-02' }),
+        ),
       );
       expect(answers.map((a) => a.status).filter((s) => s !== 202 && s !== 409)).toEqual([]);
       const run = answers.find((a) => a.status === 202)!.body;
@@ -164,18 +208,26 @@ describe('money writes happen exactly once', () => {
     });
 
     it('10 approvals: one approves, the others are told it is approved; one audit row', async () => {
-      const { rows: [run] } = await t.db.pool.query(`SELECT id FROM payout_runs WHERE period = '2026-02'`);
+      const {
+        rows: [run],
+      } = await t.db.pool.query(`SELECT id FROM payout_runs WHERE period = '2026-02'`);
       const answers = await Promise.all(
-        Array.from({ length: 10 }, () => t.http.post(`/api/payout-runs/${run.id}/approve`).set(auth(approver)).set('Idempotency-Key', randomUUID()).send()),
+        Array.from({ length: 10 }, () =>
+          t.http.post(`/api/payout-runs/${run.id}/approve`).set(auth(approver)).set('Idempotency-Key', randomUUID()).send(),
+        ),
       );
       expect(answers.map((a) => a.status).sort()).toEqual([200, ...Array(9).fill(409)]);
       expect(await audits('payout-run.approve', run.id)).toBe(1);
     });
 
     it('10 mark-paid: all answered 200 with the paid run; one change, one audit row', async () => {
-      const { rows: [run] } = await t.db.pool.query(`SELECT id FROM payout_runs WHERE period = '2026-02'`);
+      const {
+        rows: [run],
+      } = await t.db.pool.query(`SELECT id FROM payout_runs WHERE period = '2026-02'`);
       const answers = await Promise.all(
-        Array.from({ length: 10 }, () => t.http.post(`/api/payout-runs/${run.id}/mark-paid`).set(auth(approver)).set('Idempotency-Key', randomUUID()).send({})),
+        Array.from({ length: 10 }, () =>
+          t.http.post(`/api/payout-runs/${run.id}/mark-paid`).set(auth(approver)).set('Idempotency-Key', randomUUID()).send({}),
+        ),
       );
       expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
       expect(answers.every((a) => a.body.status === 'paid')).toBe(true);

@@ -27,7 +27,13 @@ describe('payout run lifecycle and statements', () => {
       await t.http.post(`/api/payout-runs/${run.id}/approve`).set(auth(approver)).set(newKey()).expect(200);
       const byAuthor = await statements(t, starter, run.id);
       for (const [author, s] of Object.entries(byAuthor)) {
-        (seen[author] ??= []).push({ period, status: s.status, payoutCents: s.payoutCents, carriedMicros: s.carriedMicros, openingMicros: s.openingMicros });
+        (seen[author] ??= []).push({
+          period,
+          status: s.status,
+          payoutCents: s.payoutCents,
+          carriedMicros: s.carriedMicros,
+          openingMicros: s.openingMicros,
+        });
       }
       await t.http.post(`/api/payout-runs/${run.id}/mark-paid`).set(auth(approver)).set(newKey()).send({}).expect(200);
     }
@@ -48,7 +54,11 @@ describe('payout run lifecycle and statements', () => {
   });
 
   it('refuses approval by the person who started the run (422) and recomputing an approved run (409)', async () => {
-    const { body: runs } = await t.http.get('/api/payout-runs').query({ filter: JSON.stringify({ period: '2026-01' }) }).set(auth(starter)).expect(200);
+    const { body: runs } = await t.http
+      .get('/api/payout-runs')
+      .query({ filter: JSON.stringify({ period: '2026-01' }) })
+      .set(auth(starter))
+      .expect(200);
     await t.http.post('/api/payout-runs').set(auth(starter)).set(newKey()).send({ period: '2026-01' }).expect(409);
     expect(runs[0].status).toBe('paid');
 
@@ -60,7 +70,10 @@ describe('payout run lifecycle and statements', () => {
     // Recomputing a draft replaces it: same run, next attempt, no second run for the period.
     const again = await startRun(t, approver, '2026-04');
     expect(again.id).toBe(april.id);
-    const { rows } = await t.db.pool.query(`SELECT attempt, (SELECT count(*)::int FROM payout_runs WHERE period = '2026-04') AS n FROM payout_runs WHERE id = $1`, [april.id]);
+    const { rows } = await t.db.pool.query(
+      `SELECT attempt, (SELECT count(*)::int FROM payout_runs WHERE period = '2026-04') AS n FROM payout_runs WHERE id = $1`,
+      [april.id],
+    );
     expect(rows[0]).toEqual({ attempt: 2, n: 1 });
     await t.http.post(`/api/payout-runs/${april.id}/approve`).set(auth(starter)).set(newKey()).expect(200);
     await t.http.post('/api/payout-runs').set(auth(approver)).set(newKey()).send({ period: '2026-04' }).expect(409);
@@ -68,28 +81,40 @@ describe('payout run lifecycle and statements', () => {
   });
 
   it('exports the payout file of an approved run and returns failed payouts to the balance', async () => {
-    const { body: [march] } = await t.http.get('/api/payout-runs').query({ filter: JSON.stringify({ period: '2026-03' }) }).set(auth(starter)).expect(200);
+    const {
+      body: [march],
+    } = await t.http
+      .get('/api/payout-runs')
+      .query({ filter: JSON.stringify({ period: '2026-03' }) })
+      .set(auth(starter))
+      .expect(200);
     expect(march).toMatchObject({ paidOutCents: 2500, paidAuthors: 2 });
     const file = await t.http.get(`/api/payout-runs/${march.id}/payout-file`).set(auth(starter)).expect(200);
     expect(file.headers['content-type']).toMatch(/text\/csv/);
     const lines = file.text.trim().split('\n');
     expect(lines[0]).toBe('author,payout_account,amount_cents,currency,statement_id');
-    expect(lines.slice(1).map((l) => l.split(',').slice(0, 4).join(',')).sort()).toEqual([
-      'a-fivethreethree,acct_fivethreethree,1100,USD',
-      'a-fivezeronine,acct_fivezeronine,1400,USD',
-    ]);
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.split(',').slice(0, 4).join(','))
+        .sort(),
+    ).toEqual(['a-fivethreethree,acct_fivethreethree,1100,USD', 'a-fivezeronine,acct_fivezeronine,1400,USD']);
     // The transfer to a-fivezeronine bounced: its $14 returns in the next period's opening.
     const st = await statements(t, starter, march.id);
     await t.http
       .post(`/api/payout-runs/${march.id}/mark-paid`)
-      .set(auth(approver)).set(newKey())
+      .set(auth(approver))
+      .set(newKey())
       .send({ payouts: [{ statementId: st['a-fivezeronine']!.id, state: 'failed' }] })
       .expect(200);
     const may = await startRun(t, starter, '2026-05');
     const next = await statements(t, starter, may.id);
     // April's run (approved before the bounce) carried nothing for them; May takes the $14 back, once.
     expect(next['a-fivezeronine']).toMatchObject({
-      openingMicros: 14_000_000, returnedStatementIds: [st['a-fivezeronine']!.id], status: 'payable', payoutCents: 1400,
+      openingMicros: 14_000_000,
+      returnedStatementIds: [st['a-fivezeronine']!.id],
+      status: 'payable',
+      payoutCents: 1400,
     });
     await t.http.post(`/api/payout-runs/${may.id}/approve`).set(auth(approver)).set(newKey()).expect(200);
     const { rows } = await t.db.pool.query(`SELECT returned_by_run_id FROM statements WHERE id = $1`, [st['a-fivezeronine']!.id]);

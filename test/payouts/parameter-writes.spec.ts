@@ -6,12 +6,18 @@ describe('earnings parameter writes', () => {
   let t: TestApp;
   let admin: string;
   const auth = () => ({ Authorization: `Bearer ${admin}` });
-  const put = (body: unknown) => t.http.put('/api/earnings-parameters/current').set(auth()).send(body as object);
+  const put = (body: unknown) =>
+    t.http
+      .put('/api/earnings-parameters/current')
+      .set(auth())
+      .send(body as object);
   const counts = async () =>
-    (await t.db.pool.query(
-      `SELECT (SELECT count(*)::int FROM earnings_parameter_sets) AS versions,
+    (
+      await t.db.pool.query(
+        `SELECT (SELECT count(*)::int FROM earnings_parameter_sets) AS versions,
               (SELECT count(*)::int FROM audit_log WHERE action = 'earnings-parameters.update') AS audits`,
-    )).rows[0];
+      )
+    ).rows[0];
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -53,7 +59,9 @@ describe('earnings parameter writes', () => {
 
   it('stores the set split by owner: payout formula, execution, referral and curation sections', async () => {
     await put({ shards: 4, referralShareBps: 4000 }).expect(200);
-    const { rows: [latest] } = await t.db.pool.query(`SELECT params FROM earnings_parameter_sets ORDER BY version DESC LIMIT 1`);
+    const {
+      rows: [latest],
+    } = await t.db.pool.query(`SELECT params FROM earnings_parameter_sets ORDER BY version DESC LIMIT 1`);
     expect(Object.keys(latest.params).sort()).toEqual(['curation', 'execution', 'payout', 'referral']);
     expect(latest.params).toMatchObject({ execution: { shards: 4 }, referral: { referralShareBps: 4000 }, curation: { boostDays: 14 } }); // the raw version above reset boostDays to its default
     expect(latest.params.payout).not.toHaveProperty('shards');

@@ -15,8 +15,15 @@ describe('earnings parameters', () => {
 
   it('starts from the spec defaults and versions every change, audited', async () => {
     const { body: current } = await t.http.get('/api/earnings-parameters/current').set(auth(admin)).expect(200);
-    expect(current).toMatchObject({ version: 0, params: { writerShareBps: 5000, boostDays: 14, minPayoutCents: 1000, followerBps: 12500 } });
-    const { body: changed } = await t.http.put('/api/earnings-parameters/current').set(auth(admin)).send({ boostDays: 7, minPayoutCents: 2000 }).expect(200);
+    expect(current).toMatchObject({
+      version: 0,
+      params: { writerShareBps: 5000, boostDays: 14, minPayoutCents: 1000, followerBps: 12500 },
+    });
+    const { body: changed } = await t.http
+      .put('/api/earnings-parameters/current')
+      .set(auth(admin))
+      .send({ boostDays: 7, minPayoutCents: 2000 })
+      .expect(200);
     expect(changed).toMatchObject({ version: 1, params: { boostDays: 7, minPayoutCents: 2000, writerShareBps: 5000 } });
     const { body: history } = await t.http.get('/api/earnings-parameters').set(auth(admin)).expect(200);
     expect(history.map((v: { version: number }) => v.version)).toEqual([1]);
@@ -25,7 +32,11 @@ describe('earnings parameters', () => {
   });
 
   it('refuses bad values with 400 naming the field, and inconsistent ones with 422', async () => {
-    const bad = await t.http.put('/api/earnings-parameters/current').set(auth(admin)).send({ writerShareBps: 1.5, boostDays: -1 }).expect(400);
+    const bad = await t.http
+      .put('/api/earnings-parameters/current')
+      .set(auth(admin))
+      .send({ writerShareBps: 1.5, boostDays: -1 })
+      .expect(400);
     expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(expect.arrayContaining(['boostDays', 'writerShareBps']));
     const rule = await t.http.put('/api/earnings-parameters/current').set(auth(admin)).send({ readRatioMinBps: 16000 }).expect(422);
     expect(rule.body.details.rule).toBe('read_ratio_bounds');
@@ -36,8 +47,15 @@ describe('earnings parameters', () => {
     const author = await f.member();
     const story = await f.story({ author, publication: null });
     const curator = await t.tokenFor(['curator']);
-    await t.http.post(`/api/stories/${await f.storyId(story)}/boost`).set(auth(curator)).send({}).expect(201);
-    const { rows } = await t.db.pool.query(`SELECT extract(epoch FROM ends_at - starts_at)::int AS seconds FROM boosts WHERE story_key = $1`, [story]);
+    await t.http
+      .post(`/api/stories/${await f.storyId(story)}/boost`)
+      .set(auth(curator))
+      .send({})
+      .expect(201);
+    const { rows } = await t.db.pool.query(
+      `SELECT extract(epoch FROM ends_at - starts_at)::int AS seconds FROM boosts WHERE story_key = $1`,
+      [story],
+    );
     expect(rows).toEqual([{ seconds: 7 * 86400 }]);
   });
 });

@@ -8,7 +8,8 @@ import { loadBundle } from '../support/load-bundle.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { RANDOM_PERIOD, randomBundle } from './random-bundle.js';
 
-const READING_TABLES = 'members, memberships, charges, publications, stories, enrollments, payout_accounts, boosts, sessions, engagements, follows, referrals';
+const READING_TABLES =
+  'members, memberships, charges, publications, stories, enrollments, payout_accounts, boosts, sessions, engagements, follows, referrals';
 
 /**
  * Hundreds of random small months: the SQL run (prepare, every shard, finalize, exactly as
@@ -47,14 +48,20 @@ describe('payout run properties over random datasets', () => {
         const params = { ...DEFAULT_EARNINGS_PARAMETERS, shards };
         const runId = await run(seed, params);
         const expected = computeEarnings(randomBundle(seed), RANDOM_PERIOD);
-        const { rows: [runRow] } = await t.db.pool.query(
+        const {
+          rows: [runRow],
+        } = await t.db.pool.query(
           `SELECT pool_micros::text, allocated_micros::text, unallocated_micros::text, referral_micros::text, member_count, pair_count, status FROM payout_runs WHERE id = $1`,
           [runId],
         );
         expect(runRow.status).toBe('computed');
         expect({
-          pool: BigInt(runRow.pool_micros), allocated: BigInt(runRow.allocated_micros), unallocated: BigInt(runRow.unallocated_micros),
-          referrals: BigInt(runRow.referral_micros), members: runRow.member_count, pairs: runRow.pair_count,
+          pool: BigInt(runRow.pool_micros),
+          allocated: BigInt(runRow.allocated_micros),
+          unallocated: BigInt(runRow.unallocated_micros),
+          referrals: BigInt(runRow.referral_micros),
+          members: runRow.member_count,
+          pairs: runRow.pair_count,
         }).toEqual(expected.totals);
         // pool = allocated + unallocated, exactly
         expect(BigInt(runRow.pool_micros)).toBe(BigInt(runRow.allocated_micros) + BigInt(runRow.unallocated_micros));
@@ -73,15 +80,30 @@ describe('payout run properties over random datasets', () => {
           // a story's breakdown sums to its earnings
           expect(parts.reduce((a, b) => a + b, 0n)).toBe(BigInt(s.e));
           expect({
-            id: s.id, earnings: BigInt(s.e), readingTime: parts[0], engagement: parts[1], readRatioAdjustment: parts[2], followerBonus: parts[3],
-            boostBonus: parts[4], views: s.views, reads: s.reads, readRatioAdjustmentBps: s.adj, memberReads: s.member_reads,
-            memberReadingSeconds: s.secs, clappers: s.clappers, highlighters: s.highlighters, repliers: s.repliers, newFollows: s.new_follows,
-            followerReaders: s.follower_readers, boostedReaders: s.boosted_readers,
+            id: s.id,
+            earnings: BigInt(s.e),
+            readingTime: parts[0],
+            engagement: parts[1],
+            readRatioAdjustment: parts[2],
+            followerBonus: parts[3],
+            boostBonus: parts[4],
+            views: s.views,
+            reads: s.reads,
+            readRatioAdjustmentBps: s.adj,
+            memberReads: s.member_reads,
+            memberReadingSeconds: s.secs,
+            clappers: s.clappers,
+            highlighters: s.highlighters,
+            repliers: s.repliers,
+            newFollows: s.new_follows,
+            followerReaders: s.follower_readers,
+            boostedReaders: s.boosted_readers,
           }).toEqual({ id: s.id, ...o });
         }
         // stories the run has no row for earned nothing and were not viewed
         for (const [id, o] of Object.entries(expected.stories)) {
-          if (!stories.some((s) => s.id === id)) expect({ id, earnings: o.earnings, views: o.views }).toEqual({ id, earnings: 0n, views: 0 });
+          if (!stories.some((s) => s.id === id))
+            expect({ id, earnings: o.earnings, views: o.views }).toEqual({ id, earnings: 0n, views: 0 });
         }
         // each member's allocations sum to their contribution; each pair's breakdown sums to its allocation (reference pairs)
         const byMember = new Map<string, bigint>();
@@ -102,7 +124,11 @@ describe('payout run properties over random datasets', () => {
         );
         for (const s of statements) {
           const a = expected.authors[s.id] ?? { storyEarnings: 0n, referralEarnings: 0n };
-          expect({ id: s.id, story: BigInt(s.se), referral: BigInt(s.re) }).toEqual({ id: s.id, story: a.storyEarnings, referral: a.referralEarnings });
+          expect({ id: s.id, story: BigInt(s.se), referral: BigInt(s.re) }).toEqual({
+            id: s.id,
+            story: a.storyEarnings,
+            referral: a.referralEarnings,
+          });
           const balance = BigInt(s.op) + BigInt(s.se) + BigInt(s.re) + BigInt(s.ad);
           expect(BigInt(s.bal)).toBe(balance);
           expect(BigInt(s.pc) * 10000n + BigInt(s.ca) + BigInt(s.fo)).toBe(balance);

@@ -39,14 +39,24 @@ export function randomBundle(seed: number): Bundle {
   const members = Array.from({ length: memberCount }, (_, i) => `m${i}`);
   for (const id of members) {
     b.members.push({
-      id, username: id, name: id, email: `${id}@x.test`, country: 'US', birthDate: null,
-      joinedAt: '2024-01-01T00:00:00Z', earningsExcluded: r.chance(0.1),
+      id,
+      username: id,
+      name: id,
+      email: `${id}@x.test`,
+      country: 'US',
+      birthDate: null,
+      joinedAt: '2024-01-01T00:00:00Z',
+      earningsExcluded: r.chance(0.1),
     });
     for (let k = r.int(0, 2); k > 0; k--) {
       const from = r.chance(0.5) ? START - 90 * 86_400_000 : instant();
       b.memberships.push({
-        id: `ms-${id}-${k}`, memberId: id, plan: r.pick(['monthly', 'annual'] as const), tier: 'member',
-        startedAt: iso(from), endedAt: r.chance(0.6) ? null : iso(Math.max(from + 1, instant())),
+        id: `ms-${id}-${k}`,
+        memberId: id,
+        plan: r.pick(['monthly', 'annual'] as const),
+        tier: 'member',
+        startedAt: iso(from),
+        endedAt: r.chance(0.6) ? null : iso(Math.max(from + 1, instant())),
       });
     }
     for (let k = r.int(0, 2); k > 0; k--) {
@@ -55,8 +65,15 @@ export function randomBundle(seed: number): Bundle {
       const d = new Date(Date.UTC(2026, 9 - offset, 1));
       const net = r.int(1, 6000);
       b.charges.push({
-        id: `ch-${id}-${k}`, memberId: id, plan, coversFrom: d.toISOString().slice(0, 7), chargedAt: iso(d.getTime()),
-        grossCents: net + 30, feeCents: 30, netCents: net, status: r.chance(0.1) ? 'refunded' : 'paid',
+        id: `ch-${id}-${k}`,
+        memberId: id,
+        plan,
+        coversFrom: d.toISOString().slice(0, 7),
+        chargedAt: iso(d.getTime()),
+        grossCents: net + 30,
+        feeCents: 30,
+        netCents: net,
+        status: r.chance(0.1) ? 'refunded' : 'paid',
       });
     }
   }
@@ -64,21 +81,38 @@ export function randomBundle(seed: number): Bundle {
   for (const a of authors) {
     if (r.chance(0.85)) {
       const from = r.chance(0.7) ? START - 86_400_000 : instant();
-      b.enrollments.push({ id: `en-${a}`, memberId: a, enrolledAt: iso(from), leftAt: r.chance(0.2) ? iso(Math.max(from + 1, instant())) : null });
+      b.enrollments.push({
+        id: `en-${a}`,
+        memberId: a,
+        enrolledAt: iso(from),
+        leftAt: r.chance(0.2) ? iso(Math.max(from + 1, instant())) : null,
+      });
     }
     b.payoutAccounts.push({ memberId: a, provider: 'stripe', accountRef: `acct_${a}`, status: 'verified', taxStatus: 'verified' });
   }
   const stories = STORY_IDS.slice(0, r.int(1, 6));
   for (const s of stories) {
-    b.stories.push({ id: s, authorId: r.pick(authors), publicationId: null, title: s, publishedAt: '2026-01-01T00:00:00Z', membersOnly: r.chance(0.85), status: 'published' });
+    b.stories.push({
+      id: s,
+      authorId: r.pick(authors),
+      publicationId: null,
+      title: s,
+      publishedAt: '2026-01-01T00:00:00Z',
+      membersOnly: r.chance(0.85),
+      status: 'published',
+    });
   }
   const sessionTimes: number[] = [];
   for (let i = r.int(0, 50); i > 0; i--) {
     const t = r.chance(0.2) && sessionTimes.length ? r.pick(sessionTimes) : instant();
     sessionTimes.push(t);
     b.sessions.push({
-      id: `ss${i}`, storyId: r.pick(stories), readerId: r.chance(0.15) ? null : r.pick(members), startedAt: iso(t),
-      activeSeconds: r.pick(SECONDS), mode: r.pick(['read', 'listen'] as const),
+      id: `ss${i}`,
+      storyId: r.pick(stories),
+      readerId: r.chance(0.15) ? null : r.pick(members),
+      startedAt: iso(t),
+      activeSeconds: r.pick(SECONDS),
+      mode: r.pick(['read', 'listen'] as const),
     });
   }
   // Twins: one reader, one instant, the same seconds on several stories of one author, so that
@@ -94,7 +128,13 @@ export function randomBundle(seed: number): Bundle {
       b.sessions.push({ id: `tw${twin}-${storyId}`, storyId, readerId: reader, startedAt: iso(at), activeSeconds: seconds, mode: 'read' });
     }
     if (r.chance(0.7)) {
-      b.follows.push({ id: `tf${twin}`, followerId: reader, followeeId: author, followedAt: iso(at + r.int(0, 2) * 3_600_000), unfollowedAt: null });
+      b.follows.push({
+        id: `tf${twin}`,
+        followerId: reader,
+        followeeId: author,
+        followedAt: iso(at + r.int(0, 2) * 3_600_000),
+        unfollowedAt: null,
+      });
     }
   }
   // Exact ties: a reader whose whole contribution splits over three identical pairs (stories
@@ -102,28 +142,68 @@ export function randomBundle(seed: number): Bundle {
   if (r.chance(0.5)) {
     const [author, reader] = ['tw-author', 'tw-reader'];
     for (const id of [author, reader]) {
-      b.members.push({ id, username: id, name: id, email: `${id}@x.test`, country: 'US', birthDate: null, joinedAt: '2024-01-01T00:00:00Z' });
+      b.members.push({
+        id,
+        username: id,
+        name: id,
+        email: `${id}@x.test`,
+        country: 'US',
+        birthDate: null,
+        joinedAt: '2024-01-01T00:00:00Z',
+      });
     }
     b.enrollments.push({ id: 'en-tw', memberId: author, enrolledAt: '2025-01-01T00:00:00Z', leftAt: null });
-    b.memberships.push({ id: 'ms-tw', memberId: reader, plan: 'monthly', tier: 'member', startedAt: '2025-01-01T00:00:00Z', endedAt: null });
+    b.memberships.push({
+      id: 'ms-tw',
+      memberId: reader,
+      plan: 'monthly',
+      tier: 'member',
+      startedAt: '2025-01-01T00:00:00Z',
+      endedAt: null,
+    });
     const net = 3 * r.int(1, 1000) + r.int(1, 2);
-    b.charges.push({ id: 'ch-tw', memberId: reader, plan: 'monthly', coversFrom: '2026-10', chargedAt: '2026-10-01T00:00:00Z', grossCents: net, feeCents: 0, netCents: net, status: 'paid' });
+    b.charges.push({
+      id: 'ch-tw',
+      memberId: reader,
+      plan: 'monthly',
+      coversFrom: '2026-10',
+      chargedAt: '2026-10-01T00:00:00Z',
+      grossCents: net,
+      feeCents: 0,
+      netCents: net,
+      status: 'paid',
+    });
     const at = iso(START + r.int(0, 25) * 86_400_000);
     for (const id of ['Ü1', 't1', 'T1']) {
-      b.stories.push({ id, authorId: author, publicationId: null, title: id, publishedAt: '2026-01-01T00:00:00Z', membersOnly: true, status: 'published' });
+      b.stories.push({
+        id,
+        authorId: author,
+        publicationId: null,
+        title: id,
+        publishedAt: '2026-01-01T00:00:00Z',
+        membersOnly: true,
+        status: 'published',
+      });
       b.sessions.push({ id: `tws-${id}`, storyId: id, readerId: reader, startedAt: at, activeSeconds: 600, mode: 'read' });
     }
   }
   for (let i = r.int(0, 12); i > 0; i--) {
     b.engagements.push({
-      id: `e${i}`, storyId: r.pick(stories), memberId: r.pick(members), kind: r.pick(['clap', 'highlight', 'reply'] as const),
-      occurredAt: iso(instant()), count: 1,
+      id: `e${i}`,
+      storyId: r.pick(stories),
+      memberId: r.pick(members),
+      kind: r.pick(['clap', 'highlight', 'reply'] as const),
+      occurredAt: iso(instant()),
+      count: 1,
     });
   }
   for (let i = r.int(0, 10); i > 0; i--) {
     const at = r.chance(0.3) && sessionTimes.length ? r.pick(sessionTimes) : instant();
     b.follows.push({
-      id: `f${i}`, followerId: r.pick(members), followeeId: r.pick(authors), followedAt: iso(at),
+      id: `f${i}`,
+      followerId: r.pick(members),
+      followeeId: r.pick(authors),
+      followedAt: iso(at),
       unfollowedAt: r.chance(0.3) ? iso(at + r.int(1, 10) * 86_400_000) : null,
     });
   }
@@ -132,7 +212,13 @@ export function randomBundle(seed: number): Bundle {
     b.boosts.push({ id: `b${i}`, storyId: r.pick(stories), startsAt: iso(from), endsAt: iso(from + 14 * 86_400_000), source: 'curator' });
   }
   for (let i = r.int(0, 2); i > 0; i--) {
-    b.referrals.push({ id: `r${i}`, referrerId: r.pick(authors), referredMemberId: r.pick(members), referredAt: '2023-05-01T00:00:00Z', pageSlug: `p${i}` });
+    b.referrals.push({
+      id: `r${i}`,
+      referrerId: r.pick(authors),
+      referredMemberId: r.pick(members),
+      referredAt: '2023-05-01T00:00:00Z',
+      pageSlug: `p${i}`,
+    });
   }
   return b;
 }

@@ -45,7 +45,12 @@ describe('payout run safety', () => {
 
   it('refuses to approve a run whose adjustments changed after it was computed', async () => {
     const apr = await startRun(t, starter, '2026-04');
-    await t.http.post('/api/adjustments').set(auth(starter)).set(newKey()).send({ authorId: 'a-twelve', period: '2026-04', amountMicros: 20_000_000, reason: 'late bonus' }).expect(201);
+    await t.http
+      .post('/api/adjustments')
+      .set(auth(starter))
+      .set(newKey())
+      .send({ authorId: 'a-twelve', period: '2026-04', amountMicros: 20_000_000, reason: 'late bonus' })
+      .expect(201);
     const res = await approve(apr.id).expect(409);
     expect(res.body.details.reasons).toEqual(["the period's adjustments or referral credits changed"]);
     const again = await startRun(t, starter, '2026-04');
@@ -54,10 +59,19 @@ describe('payout run safety', () => {
   });
 
   it('allows only real payout state transitions, once a payout was taken back it is final', async () => {
-    const { body: [apr] } = await t.http.get('/api/payout-runs').query({ filter: JSON.stringify({ period: '2026-04' }) }).set(auth(starter));
+    const {
+      body: [apr],
+    } = await t.http
+      .get('/api/payout-runs')
+      .query({ filter: JSON.stringify({ period: '2026-04' }) })
+      .set(auth(starter));
     const st = (await statements(t, starter, apr.id))['a-twelve']!;
-    const mark = (payouts: unknown[]) => t.http.post(`/api/payout-runs/${apr.id}/mark-paid`).set(auth(approver)).set(newKey()).send({ payouts });
-    const dup = await mark([{ statementId: st.id, state: 'failed' }, { statementId: st.id, state: 'transferred' }]).expect(400);
+    const mark = (payouts: unknown[]) =>
+      t.http.post(`/api/payout-runs/${apr.id}/mark-paid`).set(auth(approver)).set(newKey()).send({ payouts });
+    const dup = await mark([
+      { statementId: st.id, state: 'failed' },
+      { statementId: st.id, state: 'transferred' },
+    ]).expect(400);
     expect(dup.body.message).toMatch(/twice/);
     await mark([{ statementId: st.id, state: 'failed' }]).expect(200);
     const may = await startRun(t, starter, '2026-05');

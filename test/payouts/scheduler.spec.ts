@@ -19,7 +19,9 @@ describe('monthly payout scheduler', () => {
   it('is registered for 02:00 UTC on the 2nd of each month', async () => {
     const queue = worker.get<Queue>(getQueueToken('payouts'));
     const schedulers = await queue.getJobSchedulers();
-    expect(schedulers).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'payout-monthly', pattern: '0 2 2 * *', tz: 'UTC' })]));
+    expect(schedulers).toEqual(
+      expect.arrayContaining([expect.objectContaining({ key: 'payout-monthly', pattern: '0 2 2 * *', tz: 'UTC' })]),
+    );
   });
 
   it("starts the previous month's run once, whatever the number of firings", async () => {

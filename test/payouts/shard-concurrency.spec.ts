@@ -10,9 +10,15 @@ import { EXAMPLES, startRun } from './helpers.js';
 async function snapshot(t: TestApp, runId: string) {
   const q = async (sql: string) => (await t.db.pool.query(sql, [runId])).rows;
   return {
-    run: await q(`SELECT pool_micros, allocated_micros, unallocated_micros, referral_micros, member_count, pair_count FROM payout_runs WHERE id = $1`),
-    stories: await q(`SELECT st.id, to_jsonb(se) - 'id' - 'run_id' AS r FROM story_earnings se JOIN stories st ON st.key = se.story_key WHERE se.run_id = $1 ORDER BY st.id`),
-    statements: await q(`SELECT au.id, to_jsonb(sm) - 'id' - 'run_id' - 'payout_state_at' AS r FROM statements sm JOIN members au ON au.key = sm.author_key WHERE sm.run_id = $1 ORDER BY au.id`),
+    run: await q(
+      `SELECT pool_micros, allocated_micros, unallocated_micros, referral_micros, member_count, pair_count FROM payout_runs WHERE id = $1`,
+    ),
+    stories: await q(
+      `SELECT st.id, to_jsonb(se) - 'id' - 'run_id' AS r FROM story_earnings se JOIN stories st ON st.key = se.story_key WHERE se.run_id = $1 ORDER BY st.id`,
+    ),
+    statements: await q(
+      `SELECT au.id, to_jsonb(sm) - 'id' - 'run_id' - 'payout_state_at' AS r FROM statements sm JOIN members au ON au.key = sm.author_key WHERE sm.run_id = $1 ORDER BY au.id`,
+    ),
   };
 }
 
@@ -50,7 +56,11 @@ describe('payout run with concurrent shards', () => {
     const one = await runWith(1, 1);
     expect(one.results.stories.length).toBeGreaterThan(50);
     expect(one.results.statements.length).toBeGreaterThan(5);
-    for (const [processes, concurrency] of [[1, 2], [1, 4], [2, 4]]) {
+    for (const [processes, concurrency] of [
+      [1, 2],
+      [1, 4],
+      [2, 4],
+    ]) {
       const again = await runWith(processes, concurrency);
       expect(again.id).toBe(one.id);
       expect(again.results).toEqual(one.results);

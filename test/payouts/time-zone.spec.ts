@@ -22,8 +22,12 @@ describe.each(['Europe/Berlin', 'Pacific/Chatham'])('with the database time zone
     t = await startTestApp({}, { timezone });
     await loadBundle(t.db.pool, readBundle(`${EXAMPLES}worked-example`));
     // An author whose enrollment ended half an hour before the UTC cutoff, with a positive balance: forfeited.
-    await t.db.pool.query(`INSERT INTO members (id, username, name, email, country, joined_at) VALUES ('gone', 'gone', 'Gone', 'gone@x.test', 'US', '2025-01-01Z')`);
-    await t.db.pool.query(`INSERT INTO enrollments (id, member_key, enrolled_at, left_at) SELECT 'en-gone', key, '2025-01-01Z', '2026-05-04T23:30:00Z' FROM members WHERE id = 'gone'`);
+    await t.db.pool.query(
+      `INSERT INTO members (id, username, name, email, country, joined_at) VALUES ('gone', 'gone', 'Gone', 'gone@x.test', 'US', '2025-01-01Z')`,
+    );
+    await t.db.pool.query(
+      `INSERT INTO enrollments (id, member_key, enrolled_at, left_at) SELECT 'en-gone', key, '2025-01-01Z', '2026-05-04T23:30:00Z' FROM members WHERE id = 'gone'`,
+    );
     await t.startWorker();
     finance = await t.tokenFor(['finance']);
     const staff = (await t.db.pool.query(`SELECT id FROM staff_users LIMIT 1`)).rows[0].id;
@@ -34,7 +38,7 @@ describe.each(['Europe/Berlin', 'Pacific/Chatham'])('with the database time zone
   });
   afterAll(() => t.close());
 
-  it('the database says so, and the product\'s connections run in UTC anyway', async () => {
+  it("the database says so, and the product's connections run in UTC anyway", async () => {
     expect((await t.db.pool.query(`SHOW timezone`)).rows[0].TimeZone).toBe(timezone);
     expect((await t.app.get(DataSource).query(`SHOW timezone`))[0].TimeZone).toBe('UTC');
   });
@@ -42,11 +46,21 @@ describe.each(['Europe/Berlin', 'Pacific/Chatham'])('with the database time zone
   it('computes the example exactly, referral credits included, and forfeits by the UTC cutoff', async () => {
     const run = await startRun(t, finance, '2026-10');
     expect(run.status).toBe('computed');
-    expect({ pool: run.poolMicros, allocated: run.allocatedMicros, unallocated: run.unallocatedMicros, referrals: run.referralMicros, members: run.memberCount, pairs: run.pairCount })
-      .toEqual(expected.totals);
+    expect({
+      pool: run.poolMicros,
+      allocated: run.allocatedMicros,
+      unallocated: run.unallocatedMicros,
+      referrals: run.referralMicros,
+      members: run.memberCount,
+      pairs: run.pairCount,
+    }).toEqual(expected.totals);
     const byAuthor = await statements(t, finance, run.id);
     for (const [id, a] of Object.entries(expected.authors)) {
-      expect({ id, storyEarnings: byAuthor[id]?.storyEarningsMicros ?? 0, referralEarnings: byAuthor[id]?.referralEarningsMicros ?? 0 }).toEqual({ id, ...a });
+      expect({
+        id,
+        storyEarnings: byAuthor[id]?.storyEarningsMicros ?? 0,
+        referralEarnings: byAuthor[id]?.referralEarningsMicros ?? 0,
+      }).toEqual({ id, ...a });
     }
     expect(byAuthor.gone).toMatchObject({ status: 'forfeited', forfeitedMicros: 20_000_000, payoutCents: 0 });
   });

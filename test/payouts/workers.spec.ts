@@ -69,13 +69,22 @@ describe('payout run under several workers and faults', () => {
     for (const w of workers.splice(0)) await w.close();
     child = spawn(process.execPath, ['dist/apps/worker/src/main.js'], {
       env: {
-        ...process.env, DATABASE_URL: t.db.url, REDIS_URL: t.config.redisUrl ?? '', QUEUE_PREFIX: t.config.queuePrefix, QUEUE_LOCK_MS: LOCK_MS,
+        ...process.env,
+        DATABASE_URL: t.db.url,
+        REDIS_URL: t.config.redisUrl ?? '',
+        QUEUE_PREFIX: t.config.queuePrefix,
+        QUEUE_LOCK_MS: LOCK_MS,
         LOG_LEVEL: 'silent',
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     await new Promise<void>((ready) => child!.stdout!.on('data', (d: Buffer) => d.toString().includes('worker started') && ready()));
-    const { body } = await t.http.post('/api/payout-runs').set('Authorization', `Bearer ${finance}`).set(newKey()).send({ period: '2026-10' }).expect(202);
+    const { body } = await t.http
+      .post('/api/payout-runs')
+      .set('Authorization', `Bearer ${finance}`)
+      .set(newKey())
+      .send({ period: '2026-10' })
+      .expect(202);
     for (;;) {
       const { rows } = await t.db.pool.query(`SELECT status FROM payout_runs WHERE id = $1`, [body.id]);
       if (rows[0].status === 'running') break;

@@ -53,7 +53,11 @@ export async function addMemberships(pool: pg.Pool, memberships: MembershipSeed[
      SELECT s.id, m.key, s.plan, 'member', s.started_at, s.ended_at
      FROM jsonb_to_recordset($1::jsonb) AS s(id text, member_id text, plan text, started_at timestamptz, ended_at timestamptz)
      JOIN members m ON m.id = s.member_id`,
-    [JSON.stringify(memberships.map((s) => ({ id: s.id, member_id: s.memberId, plan: s.plan, started_at: s.startedAt, ended_at: s.endedAt })))],
+    [
+      JSON.stringify(
+        memberships.map((s) => ({ id: s.id, member_id: s.memberId, plan: s.plan, started_at: s.startedAt, ended_at: s.endedAt })),
+      ),
+    ],
   );
 }
 
@@ -89,7 +93,13 @@ export async function addReferrals(pool: pg.Pool, referrals: ReferralSeed[]): Pr
      JOIN members b ON b.id = r.referred_id`,
     [
       JSON.stringify(
-        referrals.map((r) => ({ id: r.id, referrer_id: r.referrerId, referred_id: r.referredMemberId, referred_at: r.referredAt, page_slug: r.pageSlug })),
+        referrals.map((r) => ({
+          id: r.id,
+          referrer_id: r.referrerId,
+          referred_id: r.referredMemberId,
+          referred_at: r.referredAt,
+          page_slug: r.pageSlug,
+        })),
       ),
     ],
   );

@@ -36,7 +36,13 @@ function randomData(seed: number) {
     const count = i % 7 === 0 ? 2 : 1;
     for (let j = 0; j < count; j++) {
       const at = new Date(Date.UTC(2021, 0, 1) + r.int(0, 970) * 86400_000 + r.int(0, 86399) * 1000).toISOString().replace('.000Z', 'Z');
-      referrals.push({ id: `ref-${m}-${j}`, referrerId: referrers[r.int(0, referrers.length - 1)], referredMemberId: m, referredAt: at, pageSlug: `p-${m}` });
+      referrals.push({
+        id: `ref-${m}-${j}`,
+        referrerId: referrers[r.int(0, referrers.length - 1)],
+        referredMemberId: m,
+        referredAt: at,
+        pageSlug: `p-${m}`,
+      });
     }
   });
   const charges: ChargeRecord[] = [];
@@ -66,10 +72,25 @@ function randomData(seed: number) {
 
 const bundleOf = (d: ReturnType<typeof randomData>): Bundle => ({
   members: [...d.referrers, ...d.referred].map((id) => ({
-    id, username: id, name: id, email: `${id}@x.example`, country: 'US', birthDate: null, joinedAt: '2021-01-01T00:00:00Z',
+    id,
+    username: id,
+    name: id,
+    email: `${id}@x.example`,
+    country: 'US',
+    birthDate: null,
+    joinedAt: '2021-01-01T00:00:00Z',
   })),
-  memberships: [], charges: d.charges, publications: [], stories: [], enrollments: [], payoutAccounts: [],
-  boosts: [], sessions: [], engagements: [], follows: [], referrals: d.referrals,
+  memberships: [],
+  charges: d.charges,
+  publications: [],
+  stories: [],
+  enrollments: [],
+  payoutAccounts: [],
+  boosts: [],
+  sessions: [],
+  engagements: [],
+  follows: [],
+  referrals: d.referrals,
 });
 
 describe('honor-legacy-referrals: same credits however often and however concurrently it runs', () => {
@@ -80,8 +101,14 @@ describe('honor-legacy-referrals: same credits however often and however concurr
 
   beforeAll(async () => {
     db = await freshDatabase();
-    await addMembers(db.pool, [...data.referrers, ...data.referred].map((id) => ({ id })));
-    await addCharges(db.pool, data.charges.map((c) => ({ ...c, status: 'paid' as const })));
+    await addMembers(
+      db.pool,
+      [...data.referrers, ...data.referred].map((id) => ({ id })),
+    );
+    await addCharges(
+      db.pool,
+      data.charges.map((c) => ({ ...c, status: 'paid' as const })),
+    );
     await addReferrals(db.pool, data.referrals);
     w1 = await creditsServiceOn(db.url);
     w2 = await creditsServiceOn(db.url);
@@ -98,7 +125,8 @@ describe('honor-legacy-referrals: same credits however often and however concurr
     for (const period of PERIODS) {
       await w1.service.honor(period);
       const expected: Record<string, bigint> = {};
-      for (const [id, a] of Object.entries(computeEarnings(bundle, period).authors)) if (a.referralEarnings !== 0n) expected[id] = a.referralEarnings;
+      for (const [id, a] of Object.entries(computeEarnings(bundle, period).authors))
+        if (a.referralEarnings !== 0n) expected[id] = a.referralEarnings;
       expect({ period, totals: await referrerTotals(db.pool, period) }).toEqual({ period, totals: expected });
       nonZero += Object.keys(expected).length;
     }
@@ -125,15 +153,22 @@ describe('honor-legacy-referrals: same credits however often and however concurr
   });
 
   it('concurrent runs of the same and the next period reverse a refunded charge exactly once', async () => {
-    const annual = data.charges.find((c) => c.plan === 'annual' && monthIndex(c.coversFrom) <= monthIndex('2026-01') && monthIndex(c.coversFrom) >= monthIndex('2025-03'))!;
+    const annual = data.charges.find(
+      (c) => c.plan === 'annual' && monthIndex(c.coversFrom) <= monthIndex('2026-01') && monthIndex(c.coversFrom) >= monthIndex('2025-03'),
+    )!;
     const credits = (await creditRows(db.pool)).filter((r) => r.charge_id === annual.id && r.kind === 'credit');
     expect(credits.length).toBeGreaterThanOrEqual(12);
     await refund(db.pool, annual.id);
     const results = await Promise.all([
-      w1.service.honor('2027-06'), w2.service.honor('2027-06'), w1.service.honor('2027-07'), w2.service.honor('2027-07'),
+      w1.service.honor('2027-06'),
+      w2.service.honor('2027-06'),
+      w1.service.honor('2027-07'),
+      w2.service.honor('2027-07'),
     ]);
     const reversals = (await creditRows(db.pool)).filter((r) => r.charge_id === annual.id && r.kind === 'reversal');
-    expect(reversals.map((r) => `${r.referral_id}/${r.reverses_period}`).sort()).toEqual(credits.map((r) => `${r.referral_id}/${r.period}`).sort());
+    expect(reversals.map((r) => `${r.referral_id}/${r.reverses_period}`).sort()).toEqual(
+      credits.map((r) => `${r.referral_id}/${r.period}`).sort(),
+    );
     expect(reversals.reduce((s, r) => s + BigInt(r.amount_micros), 0n)).toBe(-credits.reduce((s, r) => s + BigInt(r.amount_micros), 0n));
     expect(results.reduce((n, r) => n + r.reversed, 0)).toBe(credits.length);
   });

@@ -18,7 +18,10 @@ const periods = (from: string, to: string) => {
  * Plus the cutoff edge (a3 → m3), a member who left (a4 → m4) and a refund (a5 → m5).
  */
 async function seed(db: TestDatabase) {
-  await addMembers(db.pool, ['a1', 'a2', 'a3', 'a4', 'a5', 'r1', 'r2', 'm3', 'm4', 'm5'].map((id) => ({ id })));
+  await addMembers(
+    db.pool,
+    ['a1', 'a2', 'a3', 'a4', 'a5', 'r1', 'r2', 'm3', 'm4', 'm5'].map((id) => ({ id })),
+  );
   await addMemberships(db.pool, [
     { id: 'ms-r1', memberId: 'r1', plan: 'monthly', startedAt: '2023-01-15T10:00:00Z', endedAt: null },
     { id: 'ms-r2', memberId: 'r2', plan: 'annual', startedAt: '2023-06-10T10:00:00Z', endedAt: null },
@@ -88,14 +91,20 @@ describe('honor-legacy-referrals: credits per step 8', () => {
       expect.objectContaining({ referrer: 'a3', charge_id: 'ch-m3-10', amount_micros: '4700000', kind: 'credit' }),
     ]);
     await expect(
-      addReferrals(db.pool, [{ id: 'ref-late', referrerId: 'a3', referredMemberId: 'm4', referredAt: '2023-09-01T00:00:00Z', pageSlug: 'ref-a3' }]),
+      addReferrals(db.pool, [
+        { id: 'ref-late', referrerId: 'a3', referredMemberId: 'm4', referredAt: '2023-09-01T00:00:00Z', pageSlug: 'ref-a3' },
+      ]),
     ).rejects.toThrow(/referrals_cutoff_check/);
   });
 
   it('acceptance 3: the cutoff is a fixed fact of the program: honoring reads no cutoff parameter', async () => {
     // a3's referral at 2023-08-31T23:59:59Z is the last one honored, whatever the parameter set says
-    await addCharges(db.pool, [{ id: 'ch-m3-2028', memberId: 'm3', plan: 'monthly', coversFrom: '2028-01', grossCents: 1000, feeCents: 59 }]);
-    await db.pool.query(`INSERT INTO earnings_parameter_sets (params) VALUES ('{"referral": {"referralShareBps": 5000}, "referralCutoff": "2023-08-31T23:59:59Z"}')`);
+    await addCharges(db.pool, [
+      { id: 'ch-m3-2028', memberId: 'm3', plan: 'monthly', coversFrom: '2028-01', grossCents: 1000, feeCents: 59 },
+    ]);
+    await db.pool.query(
+      `INSERT INTO earnings_parameter_sets (params) VALUES ('{"referral": {"referralShareBps": 5000}, "referralCutoff": "2023-08-31T23:59:59Z"}')`,
+    );
     const result = await worker.service.honor('2028-01');
     expect(result.credited).toBe(1);
     expect((await creditRows(db.pool, '2028-01')).map((r) => r.referrer)).toEqual(['a3']);
@@ -111,8 +120,10 @@ describe('honor-legacy-referrals: credits per step 8', () => {
     expect(a4.every((r) => r.period < '2026-10')).toBe(true);
   });
 
-  it('uses the referral section\'s referralShareBps of the current parameter set (integer cents, rounded down)', async () => {
-    await addCharges(db.pool, [{ id: 'ch-r1-2028-02', memberId: 'r1', plan: 'monthly', coversFrom: '2028-02', grossCents: 500, feeCents: 45 }]);
+  it("uses the referral section's referralShareBps of the current parameter set (integer cents, rounded down)", async () => {
+    await addCharges(db.pool, [
+      { id: 'ch-r1-2028-02', memberId: 'r1', plan: 'monthly', coversFrom: '2028-02', grossCents: 500, feeCents: 45 },
+    ]);
     await db.pool.query(`INSERT INTO earnings_parameter_sets (params) VALUES ('{"referral": {"referralShareBps": 3333}}')`);
     await worker.service.honor('2028-02');
     // 455 × 3333 // 10000 = 151 cents
@@ -159,11 +170,20 @@ describe('honor-legacy-referrals: credits per step 8', () => {
     const { rows } = await db.pool.query(
       `SELECT actor_email, entity_id, after FROM audit_log WHERE action = 'referral-credits.honor' AND entity_id = '2025-06'`,
     );
-    expect(rows).toEqual([{ actor_email: 'system', entity_id: '2025-06', after: expect.objectContaining({ credited: 0, reversed: 5, reversedMicros: '-20190000' }) }]);
+    expect(rows).toEqual([
+      {
+        actor_email: 'system',
+        entity_id: '2025-06',
+        after: expect.objectContaining({ credited: 0, reversed: 5, reversedMicros: '-20190000' }),
+      },
+    ]);
   });
 
   it('refuses a malformed period with a 400 naming it', async () => {
-    await expect(worker.service.honor('2026-13')).rejects.toMatchObject({ status: 400, response: { code: 'validation_failed', details: [{ field: 'period' }] } });
+    await expect(worker.service.honor('2026-13')).rejects.toMatchObject({
+      status: 400,
+      response: { code: 'validation_failed', details: [{ field: 'period' }] },
+    });
   });
 
   it('the database keeps credits append-only and unique per (referral, charge, period) and per reversed period', async () => {

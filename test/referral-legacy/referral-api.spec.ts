@@ -95,14 +95,30 @@ describe('referral pages and staff views', () => {
       expect(res.headers['content-range']).toBe('referrals 0-1/2');
       expect(res.body).toEqual([
         {
-          id: 'ref-1', referrerId: 'a1', referrerName: 'Ada Writer', referrerUsername: 'ada.writer',
-          referredMemberId: 'p1', referredMemberName: 'Reader p1', referredAt: '2023-01-10T00:00:00.000Z',
-          pageSlug: 'ada-ref', plan: 'monthly', stillPaying: true, creditedMicros: 0,
+          id: 'ref-1',
+          referrerId: 'a1',
+          referrerName: 'Ada Writer',
+          referrerUsername: 'ada.writer',
+          referredMemberId: 'p1',
+          referredMemberName: 'Reader p1',
+          referredAt: '2023-01-10T00:00:00.000Z',
+          pageSlug: 'ada-ref',
+          plan: 'monthly',
+          stillPaying: true,
+          creditedMicros: 0,
         },
         {
-          id: 'ref-2', referrerId: 'a1', referrerName: 'Ada Writer', referrerUsername: 'ada.writer',
-          referredMemberId: 'p2', referredMemberName: 'Reader p2', referredAt: '2023-02-10T00:00:00.000Z',
-          pageSlug: 'ada-ref', plan: 'annual', stillPaying: false, creditedMicros: 0,
+          id: 'ref-2',
+          referrerId: 'a1',
+          referrerName: 'Ada Writer',
+          referrerUsername: 'ada.writer',
+          referredMemberId: 'p2',
+          referredMemberName: 'Reader p2',
+          referredAt: '2023-02-10T00:00:00.000Z',
+          pageSlug: 'ada-ref',
+          plan: 'annual',
+          stillPaying: false,
+          creditedMicros: 0,
         },
       ]);
     });
@@ -144,7 +160,13 @@ describe('referral pages and staff views', () => {
         ['ref-1', 'c-p1', 'a1', 'credit', 2_270_000],
         ['ref-3', 'c-p3', 'a2', 'credit', 2_010_000],
       ]);
-      expect(res.body[0]).toMatchObject({ period: PREVIOUS, referrerName: 'Ada Writer', referredMemberId: 'p1', plan: 'monthly', reversesPeriod: null });
+      expect(res.body[0]).toMatchObject({
+        period: PREVIOUS,
+        referrerName: 'Ada Writer',
+        referredMemberId: 'p1',
+        plan: 'monthly',
+        reversesPeriod: null,
+      });
       expect(typeof res.body[0].id).toBe('string');
       const one = await get(`/api/referral-credits/${res.body[0].id}`, support).expect(200);
       expect(one.body).toEqual(res.body[0]);
@@ -155,17 +177,41 @@ describe('referral pages and staff views', () => {
     it('shows a refund as a reversal in the next period, negative, naming the period it reverses', async () => {
       const res = await get('/api/referral-credits', support, { filter: { kind: 'reversal', referrerId: 'a1' } }).expect(200);
       expect(res.body).toEqual([
-        expect.objectContaining({ referralId: 'ref-1', chargeId: 'c-p1', period: CURRENT, reversesPeriod: PREVIOUS, amountMicros: -2_270_000 }),
+        expect.objectContaining({
+          referralId: 'ref-1',
+          chargeId: 'c-p1',
+          period: CURRENT,
+          reversesPeriod: PREVIOUS,
+          amountMicros: -2_270_000,
+        }),
       ]);
       await get('/api/referral-credits', support, { filter: { kind: 'bonus' } }).expect(400);
     });
 
-    it("totals per period, for everyone or for one writer", async () => {
+    it('totals per period, for everyone or for one writer', async () => {
       const all = await get('/api/referral-credit-totals', finance, { sort: ['period', 'ASC'] }).expect(200);
       expect(all.headers['content-range']).toBe('referral-credit-totals 0-1/2');
       expect(all.body).toEqual([
-        { id: PREVIOUS, period: PREVIOUS, credits: 2, reversals: 0, referrers: 2, creditedMicros: 4_280_000, reversedMicros: 0, totalMicros: 4_280_000 },
-        { id: CURRENT, period: CURRENT, credits: 1, reversals: 1, referrers: 2, creditedMicros: 2_010_000, reversedMicros: -2_270_000, totalMicros: -260_000 },
+        {
+          id: PREVIOUS,
+          period: PREVIOUS,
+          credits: 2,
+          reversals: 0,
+          referrers: 2,
+          creditedMicros: 4_280_000,
+          reversedMicros: 0,
+          totalMicros: 4_280_000,
+        },
+        {
+          id: CURRENT,
+          period: CURRENT,
+          credits: 1,
+          reversals: 1,
+          referrers: 2,
+          creditedMicros: 2_010_000,
+          reversedMicros: -2_270_000,
+          totalMicros: -260_000,
+        },
       ]);
       const ada = await get('/api/referral-credit-totals', support, { filter: { referrerId: 'a1' }, sort: ['period', 'ASC'] }).expect(200);
       expect(ada.body.map((r: { period: string; totalMicros: number }) => [r.period, r.totalMicros])).toEqual([

@@ -4,11 +4,7 @@ import type { DataSource } from 'typeorm';
 import { JOBS, jobId, queueConnection, type JobKey } from '../../libs/core/src/index.js';
 import { JOB_HANDLER_KEY } from '../../libs/core/src/queue/job-handler.js';
 import type { ReferralCreditsService } from '../../libs/referral-legacy/src/referral-credits.service.js';
-import {
-  REFERRALS_SCHEDULER_ID,
-  ReferralJobs,
-  registerReferralsSchedule,
-} from '../../libs/referral-legacy/src/referral-jobs.js';
+import { REFERRALS_SCHEDULER_ID, ReferralJobs, registerReferralsSchedule } from '../../libs/referral-legacy/src/referral-jobs.js';
 import { periodBefore } from '../../libs/core/src/period/period.js';
 import { referralCreditCents } from '../../libs/referral-legacy/src/referral-rules.js';
 import { testConfig } from '../support/app.js';
@@ -28,7 +24,8 @@ function dispatcher(jobs: ReferralJobs): Map<string, (job: Job) => Promise<unkno
 }
 
 /** Queues honor-legacy-referrals for a period under its deterministic id (asking twice gives one job). */
-const honorJob = (queue: Queue, period: string) => queue.add(JOBS.honorLegacyReferrals.name, { period }, { jobId: jobId(JOBS.honorLegacyReferrals.name, period) });
+const honorJob = (queue: Queue, period: string) =>
+  queue.add(JOBS.honorLegacyReferrals.name, { period }, { jobId: jobId(JOBS.honorLegacyReferrals.name, period) });
 
 /** Resolves when the worker finishes (or fails) the job with this id. */
 function settled(worker: Worker, id: string): Promise<{ state: 'completed' | 'failed'; value: unknown }> {
@@ -54,7 +51,10 @@ describe('referral jobs on a real queue', () => {
 
   beforeAll(async () => {
     db = await freshDatabase();
-    await addMembers(db.pool, ['a1', 'a2', 'r1', 'r2'].map((id) => ({ id })));
+    await addMembers(
+      db.pool,
+      ['a1', 'a2', 'r1', 'r2'].map((id) => ({ id })),
+    );
     await addCharges(db.pool, [
       { id: 'ch-r1', memberId: 'r1', plan: 'monthly', coversFrom: '2026-10', grossCents: 500, feeCents: 45 },
       { id: 'ch-r2', memberId: 'r2', plan: 'annual', coversFrom: '2026-06', grossCents: 5000, feeCents: 175 },
@@ -142,7 +142,9 @@ describe('referral jobs on a real queue', () => {
       referralCreditCents({ plan: 'monthly', netCents: 455n, coversFrom: '2026-10' }, period) +
       referralCreditCents({ plan: 'annual', netCents: 4825n, coversFrom: '2026-06' }, period);
     expect(result).toEqual({ state: 'completed', value: expect.objectContaining({ period, totalMicros: (expected * 10000n).toString() }) });
-    const { rows } = await db.pool.query(`SELECT coalesce(sum(amount_micros), 0)::text AS total FROM referral_credits WHERE period = $1`, [period]);
+    const { rows } = await db.pool.query(`SELECT coalesce(sum(amount_micros), 0)::text AS total FROM referral_credits WHERE period = $1`, [
+      period,
+    ]);
     expect(rows[0].total).toBe((expected * 10000n).toString());
   });
 

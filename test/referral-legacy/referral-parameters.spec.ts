@@ -26,7 +26,11 @@ describe.each(['the referral job first', 'the payout run first'])('after referra
     worker = await t.startWorker();
     finance = await t.tokenFor(['finance']);
     const admin = await t.adminToken();
-    await t.http.put('/api/earnings-parameters/current').set('Authorization', `Bearer ${admin}`).send({ referralShareBps: 4000 }).expect(200);
+    await t.http
+      .put('/api/earnings-parameters/current')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ referralShareBps: 4000 })
+      .expect(200);
   });
   afterAll(() => t.close());
 

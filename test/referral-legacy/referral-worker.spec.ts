@@ -14,7 +14,10 @@ describe('referral jobs in the real worker', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    await addMembers(t.db.pool, ['a1', 'a2', 'r1', 'r2'].map((id) => ({ id })));
+    await addMembers(
+      t.db.pool,
+      ['a1', 'a2', 'r1', 'r2'].map((id) => ({ id })),
+    );
     await addCharges(t.db.pool, [
       { id: 'ch-r1', memberId: 'r1', plan: 'monthly', coversFrom: '2026-10', grossCents: 500, feeCents: 45 },
       { id: 'ch-r2', memberId: 'r2', plan: 'annual', coversFrom: '2026-06', grossCents: 5000, feeCents: 175 },
@@ -35,11 +38,19 @@ describe('referral jobs in the real worker', () => {
   });
 
   it('registers the monthly schedule when the worker starts', async () => {
-    expect(await queue.getJobScheduler(REFERRALS_SCHEDULER_ID)).toMatchObject({ name: JOBS.referralsMonthly.name, pattern: '0 2 2 * *', tz: 'UTC' });
+    expect(await queue.getJobScheduler(REFERRALS_SCHEDULER_ID)).toMatchObject({
+      name: JOBS.referralsMonthly.name,
+      pattern: '0 2 2 * *',
+      tz: 'UTC',
+    });
   });
 
   it('processes honor-legacy-referrals enqueued from the api side', async () => {
-    const job = await queue.add(JOBS.honorLegacyReferrals.name, { period: '2026-10' }, { jobId: jobId(JOBS.honorLegacyReferrals.name, '2026-10') });
+    const job = await queue.add(
+      JOBS.honorLegacyReferrals.name,
+      { period: '2026-10' },
+      { jobId: jobId(JOBS.honorLegacyReferrals.name, '2026-10') },
+    );
     expect(await job.waitUntilFinished(events, 30_000)).toEqual({ period: '2026-10', credited: 2, reversed: 0, totalMicros: '4280000' });
     expect(await referrerTotals(t.db.pool, '2026-10')).toEqual({ a1: 2_010_000n, a2: 2_270_000n });
   });

@@ -46,12 +46,22 @@ describe('DTO bounds: every body field is bounded and refuses null unless it say
 
   it('finds the body DTOs of the routes and reads their rules', () => {
     expect(dtos.size).toBeGreaterThanOrEqual(20);
-    expect(rulesOf(dtos.get('CreateTicketDto')!).get('subject')!.map((r) => r.name)).toEqual(expect.arrayContaining(['isString', 'isLength']));
-    expect(rulesOf(dtos.get('CreateAdjustmentDto')!).get('amountMicros')!.map((r) => r.name)).toEqual(expect.arrayContaining(['isInt', 'min', 'max']));
+    expect(
+      rulesOf(dtos.get('CreateTicketDto')!)
+        .get('subject')!
+        .map((r) => r.name),
+    ).toEqual(expect.arrayContaining(['isString', 'isLength']));
+    expect(
+      rulesOf(dtos.get('CreateAdjustmentDto')!)
+        .get('amountMicros')!
+        .map((r) => r.name),
+    ).toEqual(expect.arrayContaining(['isInt', 'min', 'max']));
   });
 
   it('no field uses @IsOptional (null would pass): @OptionalNotNull or @Nullable say which is meant', () => {
-    const offenders = [...dtos].flatMap(([name, dto]) => [...rulesOf(dto)].filter(([, r]) => r.some((x) => x.name === 'isOptional')).map(([p]) => `${name}.${p}`));
+    const offenders = [...dtos].flatMap(([name, dto]) =>
+      [...rulesOf(dto)].filter(([, r]) => r.some((x) => x.name === 'isOptional')).map(([p]) => `${name}.${p}`),
+    );
     expect(offenders).toEqual([]);
   });
 
@@ -61,7 +71,8 @@ describe('DTO bounds: every body field is bounded and refuses null unless it say
       for (const [property, rules] of rulesOf(dto)) {
         const has = (...names: string[]) => rules.some((r) => names.includes(r.name));
         const field = `${name}.${property}`;
-        if (has('isString') && !has('maxLength', 'isLength', 'isIn', 'isUUID', 'matches')) problems.push(`${field}: text without a maximum length`);
+        if (has('isString') && !has('maxLength', 'isLength', 'isIn', 'isUUID', 'matches'))
+          problems.push(`${field}: text without a maximum length`);
         if (has('isInt', 'isNumber') && !(has('min') && has('max'))) problems.push(`${field}: number without both bounds`);
         if (has('isArray') && !has('arrayMaxSize')) problems.push(`${field}: list without a maximum size`);
       }

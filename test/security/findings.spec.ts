@@ -36,7 +36,11 @@ describe('issue 12 findings: parsing, validation, errors, logging, headers', () 
     expect({ status: login.status, code: login.body.code }).toEqual({ status: 413, code: 'payload_too_large' });
     expect(health.status).toBe(200);
     // where 10 MB is allowed (intake), the depth limit refuses it at the first bytes
-    const intake = await t.http.post('/api/intake/members').set('X-Api-Key', t.config.intakeApiKey).set('Content-Type', 'application/json').send(nestedArrays(10_000_000));
+    const intake = await t.http
+      .post('/api/intake/members')
+      .set('X-Api-Key', t.config.intakeApiKey)
+      .set('Content-Type', 'application/json')
+      .send(nestedArrays(10_000_000));
     expect({ status: intake.status, field: intake.body.details?.[0]?.field }).toEqual({ status: 400, field: '[0][0][0]' });
   });
 
@@ -60,7 +64,12 @@ describe('issue 12 findings: parsing, validation, errors, logging, headers', () 
     const big = JSON.stringify({ name: 'x'.repeat(200_000) });
     const res = await t.http.post('/api/countries').set(as(admin)).set('Content-Type', 'application/json').send(big);
     expect({ status: res.status, max: res.body.details?.maxBytes }).toEqual({ status: 413, max: 102400 });
-    const members = Array.from({ length: 800 }, (_, i) => ({ ...validBundle().members[0], id: `big-${i}`, username: `big${i}`, name: 'n'.repeat(200) }));
+    const members = Array.from({ length: 800 }, (_, i) => ({
+      ...validBundle().members[0],
+      id: `big-${i}`,
+      username: `big${i}`,
+      name: 'n'.repeat(200),
+    }));
     expect(JSON.stringify(members).length).toBeGreaterThan(200_000);
     await t.http.post('/api/intake/members').set('X-Api-Key', t.config.intakeApiKey).send(members).expect(200);
   });
@@ -69,11 +78,17 @@ describe('issue 12 findings: parsing, validation, errors, logging, headers', () 
     const { rows } = await t.db.pool.query(
       `INSERT INTO members (id, username, name, email, country, birth_date, joined_at) VALUES ('proto-m', 'protom', 'P', 'p@x.example', 'FR', '1990-01-01', now() - interval '2 years') RETURNING key`,
     );
-    await t.db.pool.query(`INSERT INTO applications (id, member_key, submitted_at, country, status) VALUES ('proto-a', $1, now(), 'FR', 'pending')`, [rows[0].key]);
+    await t.db.pool.query(
+      `INSERT INTO applications (id, member_key, submitted_at, country, status) VALUES ('proto-a', $1, now(), 'FR', 'pending')`,
+      [rows[0].key],
+    );
     const reviewer = await t.tokenFor(['reviewer']);
     for (const body of ['{"filter":{"__proto__":{"id":"x"}}}', '{"filter":{"constructor":{"id":"x"}}}', '{"filter":{"prototype":1}}']) {
       const res = await t.http.post('/api/applications/bulk-approve').set(as(reviewer)).set('Content-Type', 'application/json').send(body);
-      expect({ status: res.status, field: res.body.details?.[0]?.field }).toEqual({ status: 400, field: expect.stringMatching(/^filter\.(__proto__|constructor|prototype)$/) });
+      expect({ status: res.status, field: res.body.details?.[0]?.field }).toEqual({
+        status: 400,
+        field: expect.stringMatching(/^filter\.(__proto__|constructor|prototype)$/),
+      });
     }
     expect((await t.db.pool.query(`SELECT status FROM applications WHERE id = 'proto-a'`)).rows[0].status).toBe('pending');
   });
@@ -82,7 +97,11 @@ describe('issue 12 findings: parsing, validation, errors, logging, headers', () 
     const f = new CurationFixtures(t);
     const storyId = await f.storyId(await f.story({ author: await f.member(), publication: await f.publication() }));
     const boosts = await count('boosts');
-    const plain = await t.http.post(`/api/stories/${storyId}/boost`).set(as(curator)).set('Content-Type', 'text/plain').send('please boost');
+    const plain = await t.http
+      .post(`/api/stories/${storyId}/boost`)
+      .set(as(curator))
+      .set('Content-Type', 'text/plain')
+      .send('please boost');
     expect({ status: plain.status, code: plain.body.code }).toEqual({ status: 415, code: 'unsupported_media_type' });
     expect(await count('boosts')).toBe(boosts);
     const versions = await count('earnings_parameter_sets');
@@ -105,7 +124,11 @@ describe('issue 12 findings: parsing, validation, errors, logging, headers', () 
   });
 
   it('client input that used to give a 500: mark-paid {"payouts":null}, a date of +275760-09-13 in list filters, a unique violation', async () => {
-    const markPaid = await t.http.post(`/api/payout-runs/00000000-0000-4000-8000-000000000000/mark-paid`).set(as(finance)).set('Idempotency-Key', 'findings-mark-paid-null').send({ payouts: null });
+    const markPaid = await t.http
+      .post(`/api/payout-runs/00000000-0000-4000-8000-000000000000/mark-paid`)
+      .set(as(finance))
+      .set('Idempotency-Key', 'findings-mark-paid-null')
+      .send({ payouts: null });
     expect({ status: markPaid.status, field: markPaid.body.details?.[0]?.field }).toEqual({ status: 400, field: 'payouts' });
     for (const [resource, field] of [
       ['applications', 'submittedAt_gte'],
@@ -118,22 +141,51 @@ describe('issue 12 findings: parsing, validation, errors, logging, headers', () 
       ['referrals', 'referredAt_gte'],
       ['countries', 'dateAdded_gte'],
     ]) {
-      const res = await t.http.get(`/api/${resource}`).query({ filter: JSON.stringify({ [field]: '+275760-09-13' }) }).set(as(admin));
+      const res = await t.http
+        .get(`/api/${resource}`)
+        .query({ filter: JSON.stringify({ [field]: '+275760-09-13' }) })
+        .set(as(admin));
       expect({ resource, field, status: res.status }).toEqual({ resource, field, status: 400 });
     }
     // the database's own refusals are 4xx too: a unique violation is a 409, not a 500
-    const dup = await t.app.get(DataSource).query(`INSERT INTO countries (code, name, payable, date_added) VALUES ('FR', 'again', true, now())`).catch((e: unknown) => e);
+    const dup = await t.app
+      .get(DataSource)
+      .query(`INSERT INTO countries (code, name, payable, date_added) VALUES ('FR', 'again', true, now())`)
+      .catch((e: unknown) => e);
     const { ApiExceptionFilter } = await import('../../libs/core/src/http/exception.filter.js');
     const sent: { status?: number; body?: { code: string } } = {};
-    const res = { headersSent: false, status: (s: number) => ((sent.status = s), res), json: (b: { code: string }) => void (sent.body = b) };
+    const res = {
+      headersSent: false,
+      status: (s: number) => ((sent.status = s), res),
+      json: (b: { code: string }) => void (sent.body = b),
+    };
     new ApiExceptionFilter().catch(dup, { switchToHttp: () => ({ getResponse: () => res, getRequest: () => ({ id: 'r' }) }) } as never);
     expect({ status: sent.status, code: sent.body?.code }).toEqual({ status: 409, code: 'conflict' });
   });
 
   it('every database error client input can cause is a 4xx: classes 22 and 23, lost races, lock timeouts', async () => {
     const expected: Record<string, number> = {
-      '22001': 400, '22003': 400, '22007': 400, '22008': 400, '22009': 400, '22P02': 400, '22021': 400, '22P05': 400, '2201W': 400, '2201X': 400,
-      '22025': 400, '2201B': 400, '23502': 400, '23503': 409, '23505': 409, '23P01': 409, '23514': 422, '40001': 409, '40P01': 409, '55P03': 409, '54000': 400,
+      '22001': 400,
+      '22003': 400,
+      '22007': 400,
+      '22008': 400,
+      '22009': 400,
+      '22P02': 400,
+      '22021': 400,
+      '22P05': 400,
+      '2201W': 400,
+      '2201X': 400,
+      '22025': 400,
+      '2201B': 400,
+      '23502': 400,
+      '23503': 409,
+      '23505': 409,
+      '23P01': 409,
+      '23514': 422,
+      '40001': 409,
+      '40P01': 409,
+      '55P03': 409,
+      '54000': 400,
     };
     expect(Object.fromEntries(Object.keys(expected).map((code) => [code, fromDatabase({ code })?.statusCode]))).toEqual(expected);
     expect(fromDatabase({ code: '42P01' })).toBeNull(); // a missing table is a bug: a logged 500
@@ -158,7 +210,12 @@ describe('issue 12 findings: parsing, validation, errors, logging, headers', () 
     const b = validBundle();
     await t.http.post('/api/intake/members').set('X-Api-Key', t.config.intakeApiKey).send(b.members).expect(200);
     const answers = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => t.http.post('/api/intake/applications').set('X-Api-Key', t.config.intakeApiKey).send([{ ...b.applications[0], id: `race-${i}` }])),
+      Array.from({ length: 20 }, (_, i) =>
+        t.http
+          .post('/api/intake/applications')
+          .set('X-Api-Key', t.config.intakeApiKey)
+          .send([{ ...b.applications[0], id: `race-${i}` }]),
+      ),
     );
     expect(answers.filter((a) => a.status >= 500).map((a) => a.body)).toEqual([]);
   });
@@ -166,7 +223,10 @@ describe('issue 12 findings: parsing, validation, errors, logging, headers', () 
   it('PUT /api/earnings-parameters/current {"writerShareBps":null} is a 400 and stores nothing', async () => {
     const versions = await count('earnings_parameter_sets');
     const res = await t.http.put('/api/earnings-parameters/current').set(as(admin)).send({ writerShareBps: null });
-    expect({ status: res.status, details: res.body.details[0] }).toEqual({ status: 400, details: { field: 'writerShareBps', message: 'writerShareBps may be omitted but must not be null' } });
+    expect({ status: res.status, details: res.body.details[0] }).toEqual({
+      status: 400,
+      details: { field: 'writerShareBps', message: 'writerShareBps may be omitted but must not be null' },
+    });
     expect(await count('earnings_parameter_sets')).toBe(versions);
   });
 
@@ -174,12 +234,26 @@ describe('issue 12 findings: parsing, validation, errors, logging, headers', () 
     logs.watchConsole();
     try {
       const password = 'nul-byte-password-123';
-      const res = await t.http.post('/api/staff-users').set(as(admin)).send({ email: 'nul@test.example', name: 'a\u0000b', roles: ['support'], password });
+      const res = await t.http
+        .post('/api/staff-users')
+        .set(as(admin))
+        .send({ email: 'nul@test.example', name: 'a\u0000b', roles: ['support'], password });
       expect({ status: res.status, field: res.body.details?.[0]?.field }).toEqual({ status: 400, field: 'name' });
       const hash = (await t.db.pool.query(`SELECT password_hash FROM staff_users LIMIT 1`)).rows[0].password_hash as string;
       // a query the database refuses, with a hash among its parameters (22P02 quotes the value in its message)
-      await t.app.get(DataSource).query(`SELECT $1::int, $2::text`, [hash, hash]).catch(() => undefined);
-      await t.app.get(DataSource).query(`INSERT INTO staff_users (email, name, roles, password_hash) VALUES ($1, $2, $3, $4)`, ['x@y.example', 'n\u0000', ['support'], hash]).catch(() => undefined);
+      await t.app
+        .get(DataSource)
+        .query(`SELECT $1::int, $2::text`, [hash, hash])
+        .catch(() => undefined);
+      await t.app
+        .get(DataSource)
+        .query(`INSERT INTO staff_users (email, name, roles, password_hash) VALUES ($1, $2, $3, $4)`, [
+          'x@y.example',
+          'n\u0000',
+          ['support'],
+          hash,
+        ])
+        .catch(() => undefined);
       expect(logs.text()).toMatch(/"code":"22P02"/); // the failure itself is logged…
       expect(logs.leaked([hash, password, admin, t.config.adminPassword, t.config.jwtSecret])).toEqual([]); // …its parameters are not
       expect(logs.text()).not.toMatch(/\$argon2/);
@@ -194,13 +268,22 @@ describe('issue 12 findings: parsing, validation, errors, logging, headers', () 
   });
 
   it('headers: CSP with frame-ancestors none, nosniff, Referrer-Policy, no X-Powered-By, no-store on personal data and money', async () => {
-    for (const path of ['/api/staff-users', '/api/statements', '/api/payout-runs/00000000-0000-4000-8000-000000000000/payout-file', '/api/health']) {
+    for (const path of [
+      '/api/staff-users',
+      '/api/statements',
+      '/api/payout-runs/00000000-0000-4000-8000-000000000000/payout-file',
+      '/api/health',
+    ]) {
       const res = await t.http.get(path).set(as(admin));
       expect({ path, cache: res.headers['cache-control'] }).toEqual({ path, cache: 'no-store' });
       expect(res.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
       expect(res.headers['content-security-policy']).toMatch(/script-src 'self'(;|$)/);
       expect(res.headers['content-security-policy']).not.toMatch(/unsafe-inline|unsafe-eval/);
-      expect(res.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY' });
+      expect(res.headers).toMatchObject({
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'x-frame-options': 'DENY',
+      });
       expect(res.headers['x-powered-by']).toBeUndefined();
       expect(res.headers['strict-transport-security']).toBeUndefined(); // not configured for TLS
     }
@@ -216,7 +299,10 @@ describe('issue 12 findings: parsing, validation, errors, logging, headers', () 
 
     const configured = await startTestApp({ CORS_ORIGINS: 'https://console.example.com', HSTS_MAX_AGE: '31536000' });
     try {
-      const ok = await configured.http.options('/api/staff-users').set('Origin', 'https://console.example.com').set('Access-Control-Request-Method', 'POST');
+      const ok = await configured.http
+        .options('/api/staff-users')
+        .set('Origin', 'https://console.example.com')
+        .set('Access-Control-Request-Method', 'POST');
       expect(ok.headers['access-control-allow-origin']).toBe('https://console.example.com');
       const refused = await configured.http.get('/api/health').set('Origin', evil);
       expect(refused.headers['access-control-allow-origin']).toBeUndefined();
@@ -227,7 +313,11 @@ describe('issue 12 findings: parsing, validation, errors, logging, headers', () 
   });
 
   it('X-Forwarded-For is believed only from configured proxies (TRUSTED_PROXIES; none by default)', async () => {
-    const req = { headers: { 'x-forwarded-for': '203.0.113.9' }, socket: { remoteAddress: '127.0.0.1' }, connection: { remoteAddress: '127.0.0.1' } };
+    const req = {
+      headers: { 'x-forwarded-for': '203.0.113.9' },
+      socket: { remoteAddress: '127.0.0.1' },
+      connection: { remoteAddress: '127.0.0.1' },
+    };
     const ipWith = (app: TestApp) => proxyaddr(req as never, app.app.getHttpAdapter().getInstance().get('trust proxy fn'));
     expect(ipWith(t)).toBe('127.0.0.1');
     const behindProxy = await startTestApp({ TRUSTED_PROXIES: 'loopback' });
@@ -242,9 +332,21 @@ describe('issue 12 findings: parsing, validation, errors, logging, headers', () 
     const before = await count('members');
     const member = '"id":"proto-1","username":"p1","name":"P","email":"p1@x.example","country":"FR","joinedAt":"2024-01-01T00:00:00Z"';
     for (const key of ['__proto__', 'constructor']) {
-      const res = await t.http.post('/api/intake/members').set('X-Api-Key', t.config.intakeApiKey).set('Content-Type', 'application/json').send(`[{${member},"${key}":{"admin":true}}]`);
-      expect({ status: res.status, rejected: res.body.rejected, reason: res.body.results?.[0]?.reason }).toEqual({ status: 200, rejected: 1, reason: expect.stringContaining(key) });
-      const nested = await t.http.post('/api/intake/members').set('X-Api-Key', t.config.intakeApiKey).set('Content-Type', 'application/json').send(`[{${member},"name":{"${key}":1}}]`);
+      const res = await t.http
+        .post('/api/intake/members')
+        .set('X-Api-Key', t.config.intakeApiKey)
+        .set('Content-Type', 'application/json')
+        .send(`[{${member},"${key}":{"admin":true}}]`);
+      expect({ status: res.status, rejected: res.body.rejected, reason: res.body.results?.[0]?.reason }).toEqual({
+        status: 200,
+        rejected: 1,
+        reason: expect.stringContaining(key),
+      });
+      const nested = await t.http
+        .post('/api/intake/members')
+        .set('X-Api-Key', t.config.intakeApiKey)
+        .set('Content-Type', 'application/json')
+        .send(`[{${member},"name":{"${key}":1}}]`);
       expect({ status: nested.status, field: nested.body.details?.[0]?.field }).toEqual({ status: 400, field: `[0].name.${key}` });
     }
     expect(await count('members')).toBe(before);

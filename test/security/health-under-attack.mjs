@@ -77,7 +77,13 @@ async function round(port, agent) {
   }
   const statuses = await uploads;
   const ms = probes.map((p) => p.ms).sort((a, b) => a - b);
-  return { statuses, failedProbes: probes.filter((p) => p.status !== 200).length, probes: ms.length, max: ms[ms.length - 1], median: ms[ms.length >> 1] };
+  return {
+    statuses,
+    failedProbes: probes.filter((p) => p.status !== 200).length,
+    probes: ms.length,
+    max: ms[ms.length - 1],
+    median: ms[ms.length >> 1],
+  };
 }
 
 async function main() {
@@ -97,11 +103,22 @@ async function main() {
       await c.end();
     });
     const url = withDatabase(admin, name);
-    const [{ runMigrations }, { SCHEMA }] = await Promise.all([dist('libs/core/src/database/data-source.js'), dist('libs/schema/src/schema.js')]);
+    const [{ runMigrations }, { SCHEMA }] = await Promise.all([
+      dist('libs/core/src/database/data-source.js'),
+      dist('libs/schema/src/schema.js'),
+    ]);
     await runMigrations(url, SCHEMA);
 
     const port = await freePort();
-    const env = { ...process.env, DATABASE_URL: url, REDIS_URL: await findRedis(), QUEUE_PREFIX: `h${Date.now().toString(36)}`, PORT: String(port), INTAKE_API_KEY: INTAKE_KEY, LOG_LEVEL: 'warn' };
+    const env = {
+      ...process.env,
+      DATABASE_URL: url,
+      REDIS_URL: await findRedis(),
+      QUEUE_PREFIX: `h${Date.now().toString(36)}`,
+      PORT: String(port),
+      INTAKE_API_KEY: INTAKE_KEY,
+      LOG_LEVEL: 'warn',
+    };
     const api = spawn(process.execPath, ['dist/apps/api/src/main.js'], { cwd: ROOT, env, stdio: 'ignore' });
     const exited = new Promise((resolve) => api.once('exit', resolve));
     cleanups.push(async () => {
@@ -110,7 +127,7 @@ async function main() {
     });
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     cleanups.push(async () => agent.destroy());
-    for (const deadline = Date.now() + 60_000; (await health(port, agent)).status !== 200; ) {
+    for (const deadline = Date.now() + 60_000; (await health(port, agent)).status !== 200;) {
       if (api.exitCode !== null || Date.now() > deadline) throw new Error('the api did not start');
       await new Promise((r) => setTimeout(r, 200)); // polling for the api to answer
     }
@@ -123,14 +140,22 @@ async function main() {
     while (rounds.length < 3 && !rounds.some((r) => r.max < LIMIT_MS)) rounds.push(await round(port, agent));
     let ok = rounds.some((r) => r.max < LIMIT_MS);
     for (const r of rounds) {
-      console.log(`[security] health during ${r.statuses.length} hostile 10 MB uploads: ${r.probes} probes, max ${r.max.toFixed(1)} ms, median ${r.median.toFixed(1)} ms`);
+      console.log(
+        `[security] health during ${r.statuses.length} hostile 10 MB uploads: ${r.probes} probes, max ${r.max.toFixed(1)} ms, median ${r.median.toFixed(1)} ms`,
+      );
       const unexpected = r.statuses.filter((s) => s !== 400 && s !== 413);
       if (unexpected.length || r.failedProbes || r.probes < 5) {
-        console.log(`[security] ✗ uploads answered ${JSON.stringify(unexpected)}, ${r.failedProbes} failed health probes, ${r.probes} probes`);
+        console.log(
+          `[security] ✗ uploads answered ${JSON.stringify(unexpected)}, ${r.failedProbes} failed health probes, ${r.probes} probes`,
+        );
         ok = false;
       }
     }
-    console.log(ok ? `  ✓ health under ${LIMIT_MS} ms while 10 MB nested bodies are refused` : `  ✗ health not under ${LIMIT_MS} ms while 10 MB nested bodies are refused`);
+    console.log(
+      ok
+        ? `  ✓ health under ${LIMIT_MS} ms while 10 MB nested bodies are refused`
+        : `  ✗ health not under ${LIMIT_MS} ms while 10 MB nested bodies are refused`,
+    );
     return ok;
   } finally {
     for (const fn of cleanups.reverse()) await fn().catch((e) => console.log(`cleanup: ${e.message}`));

@@ -55,10 +55,30 @@ const ZERO_UUID = '00000000-0000-4000-8000-000000000000';
 const OVERLONG = 'x'.repeat(MAX_TEXT_LENGTH + 1);
 const INVALID_DATES = ['+275760-09-13', '2026-02-30', '0000-00-00', '2026-13-01', '1-1-1', '2026-01-01T25:00:00Z'];
 const INVALID_PERIODS = ['2026-13', '2026-00', '+275760-09', '26-01', '2026-1', "2026-01' OR '1'='1"];
-const INJECTIONS = ["' OR 1=1 --", "'; DROP TABLE staff_users; --", '" OR ""="', '%\' OR \'1\'=\'1', '$1', '\\x00', '${7*7}', '<script>alert(1)</script>'];
+const INJECTIONS = [
+  "' OR 1=1 --",
+  "'; DROP TABLE staff_users; --",
+  '" OR ""="',
+  "%' OR '1'='1",
+  '$1',
+  '\\x00',
+  '${7*7}',
+  '<script>alert(1)</script>',
+];
 const HUGE_NUMBERS = [1e308, -1e308, 2 ** 64, 9007199254740993, 1.5, -0.5];
 /** Ids for path parameters: none exists, several are malformed. */
-const HOSTILE_IDS = ['x1', ZERO_UUID, "'%20OR%201=1--", '%00', '..%2F..%2Fetc%2Fpasswd', '__proto__', 'a'.repeat(3000), '%E0%A4%A', '-1', '1e999'];
+const HOSTILE_IDS = [
+  'x1',
+  ZERO_UUID,
+  "'%20OR%201=1--",
+  '%00',
+  '..%2F..%2Fetc%2Fpasswd',
+  '__proto__',
+  'a'.repeat(3000),
+  '%E0%A4%A',
+  '-1',
+  '1e999',
+];
 
 export function resolve(doc: OpenApiDocument, schema: OpenApiSchema | undefined): OpenApiSchema | undefined {
   if (!schema?.$ref) return schema;
@@ -110,7 +130,12 @@ function invalidValues(doc: OpenApiDocument, s: OpenApiSchema): [string, unknown
   if (schema.type === 'array') {
     out.push(['string', 'x'], ['object', { a: 1 }], ['null-item', [null]], ['too-many', Array(20_001).fill(0)]);
     const items = resolve(doc, schema.items);
-    if (items?.properties) for (const [k, v] of invalidValues(doc, { type: 'object', properties: { [Object.keys(items.properties)[0]]: items.properties[Object.keys(items.properties)[0]] } })) out.push([`item-${k}`, [v]]);
+    if (items?.properties)
+      for (const [k, v] of invalidValues(doc, {
+        type: 'object',
+        properties: { [Object.keys(items.properties)[0]]: items.properties[Object.keys(items.properties)[0]] },
+      }))
+        out.push([`item-${k}`, [v]]);
   }
   if (schema.type === 'object') out.push(['string', 'x'], ['array', []], ['deep', deep(10)]);
   return out;
@@ -120,10 +145,16 @@ const deep = (levels: number): unknown => (levels === 0 ? 1 : { a: deep(levels -
 const nestedObjects = (levels: number) => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
 
 /** Bodies broken as a whole, around an otherwise plausible body. */
-function brokenBodies(base: Record<string, unknown>, hasRequired: boolean): { kind: string; body: string | Buffer; headers?: Record<string, string> }[] {
+function brokenBodies(
+  base: Record<string, unknown>,
+  hasRequired: boolean,
+): { kind: string; body: string | Buffer; headers?: Record<string, string> }[] {
   const json = JSON.stringify(base);
   const withKey = (raw: string) => (json === '{}' ? `{${raw}}` : `${json.slice(0, -1)},${raw}}`);
-  const form = Object.entries(base).map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('&') || 'a=1';
+  const form =
+    Object.entries(base)
+      .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
+      .join('&') || 'a=1';
   return [
     { kind: 'unknown-key', body: withKey('"zzUnknown":1') },
     { kind: 'proto-key', body: withKey('"__proto__":{"isAdmin":true}') },
@@ -148,7 +179,11 @@ function brokenBodies(base: Record<string, unknown>, hasRequired: boolean): { ki
     { kind: 'text-plain', body: json, headers: { 'Content-Type': 'text/plain' } },
     { kind: 'xml', body: '<?xml version="1.0"?><a><b>1</b></a>', headers: { 'Content-Type': 'application/xml' } },
     { kind: 'form', body: form, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } },
-    { kind: 'multipart', body: '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--', headers: { 'Content-Type': 'multipart/form-data; boundary=x' } },
+    {
+      kind: 'multipart',
+      body: '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--',
+      headers: { 'Content-Type': 'multipart/form-data; boundary=x' },
+    },
     { kind: 'utf16', body: json, headers: { 'Content-Type': 'application/json; charset=utf-16le' } },
     { kind: 'gzip', body: json, headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' } },
     { kind: 'no-content-type', body: json, headers: { 'Content-Type': '' } },
@@ -189,15 +224,22 @@ const ROTATING_LIST_QUERIES: [string, Record<string, string>][] = [
   ...INJECTIONS.map((i): [string, Record<string, string>] => ['filter-unknown-injection', { filter: JSON.stringify({ [i]: 'x' }) }]),
   ...INJECTIONS.map((i): [string, Record<string, string>] => ['filter-q-injection', { filter: JSON.stringify({ q: i }) }]),
   ...INVALID_DATES.flatMap((d): [string, Record<string, string>][] =>
-    ['createdAt_gte', 'submittedAt_lte', 'enrolledAt_gte', 'startsAt_gte', 'publishedAt_lte', 'nominatedAt_gte', 'referredAt_gte', 'dateAdded_gte'].map((f) => [
-      'filter-invalid-date',
-      { filter: JSON.stringify({ [f]: d }) },
-    ]),
+    [
+      'createdAt_gte',
+      'submittedAt_lte',
+      'enrolledAt_gte',
+      'startsAt_gte',
+      'publishedAt_lte',
+      'nominatedAt_gte',
+      'referredAt_gte',
+      'dateAdded_gte',
+    ].map((f) => ['filter-invalid-date', { filter: JSON.stringify({ [f]: d }) }]),
   ),
 ];
 let rotation = 0;
 
-const fill = (path: string, value: string) => path.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'kind' ? 'members' : name === 'period' ? INVALID_PERIODS[0] : value));
+const fill = (path: string, value: string) =>
+  path.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'kind' ? 'members' : name === 'period' ? INVALID_PERIODS[0] : value));
 const qs = (query: Record<string, string>) =>
   Object.entries(query)
     .map(([k, v]) => `${k === '__proto__x' ? '__proto__' : encodeURIComponent(k)}=${encodeURIComponent(v)}`)
@@ -229,7 +271,8 @@ export function hostileRequests(doc: OpenApiDocument, op: Operation): HostileReq
     }
   } else if (schema?.type === 'array') {
     // record batches (intake): refused as a whole; per-record problems are answered per record, not here
-    for (const b of brokenBodies({}, false).filter((b) => !['root-array', 'empty-object'].includes(b.kind))) add(`batch:${b.kind}`, path, b.body, b.headers ?? JSON_TYPE);
+    for (const b of brokenBodies({}, false).filter((b) => !['root-array', 'empty-object'].includes(b.kind)))
+      add(`batch:${b.kind}`, path, b.body, b.headers ?? JSON_TYPE);
     add('batch:nested-proto', path, '[{"id":"p1","zz":{"__proto__":{"isAdmin":true}}}]');
     add('batch:proto-record', path, '[{"id":"p1","__proto__":{"isAdmin":true}},{"id":"p2","constructor":1,"prototype":2}]');
     out[out.length - 1].perRecord = true;
@@ -255,7 +298,8 @@ export function hostileRequests(doc: OpenApiDocument, op: Operation): HostileReq
     }
   }
   if (op.path.includes('{')) {
-    for (const id of HOSTILE_IDS.slice(1)) add('id', fill(op.path, id), op.method === 'GET' ? undefined : '{"zz":1}', op.method === 'GET' ? {} : JSON_TYPE);
+    for (const id of HOSTILE_IDS.slice(1))
+      add('id', fill(op.path, id), op.method === 'GET' ? undefined : '{"zz":1}', op.method === 'GET' ? {} : JSON_TYPE);
   }
   return out;
 }
@@ -273,5 +317,7 @@ export function credentialSweep(doc: OpenApiDocument, op: Operation, credentials
     credential: op.credential,
     headers: {},
   };
-  return credentials.filter((c) => c !== op.credential).map((credential) => ({ ...request, kind: `credential:${request.kind}`, credential }));
+  return credentials
+    .filter((c) => c !== op.credential)
+    .map((credential) => ({ ...request, kind: `credential:${request.kind}`, credential }));
 }

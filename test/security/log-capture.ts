@@ -11,7 +11,9 @@ export class LogCapture {
   /** Also keeps what is printed with console.* (TypeORM's and Nest's fallbacks print there). */
   watchConsole(): this {
     for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-      this.spies.push(jest.spyOn(console, method).mockImplementation((...args: unknown[]) => void this.lines.push(args.map(String).join(' '))));
+      this.spies.push(
+        jest.spyOn(console, method).mockImplementation((...args: unknown[]) => void this.lines.push(args.map(String).join(' '))),
+      );
     }
     return this;
   }

@@ -28,10 +28,23 @@ export function rawRequest(
       answered = true;
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers, ms: performance.now() - started }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          body: Buffer.concat(chunks).toString('utf8'),
+          headers: res.headers,
+          ms: performance.now() - started,
+        }),
+      );
       res.on('error', reject);
     });
-    r.on('error', (e) => (answered ? undefined : e.message.includes('EPIPE') || e.message.includes('ECONNRESET') ? resolve({ status: 0, body: e.message, headers: {}, ms: performance.now() - started }) : reject(e)));
+    r.on('error', (e) =>
+      answered
+        ? undefined
+        : e.message.includes('EPIPE') || e.message.includes('ECONNRESET')
+          ? resolve({ status: 0, body: e.message, headers: {}, ms: performance.now() - started })
+          : reject(e),
+    );
     if (body && req.chunked) {
       // in 64 kB pieces, as a slow or streaming client would send it
       for (let i = 0; i < body.length; i += 65_536) r.write(body.subarray(i, i + 65_536));

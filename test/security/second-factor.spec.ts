@@ -27,7 +27,11 @@ describe('issue 15: two-factor sign-in and step-up', () => {
     const token = (await login({ email, password: PASSWORD }).expect(200)).body.accessToken as string;
     const begun = await t.http.post('/api/auth/second-factor/enrol').set(as(token)).expect(200);
     const secret = begun.body.secret as string;
-    const confirmed = await t.http.post('/api/auth/second-factor/confirm').set(as(token)).send({ code: codeOf(email, secret) }).expect(200);
+    const confirmed = await t.http
+      .post('/api/auth/second-factor/confirm')
+      .set(as(token))
+      .send({ code: codeOf(email, secret) })
+      .expect(200);
     revealed.push(secret, ...confirmed.body.recoveryCodes);
     return { token, secret, recoveryCodes: confirmed.body.recoveryCodes as string[], begun: begun.body };
   }
@@ -88,7 +92,8 @@ describe('issue 15: two-factor sign-in and step-up', () => {
   it(`wrong codes are throttled like passwords: ${LOGIN_THROTTLE.perEmail} from one address, then 429 even for a right one; another address still signs in`, async () => {
     const email = 'guessed@test.example';
     const { secret } = await enrolledFinance(email);
-    const from = (ip: string, code: string) => t.http.post('/api/auth/login').set('X-Forwarded-For', ip).send({ email, password: PASSWORD, code });
+    const from = (ip: string, code: string) =>
+      t.http.post('/api/auth/login').set('X-Forwarded-For', ip).send({ email, password: PASSWORD, code });
     for (let i = 0; i < LOGIN_THROTTLE.perEmail; i++) await from('10.8.0.1', String(100000 + i)).expect(401);
     const right = codeOf(email, secret);
     await from('10.8.0.1', right).expect(429);
@@ -114,11 +119,18 @@ describe('issue 15: two-factor sign-in and step-up', () => {
     const { token, secret } = await enrolledFinance(email);
     const adminOf = await t.adminToken();
     const stale = async (tok: string) =>
-      t.db.pool.query(`UPDATE staff_sessions SET second_factor_at = now() - make_interval(secs => $2 + 1) WHERE id = $1`, [sessionOf(tok), t.config.stepUpSeconds]);
+      t.db.pool.query(`UPDATE staff_sessions SET second_factor_at = now() - make_interval(secs => $2 + 1) WHERE id = $1`, [
+        sessionOf(tok),
+        t.config.stepUpSeconds,
+      ]);
     const fill = (p: string) => p.replace(/:\w+/g, '00000000-0000-4000-8000-000000000000');
     const stepUpRoutes = routeTable(t.app).filter((r) => r.stepUp);
     const send = (r: (typeof stepUpRoutes)[number], tok: string) =>
-      (t.http as unknown as Record<string, (p: string) => import('supertest').Test>)[r.method.toLowerCase()](`/api${fill(r.path)}`).set(as(tok)).set(newKey()).send(r.method === 'GET' ? undefined : {});
+      (t.http as unknown as Record<string, (p: string) => import('supertest').Test>)
+        [r.method.toLowerCase()](`/api${fill(r.path)}`)
+        .set(as(tok))
+        .set(newKey())
+        .send(r.method === 'GET' ? undefined : {});
     await stale(token);
     await stale(adminOf);
     for (const r of stepUpRoutes) {
@@ -146,14 +158,20 @@ describe('issue 15: two-factor sign-in and step-up', () => {
     const { token } = await enrolledFinance(email);
     const { body: me } = await t.http.get('/api/auth/me').set(as(token)).expect(200);
     const { body: adminMe } = await t.http.get('/api/auth/me').set(as(admin)).expect(200);
-    const own = await t.http.post(`/api/staff-users/${adminMe.id}/second-factor/reset`).set(as(admin)).send({ reason: 'testing' }).expect(422);
+    const own = await t.http
+      .post(`/api/staff-users/${adminMe.id}/second-factor/reset`)
+      .set(as(admin))
+      .send({ reason: 'testing' })
+      .expect(422);
     expect(own.body.details.rule).toBe('no_self_reset');
     await t.http.post(`/api/staff-users/${me.id}/second-factor/reset`).set(as(admin)).send({}).expect(400);
     await t.http.post(`/api/staff-users/${me.id}/second-factor/reset`).set(as(admin)).send({ reason: 'lost phone' }).expect(200);
     await t.http.get('/api/auth/me').set(as(token)).expect(401);
     const again = await login({ email, password: PASSWORD }).expect(200);
     expect(again.body.secondFactor.enrolled).toBe(false);
-    const { rows } = await t.db.pool.query(`SELECT reason FROM audit_log WHERE action = 'staff.second-factor.reset' AND entity_id = $1`, [me.id]);
+    const { rows } = await t.db.pool.query(`SELECT reason FROM audit_log WHERE action = 'staff.second-factor.reset' AND entity_id = $1`, [
+      me.id,
+    ]);
     expect(rows).toEqual([{ reason: 'lost phone' }]);
   });
 

@@ -12,7 +12,6 @@ import { pool, rawRequest, type RawAnswer } from './raw-http.js';
 
 const STAFF_PASSWORD = 'staff-test-password';
 
-
 /**
  * Issue 12's security suite: ≥ 1,000 invalid requests generated from the OpenAPI document
  * across every route and credential; none answered ≥ 500, none changing a row, no secret in
@@ -34,7 +33,16 @@ describe('security suite: generated invalid requests', () => {
   const send = (r: HostileRequest) =>
     rawRequest(
       port,
-      { method: r.method, path: r.path, headers: { ...r.headers, ...credentials.get(r.credential), ...(r.method === 'GET' ? {} : { 'Idempotency-Key': `security-${++sent}` }) }, body: r.body },
+      {
+        method: r.method,
+        path: r.path,
+        headers: {
+          ...r.headers,
+          ...credentials.get(r.credential),
+          ...(r.method === 'GET' ? {} : { 'Idempotency-Key': `security-${++sent}` }),
+        },
+        body: r.body,
+      },
       agent,
     );
 
@@ -47,7 +55,9 @@ describe('security suite: generated invalid requests', () => {
     );
     const out: Record<string, string> = {};
     for (const { name } of tables) {
-      const [row] = await q<{ n: number; digest: string }>(`SELECT count(*)::int AS n, md5(coalesce(string_agg(md5(t::text), '' ORDER BY md5(t::text)), '')) AS digest FROM ${name} t`);
+      const [row] = await q<{ n: number; digest: string }>(
+        `SELECT count(*)::int AS n, md5(coalesce(string_agg(md5(t::text), '' ORDER BY md5(t::text)), '')) AS digest FROM ${name} t`,
+      );
       out[name] = `${row.n} ${row.digest}`;
     }
     return out;
@@ -60,7 +70,8 @@ describe('security suite: generated invalid requests', () => {
        WHERE table_schema = 'public' AND column_name ~* '(hash|secret|totp|token)' AND data_type IN ('text', 'character varying')`,
     );
     const stored: string[] = [];
-    for (const { t: table, c } of columns) stored.push(...(await q<{ v: string }>(`SELECT ${c} AS v FROM ${table} WHERE ${c} IS NOT NULL`)).map((r) => r.v));
+    for (const { t: table, c } of columns)
+      stored.push(...(await q<{ v: string }>(`SELECT ${c} AS v FROM ${table} WHERE ${c} IS NOT NULL`)).map((r) => r.v));
     expect(stored.some((s) => s.startsWith('$argon2'))).toBe(true);
     return [t.config.jwtSecret, t.config.intakeApiKey, t.config.adminPassword, STAFF_PASSWORD, ...tokens, ...stored];
   }
@@ -107,7 +118,9 @@ describe('security suite: generated invalid requests', () => {
     // (sessions.spec.ts and second-factor.spec.ts test them).
     const noInputAnyStaff = ['/api/auth/logout', '/api/auth/second-factor/enrol'];
     const sweep = (op: { method: string; path: string }) =>
-      [...credentials.keys()].filter((c) => !(op.method === 'POST' && noInputAnyStaff.includes(op.path) && (ROLES as readonly string[]).includes(c)));
+      [...credentials.keys()].filter(
+        (c) => !(op.method === 'POST' && noInputAnyStaff.includes(op.path) && (ROLES as readonly string[]).includes(c)),
+      );
     const requests = ops.flatMap((op) => [...hostileRequests(doc, op), ...credentialSweep(doc, op, sweep(op))]);
     const before = await snapshot();
     const secrets = await knownSecrets();
@@ -131,7 +144,9 @@ describe('security suite: generated invalid requests', () => {
     };
 
     const byStatus = results.reduce<Record<number, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});
-    console.log(`[security] ${results.length} requests over ${ops.length} operations × ${credentials.size} credentials; answers by status: ${JSON.stringify(byStatus)}`);
+    console.log(
+      `[security] ${results.length} requests over ${ops.length} operations × ${credentials.size} credentials; answers by status: ${JSON.stringify(byStatus)}`,
+    );
     expect(results.length).toBeGreaterThanOrEqual(1000);
     expect(results.filter((r) => r.status >= 500 || r.status < 100)).toEqual([]);
     // a write route refuses every one of them (a 2xx would be an invalid write accepted)

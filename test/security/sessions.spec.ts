@@ -89,7 +89,8 @@ describe('issue 12 findings: sessions, revocation, throttling, passwords', () =>
 
   it(`failures from one address never refuse the right password from another: ${LOGIN_THROTTLE.perEmail} wrong from A, then the right one from B`, async () => {
     await t.tokenFor(['support'], 'targeted@test.example');
-    const login = (password: string, ip: string) => t.http.post('/api/auth/login').set('X-Forwarded-For', ip).send({ email: 'targeted@test.example', password });
+    const login = (password: string, ip: string) =>
+      t.http.post('/api/auth/login').set('X-Forwarded-For', ip).send({ email: 'targeted@test.example', password });
     for (let i = 0; i < LOGIN_THROTTLE.perEmail; i++) await login(`wrong-${i}`, '10.9.0.1').expect(401);
     await login(PASSWORD, '10.9.0.1').expect(429);
     await login('still-wrong', '10.9.0.1').expect(429);
@@ -104,7 +105,11 @@ describe('issue 12 findings: sessions, revocation, throttling, passwords', () =>
   ])('the password %j is refused on create and on change, naming the field; nothing is written', async (given, message) => {
     const email = `weak-${Math.random().toString(36).slice(2, 8)}@test.example`;
     const password = given === '<own email>' ? email : given;
-    const created = await t.http.post('/api/staff-users').set(as(admin)).send({ email, name: 'Weak', roles: ['support'], password }).expect(400);
+    const created = await t.http
+      .post('/api/staff-users')
+      .set(as(admin))
+      .send({ email, name: 'Weak', roles: ['support'], password })
+      .expect(400);
     expect(created.body.details).toEqual([{ field: 'password', message: expect.stringMatching(message) }]);
     expect((await t.db.pool.query(`SELECT count(*)::int AS n FROM staff_users WHERE email = $1`, [email])).rows[0].n).toBe(0);
     const { id, tokens } = await account(['support'], email);

@@ -60,7 +60,10 @@ export interface TestApp {
  * The real api on a fresh database (and, on demand, real workers); `timezone`: see
  * freshDatabase; `logDestination` captures the api's logs.
  */
-export async function startTestApp(overrides: Record<string, string> = {}, options: { timezone?: string } & ApiOptions = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Record<string, string> = {},
+  options: { timezone?: string } & ApiOptions = {},
+): Promise<TestApp> {
   const { timezone, ...api } = options;
   const db = await freshDatabase({ timezone });
   const config = testConfig(overrides);
@@ -75,7 +78,10 @@ export async function startTestApp(overrides: Record<string, string> = {}, optio
   };
   const login = async (email: string, password: string) => {
     const code = enrolled.has(email.toLowerCase()) ? { code: freshCode(email.toLowerCase()) } : {};
-    const res = await http.post('/api/auth/login').send({ email, password, ...code }).expect(200);
+    const res = await http
+      .post('/api/auth/login')
+      .send({ email, password, ...code })
+      .expect(200);
     return res.body.accessToken as string;
   };
   let admin: Promise<string> | null = null;
@@ -96,7 +102,11 @@ export async function startTestApp(overrides: Record<string, string> = {}, optio
     },
     signIn: login,
     async stepUp(token, email) {
-      await http.post('/api/auth/step-up').set('Authorization', `Bearer ${token}`).send({ code: freshCode(email.toLowerCase()) }).expect(200);
+      await http
+        .post('/api/auth/step-up')
+        .set('Authorization', `Bearer ${token}`)
+        .send({ code: freshCode(email.toLowerCase()) })
+        .expect(200);
     },
     async startWorker() {
       const worker = await createWorker(config, db.url);

@@ -42,11 +42,15 @@ function redisAnswers() {
  * `postgres` database, what it is, and how to stop what was started.
  */
 export async function findPostgres({ embeddedDir, embeddedPort }) {
-  if (process.env.DATABASE_URL) return { admin: withDatabase(process.env.DATABASE_URL, 'postgres'), source: 'DATABASE_URL', stop: async () => undefined };
+  if (process.env.DATABASE_URL)
+    return { admin: withDatabase(process.env.DATABASE_URL, 'postgres'), source: 'DATABASE_URL', stop: async () => undefined };
   if (await answers(LOCAL_PG)) return { admin: LOCAL_PG, source: 'local PostgreSQL at 127.0.0.1:5432', stop: async () => undefined };
   const { loadConfig } = await dist('libs/core/src/config/config.js');
   const { startEmbeddedPostgres } = await dist('libs/core/src/database/embedded.js');
-  const embedded = await startEmbeddedPostgres(loadConfig({ EMBEDDED_PG_DIR: embeddedDir, EMBEDDED_PG_PORT: String(embeddedPort) }), 'postgres');
+  const embedded = await startEmbeddedPostgres(
+    loadConfig({ EMBEDDED_PG_DIR: embeddedDir, EMBEDDED_PG_PORT: String(embeddedPort) }),
+    'postgres',
+  );
   return { admin: embedded.url, source: 'embedded PostgreSQL (no server answered)', stop: () => embedded.stop() };
 }
 

@@ -22,11 +22,25 @@ const MONEY_READERS = ['finance', 'support'] as const;
 
 export const ACCESS: Record<string, Record<string, Who>> = {
   applications: rules(REVIEWER, {
-    create: REVIEWER, approve: REVIEWER, reject: REVIEWER, recheck: REVIEWER, 'bulk-approve': REVIEWER, claim: REVIEWER, release: REVIEWER, 'claim-next': REVIEWER,
+    create: REVIEWER,
+    approve: REVIEWER,
+    reject: REVIEWER,
+    recheck: REVIEWER,
+    'bulk-approve': REVIEWER,
+    claim: REVIEWER,
+    release: REVIEWER,
+    'claim-next': REVIEWER,
   }),
   partners: rules(['reviewer', 'support', 'finance'], { suspend: REVIEWER, reinstate: REVIEWER, remove: REVIEWER, leave: REVIEWER }),
   countries: rules('any', { create: ADMIN, edit: ADMIN, delete: ADMIN }),
-  nominations: rules(CURATOR, { boost: CURATOR, decline: CURATOR, claim: CURATOR, release: CURATOR, 'claim-next': CURATOR, 'bulk-decline': CURATOR }),
+  nominations: rules(CURATOR, {
+    boost: CURATOR,
+    decline: CURATOR,
+    claim: CURATOR,
+    release: CURATOR,
+    'claim-next': CURATOR,
+    'bulk-decline': CURATOR,
+  }),
   nominators: rules(CURATOR),
   boosts: rules('any', { end: CURATOR }),
   stories: rules('any', { boost: CURATOR }),

@@ -48,7 +48,13 @@ export const authProvider: AuthProvider = {
       // The password was right; the login page asks for the code next.
       if (apiCode === 'second_factor_required') throw Object.assign(new Error('Enter your code'), { code: apiCode });
       if (apiCode === 'wrong_second_factor') throw new Error('Wrong or already used code');
-      throw new Error(e?.status === 401 ? 'Wrong email or password' : e?.status === 429 ? 'Too many attempts: wait a moment' : (e?.message ?? 'Sign-in failed'));
+      throw new Error(
+        e?.status === 401
+          ? 'Wrong email or password'
+          : e?.status === 429
+            ? 'Too many attempts: wait a moment'
+            : (e?.message ?? 'Sign-in failed'),
+      );
     });
     const user = { ...json.user, secondFactor: json.secondFactor } as StaffIdentity;
     session.save(json.accessToken, user);

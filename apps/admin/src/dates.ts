@@ -21,7 +21,8 @@ export function formatDay(value: string | null | undefined): string {
 export const previousPeriod = (now = new Date()): string => periodBefore(now);
 
 /** A period input's validator: the server's own rule (core/period), so both refuse the same values. */
-export const validPeriod = (value?: string | null) => (value && periodProblem(value) ? `A month, YYYY-MM, from ${FIRST_PERIOD} to ${LAST_PERIOD}` : undefined);
+export const validPeriod = (value?: string | null) =>
+  value && periodProblem(value) ? `A month, YYYY-MM, from ${FIRST_PERIOD} to ${LAST_PERIOD}` : undefined;
 
 /** A `YYYY-MM-DD` date input as the start of that UTC day (for `_gte` filters). */
 export const startOfUtcDay = (day: string) => (day ? `${day}T00:00:00Z` : day);

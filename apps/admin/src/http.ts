@@ -40,7 +40,9 @@ let askForStepUp: (() => Promise<boolean>) | null = null;
 export function onStepUpRequired(handler: (() => Promise<boolean>) | null) {
   askForStepUp = handler;
 }
-const isStepUp = (e: unknown) => (e as { status?: number; body?: { code?: string } })?.status === 403 && (e as { body?: { code?: string } }).body?.code === 'step_up_required';
+const isStepUp = (e: unknown) =>
+  (e as { status?: number; body?: { code?: string } })?.status === 403 &&
+  (e as { body?: { code?: string } }).body?.code === 'step_up_required';
 
 /** A money action answered `step_up_required`: ask for a code, then retry it as it was (same body, same Idempotency-Key). */
 async function withStepUp<T>(attempt: () => Promise<T>): Promise<T> {
@@ -57,7 +59,8 @@ function plainJson(url: string, options: fetchUtils.Options = {}) {
   const token = session.token();
   if (token) headers.set('Authorization', `Bearer ${token}`);
   // Signed out (e.g. a list refreshing while the sign-out completes): no point asking the API.
-  else if (!url.endsWith('/auth/login')) return Promise.reject(new HttpError('Sign in first', 401, { statusCode: 401, code: 'unauthorized', message: 'Sign in first' }));
+  else if (!url.endsWith('/auth/login'))
+    return Promise.reject(new HttpError('Sign in first', 401, { statusCode: 401, code: 'unauthorized', message: 'Sign in first' }));
   return fetchUtils.fetchJson(url, { ...options, headers });
 }
 

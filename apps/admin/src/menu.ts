@@ -55,7 +55,13 @@ export const MENU: { title: string; items: MenuEntry[] }[] = [
       { to: '/statements', label: 'Statements', resource: 'statements', icon: ReceiptLongIcon },
       { to: '/story-earnings', label: 'Story earnings', resource: 'story-earnings', icon: InsightsIcon },
       { to: '/adjustments', label: 'Adjustments', resource: 'adjustments', icon: TuneOutlinedIcon },
-      { to: '/earnings-parameters/current/show', label: 'Earnings parameters', resource: 'earnings-parameters', action: 'show', icon: TuneIcon },
+      {
+        to: '/earnings-parameters/current/show',
+        label: 'Earnings parameters',
+        resource: 'earnings-parameters',
+        action: 'show',
+        icon: TuneIcon,
+      },
     ],
   },
   {

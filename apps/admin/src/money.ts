@@ -30,7 +30,10 @@ export function formatCents(value: MoneyValue): string {
  * At most six decimals (one micro-dollar); null when it is not an amount.
  */
 export function parseDollars(text: string): bigint | null {
-  const cleaned = text.trim().replace(/[$,\s]/g, '').replace(/^−/, '-');
+  const cleaned = text
+    .trim()
+    .replace(/[$,\s]/g, '')
+    .replace(/^−/, '-');
   const m = /^([+-]?)(\d+)(?:\.(\d{1,6}))?$/.exec(cleaned);
   if (!m) return null;
   const whole = BigInt(m[2]) * 1_000_000n;
@@ -66,4 +69,3 @@ export function centsToChartDollars(value: MoneyValue): number {
   if (!isAmount(value)) return 0;
   return microsToChartDollars(micros(value) * MICROS_PER_CENT);
 }
-

@@ -42,7 +42,11 @@ export async function createApi(config: AppConfig, databaseUrl: string, opts: Ap
   app.use(httpLogging(logger));
   app.use(...securityHeaders(config, consoleStyleHashes(serveAdmin ? adminDist : null)));
   if (config.corsOrigins.length) {
-    app.enableCors({ origin: config.corsOrigins, exposedHeaders: ['Content-Range', 'X-Total-Basis', 'X-Request-Id', 'Content-Disposition'], maxAge: 600 });
+    app.enableCors({
+      origin: config.corsOrigins,
+      exposedHeaders: ['Content-Range', 'X-Total-Basis', 'X-Request-Id', 'Content-Disposition'],
+      maxAge: 600,
+    });
   }
   app.use(jsonBodyParser(routeBodies(app, GLOBAL_PREFIX)));
   app.use(requestScope());
@@ -65,7 +69,8 @@ export async function createApi(config: AppConfig, databaseUrl: string, opts: Ap
     // Hashed assets forever; index.html revalidated, so a deploy never serves it pointing at removed assets.
     app.useStaticAssets(adminDist, {
       index: 'index.html',
-      setHeaders: (res, path) => res.setHeader('Cache-Control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable'),
+      setHeaders: (res, path) =>
+        res.setHeader('Cache-Control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable'),
     });
   }
   await app.init();

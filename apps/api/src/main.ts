@@ -8,7 +8,9 @@ async function main() {
   const db = await resolveDatabase(config);
   const app = await createApi(config, db.url, { serveAdmin: true });
   await app.listen(config.port, '0.0.0.0');
-  console.log(JSON.stringify({ msg: 'api listening', url: `http://localhost:${config.port}/`, docs: `http://localhost:${config.port}/api/docs` }));
+  console.log(
+    JSON.stringify({ msg: 'api listening', url: `http://localhost:${config.port}/`, docs: `http://localhost:${config.port}/api/docs` }),
+  );
 }
 
 main().catch((e) => {

@@ -35,7 +35,10 @@ export function parseDemoDataArgs(args: string[], now = new Date()): DemoDataArg
   const period = opts.get('period') ?? previousUtcMonth(now);
   if (!isPeriod(period)) throw new Error(`--period must be YYYY-MM (got "${period}")`);
   const monthsText = opts.get('months');
-  if (monthsText !== undefined && (!/^\d{1,2}$/.test(monthsText) || Number(monthsText) < DEMO_MONTHS.min || Number(monthsText) > DEMO_MONTHS.max)) {
+  if (
+    monthsText !== undefined &&
+    (!/^\d{1,2}$/.test(monthsText) || Number(monthsText) < DEMO_MONTHS.min || Number(monthsText) > DEMO_MONTHS.max)
+  ) {
     throw new Error(`--months must be an integer from ${DEMO_MONTHS.min} to ${DEMO_MONTHS.max} (got "${monthsText}")`);
   }
   return {
@@ -56,7 +59,9 @@ export async function demoDataCommand(args: string[]): Promise<number> {
     console.error((e as Error).message);
     return 2;
   }
-  console.log(`generating the ${opts.size} demo bundle (seed ${opts.seed}, ${opts.months ?? DEMO_MONTHS.default} months to ${opts.period}) into ${opts.outDir}`);
+  console.log(
+    `generating the ${opts.size} demo bundle (seed ${opts.seed}, ${opts.months ?? DEMO_MONTHS.default} months to ${opts.period}) into ${opts.outDir}`,
+  );
   const progress = new TerminalProgress(process.stderr, { sequential: true });
   const counts = await generateBundle({ ...opts, onProgress: (kind, rows) => progress.update(`${kind}.ndjson`, rows) });
   progress.finishAll();

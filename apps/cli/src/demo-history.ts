@@ -20,7 +20,8 @@ export async function seedPayoutHistory(api: DemoApi, periods: string[], tokens:
     const last = i === periods.length - 1;
     if (status === 'computed' && !last) {
       const approved = await api.call(`/api/payout-runs/${id}/approve`, tokens.approver, {});
-      if (approved.status !== 200) throw new Error(`approving the ${period} run failed (${approved.status}): ${JSON.stringify(approved.json)}`);
+      if (approved.status !== 200)
+        throw new Error(`approving the ${period} run failed (${approved.status}): ${JSON.stringify(approved.json)}`);
       if (i < periods.length - 2) {
         const paid = await api.call(`/api/payout-runs/${id}/mark-paid`, tokens.starter, {});
         if (paid.status !== 200) throw new Error(`marking the ${period} run paid failed (${paid.status}): ${JSON.stringify(paid.json)}`);

@@ -40,7 +40,7 @@ export function demoTotpCommand(args: string[]): number {
     console.error(`usage: npm run demo:totp -- <email>, one of: ${Object.keys(DEMO_TOTP_SECRETS).join(', ')}`);
     return 2;
   }
-  const left = TOTP_PARAMS.period - Math.floor(Date.now() / 1000) % TOTP_PARAMS.period;
+  const left = TOTP_PARAMS.period - (Math.floor(Date.now() / 1000) % TOTP_PARAMS.period);
   console.log(`${currentCode(secret)}   (${email}; valid ${left} s more)`);
   return 0;
 }

@@ -47,12 +47,16 @@ export async function loadDemo(databaseUrl: string): Promise<void> {
     const { rows } = await db.query(`SELECT count(*)::int AS n FROM members`);
     if (rows[0].n === 0) {
       const dir = `demo-data/small-${DEMO_MONTHS}m-${periodBefore()}`; // per month, so the demo always ends with the last closed month
-      if (!existsSync(`${dir}/sessions.ndjson`)) cli(['demo-data', '--size', 'small', '--months', String(DEMO_MONTHS), '--out', dir], databaseUrl);
+      if (!existsSync(`${dir}/sessions.ndjson`))
+        cli(['demo-data', '--size', 'small', '--months', String(DEMO_MONTHS), '--out', dir], databaseUrl);
       cli(['import', dir], databaseUrl);
     }
     for (const s of DEMO_STAFF) {
       await db.query(`INSERT INTO staff_users (email, name, roles, password_hash) VALUES ($1, $2, $3, $4) ON CONFLICT (email) DO NOTHING`, [
-        s.email, s.name, s.roles, await hashPassword(DEMO_PASSWORD),
+        s.email,
+        s.name,
+        s.roles,
+        await hashPassword(DEMO_PASSWORD),
       ]);
     }
   } finally {

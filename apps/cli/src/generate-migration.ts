@@ -13,7 +13,9 @@ export async function generateMigration(url: string, name: string): Promise<void
   }
   const stamp = Date.now();
   const className = `${name}${stamp}`;
-  const body = queries.map((q) => `    await q.query(\`${q.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${')}\`);`).join('\n');
+  const body = queries
+    .map((q) => `    await q.query(\`${q.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${')}\`);`)
+    .join('\n');
   const file = resolve('libs/schema/src/migrations', `${stamp}-${name}.ts`);
   writeFileSync(
     file,

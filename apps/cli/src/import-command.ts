@@ -30,7 +30,10 @@ async function bootHooks(config: AppConfig, databaseUrl: string): Promise<{ hook
   const app = await NestFactory.createApplicationContext(
     {
       module: ImportHooksModule,
-      imports: [core.CoreModule.forRoot({ config, databaseUrl, schema: SCHEMA, http: false }), ...DOMAIN_MODULES.map((m) => m.forRoot({ http: false }))],
+      imports: [
+        core.CoreModule.forRoot({ config, databaseUrl, schema: SCHEMA, http: false }),
+        ...DOMAIN_MODULES.map((m) => m.forRoot({ http: false })),
+      ],
     },
     { logger: ['error', 'warn'] },
   );
@@ -93,7 +96,10 @@ export async function importCommand(args: string[]): Promise<number> {
   try {
     parsed = parseArgs(args);
     const { files } = await bundleFiles(parsed.folder);
-    if (!files.size) throw new Error(`no bundle files in ${parsed.folder} (expected files named like members.ndjson, sessions.ndjson: spec/import-format.md)`);
+    if (!files.size)
+      throw new Error(
+        `no bundle files in ${parsed.folder} (expected files named like members.ndjson, sessions.ndjson: spec/import-format.md)`,
+      );
   } catch (e) {
     console.error((e as Error).message);
     return 2;

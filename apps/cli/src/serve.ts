@@ -28,7 +28,10 @@ export async function serve(config: AppConfig, opts: { demo: boolean }): Promise
     console.log(`\nPartner Program console: http://localhost:${config.port}/   (API docs: http://localhost:${config.port}/api/docs)`);
     console.log(`sign in as ${adminSignIn(config)}`);
     if (opts.demo) console.log(`demo staff (password ${DEMO_PASSWORD}): ${DEMO_STAFF.map((s) => s.email).join(', ')}`);
-    if (opts.demo) console.log('finance and admin sign in with a code too: npm run demo:totp -- finance@example.com (development secrets in the README)');
+    if (opts.demo)
+      console.log(
+        'finance and admin sign in with a code too: npm run demo:totp -- finance@example.com (development secrets in the README)',
+      );
     console.log('');
   });
 }

@@ -6,7 +6,9 @@ import { WorkerModule } from './worker.module.js';
 
 /** Boots the worker; fails if a registry job has no handler or two. */
 export async function createWorker(config: AppConfig, databaseUrl: string): Promise<INestApplicationContext> {
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, databaseUrl), { logger: new AppLogger(createLogger(config, 'worker')) });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, databaseUrl), {
+    logger: new AppLogger(createLogger(config, 'worker')),
+  });
   app.enableShutdownHooks();
   await app.init();
   return app;

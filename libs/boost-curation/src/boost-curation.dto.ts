@@ -28,9 +28,14 @@ export class EndBoostDto {
 
 export class NominationClaimNextDto {
   @ApiPropertyOptional({ description: 'the same filter as GET /api/nominations (only pending ones are claimed)' })
-  @OptionalNotNull() @IsObject() filter?: Record<string, unknown>;
+  @OptionalNotNull()
+  @IsObject()
+  filter?: Record<string, unknown>;
   @ApiPropertyOptional({ description: 'the nomination the curator moves on from (their claim on it ends)' })
-  @OptionalNotNull() @IsString() @Length(1, MAX_ID_LENGTH) after?: string;
+  @OptionalNotNull()
+  @IsString()
+  @Length(1, MAX_ID_LENGTH)
+  after?: string;
 }
 
 /** The most nominations one bulk decline takes: a page of the queue. */
@@ -38,7 +43,12 @@ export const BULK_DECLINE_MAX = 100;
 
 export class BulkDeclineDto {
   @ApiProperty({ type: [String], maxItems: BULK_DECLINE_MAX })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(BULK_DECLINE_MAX) @IsString({ each: true }) @Length(1, MAX_ID_LENGTH, { each: true }) ids!: string[];
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(BULK_DECLINE_MAX)
+  @IsString({ each: true })
+  @Length(1, MAX_ID_LENGTH, { each: true })
+  ids!: string[];
   @ApiProperty({ enum: DECLINE_REASONS }) @IsIn(DECLINE_REASONS) reason!: DeclineReason;
   @ApiPropertyOptional({ maxLength: MAX_REASON_LENGTH })
   @ValidateIf((o: BulkDeclineDto) => o.reason === 'other' || o.note !== undefined) // null is refused, not skipped
@@ -46,5 +56,7 @@ export class BulkDeclineDto {
   @Length(1, MAX_REASON_LENGTH, { message: `note must be 1 to ${MAX_REASON_LENGTH} characters (required when the reason is other)` })
   note?: string;
   @ApiPropertyOptional({ description: 'true: preview only (what declining now would do; nothing is written)' })
-  @OptionalNotNull() @IsBoolean() dryRun?: boolean;
+  @OptionalNotNull()
+  @IsBoolean()
+  dryRun?: boolean;
 }

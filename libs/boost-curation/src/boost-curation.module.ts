@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import type { DomainModuleOptions } from '../../schema/src/domains.js';
+import type { DomainModuleOptions } from '../../core/src/domain-module.js';
 import { BoostsController, StoriesController } from './boosts.controller.js';
 import { BoostsRepository } from './boosts.repository.js';
 import { BoostsService } from './boosts.service.js';

@@ -111,7 +111,11 @@ export class BoostsRepository {
 
   /** Ends an active window now: the payout run then sees [starts_at, now). */
   async endNow(m: EntityManager, before: BoostRow, actorId: string, reason: string): Promise<BoostRow> {
-    const row = (await one<BoostRow>(m, `UPDATE boosts SET ends_at = greatest(now(), starts_at + interval '1 microsecond'), end_reason = $2 WHERE id = $1 RETURNING ${ROW}`, [before.id, reason]))!;
+    const row = (await one<BoostRow>(
+      m,
+      `UPDATE boosts SET ends_at = greatest(now(), starts_at + interval '1 microsecond'), end_reason = $2 WHERE id = $1 RETURNING ${ROW}`,
+      [before.id, reason],
+    ))!;
     await m.query(
       `INSERT INTO boost_decisions (boost_id, scheduled_ends_at, ended_by, ended_at) VALUES ($1, $2, $3, now())
        ON CONFLICT (boost_id) DO UPDATE SET ended_by = EXCLUDED.ended_by, ended_at = EXCLUDED.ended_at`,

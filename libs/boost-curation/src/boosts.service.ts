@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AuditService, conflict, notFound, parseListQuery, ruleViolation, toPage, type Actor, type ListSpec } from '../../core/src/index.js';
+import {
+  AuditService,
+  conflict,
+  notFound,
+  parseListQuery,
+  ruleViolation,
+  toPage,
+  type Actor,
+  type ListSpec,
+} from '../../core/src/index.js';
 import type { BoostStoryDto, EndBoostDto } from './boost-curation.dto.js';
 import { EarningsParametersService } from '../../payouts/src/earnings-parameters.service.js';
 import { BOOST_STATES, BoostsRepository, type BoostView } from './boosts.repository.js';
@@ -64,7 +73,8 @@ export class BoostsService {
       const facts = await this.stories.facts(m, { id: storyId });
       if (!facts) throw notFound('story', storyId);
       const problems = storyBoostProblems(facts, false);
-      if (problems.length) throw ruleViolation(problems[0], `cannot boost story ${storyId}: ${RULE_MESSAGES[problems[0]]}`, { rules: problems });
+      if (problems.length)
+        throw ruleViolation(problems[0], `cannot boost story ${storyId}: ${RULE_MESSAGES[problems[0]]}`, { rules: problems });
       const boost = await this.boosts.create(m, {
         id,
         storyKey: facts.key,
@@ -73,7 +83,13 @@ export class BoostsService {
         boostedBy: actor.id,
         reason: dto.reason ?? null,
       });
-      await this.audit.record(m, actor, { action: 'boost.create', entityType: 'boost', entityId: id, after: boost, reason: dto.reason ?? null });
+      await this.audit.record(m, actor, {
+        action: 'boost.create',
+        entityType: 'boost',
+        entityId: id,
+        after: boost,
+        reason: dto.reason ?? null,
+      });
     });
     return this.get(id);
   }
@@ -89,10 +105,18 @@ export class BoostsService {
       if (before.endReason !== null || before.state === 'ended') {
         throw conflict(`boost ${id} has already ended`, { endsAt: before.endsAt, endReason: before.endReason });
       }
-      if (before.state === 'upcoming') throw ruleViolation('boost_not_started', `boost ${id} has not started yet: only an active boost can be ended early`);
+      if (before.state === 'upcoming')
+        throw ruleViolation('boost_not_started', `boost ${id} has not started yet: only an active boost can be ended early`);
       const { state: _state, ...window } = before;
       const after = await this.boosts.endNow(m, window, actor.id, dto.reason);
-      await this.audit.record(m, actor, { action: 'boost.end', entityType: 'boost', entityId: id, before: window, after, reason: dto.reason });
+      await this.audit.record(m, actor, {
+        action: 'boost.end',
+        entityType: 'boost',
+        entityId: id,
+        before: window,
+        after,
+        reason: dto.reason,
+      });
     });
     return this.get(id);
   }

@@ -48,7 +48,11 @@ export class NominationClaimsRepository {
   }
 
   async release(db: Db, id: string, actorId: string): Promise<boolean> {
-    const row = await one(db, `UPDATE nominations SET claimed_by = NULL, claimed_until = NULL WHERE id = $1 AND claimed_by = $2 RETURNING id`, [id, actorId]);
+    const row = await one(
+      db,
+      `UPDATE nominations SET claimed_by = NULL, claimed_until = NULL WHERE id = $1 AND claimed_by = $2 RETURNING id`,
+      [id, actorId],
+    );
     return row !== undefined;
   }
 

@@ -36,7 +36,14 @@ export class NominationEvaluationService implements OnModuleInit {
     await this.audit.recordMany(
       manager,
       null,
-      changes.map((c) => ({ action: 'nomination.evaluate', entityType: 'nomination', entityId: c.id, before: c.before, after: c.after, reason: c.after.refusalReason })),
+      changes.map((c) => ({
+        action: 'nomination.evaluate',
+        entityType: 'nomination',
+        entityId: c.id,
+        before: c.before,
+        after: c.after,
+        reason: c.after.refusalReason,
+      })),
     );
     return verdicts;
   }

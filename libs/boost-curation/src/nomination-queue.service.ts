@@ -38,7 +38,8 @@ export class NominationQueueService {
       if (await this.claims.claim(m, id, actor.id, CLAIM_SECONDS)) return;
       const [holder] = await this.claims.holders(m, [id]);
       if (!holder) throw notFound('nomination', id);
-      if (holder.status !== 'pending') throw conflict(`nomination ${id} is ${holder.status}, not pending: decisions are final`, { status: holder.status });
+      if (holder.status !== 'pending')
+        throw conflict(`nomination ${id} is ${holder.status}, not pending: decisions are final`, { status: holder.status });
       throw claimedByOther('nomination', id, holder);
     });
     return this.nominations.get(id);
@@ -95,7 +96,13 @@ export class NominationQueueService {
         }
         if (declined.length) {
           await this.audit.recordMany(m, actor, [
-            { action: 'nomination.bulk-decline', entityType: 'nomination', entityId: '*', after: { ids, declined: declined.length, skipped: skipped.length }, reason: dto.reason },
+            {
+              action: 'nomination.bulk-decline',
+              entityType: 'nomination',
+              entityId: '*',
+              after: { ids, declined: declined.length, skipped: skipped.length },
+              reason: dto.reason,
+            },
             ...declined.map((after) => ({
               action: 'nomination.decline',
               entityType: 'nomination',

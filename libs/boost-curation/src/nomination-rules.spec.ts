@@ -26,10 +26,12 @@ describe('nomination rules (the ordered pass)', () => {
     const counted: RuleInput[] = [1n, 2n, 3n, 4n, 5n].map((h) => ({ kind: 'counted', nominatorKey: 1, atMicros: MARCH + h * HOUR }));
     const verdicts = evaluateNominations([...counted, candidate('n1', MARCH + 6n * HOUR, { aiDisclosed: true, storyPublished: false })]);
     expect(verdicts).toEqual([{ id: 'n1', status: 'refused', refusalReason: 'nominator_weekly_limit' }]);
-    expect(evaluateNominations([candidate('n2', MARCH, { aiDisclosed: true, storyPublished: false, storyRecent: false })])[0].refusalReason).toBe(
-      'story_not_published',
+    expect(
+      evaluateNominations([candidate('n2', MARCH, { aiDisclosed: true, storyPublished: false, storyRecent: false })])[0].refusalReason,
+    ).toBe('story_not_published');
+    expect(evaluateNominations([candidate('n3', MARCH, { storyBoosted: true, storyNominated: true })])[0].refusalReason).toBe(
+      'already_boosted',
     );
-    expect(evaluateNominations([candidate('n3', MARCH, { storyBoosted: true, storyNominated: true })])[0].refusalReason).toBe('already_boosted');
   });
 
   it('other nominators do not count toward a nominator’s limits', () => {

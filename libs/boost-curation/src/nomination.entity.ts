@@ -18,7 +18,16 @@ export const REFUSAL_REASONS = [
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
 /** The curation guidelines a curator declines a nomination under. */
-export const DECLINE_REASONS = ['clickbait', 'ai_generated', 'sponsored', 'non_english', 'explicit', 'meta', 'rules_violation', 'other'] as const;
+export const DECLINE_REASONS = [
+  'clickbait',
+  'ai_generated',
+  'sponsored',
+  'non_english',
+  'explicit',
+  'meta',
+  'rules_violation',
+  'other',
+] as const;
 export type DeclineReason = (typeof DECLINE_REASONS)[number];
 
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(',');

@@ -211,7 +211,10 @@ export class NominationsRepository {
     return r!.n;
   }
 
-  async findView(id: string, m: DataSource | EntityManager = this.dataSource): Promise<(NominationView & { storyKey?: number }) | undefined> {
+  async findView(
+    id: string,
+    m: DataSource | EntityManager = this.dataSource,
+  ): Promise<(NominationView & { storyKey?: number }) | undefined> {
     return one(m, `SELECT ${VIEW_COLUMNS} ${VIEW_FROM} WHERE n.id = $1`, [id]);
   }
 
@@ -226,7 +229,10 @@ export class NominationsRepository {
   }
 
   /** Views and reads so far of these stories, by anyone but the author (reads: at least 30 active seconds). */
-  async readStats(storyKeys: number[], m: DataSource | EntityManager = this.dataSource): Promise<Map<number, { views: number; reads: number }>> {
+  async readStats(
+    storyKeys: number[],
+    m: DataSource | EntityManager = this.dataSource,
+  ): Promise<Map<number, { views: number; reads: number }>> {
     const stats = new Map<number, { views: number; reads: number }>();
     if (storyKeys.length === 0) return stats;
     const result = await rows<{ story_key: number; views: number; reads: number }>(
@@ -246,7 +252,13 @@ export class NominationsRepository {
   }
 
   /** The decision itself: only a pending nomination can be decided (the loser of a race gets no row). */
-  async markBoosted(m: EntityManager, id: string, actorId: string, boostId: string, note: string | null): Promise<NominationRow | undefined> {
+  async markBoosted(
+    m: EntityManager,
+    id: string,
+    actorId: string,
+    boostId: string,
+    note: string | null,
+  ): Promise<NominationRow | undefined> {
     return one(
       m,
       `UPDATE nominations SET status = 'boosted', boost_id = $3, decided_by = $2, decided_at = now(), note = $4, claimed_by = NULL, claimed_until = NULL
@@ -255,7 +267,13 @@ export class NominationsRepository {
     );
   }
 
-  async markDeclined(m: EntityManager, id: string, actorId: string, reason: string, note: string | null): Promise<NominationRow | undefined> {
+  async markDeclined(
+    m: EntityManager,
+    id: string,
+    actorId: string,
+    reason: string,
+    note: string | null,
+  ): Promise<NominationRow | undefined> {
     return one(
       m,
       `UPDATE nominations SET status = 'declined', decline_reason = $3, note = $4, decided_by = $2, decided_at = now(), claimed_by = NULL, claimed_until = NULL
@@ -265,7 +283,11 @@ export class NominationsRepository {
   }
 
   async listNominators(q: ListQuery): Promise<(NominatorView & { total: number })[]> {
-    return rows(this.dataSource, `SELECT x.*, count(*) OVER () AS total FROM (${NOMINATORS}) x ${q.where} ${q.orderBy} OFFSET ${q.offset} LIMIT ${q.limit}`, q.params);
+    return rows(
+      this.dataSource,
+      `SELECT x.*, count(*) OVER () AS total FROM (${NOMINATORS}) x ${q.where} ${q.orderBy} OFFSET ${q.offset} LIMIT ${q.limit}`,
+      q.params,
+    );
   }
 
   async countNominators(q: ListQuery): Promise<number> {

@@ -1,7 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { activeClaimant, AuditService, claimedByOther, conflict, notFound, parseListQuery, ruleViolation, toPage, type Actor, type ListSpec } from '../../core/src/index.js';
+import {
+  activeClaimant,
+  AuditService,
+  claimedByOther,
+  conflict,
+  notFound,
+  parseListQuery,
+  ruleViolation,
+  toPage,
+  type Actor,
+  type ListSpec,
+} from '../../core/src/index.js';
 import type { BoostNominationDto, DeclineNominationDto } from './boost-curation.dto.js';
 import { ratioBps } from '../../core/src/ratio/ratio-bps.js';
 import { EarningsParametersService } from '../../payouts/src/earnings-parameters.service.js';
@@ -56,7 +67,6 @@ const NOMINATOR_LIST: ListSpec = {
   },
   search: ['x.name', 'x.username'],
 };
-
 
 /** The curator queue: nominations with their story's facts, and the two final decisions. */
 @Injectable()
@@ -153,7 +163,9 @@ export class NominationsService {
     return conflict(`nomination ${id} is ${status}, not pending: decisions are final`, { status });
   }
 
-  private async withReadStats<T extends { storyKey?: number }>(page: T[]): Promise<(Omit<T, 'storyKey'> & { views: number; reads: number; readRatioBps: number })[]> {
+  private async withReadStats<T extends { storyKey?: number }>(
+    page: T[],
+  ): Promise<(Omit<T, 'storyKey'> & { views: number; reads: number; readRatioBps: number })[]> {
     const stats = await this.nominations.readStats([...new Set(page.map((r) => r.storyKey!).filter((k) => k != null))]);
     return page.map(({ storyKey, ...rest }) => {
       const s = stats.get(Number(storyKey)) ?? { views: 0, reads: 0 };

@@ -43,7 +43,11 @@ export class StoriesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async list(q: ListQuery): Promise<Page<StoryView>> {
-    const found = await rows<StoryView>(this.dataSource, `SELECT ${VIEW_COLUMNS} ${VIEW_FROM} ${q.where} ${q.orderBy} OFFSET ${q.offset} LIMIT ${q.limit}`, q.params);
+    const found = await rows<StoryView>(
+      this.dataSource,
+      `SELECT ${VIEW_COLUMNS} ${VIEW_FROM} ${q.where} ${q.orderBy} OFFSET ${q.offset} LIMIT ${q.limit}`,
+      q.params,
+    );
     const { total, basis } = await listTotal(this.dataSource, VIEW_TABLES, q, found.length);
     return new Page('stories', q.offset, found, total, basis);
   }
@@ -53,7 +57,11 @@ export class StoriesRepository {
   }
 
   /** `by` is the story's external id or its key; `exceptNomination` is the nomination being decided. */
-  async facts(m: EntityManager, by: { id: string } | { key: number }, exceptNomination: string | null = null): Promise<StoryFacts | undefined> {
+  async facts(
+    m: EntityManager,
+    by: { id: string } | { key: number },
+    exceptNomination: string | null = null,
+  ): Promise<StoryFacts | undefined> {
     return one(
       m,
       `SELECT s.key, s.id,

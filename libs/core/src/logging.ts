@@ -18,12 +18,32 @@ import type { AppConfig } from './config/config.js';
 
 const requestIds = new AsyncLocalStorage<string>();
 
-const SECRET_FIELDS = ['password', 'newPassword', 'currentPassword', 'passwordHash', 'password_hash', 'token', 'accessToken', 'refreshToken', 'secret', 'totpSecret', 'totp_secret', 'apiKey', 'authorization', 'cookie'];
+const SECRET_FIELDS = [
+  'password',
+  'newPassword',
+  'currentPassword',
+  'passwordHash',
+  'password_hash',
+  'token',
+  'accessToken',
+  'refreshToken',
+  'secret',
+  'totpSecret',
+  'totp_secret',
+  'apiKey',
+  'authorization',
+  'cookie',
+];
 /** Those fields at the top of a log object and one or two levels down. */
 const REDACT_PATHS = ['', '*.', '*.*.'].flatMap((prefix) => SECRET_FIELDS.map((f) => `${prefix}${f}`));
 
 /** Shapes of secrets: argon2 and bcrypt hashes, JWTs, bearer credentials. */
-const SECRET_SHAPES = [/\$argon2(?:id|i|d)\$[^\s"'\\]+/g, /\$2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}/g, /\beyJ[\w-]*\.[\w-]+\.[\w-]+/g, /\b(Bearer|Basic)\s+[\w~+/.=-]+/gi];
+const SECRET_SHAPES = [
+  /\$argon2(?:id|i|d)\$[^\s"'\\]+/g,
+  /\$2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}/g,
+  /\beyJ[\w-]*\.[\w-]+\.[\w-]+/g,
+  /\b(Bearer|Basic)\s+[\w~+/.=-]+/gi,
+];
 
 /** SQLSTATE classes whose messages quote the offending value (data exceptions, integrity violations). */
 const VALUE_QUOTING_SQLSTATE = /^(22|23)/;
@@ -38,7 +58,10 @@ interface DatabaseErrorLike {
 }
 
 const isDatabaseError = (e: unknown): e is DatabaseErrorLike =>
-  typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' && /^[0-9A-Z]{5}$/.test((e as { code: string }).code);
+  typeof e === 'object' &&
+  e !== null &&
+  typeof (e as { code?: unknown }).code === 'string' &&
+  /^[0-9A-Z]{5}$/.test((e as { code: string }).code);
 
 /** A PostgreSQL error without the values it may quote: code, constraint, table, column and the message with quoted parts masked. */
 export function safeDatabaseError(e: DatabaseErrorLike): Record<string, unknown> {
@@ -63,10 +86,19 @@ export function safeError(e: unknown, depth = 0): Record<string, unknown> {
   if (!(e instanceof Error)) return isDatabaseError(e) ? safeDatabaseError(e) : { message: String(e).slice(0, 500) };
   const driver = (e as { driverError?: unknown }).driverError;
   if (isDatabaseError(driver) || isDatabaseError(e)) {
-    return { type: e.name, ...safeDatabaseError(isDatabaseError(driver) ? driver : (e as unknown as DatabaseErrorLike)), query: sqlText((e as { query?: unknown }).query) };
+    return {
+      type: e.name,
+      ...safeDatabaseError(isDatabaseError(driver) ? driver : (e as unknown as DatabaseErrorLike)),
+      query: sqlText((e as { query?: unknown }).query),
+    };
   }
   const cause = (e as { cause?: unknown }).cause;
-  return { type: e.name, message: e.message, stack: e.stack, ...(cause !== undefined && depth < 3 ? { cause: safeError(cause, depth + 1) } : {}) };
+  return {
+    type: e.name,
+    message: e.message,
+    stack: e.stack,
+    ...(cause !== undefined && depth < 3 ? { cause: safeError(cause, depth + 1) } : {}),
+  };
 }
 
 /** Replaces the secrets (given and shaped) in one log line. */
@@ -128,7 +160,8 @@ export class AppLogger implements LoggerService {
     if (!this.pino.isLevelEnabled(level)) return;
     // Nest appends the logger's context as the last argument.
     const rest = params.length > 0 ? params.slice(0, -1) : [];
-    const fields: Record<string, unknown> = params.length > 0 && typeof params[params.length - 1] === 'string' ? { context: params[params.length - 1] } : {};
+    const fields: Record<string, unknown> =
+      params.length > 0 && typeof params[params.length - 1] === 'string' ? { context: params[params.length - 1] } : {};
     if (message instanceof Error) fields.err = message;
     else if (typeof message === 'object' && message !== null) Object.assign(fields, message);
     else if (level === 'error' && typeof rest[0] === 'string' && rest[0].includes('\n    at ')) {

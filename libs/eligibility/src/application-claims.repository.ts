@@ -47,7 +47,11 @@ export class ApplicationClaimsRepository {
 
   /** Ends the actor's own claim; false when they held none. */
   async release(db: Db, id: string, actorId: string): Promise<boolean> {
-    const row = await one(db, `UPDATE applications SET claimed_by = NULL, claimed_until = NULL WHERE id = $1 AND claimed_by = $2 RETURNING id`, [id, actorId]);
+    const row = await one(
+      db,
+      `UPDATE applications SET claimed_by = NULL, claimed_until = NULL WHERE id = $1 AND claimed_by = $2 RETURNING id`,
+      [id, actorId],
+    );
     return row !== undefined;
   }
 
@@ -94,4 +98,3 @@ export class ApplicationClaimsRepository {
     return row!;
   }
 }
-

@@ -332,7 +332,16 @@ export class ApplicationsRepository {
   async skippedReasons(
     db: Db,
     ids: string[],
-  ): Promise<Array<{ id: string; status: string; failingChecks: CheckName[] | null; enrolled: boolean; claimedBy: string | null; claimedByEmail: string | null }>> {
+  ): Promise<
+    Array<{
+      id: string;
+      status: string;
+      failingChecks: CheckName[] | null;
+      enrolled: boolean;
+      claimedBy: string | null;
+      claimedByEmail: string | null;
+    }>
+  > {
     if (ids.length === 0) return [];
     return rows(
       db,

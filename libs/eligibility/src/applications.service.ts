@@ -134,7 +134,10 @@ export class ApplicationsService {
         });
       }
       const enrollment = await this.repo.openEnrollment(m, evaluated.memberKey);
-      if (enrollment) throw ruleViolation('not_already_enrolled', `the applicant is already a partner (enrollment ${enrollment})`, { enrollmentId: enrollment });
+      if (enrollment)
+        throw ruleViolation('not_already_enrolled', `the applicant is already a partner (enrollment ${enrollment})`, {
+          enrollmentId: enrollment,
+        });
       const approved = await this.repo.approve(m, id, actor.id);
       if (!approved) return this.notPending(m, id);
       const after = (await this.repo.get(m, id))!;
@@ -205,7 +208,10 @@ export class ApplicationsService {
       await this.repo.evaluate(m, ids);
       const approved = await this.repo.approveMany(m, ids, actor.id);
       const approvedIds = new Set(approved.map((a) => a.id));
-      const others = await this.repo.skippedReasons(m, ids.filter((id) => !approvedIds.has(id)));
+      const others = await this.repo.skippedReasons(
+        m,
+        ids.filter((id) => !approvedIds.has(id)),
+      );
       const skipped: SkippedApplication[] = others.map((o) =>
         o.status !== 'pending'
           ? { id: o.id, reason: 'not_pending', status: o.status }
@@ -215,7 +221,14 @@ export class ApplicationsService {
               ? { id: o.id, reason: 'claimed', status: o.status, claimedByEmail: o.claimedByEmail }
               : { id: o.id, reason: 'already_enrolled', status: o.status },
       );
-      const result: BulkApproveResult = { ...(dryRun ? { dryRun } : {}), matched: ids.length, approvedCount: approved.length, skippedCount: skipped.length, approved, skipped };
+      const result: BulkApproveResult = {
+        ...(dryRun ? { dryRun } : {}),
+        matched: ids.length,
+        approvedCount: approved.length,
+        skippedCount: skipped.length,
+        approved,
+        skipped,
+      };
       if (dryRun) {
         preview.result = result;
         throw preview;

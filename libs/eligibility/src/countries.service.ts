@@ -41,7 +41,9 @@ export class CountriesService {
     for (const field of ['id', 'code'] as const) {
       const v = dto[field];
       if (v !== undefined && normalize(v) !== key) {
-        throw badInput(`${field} cannot change (${v} ≠ ${key}); add the new country and delete this one`, [{ field, message: 'cannot change' }]);
+        throw badInput(`${field} cannot change (${v} ≠ ${key}); add the new country and delete this one`, [
+          { field, message: 'cannot change' },
+        ]);
       }
     }
     return this.dataSource.transaction(async (m) => {

@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsNotEmptyObject, IsObject, IsString, Length, Matches, MaxLength, registerDecorator, type ValidationOptions } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsNotEmptyObject,
+  IsObject,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  registerDecorator,
+  type ValidationOptions,
+} from 'class-validator';
 import { Nullable, OptionalNotNull } from '../../core/src/http/validation.js';
 import { REJECT_REASONS, type RejectReason } from './application.entity.js';
 import { MAX_ID_LENGTH, MAX_NAME_LENGTH, MAX_REASON_LENGTH } from '../../core/src/text-limits.js';
@@ -27,9 +38,20 @@ const COUNTRY_CODE = /^[A-Za-z]{2}$/;
 /** An application entered by staff (e.g. from a help-desk ticket). */
 export class CreateApplicationDto {
   @ApiProperty({ description: 'the member external id' }) @IsString() @Length(1, MAX_ID_LENGTH) memberId!: string;
-  @ApiProperty({ example: 'FR', description: 'ISO 3166-1 alpha-2' }) @IsString() @Matches(COUNTRY_CODE, { message: 'country must be an ISO 3166-1 alpha-2 code' }) country!: string;
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '1990-05-17', description: 'when absent, the member profile\'s birth date is used' })
-  @Nullable() @IsCalendarDate() birthDate?: string | null;
+  @ApiProperty({ example: 'FR', description: 'ISO 3166-1 alpha-2' })
+  @IsString()
+  @Matches(COUNTRY_CODE, { message: 'country must be an ISO 3166-1 alpha-2 code' })
+  country!: string;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    example: '1990-05-17',
+    description: "when absent, the member profile's birth date is used",
+  })
+  @Nullable()
+  @IsCalendarDate()
+  birthDate?: string | null;
 }
 
 export class RejectApplicationDto {
@@ -39,34 +61,53 @@ export class RejectApplicationDto {
 
 export class BulkApproveDto {
   @ApiProperty({
-    description: 'the filter fields of GET /api/applications, at least one condition (status defaults to pending); unknown fields are refused',
+    description:
+      'the filter fields of GET /api/applications, at least one condition (status defaults to pending); unknown fields are refused',
     example: { country: 'FR' },
   })
   // The validation pipe drops `__proto__`, `constructor` and `prototype` keys: a filter emptied that
   // way is refused here (and one that names no condition in the service), never widened to every application.
-  @IsObject() @IsNotEmptyObject({ nullable: false }, { message: 'filter must name at least one condition' })
+  @IsObject()
+  @IsNotEmptyObject({ nullable: false }, { message: 'filter must name at least one condition' })
   filter!: Record<string, unknown>;
   @ApiPropertyOptional({ description: 'true: preview only (what approving now would do; nothing is written)' })
-  @OptionalNotNull() @IsBoolean() dryRun?: boolean;
+  @OptionalNotNull()
+  @IsBoolean()
+  dryRun?: boolean;
 }
 
 export class ClaimNextDto {
-  @ApiPropertyOptional({ description: 'the same filter as GET /api/applications (only pending ones are claimed)', example: { country: 'FR' } })
-  @OptionalNotNull() @IsObject() filter?: Record<string, unknown>;
-  @ApiPropertyOptional({ description: 'the application the reviewer moves on from (their claim on it ends); the next one follows it in queue order' })
-  @OptionalNotNull() @IsString() @Length(1, MAX_ID_LENGTH) after?: string;
+  @ApiPropertyOptional({
+    description: 'the same filter as GET /api/applications (only pending ones are claimed)',
+    example: { country: 'FR' },
+  })
+  @OptionalNotNull()
+  @IsObject()
+  filter?: Record<string, unknown>;
+  @ApiPropertyOptional({
+    description: 'the application the reviewer moves on from (their claim on it ends); the next one follows it in queue order',
+  })
+  @OptionalNotNull()
+  @IsString()
+  @Length(1, MAX_ID_LENGTH)
+  after?: string;
 }
 
 export class PartnerActionDto {
   @ApiProperty({ description: 'why the status changes (kept in the status history and the audit log)' })
-  @IsString() @Length(1, MAX_REASON_LENGTH) reason!: string;
+  @IsString()
+  @Length(1, MAX_REASON_LENGTH)
+  reason!: string;
 }
 
 export class CreateCountryDto {
   @ApiProperty({ example: 'FR' }) @IsString() @Matches(COUNTRY_CODE, { message: 'code must be an ISO 3166-1 alpha-2 code' }) code!: string;
   @ApiProperty() @IsString() @Length(1, MAX_NAME_LENGTH) name!: string;
   @ApiProperty() @IsBoolean() payable!: boolean;
-  @ApiPropertyOptional({ type: String, format: 'date', description: 'default: today (UTC)' }) @OptionalNotNull() @IsCalendarDate() dateAdded?: string;
+  @ApiPropertyOptional({ type: String, format: 'date', description: 'default: today (UTC)' })
+  @OptionalNotNull()
+  @IsCalendarDate()
+  dateAdded?: string;
 }
 
 export class UpdateCountryDto {

@@ -1,6 +1,6 @@
 import { type DynamicModule, Injectable, Module, type OnModuleInit } from '@nestjs/common';
 import { IntakeHooks } from '../../core/src/index.js';
-import type { DomainModuleOptions } from '../../schema/src/domains.js';
+import type { DomainModuleOptions } from '../../core/src/domain-module.js';
 import { ApplicationClaimsRepository } from './application-claims.repository.js';
 import { ApplicationQueueService } from './application-queue.service.js';
 import { ApplicationsController } from './applications.controller.js';
@@ -16,7 +16,10 @@ import { PartnersService } from './partners.service.js';
 /** Evaluates the four checks of applications as intake stores them, inside intake's transaction. */
 @Injectable()
 export class ApplicationIntakeHook implements OnModuleInit {
-  constructor(private readonly hooks: IntakeHooks, private readonly applications: ApplicationsService) {}
+  constructor(
+    private readonly hooks: IntakeHooks,
+    private readonly applications: ApplicationsService,
+  ) {}
 
   onModuleInit(): void {
     this.hooks.register('applications', async (manager, ids) => {

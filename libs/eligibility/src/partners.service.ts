@@ -31,7 +31,10 @@ export class PartnersService {
   async get(memberId: string) {
     const partner = await this.repo.get(this.dataSource, memberId);
     if (!partner) throw notFound('partner', memberId);
-    const [history, enrollments] = await Promise.all([this.repo.history(this.dataSource, memberId), this.repo.enrollments(this.dataSource, memberId)]);
+    const [history, enrollments] = await Promise.all([
+      this.repo.history(this.dataSource, memberId),
+      this.repo.enrollments(this.dataSource, memberId),
+    ]);
     return { ...partner, history, enrollments };
   }
 
@@ -48,14 +51,22 @@ export class PartnersService {
       if (!open) {
         const partner = await this.repo.get(m, memberId);
         if (!partner) throw notFound('partner', memberId);
-        throw ruleViolation('enrolled_partner', `${memberId} is not enrolled (status ${partner.status} since ${new Date(partner.statusChangedAt).toISOString()})`, {
-          status: partner.status,
-        });
+        throw ruleViolation(
+          'enrolled_partner',
+          `${memberId} is not enrolled (status ${partner.status} since ${new Date(partner.statusChangedAt).toISOString()})`,
+          {
+            status: partner.status,
+          },
+        );
       }
       if (!t.from.includes(open.status)) {
-        throw ruleViolation('partner_status_transition', `cannot ${action} a partner who is ${open.status} (allowed from: ${t.from.join(', ')})`, {
-          status: open.status,
-        });
+        throw ruleViolation(
+          'partner_status_transition',
+          `cannot ${action} a partner who is ${open.status} (allowed from: ${t.from.join(', ')})`,
+          {
+            status: open.status,
+          },
+        );
       }
       await this.repo.recordStatus(m, open, t.to, reason, actor.id);
       if (t.endsEnrollment) await this.repo.endEnrollment(m, open.enrollmentId);

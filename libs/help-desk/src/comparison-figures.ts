@@ -6,10 +6,26 @@ export const COMPONENTS = ['readingTime', 'engagement', 'readRatioAdjustment', '
 export type Component = (typeof COMPONENTS)[number];
 
 export const CAUSE_KINDS = [
-  'boost_ended', 'boost_started', 'boosted_readers', 'reading_time', 'read_ratio', 'follower_reads', 'engagement',
-  'reader_share', 'pool_per_member', 'new_story', 'story_stopped', 'referrals', 'adjustments',
+  'boost_ended',
+  'boost_started',
+  'boosted_readers',
+  'reading_time',
+  'read_ratio',
+  'follower_reads',
+  'engagement',
+  'reader_share',
+  'pool_per_member',
+  'new_story',
+  'story_stopped',
+  'referrals',
+  'adjustments',
   // zero-amount notes
-  'no_previous_run', 'enrollment_ended', 'carried_over', 'payout_account_not_ready', 'forfeited', 'payout_problem',
+  'no_previous_run',
+  'enrollment_ended',
+  'carried_over',
+  'payout_account_not_ready',
+  'forfeited',
+  'payout_problem',
 ] as const;
 export type CauseKind = (typeof CAUSE_KINDS)[number];
 
@@ -109,7 +125,8 @@ export interface Comparison {
 /** Causes smaller than this are not itemized (they go into the residual). */
 export const ITEMIZE_FROM_MICROS = MICROS_PER_CENT;
 
-export const periodEarnings = (p: PeriodFigures): Micros => sum(p.stories.map((s) => s.earningsMicros)) + p.referralMicros + p.adjustmentsMicros;
+export const periodEarnings = (p: PeriodFigures): Micros =>
+  sum(p.stories.map((s) => s.earningsMicros)) + p.referralMicros + p.adjustmentsMicros;
 
 /** Byte-wise order of ids (spec: COLLATE "C"). */
 export const byteOrder = (a: string, b: string) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));

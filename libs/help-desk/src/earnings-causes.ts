@@ -2,7 +2,14 @@ import { absMicros, apportion, formatCents, formatDollars, scaleMicros, sum, typ
 import { periodBounds } from '../../core/src/period/period.js';
 import { ratioBps } from '../../core/src/ratio/ratio-bps.js';
 import {
-  COMPONENTS, type Cause, type CauseKind, type Component, type ComparisonInput, type PeriodFigures, type StoryFigures, byteOrder,
+  COMPONENTS,
+  type Cause,
+  type CauseKind,
+  type Component,
+  type ComparisonInput,
+  type PeriodFigures,
+  type StoryFigures,
+  byteOrder,
 } from './comparison-figures.js';
 import { changeWords, duration, multiplier, percentOfBps, periodName, quoted, utcDay } from './explanation-format.js';
 
@@ -19,7 +26,12 @@ function driverChanged(k: Component, before: StoryFigures, now: StoryFigures): b
     case 'readingTime':
       return before.memberReadingSeconds !== now.memberReadingSeconds || before.memberReads !== now.memberReads;
     case 'engagement':
-      return before.clappers !== now.clappers || before.highlighters !== now.highlighters || before.repliers !== now.repliers || before.newFollows !== now.newFollows;
+      return (
+        before.clappers !== now.clappers ||
+        before.highlighters !== now.highlighters ||
+        before.repliers !== now.repliers ||
+        before.newFollows !== now.newFollows
+      );
     case 'readRatioAdjustment':
       return before.readRatioAdjustmentBps !== now.readRatioAdjustmentBps;
     case 'followerBonus':
@@ -108,12 +120,21 @@ export class Explainer {
   private storyStopped(id: string, before: Micros) {
     const info = this.input.stories[id];
     const why =
-      info?.status === 'deleted' ? 'it was deleted'
-      : info && !info.membersOnly ? 'it is no longer behind the members-only paywall'
-      : info?.status === 'draft' ? 'it was unpublished'
-      : this.enrollmentEndedIn(this.input.current.period) ? 'your Partner Program enrollment ended'
-      : `no member read it for ${this.input.qualifiedReadSeconds ?? 30} seconds or more`;
-    this.add('story_stopped', `${this.title(id)} earned nothing this month (${formatDollars(before)} in ${this.prevName}): ${why}: ${money(-before)}`, -before, id);
+      info?.status === 'deleted'
+        ? 'it was deleted'
+        : info && !info.membersOnly
+          ? 'it is no longer behind the members-only paywall'
+          : info?.status === 'draft'
+            ? 'it was unpublished'
+            : this.enrollmentEndedIn(this.input.current.period)
+              ? 'your Partner Program enrollment ended'
+              : `no member read it for ${this.input.qualifiedReadSeconds ?? 30} seconds or more`;
+    this.add(
+      'story_stopped',
+      `${this.title(id)} earned nothing this month (${formatDollars(before)} in ${this.prevName}): ${why}: ${money(-before)}`,
+      -before,
+      id,
+    );
   }
 
   private continuing(id: string, b: StoryFigures, n: StoryFigures, ratio: { num: bigint; den: bigint } | null) {
@@ -138,7 +159,10 @@ export class Explainer {
       }
       return;
     }
-    const shares = apportion(knock, changed.map((k) => absMicros(d[k])));
+    const shares = apportion(
+      knock,
+      changed.map((k) => absMicros(d[k])),
+    );
     changed.forEach((k, i) => this.driver(k, id, b, n, d[k] + shares[i]!));
   }
 
@@ -147,15 +171,23 @@ export class Explainer {
     switch (k) {
       case 'readingTime': {
         const words = changeWords(b.memberReadingSeconds, n.memberReadingSeconds);
-        const detail = b.memberReadingSeconds === n.memberReadingSeconds
-          ? `member reads of ${t} went from ${b.memberReads} to ${n.memberReads}`
-          : `member reading time on ${t} ${words} (${duration(b.memberReadingSeconds)} → ${duration(n.memberReadingSeconds)})`;
+        const detail =
+          b.memberReadingSeconds === n.memberReadingSeconds
+            ? `member reads of ${t} went from ${b.memberReads} to ${n.memberReads}`
+            : `member reading time on ${t} ${words} (${duration(b.memberReadingSeconds)} → ${duration(n.memberReadingSeconds)})`;
         return this.add('reading_time', `${detail}: ${money(amount)}`, amount, id);
       }
       case 'engagement': {
         const parts = (
-          [['clappers', 'clappers'], ['highlighters', 'highlighters'], ['repliers', 'repliers'], ['newFollows', 'new follows']] as const
-        ).filter(([f]) => b[f] !== n[f]).map(([f, label]) => `${label} ${b[f]} → ${n[f]}`);
+          [
+            ['clappers', 'clappers'],
+            ['highlighters', 'highlighters'],
+            ['repliers', 'repliers'],
+            ['newFollows', 'new follows'],
+          ] as const
+        )
+          .filter(([f]) => b[f] !== n[f])
+          .map(([f, label]) => `${label} ${b[f]} → ${n[f]}`);
         const more = b.clappers + b.highlighters + b.repliers + b.newFollows < n.clappers + n.highlighters + n.repliers + n.newFollows;
         return this.add('engagement', `${more ? 'more' : 'less'} engagement on ${t} (${parts.join(', ')}): ${money(amount)}`, amount, id);
       }
@@ -191,11 +223,13 @@ export class Explainer {
     const readers = `boosted readers ${b.boostedReaders} → ${n.boostedReaders}`;
     if (n.boostedReaders < b.boostedReaders) {
       const ended = windows.filter((w) => inWindow(w.endsAt)).sort((x, y) => y.endsAt.getTime() - x.endsAt.getTime())[0];
-      if (ended) return this.add('boost_ended', `Boost on ${t} ended on ${this.day(ended.endsAt)} (${readers}): ${money(amount)}`, amount, id);
+      if (ended)
+        return this.add('boost_ended', `Boost on ${t} ended on ${this.day(ended.endsAt)} (${readers}): ${money(amount)}`, amount, id);
       return this.add('boosted_readers', `fewer boosted readers on ${t} (${readers}): ${money(amount)}`, amount, id);
     }
     const started = windows.filter((w) => inWindow(w.startsAt)).sort((x, y) => y.startsAt.getTime() - x.startsAt.getTime())[0];
-    if (started) return this.add('boost_started', `Boost on ${t} started on ${this.day(started.startsAt)} (${readers}): ${money(amount)}`, amount, id);
+    if (started)
+      return this.add('boost_started', `Boost on ${t} started on ${this.day(started.startsAt)} (${readers}): ${money(amount)}`, amount, id);
     return this.add('boosted_readers', `more boosted readers on ${t} (${readers}): ${money(amount)}`, amount, id);
   }
 
@@ -203,9 +237,10 @@ export class Explainer {
     const { current: c, previous: p } = this.input;
     const delta = c.referralMicros - p.referralMicros;
     if (delta === 0n) return;
-    const reversal = c.referralReversalMicros && c.referralReversalMicros < 0n
-      ? ` (including ${formatDollars(c.referralReversalMicros)} taken back for refunded membership charges)`
-      : '';
+    const reversal =
+      c.referralReversalMicros && c.referralReversalMicros < 0n
+        ? ` (including ${formatDollars(c.referralReversalMicros)} taken back for refunded membership charges)`
+        : '';
     this.add(
       'referrals',
       `legacy referral earnings ${delta < 0n ? 'fell' : 'rose'} from ${formatDollars(p.referralMicros)} to ${formatDollars(c.referralMicros)}${reversal}: ${money(delta)}`,
@@ -228,7 +263,10 @@ export class Explainer {
     const { start, end } = periodBounds(period);
     const open = this.input.enrollments.some((e) => e.leftAt === null || e.leftAt >= end);
     if (open) return null;
-    const ended = this.input.enrollments.map((e) => e.leftAt!).filter((at) => at >= start && at < end).sort((x, y) => y.getTime() - x.getTime());
+    const ended = this.input.enrollments
+      .map((e) => e.leftAt!)
+      .filter((at) => at >= start && at < end)
+      .sort((x, y) => y.getTime() - x.getTime());
     return ended[0] ?? null;
   }
 
@@ -239,28 +277,43 @@ export class Explainer {
     const { current: c, previous: p } = this.input;
     if (!p.run) note('no_previous_run', `There was no computed payout run for ${this.prevName}, so this compares with $0.00.`);
     const ended = this.enrollmentEndedIn(c.period) ?? this.enrollmentEndedIn(p.period);
-    if (ended) note('enrollment_ended', `Your Partner Program enrollment ended on ${this.day(ended)}; members' reading after that does not earn.`);
+    if (ended)
+      note('enrollment_ended', `Your Partner Program enrollment ended on ${this.day(ended)}; members' reading after that does not earn.`);
     const s = c.statement;
     if (!s) return out;
     const min = formatCents(this.input.minPayoutCents);
     if (s.status === 'below_threshold' && s.carriedMicros > 0n) {
-      note('carried_over', `Your balance of ${formatDollars(s.balanceMicros)} is below the ${min} minimum payout, so it carries over to next month.`);
+      note(
+        'carried_over',
+        `Your balance of ${formatDollars(s.balanceMicros)} is below the ${min} minimum payout, so it carries over to next month.`,
+      );
     } else if (s.status === 'payout_account_not_ready') {
       const a = this.input.payoutAccount;
-      const why = !a ? 'you have no payout account yet'
-        : a.status !== 'verified' ? `your payout account is not verified (status: ${a.status})`
-        : a.taxStatus !== 'verified' ? 'your tax information is missing'
-        : 'your payout account was not ready when the payout was computed';
-      note('payout_account_not_ready', `Your balance of ${formatDollars(s.balanceMicros)} was not paid because ${why}; it carries over until that is fixed.`);
+      const why = !a
+        ? 'you have no payout account yet'
+        : a.status !== 'verified'
+          ? `your payout account is not verified (status: ${a.status})`
+          : a.taxStatus !== 'verified'
+            ? 'your tax information is missing'
+            : 'your payout account was not ready when the payout was computed';
+      note(
+        'payout_account_not_ready',
+        `Your balance of ${formatDollars(s.balanceMicros)} was not paid because ${why}; it carries over until that is fixed.`,
+      );
     } else if (s.status === 'forfeited') {
-      note('forfeited', `Your balance of ${formatDollars(s.forfeitedMicros)} was forfeited: your Partner Program enrollment ended ${this.input.forfeitAfterDays} days or more before the end of the month.`);
+      note(
+        'forfeited',
+        `Your balance of ${formatDollars(s.forfeitedMicros)} was forfeited: your Partner Program enrollment ended ${this.input.forfeitAfterDays} days or more before the end of the month.`,
+      );
     }
     if (s.payoutState === 'failed' || s.payoutState === 'reversed') {
-      note('payout_problem', `The transfer of ${formatCents(s.payoutCents)} ${s.payoutState === 'failed' ? 'failed' : 'was reversed'}; the amount returns to your balance in a later month.`);
+      note(
+        'payout_problem',
+        `The transfer of ${formatCents(s.payoutCents)} ${s.payoutState === 'failed' ? 'failed' : 'was reversed'}; the amount returns to your balance in a later month.`,
+      );
     } else if (s.payoutState === 'on_hold') {
       note('payout_problem', `Your payout of ${formatCents(s.payoutCents)} is on hold.`);
     }
     return out;
   }
 }
-

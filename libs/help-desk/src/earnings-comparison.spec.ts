@@ -1,7 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import {
-  compareEarnings, ITEMIZE_FROM_MICROS, type ComparisonInput, type PeriodFigures, type StoryFigures,
+  compareEarnings,
+  ITEMIZE_FROM_MICROS,
+  type ComparisonInput,
+  type PeriodFigures,
+  type StoryFigures,
 } from './earnings-comparison.js';
 
 /** A story's row as the payout run writes it: step 6's peel of allocation `a`, with step 7's statistics. */
@@ -54,7 +58,12 @@ function input(previous: PeriodFigures, current: PeriodFigures, extra: Partial<C
   return {
     previous,
     current,
-    stories: Object.fromEntries(ids.map((id) => [id, { title: `Title ${id}`, publishedAt: new Date('2026-01-05T00:00:00Z'), status: 'published', membersOnly: true }])),
+    stories: Object.fromEntries(
+      ids.map((id) => [
+        id,
+        { title: `Title ${id}`, publishedAt: new Date('2026-01-05T00:00:00Z'), status: 'published', membersOnly: true },
+      ]),
+    ),
     boosts: [],
     enrollments: [{ enrolledAt: new Date('2025-01-01T00:00:00Z'), leftAt: null }],
     payoutAccount: { status: 'verified', taxStatus: 'verified' },
@@ -116,17 +125,17 @@ describe('compareEarnings: named causes', () => {
     const c = compareEarnings(input(period('2026-09', [before]), period('2026-10', [now])));
     expect(c.causes.map((x) => x.kind).sort()).toEqual(['follower_reads', 'reading_time']);
     expect(total(c)).toBe(-2_000_000n);
-    expect(c.causes.find((x) => x.kind === 'follower_reads')!.text).toContain("fewer reads from your followers on 'Title w' (follower readers 3 → 1)");
+    expect(c.causes.find((x) => x.kind === 'follower_reads')!.text).toContain(
+      "fewer reads from your followers on 'Title w' (follower readers 3 → 1)",
+    );
   });
 
-  it('with no statistic changed, the change is the story\'s share of its readers\' fees', () => {
+  it("with no statistic changed, the change is the story's share of its readers' fees", () => {
     const c = compareEarnings(input(period('2026-09', [row('s', 2_000_000n)]), period('2026-10', [row('s', 1_500_000n)])));
-    expect(c.causes).toEqual([
-      expect.objectContaining({ kind: 'reader_share', storyId: 's', amountMicros: -500_000n }),
-    ]);
+    expect(c.causes).toEqual([expect.objectContaining({ kind: 'reader_share', storyId: 's', amountMicros: -500_000n })]);
   });
 
-  it('separates a change of the pool per member from the stories\' own changes', () => {
+  it("separates a change of the pool per member from the stories' own changes", () => {
     const c = compareEarnings(
       input(
         period('2026-09', [row('s', 2_000_000n)], { run: { poolMicros: 10_000_000n, memberCount: 4 } }),
@@ -158,7 +167,12 @@ describe('compareEarnings: named causes', () => {
     const gone = input(period('2026-09', [row('g', 1_000_000n)]), period('2026-10', []));
     gone.stories.g!.status = 'deleted';
     expect(compareEarnings(gone).causes).toEqual([
-      { kind: 'story_stopped', storyId: 'g', amountMicros: -1_000_000n, text: "'Title g' earned nothing this month ($1.00 in September 2026): it was deleted: −$1.00" },
+      {
+        kind: 'story_stopped',
+        storyId: 'g',
+        amountMicros: -1_000_000n,
+        text: "'Title g' earned nothing this month ($1.00 in September 2026): it was deleted: −$1.00",
+      },
     ]);
   });
 
@@ -173,40 +187,84 @@ describe('compareEarnings: named causes', () => {
   });
 
   it('adds the payout notes: carried over below the minimum, account not ready, enrollment ended', () => {
-    const statement = { status: 'below_threshold', openingMicros: 0n, balanceMicros: 7_200_000n, carriedMicros: 7_200_000n, forfeitedMicros: 0n, payoutCents: 0n, payoutState: null };
+    const statement = {
+      status: 'below_threshold',
+      openingMicros: 0n,
+      balanceMicros: 7_200_000n,
+      carriedMicros: 7_200_000n,
+      forfeitedMicros: 0n,
+      payoutCents: 0n,
+      payoutState: null,
+    };
     const c = compareEarnings(
       input(period('2026-09', [row('a', 1_000_000n)]), period('2026-10', [row('a', 1_000_000n)], { statement }), {
         enrollments: [{ enrolledAt: new Date('2025-01-01T00:00:00Z'), leftAt: new Date('2026-10-20T15:00:00Z') }],
       }),
     );
     expect(c.causes).toEqual([
-      { kind: 'enrollment_ended', amountMicros: 0n, text: "Your Partner Program enrollment ended on Oct 20 (UTC); members' reading after that does not earn." },
-      { kind: 'carried_over', amountMicros: 0n, text: 'Your balance of $7.20 is below the $10.00 minimum payout, so it carries over to next month.' },
+      {
+        kind: 'enrollment_ended',
+        amountMicros: 0n,
+        text: "Your Partner Program enrollment ended on Oct 20 (UTC); members' reading after that does not earn.",
+      },
+      {
+        kind: 'carried_over',
+        amountMicros: 0n,
+        text: 'Your balance of $7.20 is below the $10.00 minimum payout, so it carries over to next month.',
+      },
     ]);
     const notReady = compareEarnings(
-      input(period('2026-09', []), period('2026-10', [], { statement: { ...statement, status: 'payout_account_not_ready', balanceMicros: 25_000_000n } }), {
-        payoutAccount: { status: 'pending', taxStatus: 'verified' },
-      }),
+      input(
+        period('2026-09', []),
+        period('2026-10', [], { statement: { ...statement, status: 'payout_account_not_ready', balanceMicros: 25_000_000n } }),
+        {
+          payoutAccount: { status: 'pending', taxStatus: 'verified' },
+        },
+      ),
     );
-    expect(notReady.causes[0]!.text).toBe('Your balance of $25.00 was not paid because your payout account is not verified (status: pending); it carries over until that is fixed.');
+    expect(notReady.causes[0]!.text).toBe(
+      'Your balance of $25.00 was not paid because your payout account is not verified (status: pending); it carries over until that is fixed.',
+    );
   });
 });
 
 describe('compareEarnings: properties', () => {
   const figures = (id: string) =>
-    fc.record({
-      a: fc.bigInt({ min: 0n, max: 50_000_000n }),
-      base: fc.bigInt({ min: 30n, max: 5000n }),
-      extra: fc.bigInt({ min: 0n, max: 600n }),
-      adjBps: fc.integer({ min: 5000, max: 15000 }),
-      follower: fc.boolean(),
-      boosted: fc.boolean(),
-      readers: fc.integer({ min: 0, max: 3 }),
-    }).map((r) => row(id, r.a, { base: r.base + r.extra, time: r.base, adjBps: r.adjBps, follower: r.follower, boosted: r.boosted, stats: { clappers: r.readers } }));
-  const storySet = fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), { maxLength: 6 }).chain((ids) => fc.tuple(...ids.map(figures)));
-  const runOf = fc.option(fc.record({ poolMicros: fc.bigInt({ min: 1n, max: 10n ** 12n }), memberCount: fc.integer({ min: 1, max: 100_000 }) }), { nil: null });
+    fc
+      .record({
+        a: fc.bigInt({ min: 0n, max: 50_000_000n }),
+        base: fc.bigInt({ min: 30n, max: 5000n }),
+        extra: fc.bigInt({ min: 0n, max: 600n }),
+        adjBps: fc.integer({ min: 5000, max: 15000 }),
+        follower: fc.boolean(),
+        boosted: fc.boolean(),
+        readers: fc.integer({ min: 0, max: 3 }),
+      })
+      .map((r) =>
+        row(id, r.a, {
+          base: r.base + r.extra,
+          time: r.base,
+          adjBps: r.adjBps,
+          follower: r.follower,
+          boosted: r.boosted,
+          stats: { clappers: r.readers },
+        }),
+      );
+  const storySet = fc
+    .uniqueArray(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), { maxLength: 6 })
+    .chain((ids) => fc.tuple(...ids.map(figures)));
+  const runOf = fc.option(
+    fc.record({ poolMicros: fc.bigInt({ min: 1n, max: 10n ** 12n }), memberCount: fc.integer({ min: 1, max: 100_000 }) }),
+    { nil: null },
+  );
   const periodOf = (p: string) =>
-    fc.record({ stories: storySet, run: runOf, referral: fc.bigInt({ min: -5_000_000n, max: 50_000_000n }), adj: fc.bigInt({ min: -9_000_000n, max: 9_000_000n }) })
+    fc
+      .record({
+        stories: storySet,
+        run: runOf,
+        referral: fc.bigInt({ min: -5_000_000n, max: 50_000_000n }),
+        adj: fc.bigInt({ min: -9_000_000n, max: 9_000_000n }),
+      })
       .map((r) => period(p, r.stories, { run: r.run, referralMicros: r.referral, adjustmentsMicros: r.adj }));
 
   it('the causes plus the residual equal the change to the micro-dollar, ranked by absolute amount, deterministically', () => {
@@ -220,7 +278,10 @@ describe('compareEarnings: properties', () => {
           expect(v).toBeGreaterThanOrEqual(ITEMIZE_FROM_MICROS);
           if (i > 0) expect(abs[i - 1]!).toBeGreaterThanOrEqual(v);
         });
-        const shuffled = input({ ...previous, stories: [...previous.stories].reverse() }, { ...current, stories: [...current.stories].reverse() });
+        const shuffled = input(
+          { ...previous, stories: [...previous.stories].reverse() },
+          { ...current, stories: [...current.stories].reverse() },
+        );
         expect(compareEarnings(shuffled)).toEqual(c);
       }),
       { numRuns: 400 },

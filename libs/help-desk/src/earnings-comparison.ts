@@ -1,5 +1,13 @@
 import { absMicros, formatDollars, sum } from '../../core/src/money/money.js';
-import { byteOrder, CAUSE_KINDS, ITEMIZE_FROM_MICROS, periodEarnings, type Cause, type Comparison, type ComparisonInput } from './comparison-figures.js';
+import {
+  byteOrder,
+  CAUSE_KINDS,
+  ITEMIZE_FROM_MICROS,
+  periodEarnings,
+  type Cause,
+  type Comparison,
+  type ComparisonInput,
+} from './comparison-figures.js';
 import { Explainer } from './earnings-causes.js';
 
 export * from './comparison-figures.js';
@@ -73,9 +81,10 @@ export function compareEarnings(input: ComparisonInput): Comparison {
   const previousEarningsMicros = periodEarnings(input.previous);
   const changeMicros = earningsMicros - previousEarningsMicros;
   const residualMicros = changeMicros - sum(itemized.map((c) => c.amountMicros));
-  const residualText = residualMicros === 0n && small.length === 0
-    ? null
-    : `${small.length === 1 ? '1 change under $0.01' : `${small.length} changes under $0.01 each`}, not itemized: ${formatDollars(residualMicros, { signed: true })}`;
+  const residualText =
+    residualMicros === 0n && small.length === 0
+      ? null
+      : `${small.length === 1 ? '1 change under $0.01' : `${small.length} changes under $0.01 each`}, not itemized: ${formatDollars(residualMicros, { signed: true })}`;
   return {
     period: input.current.period,
     previousPeriod: input.previous.period,

@@ -35,7 +35,6 @@ export function percentOfBps(bps: bigint): string {
   return tenths % 10n === 0n ? `${tenths / 10n}%` : `${tenths / 10n}.${tenths % 10n}%`;
 }
 
-
 /** A multiplier in bps as "1.12×". */
 export function multiplier(bps: number): string {
   const hundredths = Math.trunc(bps / 100);

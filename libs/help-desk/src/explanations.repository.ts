@@ -133,7 +133,10 @@ export class ExplanationsRepository {
 
   /** The latest period with a standing run ("the last computed one"). */
   async lastComputedPeriod(): Promise<string | null> {
-    const row = await one<{ period: string }>(this.dataSource, `SELECT period FROM payout_runs WHERE ${STANDING} ORDER BY period DESC LIMIT 1`);
+    const row = await one<{ period: string }>(
+      this.dataSource,
+      `SELECT period FROM payout_runs WHERE ${STANDING} ORDER BY period DESC LIMIT 1`,
+    );
     return row?.period ?? null;
   }
 

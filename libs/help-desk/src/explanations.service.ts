@@ -3,20 +3,27 @@ import { badInput, micros, notFound, ruleViolation, sum, toJson, type Micros } f
 import { DEFAULT_EARNINGS_PARAMETERS } from '../../payouts/src/earnings-parameters.js';
 import { isFinalRun } from '../../payouts/src/payout-rules.js';
 import {
-  compareEarnings, type Comparison, type PeriodFigures, type StatementFigures, type StoryFigures, type StoryInfo,
+  compareEarnings,
+  type Comparison,
+  type PeriodFigures,
+  type StatementFigures,
+  type StoryFigures,
+  type StoryInfo,
 } from './earnings-comparison.js';
 import { periodBounds, periodProblem, previousPeriod } from '../../core/src/period/period.js';
-import {
-  ExplanationsRepository, type MemberRow, type RunRow, type StatementRow, type StoryEarningRow,
-} from './explanations.repository.js';
+import { ExplanationsRepository, type MemberRow, type RunRow, type StatementRow, type StoryEarningRow } from './explanations.repository.js';
 import { writerText } from './writer-text.js';
 
 /** A value ready for JSON: bigints become integers (decimal strings past 2^53). */
-export type Jsonable<T> = T extends bigint ? number | string
-  : T extends Date ? Date
-  : T extends (infer U)[] ? Jsonable<U>[]
-  : T extends object ? { [K in keyof T]: Jsonable<T[K]> }
-  : T;
+export type Jsonable<T> = T extends bigint
+  ? number | string
+  : T extends Date
+    ? Date
+    : T extends (infer U)[]
+      ? Jsonable<U>[]
+      : T extends object
+        ? { [K in keyof T]: Jsonable<T[K]> }
+        : T;
 
 export function jsonable<T>(value: T): Jsonable<T> {
   if (typeof value === 'bigint') return toJson(value) as Jsonable<T>;
@@ -56,7 +63,15 @@ export interface Explanation {
   run: RunSummary;
   previousRun: RunSummary | null;
   earningsMicros: Micros;
-  statement: (StatementFigures & { id: string; storyEarningsMicros: Micros; referralEarningsMicros: Micros; adjustmentsMicros: Micros; payoutStateAt: Date | null }) | null;
+  statement:
+    | (StatementFigures & {
+        id: string;
+        storyEarningsMicros: Micros;
+        referralEarningsMicros: Micros;
+        adjustmentsMicros: Micros;
+        payoutStateAt: Date | null;
+      })
+    | null;
   stories: StoryExplanation[];
   enrollment: {
     enrolledAtPeriodEnd: boolean;
@@ -69,7 +84,15 @@ export interface Explanation {
     totalMicros: Micros;
     creditMicros: Micros;
     reversalMicros: Micros;
-    items: { id: string; referralId: string; referredMemberId: string | null; chargeId: string; kind: string; amountMicros: Micros; reversesPeriod: string | null }[];
+    items: {
+      id: string;
+      referralId: string;
+      referredMemberId: string | null;
+      chargeId: string;
+      kind: string;
+      amountMicros: Micros;
+      reversesPeriod: string | null;
+    }[];
   };
   adjustments: { id: string; amountMicros: Micros; reason: string; createdAt: Date }[];
   comparison: Comparison;
@@ -114,9 +137,24 @@ const figures = (r: StoryEarningRow): StoryFigures => ({
 });
 
 const zeroFigures = (storyId: string): StoryFigures => ({
-  storyId, earningsMicros: 0n, readingTimeMicros: 0n, engagementMicros: 0n, readRatioAdjustmentMicros: 0n, followerBonusMicros: 0n,
-  boostBonusMicros: 0n, views: 0, reads: 0, readRatioAdjustmentBps: 0, memberReads: 0, memberReadingSeconds: 0n, clappers: 0,
-  highlighters: 0, repliers: 0, newFollows: 0, followerReaders: 0, boostedReaders: 0,
+  storyId,
+  earningsMicros: 0n,
+  readingTimeMicros: 0n,
+  engagementMicros: 0n,
+  readRatioAdjustmentMicros: 0n,
+  followerBonusMicros: 0n,
+  boostBonusMicros: 0n,
+  views: 0,
+  reads: 0,
+  readRatioAdjustmentBps: 0,
+  memberReads: 0,
+  memberReadingSeconds: 0n,
+  clappers: 0,
+  highlighters: 0,
+  repliers: 0,
+  newFollows: 0,
+  followerReaders: 0,
+  boostedReaders: 0,
 });
 
 const statementFigures = (s: StatementRow): StatementFigures => ({
@@ -146,7 +184,6 @@ const runSummary = (r: RunRow): RunSummary => ({
 });
 
 const byteOrder = (a: string, b: string) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
-
 
 /**
  * The earnings explanation (spec/domain.md "Help desk"): the statement, every story's
@@ -201,7 +238,8 @@ export class ExplanationsService {
     const rowsOf = (runId: string | undefined) => storyRows.filter((r) => r.runId === runId);
     const statementOf = (runId: string | undefined) => statementRows.find((s) => s.runId === runId) ?? null;
     const storyInfo: Record<string, StoryInfo> = {};
-    for (const r of storyRows) storyInfo[r.storyId] = { title: r.title, publishedAt: r.publishedAt, status: r.status, membersOnly: r.membersOnly };
+    for (const r of storyRows)
+      storyInfo[r.storyId] = { title: r.title, publishedAt: r.publishedAt, status: r.status, membersOnly: r.membersOnly };
     const bounds = { from: periodBounds(prev).start, to: periodBounds(period).end };
     const boosts = await this.repo.boosts(Object.keys(storyInfo), bounds.from, bounds.to);
 
@@ -247,9 +285,16 @@ export class ExplanationsService {
       };
     });
     stories.sort((a, b) =>
-      a.earningsMicros !== b.earningsMicros ? (b.earningsMicros > a.earningsMicros ? 1 : -1)
-      : (a.previous?.earningsMicros ?? 0n) !== (b.previous?.earningsMicros ?? 0n) ? ((b.previous?.earningsMicros ?? 0n) > (a.previous?.earningsMicros ?? 0n) ? 1 : -1)
-      : byteOrder(a.storyId, b.storyId));
+      a.earningsMicros !== b.earningsMicros
+        ? b.earningsMicros > a.earningsMicros
+          ? 1
+          : -1
+        : (a.previous?.earningsMicros ?? 0n) !== (b.previous?.earningsMicros ?? 0n)
+          ? (b.previous?.earningsMicros ?? 0n) > (a.previous?.earningsMicros ?? 0n)
+            ? 1
+            : -1
+          : byteOrder(a.storyId, b.storyId),
+    );
 
     const st = statementOf(run.id);
     const statement = st
@@ -282,9 +327,7 @@ export class ExplanationsService {
         latest: history[history.length - 1] ?? null,
         history,
       },
-      payoutAccount: account
-        ? { ...account, ready: account.status === 'verified' && account.taxStatus === 'verified' }
-        : null,
+      payoutAccount: account ? { ...account, ready: account.status === 'verified' && account.taxStatus === 'verified' } : null,
       referralCredits: {
         totalMicros: sum(credits.map((c) => micros(c.amountMicros))),
         creditMicros: sum(credits.filter((c) => c.kind === 'credit').map((c) => micros(c.amountMicros))),
@@ -323,7 +366,9 @@ export class ExplanationsService {
         enrolledAt: e.enrollment.latest?.enrolledAt ?? null,
         leftAt: e.enrollment.latest?.leftAt ?? null,
       },
-      payoutAccount: e.payoutAccount ? { status: e.payoutAccount.status, taxStatus: e.payoutAccount.taxStatus, ready: e.payoutAccount.ready } : null,
+      payoutAccount: e.payoutAccount
+        ? { status: e.payoutAccount.status, taxStatus: e.payoutAccount.taxStatus, ready: e.payoutAccount.ready }
+        : null,
       referralCredits: {
         totalMicros: e.referralCredits.totalMicros,
         creditMicros: e.referralCredits.creditMicros,

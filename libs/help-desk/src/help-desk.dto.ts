@@ -12,7 +12,10 @@ export class CreateTicketDto {
   @ApiProperty() @IsString() @Length(1, MAX_TITLE_LENGTH) subject!: string;
   @ApiProperty() @IsString() @Length(1, MAX_TEXT_LENGTH) body!: string;
   @ApiPropertyOptional({ type: String, nullable: true, description: "one of the writer's stories" })
-  @Nullable() @IsString() @Length(1, MAX_ID_LENGTH) storyId?: string | null;
+  @Nullable()
+  @IsString()
+  @Length(1, MAX_ID_LENGTH)
+  storyId?: string | null;
   @IsOptionalPeriod({ nullable: true }) period?: string | null;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @Nullable() @IsUUID() assigneeId?: string | null;
 }
@@ -25,12 +28,17 @@ export class CreateTicketDto {
 export class UpdateTicketDto {
   @ApiPropertyOptional({ enum: TICKET_STATUSES }) @OptionalNotNull() @IsIn(TICKET_STATUSES) status?: TicketStatus;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'null unassigns' })
-  @Nullable() @IsUUID() assigneeId?: string | null;
+  @Nullable()
+  @IsUUID()
+  assigneeId?: string | null;
   @IsOptionalPeriod({ nullable: true }) period?: string | null;
   @ApiPropertyOptional({ enum: TICKET_CATEGORIES }) @OptionalNotNull() @IsIn(TICKET_CATEGORIES) category?: TicketCategory;
   @ApiPropertyOptional({ type: String, nullable: true }) @Nullable() @IsString() @Length(1, MAX_ID_LENGTH) storyId?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'with status resolved, or to correct the text of a resolved ticket' })
-  @Nullable() @IsString() @Length(1, MAX_TEXT_LENGTH) resolution?: string | null;
+  @Nullable()
+  @IsString()
+  @Length(1, MAX_TEXT_LENGTH)
+  resolution?: string | null;
   @EchoedReadOnly() id?: unknown;
   @EchoedReadOnly() memberId?: unknown;
   @EchoedReadOnly() memberName?: unknown;
@@ -54,7 +62,11 @@ export class ResolveTicketDto {
 }
 
 export class ReopenTicketDto {
-  @ApiPropertyOptional({ description: 'why it is reopened (kept in the audit log)' }) @OptionalNotNull() @IsString() @Length(1, MAX_REASON_LENGTH) reason?: string;
+  @ApiPropertyOptional({ description: 'why it is reopened (kept in the audit log)' })
+  @OptionalNotNull()
+  @IsString()
+  @Length(1, MAX_REASON_LENGTH)
+  reason?: string;
 }
 
 export class AddNoteDto {
@@ -65,13 +77,17 @@ export class CreateSavedReplyDto {
   @ApiProperty() @IsString() @Length(1, MAX_TITLE_LENGTH) title!: string;
   @ApiPropertyOptional({ enum: TICKET_CATEGORIES, nullable: true }) @Nullable() @IsIn(TICKET_CATEGORIES) category?: TicketCategory | null;
   @ApiProperty({ description: 'text with {{placeholders}}: GET /api/saved-replies/placeholders lists them' })
-  @IsString() @Length(1, MAX_TEXT_LENGTH) body!: string;
+  @IsString()
+  @Length(1, MAX_TEXT_LENGTH)
+  body!: string;
 }
 
 export class UpdateSavedReplyDto {
   @ApiPropertyOptional() @OptionalNotNull() @IsString() @Length(1, MAX_TITLE_LENGTH) title?: string;
   @ApiPropertyOptional({ enum: TICKET_CATEGORIES, nullable: true })
-  @Nullable() @IsIn(TICKET_CATEGORIES) category?: TicketCategory | null;
+  @Nullable()
+  @IsIn(TICKET_CATEGORIES)
+  category?: TicketCategory | null;
   @ApiPropertyOptional() @OptionalNotNull() @IsString() @Length(1, MAX_TEXT_LENGTH) body?: string;
   @EchoedReadOnly() id?: unknown;
   @EchoedReadOnly() placeholders?: unknown;
@@ -82,5 +98,8 @@ export class UpdateSavedReplyDto {
 }
 
 export class RenderSavedReplyDto {
-  @ApiProperty({ description: 'the ticket whose writer, story and period fill the placeholders' }) @IsString() @Length(1, MAX_ID_LENGTH) ticketId!: string;
+  @ApiProperty({ description: 'the ticket whose writer, story and period fill the placeholders' })
+  @IsString()
+  @Length(1, MAX_ID_LENGTH)
+  ticketId!: string;
 }

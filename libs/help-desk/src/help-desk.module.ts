@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import type { DomainModuleOptions } from '../../schema/src/domains.js';
+import type { DomainModuleOptions } from '../../core/src/domain-module.js';
 import { ExplanationsController } from './explanations.controller.js';
 import { ExplanationsRepository } from './explanations.repository.js';
 import { ExplanationsService } from './explanations.service.js';

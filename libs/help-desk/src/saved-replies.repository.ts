@@ -36,7 +36,11 @@ export class SavedRepliesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   list(q: ListQuery): Promise<(SavedReplyView & { total: string })[]> {
-    return rows(this.dataSource, `SELECT ${COLUMNS}, count(*) OVER () AS total FROM saved_replies r ${q.where} ${q.orderBy} OFFSET ${q.offset} LIMIT ${q.limit}`, q.params);
+    return rows(
+      this.dataSource,
+      `SELECT ${COLUMNS}, count(*) OVER () AS total FROM saved_replies r ${q.where} ${q.orderBy} OFFSET ${q.offset} LIMIT ${q.limit}`,
+      q.params,
+    );
   }
 
   async count(q: ListQuery): Promise<number> {
@@ -48,7 +52,10 @@ export class SavedRepliesRepository {
   }
 
   /** undefined when the title is taken. */
-  insert(m: EntityManager, r: { title: string; category: string | null; body: string; actorId: string }): Promise<SavedReplyView | undefined> {
+  insert(
+    m: EntityManager,
+    r: { title: string; category: string | null; body: string; actorId: string },
+  ): Promise<SavedReplyView | undefined> {
     return one<SavedReplyView>(
       m,
       `INSERT INTO saved_replies AS r (title, category, body, created_by, updated_by) VALUES ($1, $2, $3, $4, $4)
@@ -61,7 +68,11 @@ export class SavedRepliesRepository {
     return one(m, `SELECT 1 FROM saved_replies WHERE title = $1 AND id <> $2`, [title, exceptId]).then((r) => r !== undefined);
   }
 
-  update(m: EntityManager, id: string, r: { title: string; category: string | null; body: string; actorId: string }): Promise<SavedReplyView | undefined> {
+  update(
+    m: EntityManager,
+    id: string,
+    r: { title: string; category: string | null; body: string; actorId: string },
+  ): Promise<SavedReplyView | undefined> {
     return one<SavedReplyView>(
       m,
       `UPDATE saved_replies AS r SET title = $2, category = $3, body = $4, updated_by = $5, updated_at = now() WHERE r.id = $1 RETURNING ${COLUMNS}`,

@@ -1,19 +1,34 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
-  AuditService, badInput, conflict, formatCents, formatDollars, notFound, parseListQuery, toPage, type Actor, type ApiError,
+  AuditService,
+  badInput,
+  conflict,
+  formatCents,
+  formatDollars,
+  notFound,
+  parseListQuery,
+  toPage,
+  type Actor,
+  type ApiError,
 } from '../../core/src/index.js';
 import { ExplanationsService, type Explanation } from './explanations.service.js';
 import { periodName } from './explanation-format.js';
 import type { CreateSavedReplyDto, UpdateSavedReplyDto } from './help-desk.dto.js';
 import { SAVED_REPLY_LIST, SavedRepliesRepository, type SavedReplyView } from './saved-replies.repository.js';
 import {
-  EXPLANATION_PLACEHOLDERS, PLACEHOLDERS, placeholdersIn, renderTemplate, unknownPlaceholders, type Placeholder,
+  EXPLANATION_PLACEHOLDERS,
+  PLACEHOLDERS,
+  placeholdersIn,
+  renderTemplate,
+  unknownPlaceholders,
+  type Placeholder,
 } from './saved-reply-template.js';
 import { TicketsService } from './tickets.service.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === '23505' || (e as { driverError?: { code?: string } })?.driverError?.code === '23505';
+const isUniqueViolation = (e: unknown) =>
+  (e as { code?: string })?.code === '23505' || (e as { driverError?: { code?: string } })?.driverError?.code === '23505';
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const sentence = (s: string) => (/[.!?]$/.test(s) ? capital(s) : `${capital(s)}.`);
 
@@ -42,7 +57,10 @@ export class SavedRepliesService {
 
   placeholders() {
     return Object.entries(PLACEHOLDERS).map(([name, description]) => ({
-      name, token: `{{${name}}}`, description, needsComputedRun: EXPLANATION_PLACEHOLDERS.has(name as Placeholder),
+      name,
+      token: `{{${name}}}`,
+      description,
+      needsComputedRun: EXPLANATION_PLACEHOLDERS.has(name as Placeholder),
     }));
   }
 
@@ -98,7 +116,8 @@ export class SavedRepliesService {
           body: dto.body ?? before.body,
           actorId: actor.id,
         };
-        if (next.title === before.title && next.category === before.category && next.body === before.body) return SavedRepliesService.detail(before);
+        if (next.title === before.title && next.category === before.category && next.body === before.body)
+          return SavedRepliesService.detail(before);
         if (next.title !== before.title && (await this.replies.titleTaken(m, next.title, id))) throw this.titleTaken(next.title);
         const after = (await this.replies.update(m, id, next))!;
         await this.audit.record(m, actor, { action: 'saved-reply.update', entityType: 'saved-reply', entityId: id, before, after });

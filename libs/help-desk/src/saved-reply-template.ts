@@ -11,7 +11,7 @@ export const PLACEHOLDERS = {
   ticketId: 'the ticket id',
   ticketSubject: "the ticket's subject",
   storyTitle: "the title of the ticket's story",
-  period: 'the period, YYYY-MM (the ticket\'s, else the last computed one)',
+  period: "the period, YYYY-MM (the ticket's, else the last computed one)",
   periodName: 'the period as "October 2026"',
   previousPeriodName: 'the month before, as "September 2026"',
   earnings: "the period's earnings (stories + referrals + adjustments)",
@@ -32,8 +32,20 @@ export type Placeholder = keyof typeof PLACEHOLDERS;
 
 /** The placeholders whose values come from the earnings explanation (they need a computed run). */
 export const EXPLANATION_PLACEHOLDERS: ReadonlySet<Placeholder> = new Set<Placeholder>([
-  'previousPeriodName', 'earnings', 'previousEarnings', 'change', 'storyEarnings', 'referralEarnings', 'adjustments', 'balance', 'payout',
-  'carried', 'minimumPayout', 'topCause', 'causes', 'explanation',
+  'previousPeriodName',
+  'earnings',
+  'previousEarnings',
+  'change',
+  'storyEarnings',
+  'referralEarnings',
+  'adjustments',
+  'balance',
+  'payout',
+  'carried',
+  'minimumPayout',
+  'topCause',
+  'causes',
+  'explanation',
 ]);
 
 const PATTERN = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;

@@ -99,7 +99,11 @@ export class TicketsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   list(q: ListQuery): Promise<(TicketView & { total: string })[]> {
-    return rows(this.dataSource, `SELECT ${COLUMNS}, count(*) OVER () AS total FROM ${FROM} ${q.where} ${q.orderBy} OFFSET ${q.offset} LIMIT ${q.limit}`, q.params);
+    return rows(
+      this.dataSource,
+      `SELECT ${COLUMNS}, count(*) OVER () AS total FROM ${FROM} ${q.where} ${q.orderBy} OFFSET ${q.offset} LIMIT ${q.limit}`,
+      q.params,
+    );
   }
 
   async count(q: ListQuery): Promise<number> {
@@ -132,7 +136,17 @@ export class TicketsRepository {
 
   async insert(
     m: EntityManager,
-    t: { id: string; memberKey: number; category: string; subject: string; body: string; storyKey: number | null; period: string | null; assigneeId: string | null; openedBy: string },
+    t: {
+      id: string;
+      memberKey: number;
+      category: string;
+      subject: string;
+      body: string;
+      storyKey: number | null;
+      period: string | null;
+      assigneeId: string | null;
+      openedBy: string;
+    },
   ): Promise<void> {
     await m.query(
       `INSERT INTO tickets (id, member_key, category, subject, body, story_key, period, created_at, status, assignee_id, source, opened_by, updated_at)

@@ -46,20 +46,28 @@ export class TicketsService {
   }
 
   private async detail(m: EntityManager, ticket: TicketView): Promise<TicketDetail> {
-    return { ...ticket, notes: await this.tickets.notes(m, ticket.id), explanationPath: `/api/tickets/${encodeURIComponent(ticket.id)}/explanation` };
+    return {
+      ...ticket,
+      notes: await this.tickets.notes(m, ticket.id),
+      explanationPath: `/api/tickets/${encodeURIComponent(ticket.id)}/explanation`,
+    };
   }
 
   /** The writer's story, or a 400 naming `storyId` when unknown or by someone else. */
   private async storyKeyOf(m: EntityManager, storyId: string, memberKey: number): Promise<number> {
     const story = await this.tickets.story(m, storyId);
     if (!story) throw badInput(`unknown story ${storyId}`, [{ field: 'storyId', message: 'unknown story' }]);
-    if (story.authorKey !== memberKey) throw badInput(`story ${storyId} is not by this writer`, [{ field: 'storyId', message: "not one of the writer's stories" }]);
+    if (story.authorKey !== memberKey)
+      throw badInput(`story ${storyId} is not by this writer`, [{ field: 'storyId', message: "not one of the writer's stories" }]);
     return story.key;
   }
 
   private async checkAssignee(m: EntityManager, assigneeId: string): Promise<void> {
     const staff = await this.tickets.staff(m, assigneeId);
-    if (!staff) throw badInput(`unknown or disabled staff account ${assigneeId}`, [{ field: 'assigneeId', message: 'unknown or disabled staff account' }]);
+    if (!staff)
+      throw badInput(`unknown or disabled staff account ${assigneeId}`, [
+        { field: 'assigneeId', message: 'unknown or disabled staff account' },
+      ]);
     if (!staff.roles.some((r) => SUPPORT_ROLES.includes(r))) {
       throw ruleViolation('assignee_not_support', 'tickets are assigned to support staff (role support or admin)', { assigneeId });
     }
@@ -73,8 +81,15 @@ export class TicketsService {
       const storyKey = dto.storyId ? await this.storyKeyOf(m, dto.storyId, memberKey) : null;
       if (dto.assigneeId) await this.checkAssignee(m, dto.assigneeId);
       await this.tickets.insert(m, {
-        id, memberKey, category: dto.category, subject: dto.subject, body: dto.body, storyKey, period: dto.period ?? null,
-        assigneeId: dto.assigneeId ?? null, openedBy: actor.id,
+        id,
+        memberKey,
+        category: dto.category,
+        subject: dto.subject,
+        body: dto.body,
+        storyKey,
+        period: dto.period ?? null,
+        assigneeId: dto.assigneeId ?? null,
+        openedBy: actor.id,
       });
       const after = (await this.tickets.get(m, id))!;
       await this.audit.record(m, actor, { action: 'ticket.create', entityType: 'ticket', entityId: id, after });
@@ -107,7 +122,8 @@ export class TicketsService {
       if (status !== before.status) {
         change.status = status;
         if (status === 'resolved') {
-          if (!resolution) throw ruleViolation('resolution_required', 'resolving a ticket needs a resolution text', { field: 'resolution' });
+          if (!resolution)
+            throw ruleViolation('resolution_required', 'resolving a ticket needs a resolution text', { field: 'resolution' });
           change.resolution = resolution;
           change.resolved = true;
         } else if (before.status === 'resolved') {
@@ -116,9 +132,12 @@ export class TicketsService {
         }
       } else if (resolution !== undefined && resolution !== before.resolution) {
         if (before.status !== 'resolved') {
-          throw ruleViolation('not_resolved', 'a resolution is given when resolving (status resolved or POST /resolve)', { field: 'resolution' });
+          throw ruleViolation('not_resolved', 'a resolution is given when resolving (status resolved or POST /resolve)', {
+            field: 'resolution',
+          });
         }
-        if (resolution === null) throw ruleViolation('resolution_required', 'a resolved ticket keeps a resolution text', { field: 'resolution' });
+        if (resolution === null)
+          throw ruleViolation('resolution_required', 'a resolved ticket keeps a resolution text', { field: 'resolution' });
         change.resolution = resolution;
       }
       if (Object.keys(change).length === 0) return this.detail(m, before);
@@ -134,7 +153,8 @@ export class TicketsService {
   async resolve(actor: Actor, id: string, dto: ResolveTicketDto): Promise<TicketDetail> {
     return this.dataSource.transaction(async (m) => {
       const { before } = await this.locked(m, id);
-      if (before.status === 'resolved') throw conflict(`ticket ${id} is already resolved`, { status: before.status, resolvedAt: before.resolvedAt });
+      if (before.status === 'resolved')
+        throw conflict(`ticket ${id} is already resolved`, { status: before.status, resolvedAt: before.resolvedAt });
       await this.tickets.update(m, id, { status: 'resolved', resolution: dto.resolution, resolved: true });
       const after = (await this.tickets.get(m, id))!;
       await this.audit.record(m, actor, { action: 'ticket.resolve', entityType: 'ticket', entityId: id, before, after });
@@ -149,7 +169,14 @@ export class TicketsService {
       if (before.status !== 'resolved') throw conflict(`ticket ${id} is ${before.status}, not resolved`, { status: before.status });
       await this.tickets.update(m, id, { status: 'open', resolution: null, resolved: false });
       const after = (await this.tickets.get(m, id))!;
-      await this.audit.record(m, actor, { action: 'ticket.reopen', entityType: 'ticket', entityId: id, before, after, reason: dto.reason ?? null });
+      await this.audit.record(m, actor, {
+        action: 'ticket.reopen',
+        entityType: 'ticket',
+        entityId: id,
+        before,
+        after,
+        reason: dto.reason ?? null,
+      });
       return this.detail(m, after);
     });
   }
@@ -169,7 +196,10 @@ export class TicketsService {
     const { ticket, memberKey } = await this.forExplanation(id);
     const period = ticket.period ?? (await this.explanations.defaultPeriod());
     const explanation = await this.explanations.forMemberKey(memberKey, period);
-    return { ticket: { id: ticket.id, storyId: ticket.storyId, period: ticket.period, periodIsDefault: ticket.period === null }, ...explanation };
+    return {
+      ticket: { id: ticket.id, storyId: ticket.storyId, period: ticket.period, periodIsDefault: ticket.period === null },
+      ...explanation,
+    };
   }
 
   /** The ticket and its writer's key (for the explanation and saved replies). */

@@ -4,18 +4,46 @@ import { renderTemplate, unknownPlaceholders, placeholdersIn } from './saved-rep
 import { writerText } from './writer-text.js';
 
 const story = (storyId: string, earnings: bigint, seconds: bigint, boosted: number): StoryFigures => ({
-  storyId, earningsMicros: earnings, readingTimeMicros: earnings - (boosted ? earnings / 2n : 0n), engagementMicros: 0n,
-  readRatioAdjustmentMicros: 0n, followerBonusMicros: 0n, boostBonusMicros: boosted ? earnings / 2n : 0n, views: 4, reads: 3,
-  readRatioAdjustmentBps: 10000, memberReads: 3, memberReadingSeconds: seconds, clappers: 0, highlighters: 0, repliers: 0,
-  newFollows: 0, followerReaders: 0, boostedReaders: boosted,
+  storyId,
+  earningsMicros: earnings,
+  readingTimeMicros: earnings - (boosted ? earnings / 2n : 0n),
+  engagementMicros: 0n,
+  readRatioAdjustmentMicros: 0n,
+  followerBonusMicros: 0n,
+  boostBonusMicros: boosted ? earnings / 2n : 0n,
+  views: 4,
+  reads: 3,
+  readRatioAdjustmentBps: 10000,
+  memberReads: 3,
+  memberReadingSeconds: seconds,
+  clappers: 0,
+  highlighters: 0,
+  repliers: 0,
+  newFollows: 0,
+  followerReaders: 0,
+  boostedReaders: boosted,
 });
 
 const period = (p: string, stories: StoryFigures[], extra: Partial<PeriodFigures> = {}): PeriodFigures => ({
-  period: p, run: { poolMicros: 1_000_000n, memberCount: 1 }, stories, referralMicros: 0n, adjustmentsMicros: 0n, statement: null, ...extra,
+  period: p,
+  run: { poolMicros: 1_000_000n, memberCount: 1 },
+  stories,
+  referralMicros: 0n,
+  adjustmentsMicros: 0n,
+  statement: null,
+  ...extra,
 });
 
 describe('writer-facing text', () => {
-  const statement = { status: 'below_threshold', openingMicros: 2_000_000n, balanceMicros: 7_200_000n, carriedMicros: 7_200_000n, forfeitedMicros: 0n, payoutCents: 0n, payoutState: null };
+  const statement = {
+    status: 'below_threshold',
+    openingMicros: 2_000_000n,
+    balanceMicros: 7_200_000n,
+    carriedMicros: 7_200_000n,
+    forfeitedMicros: 0n,
+    payoutCents: 0n,
+    payoutState: null,
+  };
   const current = period('2026-10', [story('x', 5_200_000n, 3700n, 0)], { statement });
   const comparison = compareEarnings({
     previous: period('2026-09', [story('x', 17_600_000n, 3700n, 2)]),
@@ -28,8 +56,14 @@ describe('writer-facing text', () => {
     forfeitAfterDays: 180,
   });
   const text = writerText({
-    period: '2026-10', final: true, comparison, storyEarningsMicros: 5_200_000n, referralMicros: 0n, adjustmentsMicros: 0n,
-    stories: [{ title: 'Rivers', figures: current.stories[0]! }], statement,
+    period: '2026-10',
+    final: true,
+    comparison,
+    storyEarningsMicros: 5_200_000n,
+    referralMicros: 0n,
+    adjustmentsMicros: 0n,
+    stories: [{ title: 'Rivers', figures: current.stories[0]! }],
+    statement,
   });
 
   it('states the earnings, the change and its causes in dollars, with UTC days', () => {
@@ -52,10 +86,25 @@ describe('writer-facing text', () => {
 
   it('says when the run is a draft and when there was no previous run', () => {
     const none = compareEarnings({
-      previous: period('2026-09', [], { run: null }), current, stories: { x: { title: 'Rivers', publishedAt: null, status: 'published', membersOnly: true } },
-      boosts: [], enrollments: [], payoutAccount: null, minPayoutCents: 1000n, forfeitAfterDays: 180,
+      previous: period('2026-09', [], { run: null }),
+      current,
+      stories: { x: { title: 'Rivers', publishedAt: null, status: 'published', membersOnly: true } },
+      boosts: [],
+      enrollments: [],
+      payoutAccount: null,
+      minPayoutCents: 1000n,
+      forfeitAfterDays: 180,
     });
-    const draft = writerText({ period: '2026-10', final: false, comparison: none, storyEarningsMicros: 5_200_000n, referralMicros: 0n, adjustmentsMicros: 0n, stories: [], statement: null });
+    const draft = writerText({
+      period: '2026-10',
+      final: false,
+      comparison: none,
+      storyEarningsMicros: 5_200_000n,
+      referralMicros: 0n,
+      adjustmentsMicros: 0n,
+      stories: [],
+      statement: null,
+    });
     expect(draft).toContain('These figures come from a payout run that is not approved yet; they may still change.');
     expect(draft).toContain('That is $5.20 more than in September 2026 (no payout run, so $0.00).');
     expect(draft).toContain('There was no computed payout run for September 2026, so this compares with $0.00.');

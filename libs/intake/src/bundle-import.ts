@@ -64,7 +64,6 @@ export async function bundleFiles(folder: string): Promise<{ files: Map<IntakeKi
   return { files, ignored: ignored.sort() };
 }
 
-
 function lazyHooks(hooks: ImportOptions['hooks']): HookRunner | undefined {
   if (!hooks || typeof hooks !== 'function') return hooks;
   let runner: Promise<HookRunner> | null = null;
@@ -134,16 +133,21 @@ export async function importBundle(dataSource: DataSource, folderPath: string, o
         for (const f of spec.fields) if (f.type.t === 'ref' && !keys.has(f.type.entity)) await keys.loadAll(db, f.type.entity);
       } else lookup = await idsOfFile(db, spec, path);
       let streamEnd = 0;
-      const outcome = await mergeKind(db, spec, { file: path, workers, workerMinBytes: opts.workerMinBytes }, {
-        keys: lookup,
-        bulk: true,
-        hooks,
-        onReject: (r) => opts.onReject?.(file, r),
-        onProgress: (n, phase) => {
-          if (phase && !streamEnd) streamEnd = performance.now();
-          opts.onProgress?.(file, n, phase);
+      const outcome = await mergeKind(
+        db,
+        spec,
+        { file: path, workers, workerMinBytes: opts.workerMinBytes },
+        {
+          keys: lookup,
+          bulk: true,
+          hooks,
+          onReject: (r) => opts.onReject?.(file, r),
+          onProgress: (n, phase) => {
+            if (phase && !streamEnd) streamEnd = performance.now();
+            opts.onProgress?.(file, n, phase);
+          },
         },
-      });
+      );
       const t1 = performance.now();
       const { statuses: _omit, ...rest } = outcome;
       const report: KindReport = {

@@ -57,7 +57,13 @@ export class IdKeyTable {
 
   /** The state to hand to a worker thread (no copy: the memory is shared). Do not add ids afterwards. */
   share(): SharedIdKeyTable {
-    return { slots: this.slots.buffer as SharedArrayBuffer, bytes: this.bytes.buffer as SharedArrayBuffer, used: this.used, count: this.count, mask: this.mask };
+    return {
+      slots: this.slots.buffer as SharedArrayBuffer,
+      bytes: this.bytes.buffer as SharedArrayBuffer,
+      used: this.used,
+      count: this.count,
+      mask: this.mask,
+    };
   }
 
   static fromShared(s: SharedIdKeyTable): IdKeyTable {

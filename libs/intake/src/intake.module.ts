@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import type { DomainModuleOptions } from '../../schema/src/domains.js';
+import type { DomainModuleOptions } from '../../core/src/domain-module.js';
 import { IntakeController } from './intake.controller.js';
 import { IntakeService } from './intake.service.js';
 

@@ -39,18 +39,29 @@ export interface IntakeResponse {
  */
 @Injectable()
 export class IntakeService {
-  constructor(private readonly dataSource: DataSource, private readonly hooks: IntakeHooks) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly hooks: IntakeHooks,
+  ) {}
 
   async ingest(kindName: string, body: unknown): Promise<IntakeResponse> {
-    if (!isIntakeKind(kindName)) throw new ApiError(404, 'not_found', `unknown kind "${kindName}": intake takes ${INTAKE_KINDS.join(', ')}`);
+    if (!isIntakeKind(kindName))
+      throw new ApiError(404, 'not_found', `unknown kind "${kindName}": intake takes ${INTAKE_KINDS.join(', ')}`);
     if (!Array.isArray(body)) {
-      throw badInput('the body must be a JSON array of records (Content-Type: application/json)', [{ field: 'body', message: 'must be an array' }]);
+      throw badInput('the body must be a JSON array of records (Content-Type: application/json)', [
+        { field: 'body', message: 'must be an array' },
+      ]);
     }
     if (body.length > MAX_BATCH) {
-      throw new ApiError(413, 'payload_too_large', `a batch holds at most ${MAX_BATCH.toLocaleString('en-US')} records; this one has ${body.length.toLocaleString('en-US')}: split it`, {
-        maxRecords: MAX_BATCH,
-        received: body.length,
-      });
+      throw new ApiError(
+        413,
+        'payload_too_large',
+        `a batch holds at most ${MAX_BATCH.toLocaleString('en-US')} records; this one has ${body.length.toLocaleString('en-US')}: split it`,
+        {
+          maxRecords: MAX_BATCH,
+          received: body.length,
+        },
+      );
     }
     const spec = KIND_SPECS[kindName];
     const outcome = await this.mergeRetrying(spec, body);

@@ -68,7 +68,9 @@ export class KeyMaps implements KeyLookup {
     const wanted = [...new Set(ids)];
     const map = new Map<string, number>();
     if (wanted.length) {
-      const rows = await db.query<{ id: string; key: number }>(`SELECT id, key FROM ${REF_TABLES[entity]} WHERE id = ANY($1::text[])`, [wanted]);
+      const rows = await db.query<{ id: string; key: number }>(`SELECT id, key FROM ${REF_TABLES[entity]} WHERE id = ANY($1::text[])`, [
+        wanted,
+      ]);
       for (const r of rows) map.set(r.id, r.key);
     }
     this.tables[entity] = map;

@@ -91,16 +91,38 @@ const ref = (name: string, column: string, entity: RefEntity, nullable = false):
   type: { t: 'ref', entity },
   nullable,
 });
-const ts = (name: string, column: string, nullable = false): FieldSpec => ({ name, column, sqlType: 'timestamptz', type: { t: 'timestamp' }, nullable });
+const ts = (name: string, column: string, nullable = false): FieldSpec => ({
+  name,
+  column,
+  sqlType: 'timestamptz',
+  type: { t: 'timestamp' },
+  nullable,
+});
 const text = (name: string, max: number, opts: { column?: string; nonEmpty?: boolean } = {}): FieldSpec => ({
   name,
   column: opts.column ?? name,
   sqlType: 'text',
   type: { t: 'text', nonEmpty: opts.nonEmpty ?? false, max },
 });
-const oneOf = (name: string, values: readonly string[], column = name): FieldSpec => ({ name, column, sqlType: 'text', type: { t: 'enum', values } });
-const bool = (name: string, column: string, dflt?: boolean): FieldSpec => ({ name, column, sqlType: 'bool', type: { t: 'bool' }, default: dflt });
-const cents = (name: string, column: string): FieldSpec => ({ name, column, sqlType: 'int8', type: { t: 'int', min: 0, max: Number.MAX_SAFE_INTEGER } });
+const oneOf = (name: string, values: readonly string[], column = name): FieldSpec => ({
+  name,
+  column,
+  sqlType: 'text',
+  type: { t: 'enum', values },
+});
+const bool = (name: string, column: string, dflt?: boolean): FieldSpec => ({
+  name,
+  column,
+  sqlType: 'bool',
+  type: { t: 'bool' },
+  default: dflt,
+});
+const cents = (name: string, column: string): FieldSpec => ({
+  name,
+  column,
+  sqlType: 'int8',
+  type: { t: 'int', min: 0, max: Number.MAX_SAFE_INTEGER },
+});
 const country = (name = 'country'): FieldSpec => ({ name, column: 'country', sqlType: 'bpchar', type: { t: 'country' } });
 const birthDate = (): FieldSpec => ({ name: 'birthDate', column: 'birth_date', sqlType: 'date', type: { t: 'date' }, nullable: true });
 
@@ -124,7 +146,14 @@ const SPECS: KindSpec[] = [
       bool('earningsExcluded', 'earnings_excluded', false),
     ],
   },
-  { kind: 'publications', table: 'publications', level: 0, identity: 'id', surrogateKey: true, fields: [id(), text('name', MAX_NAME_LENGTH, { nonEmpty: true })] },
+  {
+    kind: 'publications',
+    table: 'publications',
+    level: 0,
+    identity: 'id',
+    surrogateKey: true,
+    fields: [id(), text('name', MAX_NAME_LENGTH, { nonEmpty: true })],
+  },
   {
     kind: 'stories',
     table: 'stories',
@@ -148,7 +177,14 @@ const SPECS: KindSpec[] = [
     table: 'memberships',
     level: 1,
     identity: 'id',
-    fields: [id(), ref('memberId', 'member_key', 'member'), oneOf('plan', PLANS), oneOf('tier', ['member', 'friend']), ts('startedAt', 'started_at'), ts('endedAt', 'ended_at', true)],
+    fields: [
+      id(),
+      ref('memberId', 'member_key', 'member'),
+      oneOf('plan', PLANS),
+      oneOf('tier', ['member', 'friend']),
+      ts('startedAt', 'started_at'),
+      ts('endedAt', 'ended_at', true),
+    ],
   },
   {
     kind: 'charges',
@@ -252,7 +288,13 @@ const SPECS: KindSpec[] = [
     table: 'boosts',
     level: 2,
     identity: 'id',
-    fields: [id(), ref('storyId', 'story_key', 'story'), ts('startsAt', 'starts_at'), ts('endsAt', 'ends_at'), oneOf('source', ['nomination', 'curator'])],
+    fields: [
+      id(),
+      ref('storyId', 'story_key', 'story'),
+      ts('startsAt', 'starts_at'),
+      ts('endsAt', 'ends_at'),
+      oneOf('source', ['nomination', 'curator']),
+    ],
     rule: (_v, at) => (at.endsAt > at.startsAt ? null : 'endsAt must be after startsAt'),
   },
   {

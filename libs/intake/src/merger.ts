@@ -113,9 +113,15 @@ async function encodeSource(
   reject: (r: Rejection) => void,
   opts: { identities: boolean; onProgress?: (n: number) => void },
 ): Promise<EncodeResult> {
-  if ('file' in source && source.workers > 0 && !opts.identities && (await stat(source.file)).size >= (source.workerMinBytes ?? WORKER_MIN_BYTES)) {
+  if (
+    'file' in source &&
+    source.workers > 0 &&
+    !opts.identities &&
+    (await stat(source.file)).size >= (source.workerMinBytes ?? WORKER_MIN_BYTES)
+  ) {
     const tables = shareableTables(spec, keys);
-    if (tables) return encodeFileInWorkers(source.file, spec, tables, out, { staged, workers: source.workers, reject, onProgress: opts.onProgress });
+    if (tables)
+      return encodeFileInWorkers(source.file, spec, tables, out, { staged, workers: source.workers, reject, onProgress: opts.onProgress });
   }
   const batches: () => AsyncIterable<RecordBatch> =
     'file' in source
@@ -158,7 +164,12 @@ async function copyInto(db: IntakeDb, sql: string, run: (out: Writable) => Promi
   return result;
 }
 
-async function savepoint<T>(db: IntakeDb, name: string, fn: () => Promise<T>, recover: (e: unknown) => boolean): Promise<{ ok: true; value: T } | { ok: false }> {
+async function savepoint<T>(
+  db: IntakeDb,
+  name: string,
+  fn: () => Promise<T>,
+  recover: (e: unknown) => boolean,
+): Promise<{ ok: true; value: T } | { ok: false }> {
   await db.query(`SAVEPOINT ${name}`);
   try {
     const value = await fn();
@@ -234,7 +245,9 @@ export async function mergeKind(db: IntakeDb, spec: KindSpec, source: RecordSour
         }
       }
       const returning = spec.hooked || statuses ? 'rows' : 'counts';
-      const result = await db.query<{ identity?: string; inserted: boolean | string; updated?: string }>(mergeSql(spec, { returning, ordered: !opts.bulk }));
+      const result = await db.query<{ identity?: string; inserted: boolean | string; updated?: string }>(
+        mergeSql(spec, { returning, ordered: !opts.bulk }),
+      );
       if (returning === 'counts') {
         inserted = Number(result[0].inserted);
         updated = Number(result[0].updated);
@@ -290,4 +303,3 @@ async function isEmpty(db: IntakeDb, table: string): Promise<boolean> {
   const [row] = await db.query<{ empty: boolean }>(`SELECT NOT EXISTS (SELECT 1 FROM ${table}) AS empty`);
   return row.empty;
 }
-

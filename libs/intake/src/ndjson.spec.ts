@@ -33,36 +33,51 @@ describe('readNdjson', () => {
 
   it('splits any text into the same lines whatever the chunk size (multi-byte characters across chunks)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.string({ unit: 'grapheme', maxLength: 12 }).map((s) => s.replace(/[\r\n\ufeff]/g, '')), { maxLength: 12 }), fc.integer({ min: 1, max: 9 }), async (lines, chunk) => {
-        const text = lines.map((l) => `${l}\n`).join('');
-        expect(await linesOf(text, chunk)).toEqual(lines);
-      }),
+      fc.asyncProperty(
+        fc.array(
+          fc.string({ unit: 'grapheme', maxLength: 12 }).map((s) => s.replace(/[\r\n\ufeff]/g, '')),
+          { maxLength: 12 },
+        ),
+        fc.integer({ min: 1, max: 9 }),
+        async (lines, chunk) => {
+          const text = lines.map((l) => `${l}\n`).join('');
+          expect(await linesOf(text, chunk)).toEqual(lines);
+        },
+      ),
       { numRuns: 60 },
     );
   });
 });
 
 describe('IdKeyTable', () => {
-  const id = fc.oneof(fc.string({ maxLength: 10 }), fc.string({ unit: 'grapheme', maxLength: 6 }), fc.constantFrom('a\\b', 'tab\there', 'é', 'e'));
+  const id = fc.oneof(
+    fc.string({ maxLength: 10 }),
+    fc.string({ unit: 'grapheme', maxLength: 6 }),
+    fc.constantFrom('a\\b', 'tab\there', 'é', 'e'),
+  );
   it('behaves like a Map from id to key (added as strings or as UTF-8 bytes; read by a thread that shares it)', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(id, fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), fc.boolean()), { maxLength: 300 }), fc.array(id, { maxLength: 50 }), (pairs, probes) => {
-        const table = new IdKeyTable(4, 2);
-        const map = new Map<string, number>();
-        for (const [k, key, asBytes] of pairs) {
-          if (asBytes) {
-            const b = Buffer.from(`xx${k}yy`, 'utf8');
-            table.setBytes(b, 2, b.length - 2, key);
-          } else table.set(k, key);
-          map.set(k, key);
-        }
-        expect(table.size).toBe(map.size);
-        const shared = IdKeyTable.fromShared(table.share());
-        for (const k of [...map.keys(), ...probes]) {
-          expect(table.get(k)).toBe(map.get(k));
-          expect(shared.get(k)).toBe(map.get(k));
-        }
-      }),
+      fc.property(
+        fc.array(fc.tuple(id, fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), fc.boolean()), { maxLength: 300 }),
+        fc.array(id, { maxLength: 50 }),
+        (pairs, probes) => {
+          const table = new IdKeyTable(4, 2);
+          const map = new Map<string, number>();
+          for (const [k, key, asBytes] of pairs) {
+            if (asBytes) {
+              const b = Buffer.from(`xx${k}yy`, 'utf8');
+              table.setBytes(b, 2, b.length - 2, key);
+            } else table.set(k, key);
+            map.set(k, key);
+          }
+          expect(table.size).toBe(map.size);
+          const shared = IdKeyTable.fromShared(table.share());
+          for (const k of [...map.keys(), ...probes]) {
+            expect(table.get(k)).toBe(map.get(k));
+            expect(shared.get(k)).toBe(map.get(k));
+          }
+        },
+      ),
     );
   });
 });

@@ -13,7 +13,8 @@ export interface BadLine {
 }
 
 /** Complete lines (`data` has no final newline) or one line that cannot be read. */
-export type RawChunk = { first: number; lines: number; data: Buffer; bytesRead: number } | { first: number; lines: 1; bad: string; bytesRead: number };
+export type RawChunk =
+  { first: number; lines: number; data: Buffer; bytesRead: number } | { first: number; lines: 1; bad: string; bytesRead: number };
 
 export interface LineBatch {
   /** Line number of `lines[0]`. */

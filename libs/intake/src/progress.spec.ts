@@ -19,7 +19,9 @@ describe('TerminalProgress', () => {
     p.update('sessions.ndjson', 1_000_000, 'building indexes');
     expect(out.text.endsWith('\r\x1b[Ksessions.ndjson: 1,000,000 rows, 333,333 rows/s, building indexes (3 s)')).toBe(true);
     p.log('a line in between', out); // cleared, written, status redrawn below it
-    expect(out.text.endsWith('\r\x1b[Ka line in between\n\r\x1b[Ksessions.ndjson: 1,000,000 rows, 333,333 rows/s, building indexes (3 s)')).toBe(true);
+    expect(
+      out.text.endsWith('\r\x1b[Ka line in between\n\r\x1b[Ksessions.ndjson: 1,000,000 rows, 333,333 rows/s, building indexes (3 s)'),
+    ).toBe(true);
     p.finishAll(true);
     expect(out.text.endsWith('\r\x1b[K')).toBe(true);
   });

@@ -85,8 +85,12 @@ describe('RecordValidator', () => {
   it('refuses fields the kind does not have, prototype keys included, naming at most five', () => {
     const have = '(sessions records have id, storyId, readerId, startedAt, activeSeconds, mode)';
     expect(check(sessions, { ...ok, extra: 'x' })).toBe(`unknown field "extra" ${have}`);
-    expect(check(sessions, JSON.parse(`{"__proto__": {"mode": "read"}, ${JSON.stringify(ok).slice(1)}`))).toBe(`unknown field "__proto__" ${have}`);
-    expect(check(sessions, JSON.parse(`{"constructor": 1, "prototype": 2, ${JSON.stringify(ok).slice(1)}`))).toBe(`unknown fields "constructor", "prototype" ${have}`);
+    expect(check(sessions, JSON.parse(`{"__proto__": {"mode": "read"}, ${JSON.stringify(ok).slice(1)}`))).toBe(
+      `unknown field "__proto__" ${have}`,
+    );
+    expect(check(sessions, JSON.parse(`{"constructor": 1, "prototype": 2, ${JSON.stringify(ok).slice(1)}`))).toBe(
+      `unknown fields "constructor", "prototype" ${have}`,
+    );
     const many = Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`k${i}${i === 0 ? 'z'.repeat(50) : ''}`, i]));
     expect(check(sessions, { ...ok, ...many })).toBe(`unknown fields "k0${'z'.repeat(38)}…", "k1", "k2", "k3", "k4" and 2 more ${have}`);
     expect(check(sessions, { ...ok, mode: 'x', extra: 1 })).toBe(`mode must be read or listen (got "x"); unknown field "extra" ${have}`);
@@ -98,8 +102,12 @@ describe('RecordValidator', () => {
     const members = new RecordValidator(KIND_SPECS.members);
     const m = { id: 'm', username: 'u', name: 'N', email: 'e@x.org', country: 'GB', birthDate: null, joinedAt: '2026-01-01T00:00:00Z' };
     expect(check(members, { ...m, name: '😀'.repeat(MAX_NAME_LENGTH) })).toEqual(expect.any(Array));
-    expect(check(members, { ...m, name: `${'😀'.repeat(MAX_NAME_LENGTH)}a` })).toBe(`name must be at most ${MAX_NAME_LENGTH} characters (got ${MAX_NAME_LENGTH + 1})`);
-    expect(check(members, { ...m, email: 'e'.repeat(MAX_EMAIL_LENGTH + 1) })).toBe(`email must be at most ${MAX_EMAIL_LENGTH} characters (got ${MAX_EMAIL_LENGTH + 1})`);
+    expect(check(members, { ...m, name: `${'😀'.repeat(MAX_NAME_LENGTH)}a` })).toBe(
+      `name must be at most ${MAX_NAME_LENGTH} characters (got ${MAX_NAME_LENGTH + 1})`,
+    );
+    expect(check(members, { ...m, email: 'e'.repeat(MAX_EMAIL_LENGTH + 1) })).toBe(
+      `email must be at most ${MAX_EMAIL_LENGTH} characters (got ${MAX_EMAIL_LENGTH + 1})`,
+    );
     expect(check(members, { ...m, name: '  ' })).toBe('name must not be empty');
     expect([charCount(''), charCount('a😀b'), charCount('\ud800x'), charCount('\udc00\ud800')]).toEqual([0, 3, 2, 2]);
   });
@@ -147,27 +155,41 @@ describe('RecordValidator', () => {
     expect(check(referrals, { ...r, referredAt: '2023-09-01T00:00:00.0000001Z' })).toMatch(/^the referral program ended on 2023-09-01/);
     expect(check(referrals, { ...r, referredAt: '2023-09-01T01:59:59.999999+02:00' })).toEqual(expect.any(Array));
     const charges = new RecordValidator(KIND_SPECS.charges);
-    const c = { id: 'c', memberId: 'm', plan: 'annual', coversFrom: '2026-10', chargedAt: '2026-10-01T00:00:00Z', grossCents: 5000, feeCents: 0, netCents: 5000, status: 'paid' };
+    const c = {
+      id: 'c',
+      memberId: 'm',
+      plan: 'annual',
+      coversFrom: '2026-10',
+      chargedAt: '2026-10-01T00:00:00Z',
+      grossCents: 5000,
+      feeCents: 0,
+      netCents: 5000,
+      status: 'paid',
+    };
     expect(check(charges, c)).toEqual(['c', 'm', 'annual', '2026-10-01', '2026-10-01T00:00:00Z', 5000, 0, 5000, 'paid']);
-    expect(check(charges, { ...c, grossCents: 9007199254740993 })).toMatch(/^grossCents must be an integer >= 0/);
+    expect(check(charges, { ...c, grossCents: 2 ** 53 })).toMatch(/^grossCents must be an integer >= 0/);
     expect(check(charges, { ...c, feeCents: 1 })).toBe('netCents must be grossCents − feeCents (5000 − 1 = 4999, got 5000)');
     const big = Number.MAX_SAFE_INTEGER;
     expect(check(charges, { ...c, grossCents: big, feeCents: 1, netCents: big - 1 })).toEqual(expect.any(Array));
-    expect(check(charges, { ...c, grossCents: big, feeCents: 0, netCents: big - 1 })).toBe(`netCents must be grossCents − feeCents (${big} − 0 = ${big}, got ${big - 1})`);
+    expect(check(charges, { ...c, grossCents: big, feeCents: 0, netCents: big - 1 })).toBe(
+      `netCents must be grossCents − feeCents (${big} − 0 = ${big}, got ${big - 1})`,
+    );
   });
 
   it('refuses referrals with the referral rule of referral-legacy, to the microsecond', () => {
     const referrals = new RecordValidator(KIND_SPECS.referrals);
     const cutoff = timestampMicros(REFERRAL_CUTOFF);
     const r = { id: 'r', referrerId: 'a', referredMemberId: 'b', pageSlug: 'p' };
-    const near = fc.record({ delta: fc.bigInt({ min: -5_000_000n, max: 5_000_000n }), offset: fc.integer({ min: -14 * 60, max: 14 * 60 }) }).map(({ delta, offset }) => {
-      const at = cutoff + delta;
-      const local = new Date(Number((at - (((at % 1000n) + 1000n) % 1000n)) / 1000n) + offset * 60_000).toISOString().slice(0, 19);
-      const fraction = String(((at % 1_000_000n) + 1_000_000n) % 1_000_000n).padStart(6, '0');
-      const abs = Math.abs(offset);
-      const zone = `${offset < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-      return { stamp: `${local}.${fraction}${zone}`, late: at >= cutoff };
-    });
+    const near = fc
+      .record({ delta: fc.bigInt({ min: -5_000_000n, max: 5_000_000n }), offset: fc.integer({ min: -14 * 60, max: 14 * 60 }) })
+      .map(({ delta, offset }) => {
+        const at = cutoff + delta;
+        const local = new Date(Number((at - (((at % 1000n) + 1000n) % 1000n)) / 1000n) + offset * 60_000).toISOString().slice(0, 19);
+        const fraction = String(((at % 1_000_000n) + 1_000_000n) % 1_000_000n).padStart(6, '0');
+        const abs = Math.abs(offset);
+        const zone = `${offset < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+        return { stamp: `${local}.${fraction}${zone}`, late: at >= cutoff };
+      });
     fc.assert(
       fc.property(near, ({ stamp, late }) => {
         expect(timestampMicros(stamp) >= cutoff).toBe(late);

@@ -152,7 +152,9 @@ function checkValue(f: FieldSpec, type: FieldType, v: unknown): Value | { proble
     }
     case 'timestamp': {
       const out = typeof v === 'string' ? normalizeTimestamp(v) : null;
-      return out ?? { problem: `${name} is not an ISO 8601 timestamp with offset (like 2026-10-04T10:00:00Z or 2026-10-04T12:00:00+02:00)` };
+      return (
+        out ?? { problem: `${name} is not an ISO 8601 timestamp with offset (like 2026-10-04T10:00:00Z or 2026-10-04T12:00:00+02:00)` }
+      );
     }
     case 'date':
       return typeof v === 'string' && isDate(v) ? v : { problem: `${name} is not a date (YYYY-MM-DD)` };
@@ -168,14 +170,21 @@ function checkValue(f: FieldSpec, type: FieldType, v: unknown): Value | { proble
     case 'bool':
       return typeof v === 'boolean' ? v : { problem: `${name} must be a boolean (got ${typeName(v)})` };
     case 'enum':
-      return typeof v === 'string' && type.values.includes(v) ? v : { problem: `${name} must be ${listOf(type.values)}${typeof v === 'string' ? ` (got "${v.slice(0, 40)}")` : ''}` };
+      return typeof v === 'string' && type.values.includes(v)
+        ? v
+        : { problem: `${name} must be ${listOf(type.values)}${typeof v === 'string' ? ` (got "${v.slice(0, 40)}")` : ''}` };
     case 'country':
-      return typeof v === 'string' && COUNTRY.test(v) ? v : { problem: `${name} must be an ISO 3166-1 alpha-2 country code (two capital letters)` };
+      return typeof v === 'string' && COUNTRY.test(v)
+        ? v
+        : { problem: `${name} must be an ISO 3166-1 alpha-2 country code (two capital letters)` };
     case 'language':
       return typeof v === 'string' && LANGUAGE.test(v) ? v : { problem: `${name} must be a language code such as en or pt-BR` };
     case 'text':
       if (typeof v !== 'string') return { problem: `${name} must be a string (got ${typeName(v)})` };
-      if (!fits(v, type.max)) return { problem: `${name} must be at most ${type.max.toLocaleString('en-US')} characters (got ${charCount(v).toLocaleString('en-US')})` };
+      if (!fits(v, type.max))
+        return {
+          problem: `${name} must be at most ${type.max.toLocaleString('en-US')} characters (got ${charCount(v).toLocaleString('en-US')})`,
+        };
       if (type.nonEmpty && v.trim() === '') return { problem: `${name} must not be empty` };
       if (hasNul(v) || !wellFormed(v)) return { problem: `${name} must not contain NUL characters or lone surrogates` };
       return v;

@@ -45,7 +45,10 @@ export class AdjustmentsRepository {
     return (await one<{ status: string }>(m, `SELECT status FROM payout_runs WHERE period = $1 FOR UPDATE`, [period]))?.status;
   }
 
-  async insert(m: EntityManager, a: { authorKey: number; period: string; amountMicros: bigint; reason: string; createdBy: string }): Promise<string> {
+  async insert(
+    m: EntityManager,
+    a: { authorKey: number; period: string; amountMicros: bigint; reason: string; createdBy: string },
+  ): Promise<string> {
     const row = await one<{ id: string }>(
       m,
       `INSERT INTO adjustments (author_key, period, amount_micros, reason, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,

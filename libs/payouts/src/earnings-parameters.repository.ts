@@ -30,9 +30,10 @@ export class EarningsParametersRepository {
   }
 
   async insert(m: EntityManager, params: unknown, createdBy: string): Promise<StoredParameterSet> {
-    return (await one<StoredParameterSet>(m, `INSERT INTO earnings_parameter_sets (params, created_by) VALUES ($1, $2) RETURNING ${COLUMNS}`, [
-      params,
-      createdBy,
-    ]))!;
+    return (await one<StoredParameterSet>(
+      m,
+      `INSERT INTO earnings_parameter_sets (params, created_by) VALUES ($1, $2) RETURNING ${COLUMNS}`,
+      [params, createdBy],
+    ))!;
   }
 }

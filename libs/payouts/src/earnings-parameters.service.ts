@@ -6,8 +6,14 @@ import { AuditService } from '../../core/src/audit/audit.service.js';
 import { badInput, ruleViolation } from '../../core/src/http/errors.js';
 import { TransactionScope } from '../../core/src/idempotency/transaction-scope.js';
 import {
-  DEFAULT_PARAMETER_SECTIONS, flatView, parameterSetProblems, sectionOf, SECTION_NAMES,
-  type ParameterSections, type SectionName, type UpdateEarningsParametersDto,
+  DEFAULT_PARAMETER_SECTIONS,
+  flatView,
+  parameterSetProblems,
+  sectionOf,
+  SECTION_NAMES,
+  type ParameterSections,
+  type SectionName,
+  type UpdateEarningsParametersDto,
 } from './earnings-parameters.js';
 import { EarningsParametersRepository, type StoredParameterSet } from './earnings-parameters.repository.js';
 
@@ -33,7 +39,11 @@ function complete(stored: StoredParameterSet): ParameterSet {
  */
 @Injectable()
 export class EarningsParametersService {
-  constructor(private readonly repo: EarningsParametersRepository, private readonly audit: AuditService, private readonly scope: TransactionScope) {}
+  constructor(
+    private readonly repo: EarningsParametersRepository,
+    private readonly audit: AuditService,
+    private readonly scope: TransactionScope,
+  ) {}
 
   async current(db: DataSource | EntityManager = this.scope.db): Promise<ParameterSet> {
     const row = await this.repo.latest(db);

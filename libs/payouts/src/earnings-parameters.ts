@@ -1,8 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Equals, IsInt, Max, Min } from 'class-validator';
 import { OptionalNotNull } from '../../core/src/http/validation.js';
-import { CURATION_PARAMETER_BOUNDS, DEFAULT_CURATION_PARAMETERS, type CurationParameters } from '../../boost-curation/src/curation-parameters.js';
-import { DEFAULT_REFERRAL_PARAMETERS, REFERRAL_PARAMETER_BOUNDS, type ReferralParameters } from '../../referral-legacy/src/referral-parameters.js';
+import {
+  CURATION_PARAMETER_BOUNDS,
+  DEFAULT_CURATION_PARAMETERS,
+  type CurationParameters,
+} from '../../boost-curation/src/curation-parameters.js';
+import {
+  DEFAULT_REFERRAL_PARAMETERS,
+  REFERRAL_PARAMETER_BOUNDS,
+  type ReferralParameters,
+} from '../../referral-legacy/src/referral-parameters.js';
 import { REFERRAL_CUTOFF } from '../../referral-legacy/src/referral-rules.js';
 
 /*
@@ -98,7 +106,10 @@ export const DEFAULT_PARAMETER_SECTIONS: ParameterSections = {
 export const SECTION_NAMES = Object.keys(PARAMETER_BOUNDS) as SectionName[];
 
 /** The defaults a run computes with. */
-export const DEFAULT_EARNINGS_PARAMETERS: EarningsParameters = { ...DEFAULT_PARAMETER_SECTIONS.payout, ...DEFAULT_PARAMETER_SECTIONS.execution };
+export const DEFAULT_EARNINGS_PARAMETERS: EarningsParameters = {
+  ...DEFAULT_PARAMETER_SECTIONS.payout,
+  ...DEFAULT_PARAMETER_SECTIONS.execution,
+};
 
 /** The run's parameters out of a whole set. */
 export const runParameters = (set: ParameterSections): EarningsParameters => ({ ...set.payout, ...set.execution });
@@ -118,16 +129,19 @@ export function parameterSetProblems(set: ParameterSections): { field: string; m
   for (const s of SECTION_NAMES) {
     for (const [field, [min, max]] of Object.entries(PARAMETER_BOUNDS[s]) as [string, readonly [number, number]][]) {
       const v = (set[s] as unknown as Record<string, unknown>)[field];
-      if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min || v > max) problems.push({ field, message: `must be an integer from ${min} to ${max}` });
+      if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min || v > max)
+        problems.push({ field, message: `must be an integer from ${min} to ${max}` });
     }
   }
   return problems;
 }
 
 /** An optional integer parameter within its bounds; null is refused (omit a field to keep it). */
-const int = ([min, max]: readonly [number, number]): PropertyDecorator => (target, key) => {
-  for (const d of [ApiPropertyOptional({ minimum: min, maximum: max }), OptionalNotNull(), IsInt(), Min(min), Max(max)]) d(target, key);
-};
+const int =
+  ([min, max]: readonly [number, number]): PropertyDecorator =>
+  (target, key) => {
+    for (const d of [ApiPropertyOptional({ minimum: min, maximum: max }), OptionalNotNull(), IsInt(), Min(min), Max(max)]) d(target, key);
+  };
 const P = PAYOUT_BOUNDS;
 
 /** A change of parameters for future runs (admin); omitted fields keep their current value. */

@@ -14,7 +14,11 @@ const RUNS: ListSpec = {
   key: 'r.id',
   defaultSort: ['period', 'DESC'],
   sort: { period: 'r.period', status: 'r.status', queuedAt: 'r.queued_at', computedAt: 'r.computed_at', poolMicros: 'r.pool_micros' },
-  filters: { id: { column: 'r.id', type: 'uuid' }, status: { column: 'r.status', type: 'text', values: RUN_STATUSES }, period: { ...PERIOD, column: 'r.period' } },
+  filters: {
+    id: { column: 'r.id', type: 'uuid' },
+    status: { column: 'r.status', type: 'text', values: RUN_STATUSES },
+    period: { ...PERIOD, column: 'r.period' },
+  },
 };
 const RUN_COLUMNS = `r.id, r.period, r.status, r.attempt, r.progress, r.params, r.params_version AS "paramsVersion",
   r.pool_micros::text AS "poolMicros", r.allocated_micros::text AS "allocatedMicros", r.unallocated_micros::text AS "unallocatedMicros",
@@ -31,8 +35,13 @@ const STORY_EARNINGS: ListSpec = {
   key: 'se.id',
   defaultSort: ['earningsMicros', 'DESC'],
   sort: {
-    earningsMicros: 'se.earnings_micros', views: 'se.views', reads: 'se.reads', memberReads: 'se.member_reads',
-    memberReadingSeconds: 'se.member_reading_seconds', storyId: 'st.id', boostBonusMicros: 'se.boost_bonus_micros',
+    earningsMicros: 'se.earnings_micros',
+    views: 'se.views',
+    reads: 'se.reads',
+    memberReads: 'se.member_reads',
+    memberReadingSeconds: 'se.member_reading_seconds',
+    storyId: 'st.id',
+    boostBonusMicros: 'se.boost_bonus_micros',
   },
   filters: {
     id: { column: 'se.id', type: 'bigint' },
@@ -81,7 +90,13 @@ const STATEMENT_FROM = `statements sm JOIN payout_runs r ON r.id = sm.run_id JOI
 export class PayoutResultsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  private list(spec: ListSpec, select: string, from: string, query: Record<string, unknown>, map: (row: Record<string, unknown>) => Record<string, unknown>) {
+  private list(
+    spec: ListSpec,
+    select: string,
+    from: string,
+    query: Record<string, unknown>,
+    map: (row: Record<string, unknown>) => Record<string, unknown>,
+  ) {
     return queryPage(this.dataSource, spec, query, { select, from, map });
   }
 

@@ -36,7 +36,9 @@ export class PayoutRunsRepository {
   }
 
   findByPeriodForUpdate(m: EntityManager, period: string): Promise<RunHead | undefined> {
-    return one<RunHead>(m, `SELECT id, status, attempt, period, started_by AS "startedBy" FROM payout_runs WHERE period = $1 FOR UPDATE`, [period]);
+    return one<RunHead>(m, `SELECT id, status, attempt, period, started_by AS "startedBy" FROM payout_runs WHERE period = $1 FOR UPDATE`, [
+      period,
+    ]);
   }
 
   findForUpdate(m: EntityManager, id: string): Promise<RunHead | undefined> {
@@ -101,9 +103,9 @@ export class PayoutRunsRepository {
 
   /** The run is paid (who and when: the first time only). */
   async markPaid(m: EntityManager, id: string, actorId: string): Promise<void> {
-    await m.query(`UPDATE payout_runs SET status = 'paid', paid_by = coalesce(paid_by, $2), paid_at = coalesce(paid_at, now()) WHERE id = $1`, [
-      id,
-      actorId,
-    ]);
+    await m.query(
+      `UPDATE payout_runs SET status = 'paid', paid_by = coalesce(paid_by, $2), paid_at = coalesce(paid_at, now()) WHERE id = $1`,
+      [id, actorId],
+    );
   }
 }

@@ -53,7 +53,8 @@ export class PayoutRunsService {
     const { run, enqueue } = await this.scope.run(async (m) => {
       await this.runs.lockPeriod(m, period);
       const existing = await this.runs.findByPeriodForUpdate(m, period);
-      if (existing && isFinalRun(existing.status)) throw conflict(`the ${period} run is ${existing.status} and read-only; it cannot be recomputed`);
+      if (existing && isFinalRun(existing.status))
+        throw conflict(`the ${period} run is ${existing.status} and read-only; it cannot be recomputed`);
       if (existing && (existing.status === 'queued' || existing.status === 'running')) {
         const jobs = await this.jobsState(existing);
         if (jobs === 'missing' && existing.status === 'queued') return { run: existing, enqueue: true };
@@ -114,7 +115,10 @@ export class PayoutRunsService {
       }
       const stale = await this.computation.staleness(m, id, run.period);
       if (stale.length) {
-        throw new ApiError(409, 'conflict', `the run is out of date (${stale.join('; ')}): recompute it, then approve`, { rule: 'stale_run', reasons: stale });
+        throw new ApiError(409, 'conflict', `the run is out of date (${stale.join('; ')}): recompute it, then approve`, {
+          rule: 'stale_run',
+          reasons: stale,
+        });
       }
       const payouts = await this.runs.approve(m, id, actor.id);
       await this.audit.record(m, actor, {
@@ -151,7 +155,9 @@ export class PayoutRunsService {
         const p = byId.get(c.statementId);
         if (!p) refused.push(`${c.statementId} is not a payout of this run`);
         else if (!mayChangePayout(p.state, c.state, p.returned)) {
-          refused.push(`${c.statementId}: ${p.state} → ${c.state}${p.returned ? ' (already returned to the balance by a later run)' : ''} is not allowed`);
+          refused.push(
+            `${c.statementId}: ${p.state} → ${c.state}${p.returned ? ' (already returned to the balance by a later run)' : ''} is not allowed`,
+          );
         }
       }
       if (refused.length) throw ruleViolation('payout_state_transition', refused.join('; '), { refused });

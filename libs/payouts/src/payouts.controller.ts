@@ -20,7 +20,11 @@ type ListParams = Record<string, unknown>;
 @ApiBearerAuth()
 @Controller('payout-runs')
 export class PayoutRunsController {
-  constructor(private readonly runs: PayoutRunsService, private readonly results: PayoutResultsRepository, private readonly file: PayoutFileService) {}
+  constructor(
+    private readonly runs: PayoutRunsService,
+    private readonly results: PayoutResultsRepository,
+    private readonly file: PayoutFileService,
+  ) {}
 
   @Get() @AnyStaff() list(@Query() q: ListParams) {
     return this.results.listRuns(q);
@@ -35,16 +39,25 @@ export class PayoutRunsController {
     return this.runs.start(actor, dto.period);
   }
 
-  @Post(':id/approve') @HttpCode(200) @Roles('finance') @MoneyWrite() approve(@CurrentStaff() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  @Post(':id/approve') @HttpCode(200) @Roles('finance') @MoneyWrite() approve(
+    @CurrentStaff() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
     return this.runs.approve(actor, id);
   }
 
-  @Post(':id/mark-paid') @HttpCode(200) @Roles('finance') @MoneyWrite() @BodyLimit(ITEM_LIST_BODY_LIMITS)
+  @Post(':id/mark-paid')
+  @HttpCode(200)
+  @Roles('finance')
+  @MoneyWrite()
+  @BodyLimit(ITEM_LIST_BODY_LIMITS)
   markPaid(@CurrentStaff() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: MarkPaidDto) {
     return this.runs.markPaid(actor, id, dto.payouts);
   }
 
-  @Get(':id/payout-file') @Roles('finance') @StepUp()
+  @Get(':id/payout-file')
+  @Roles('finance')
+  @StepUp()
   async payoutFile(@Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
     await this.file.write(id, res);
   }
@@ -111,7 +124,12 @@ export class EarningsParametersController {
 
   @Get() @AnyStaff() async history() {
     const versions = await this.parameters.history();
-    return new Page('earnings-parameters', 0, versions.map((v) => ({ id: v.version, ...view(v) })), versions.length);
+    return new Page(
+      'earnings-parameters',
+      0,
+      versions.map((v) => ({ id: v.version, ...view(v) })),
+      versions.length,
+    );
   }
 
   @Get('current') @AnyStaff() async current() {

@@ -22,7 +22,11 @@ export class PayoutStateChangeDto {
 
 export class MarkPaidDto {
   @ApiPropertyOptional({ type: [PayoutStateChangeDto] })
-  @OptionalNotNull() @IsArray() @ArrayMaxSize(MAX_PAYOUT_CHANGES) @ValidateNested({ each: true }) @Type(() => PayoutStateChangeDto)
+  @OptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(MAX_PAYOUT_CHANGES)
+  @ValidateNested({ each: true })
+  @Type(() => PayoutStateChangeDto)
   payouts?: PayoutStateChangeDto[];
 }
 
@@ -31,8 +35,10 @@ export class CreateAdjustmentDto {
   @IsPeriod() period!: string;
   /** May be negative (e.g. a fraud correction); never zero; whole micro-dollars. */
   @ApiProperty({ description: 'integer micro-dollars, non-zero', minimum: -MAX_JSON_INTEGER, maximum: MAX_JSON_INTEGER })
-  @IsInt({ message: 'amountMicros must be an integer number of micro-dollars' }) @NotEquals(0, { message: 'amountMicros must not be 0' })
-  @Min(-MAX_JSON_INTEGER) @Max(MAX_JSON_INTEGER)
+  @IsInt({ message: 'amountMicros must be an integer number of micro-dollars' })
+  @NotEquals(0, { message: 'amountMicros must not be 0' })
+  @Min(-MAX_JSON_INTEGER)
+  @Max(MAX_JSON_INTEGER)
   amountMicros!: number;
   @ApiProperty() @IsString() @Length(3, MAX_REASON_LENGTH) reason!: string;
 }

@@ -113,7 +113,10 @@ export class StoryEarning {
 @Index('statements_author_period_idx', ['authorKey', 'period'])
 @Check('statements_status_check', `status IN (${sqlList(STATEMENT_STATUSES)})`)
 @Check('statements_payout_state_check', `payout_state IS NULL OR payout_state IN (${sqlList(PAYOUT_STATES)})`)
-@Check('statements_balance_check', `opening_micros + story_earnings_micros + referral_earnings_micros + adjustments_micros = balance_micros AND balance_micros = payout_cents * 10000 + carried_micros + forfeited_micros`)
+@Check(
+  'statements_balance_check',
+  `opening_micros + story_earnings_micros + referral_earnings_micros + adjustments_micros = balance_micros AND balance_micros = payout_cents * 10000 + carried_micros + forfeited_micros`,
+)
 export class Statement {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'uuid', name: 'run_id' }) runId!: string;

@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import type { DomainModuleOptions } from '../../schema/src/domains.js';
+import type { DomainModuleOptions } from '../../core/src/domain-module.js';
 import { AdjustmentsRepository } from './adjustments.repository.js';
 import { AdjustmentsService } from './adjustments.service.js';
 import { EarningsParametersRepository } from './earnings-parameters.repository.js';
@@ -11,7 +11,11 @@ import { PayoutRunJobs } from './payout-run.jobs.js';
 import { PayoutRunsRepository } from './payout-runs.repository.js';
 import { PayoutRunsService } from './payout-runs.service.js';
 import {
-  AdjustmentsController, EarningsParametersController, PayoutRunsController, StatementsController, StoryEarningsController,
+  AdjustmentsController,
+  EarningsParametersController,
+  PayoutRunsController,
+  StatementsController,
+  StoryEarningsController,
 } from './payouts.controller.js';
 import { PayoutRunRepository } from './run/payout-run.repository.js';
 

@@ -9,7 +9,12 @@ export function withMoney<T extends Record<string, unknown>>(row: T, fields: rea
 
 export const RUN_MONEY = ['poolMicros', 'allocatedMicros', 'unallocatedMicros', 'referralMicros', 'paidOutCents'] as const;
 export const STORY_MONEY = [
-  'earningsMicros', 'readingTimeMicros', 'engagementMicros', 'readRatioAdjustmentMicros', 'followerBonusMicros', 'boostBonusMicros',
+  'earningsMicros',
+  'readingTimeMicros',
+  'engagementMicros',
+  'readRatioAdjustmentMicros',
+  'followerBonusMicros',
+  'boostBonusMicros',
 ] as const;
 /** Story statistics stored as bigint (not money). */
 export const STORY_BIG_COUNTS = ['memberReadingSeconds'] as const;
@@ -21,6 +26,12 @@ export function storyEarningsView<T extends Record<string, unknown>>(row: T): T 
   return out as T;
 }
 export const STATEMENT_MONEY = [
-  'openingMicros', 'storyEarningsMicros', 'referralEarningsMicros', 'adjustmentsMicros', 'balanceMicros', 'payoutCents',
-  'carriedMicros', 'forfeitedMicros',
+  'openingMicros',
+  'storyEarningsMicros',
+  'referralEarningsMicros',
+  'adjustmentsMicros',
+  'balanceMicros',
+  'payoutCents',
+  'carriedMicros',
+  'forfeitedMicros',
 ] as const;

@@ -83,7 +83,10 @@ export class ReferralCreditsService implements ReferralCredits {
       return { credited: credits.n, reversed: reversals.n, totalMicros };
     };
     const result = manager ? await run(manager) : await this.dataSource.transaction(run);
-    this.logger.log({ period, credited: result.credited, reversed: result.reversed, totalMicros: result.totalMicros.toString() }, 'honored legacy referrals');
+    this.logger.log(
+      { period, credited: result.credited, reversed: result.reversed, totalMicros: result.totalMicros.toString() },
+      'honored legacy referrals',
+    );
     return result;
   }
 }

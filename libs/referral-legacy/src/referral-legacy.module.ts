@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ReferralCredits } from '../../payouts/src/referral-credits.port.js';
-import type { DomainModuleOptions } from '../../schema/src/domains.js';
+import type { DomainModuleOptions } from '../../core/src/domain-module.js';
 import {
   ReferralCreditTotalsController,
   ReferralCreditsController,

@@ -266,7 +266,11 @@ export class ReferralLegacyRepository {
   }
 
   async periodTotal(db: Db, period: string): Promise<string> {
-    const row = await one<{ sum: string }>(db, `SELECT COALESCE(sum(amount_micros), 0)::text AS sum FROM referral_credits WHERE period = $1`, [period]);
+    const row = await one<{ sum: string }>(
+      db,
+      `SELECT COALESCE(sum(amount_micros), 0)::text AS sum FROM referral_credits WHERE period = $1`,
+      [period],
+    );
     return row!.sum;
   }
 

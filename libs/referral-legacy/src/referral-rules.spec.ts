@@ -1,12 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { monthIndex, periodOfIndex } from '../../core/src/period/period.js';
-import {
-  isHonoredReferral,
-  REFERRAL_PROGRAM_ENDED,
-  referralCreditCents,
-  referralRefusal,
-} from './referral-rules.js';
+import { isHonoredReferral, REFERRAL_PROGRAM_ENDED, referralCreditCents, referralRefusal } from './referral-rules.js';
 
 const months = (coversFrom: string, n: number) => Array.from({ length: n }, (_, k) => periodOfIndex(monthIndex(coversFrom) + k));
 
@@ -61,7 +56,7 @@ describe('the cutoff rule', () => {
     expect(referralRefusal(new Date('2024-01-01T00:00:00Z'))).toBe(REFERRAL_PROGRAM_ENDED);
   });
 
-  it('leaves an unparsable timestamp to intake\'s own error', () => {
+  it("leaves an unparsable timestamp to intake's own error", () => {
     expect(referralRefusal('yesterday')).toBeNull();
     expect(isHonoredReferral('yesterday')).toBe(false);
   });

@@ -26,7 +26,10 @@ const totalsView = ({ creditedMicros, reversedMicros, totalMicros, ...row }: Tot
 /** What support and finance read: legacy referrals, their credits, totals per period; and the public referral pages. */
 @Injectable()
 export class ReferralViewsService {
-  constructor(private readonly repo: ReferralLegacyRepository, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    private readonly repo: ReferralLegacyRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async referrals(query: Record<string, unknown>) {
     const q = parseListQuery(query, REFERRAL_LIST);

@@ -1,4 +1,4 @@
-import type { DynamicModule } from '@nestjs/common';
+import type { DomainModule } from '../../core/src/domain-module.js';
 import { IntakeModule } from '../../intake/src/intake.module.js';
 import { ReferralLegacyModule } from '../../referral-legacy/src/referral-legacy.module.js';
 import { EligibilityModule } from '../../eligibility/src/eligibility.module.js';
@@ -6,14 +6,14 @@ import { PayoutsModule } from '../../payouts/src/payouts.module.js';
 import { BoostCurationModule } from '../../boost-curation/src/boost-curation.module.js';
 import { HelpDeskModule } from '../../help-desk/src/help-desk.module.js';
 
-export interface DomainModuleOptions {
-  /** true in the api (controllers), false in the worker (job handlers). */
-  http: boolean;
-}
-
-export interface DomainModule {
-  forRoot(options: DomainModuleOptions): DynamicModule;
-}
+export type { DomainModule, DomainModuleOptions } from '../../core/src/domain-module.js';
 
 /** The domain libraries the apps compose, in dependency order. */
-export const DOMAIN_MODULES: DomainModule[] = [IntakeModule, PayoutsModule, EligibilityModule, ReferralLegacyModule, BoostCurationModule, HelpDeskModule];
+export const DOMAIN_MODULES: DomainModule[] = [
+  IntakeModule,
+  PayoutsModule,
+  EligibilityModule,
+  ReferralLegacyModule,
+  BoostCurationModule,
+  HelpDeskModule,
+];

@@ -16,6 +16,22 @@ import { PAYOUT_ENTITIES } from '../../payouts/src/payouts.entities.js';
 
 /** Every entity and every migration of the product: the one list the data sources use. */
 export const SCHEMA: SchemaDefinition = {
-  entities: [...PAYOUT_ENTITIES, StaffUser, LoginFailure, StaffSession, StaffRecoveryCode, AuditEntry, IdempotencyKey, ...READING_DATA_ENTITIES, Application, Country, PartnerStatusChange, Nomination, BoostDecision, ...HELP_DESK_ENTITIES, ReferralCredit],
+  entities: [
+    ...PAYOUT_ENTITIES,
+    StaffUser,
+    LoginFailure,
+    StaffSession,
+    StaffRecoveryCode,
+    AuditEntry,
+    IdempotencyKey,
+    ...READING_DATA_ENTITIES,
+    Application,
+    Country,
+    PartnerStatusChange,
+    Nomination,
+    BoostDecision,
+    ...HELP_DESK_ENTITIES,
+    ReferralCredit,
+  ],
   migrations: MIGRATIONS,
 };

@@ -42,8 +42,28 @@ export const LoginPage = () => {
             Partner Program console
           </Typography>
           <form onSubmit={(e) => void submit(e)}>
-            <TextField fullWidth margin="dense" label="Email" name="username" autoComplete="username" autoFocus={!needsCode} value={username} onChange={(e) => setUsername(e.target.value)} disabled={needsCode} />
-            <TextField fullWidth margin="dense" label="Password" name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} disabled={needsCode} />
+            <TextField
+              fullWidth
+              margin="dense"
+              label="Email"
+              name="username"
+              autoComplete="username"
+              autoFocus={!needsCode}
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+              disabled={needsCode}
+            />
+            <TextField
+              fullWidth
+              margin="dense"
+              label="Password"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              disabled={needsCode}
+            />
             {needsCode ? (
               <>
                 <TextField

@@ -24,7 +24,10 @@ export const ProfilePage = () => {
   };
   const confirm = async () => {
     try {
-      const { json } = await httpClient(`${API}/auth/second-factor/confirm`, { method: 'POST', body: JSON.stringify({ code: code.trim() }) });
+      const { json } = await httpClient(`${API}/auth/second-factor/confirm`, {
+        method: 'POST',
+        body: JSON.stringify({ code: code.trim() }),
+      });
       setRecoveryCodes(json.recoveryCodes);
       setEnrolment(null);
       await load();
@@ -56,7 +59,9 @@ export const ProfilePage = () => {
           </Alert>
         ) : null}
         {factor?.enrolled ? (
-          <Typography data-testid="second-factor-status">On ({factor.recoveryCodesLeft} recovery codes left). Lost your phone or codes? Ask an admin to reset it.</Typography>
+          <Typography data-testid="second-factor-status">
+            On ({factor.recoveryCodesLeft} recovery codes left). Lost your phone or codes? Ask an admin to reset it.
+          </Typography>
         ) : enrolment ? (
           <Stack spacing={1} sx={{ mt: 1 }}>
             <Typography>Scan this code with your authenticator app, then enter the code it shows.</Typography>
@@ -65,14 +70,22 @@ export const ProfilePage = () => {
             <Typography variant="body2">
               Or type this key: <code data-testid="enrolment-secret">{enrolment.secret}</code>
             </Typography>
-            <TextField label="Code" name="enrol-code" value={code} onChange={(e) => setCode(e.target.value)} slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 6 } }} />
+            <TextField
+              label="Code"
+              name="enrol-code"
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 6 } }}
+            />
             <Button variant="contained" disabled={code.trim().length !== 6} onClick={() => void confirm()}>
               Turn on two-factor
             </Button>
           </Stack>
         ) : (
           <Stack spacing={1} sx={{ mt: 1, alignItems: 'flex-start' }}>
-            {factor?.required ? <Alert severity="info">Your role moves money or manages access: set up two-factor sign-in to continue.</Alert> : null}
+            {factor?.required ? (
+              <Alert severity="info">Your role moves money or manages access: set up two-factor sign-in to continue.</Alert>
+            ) : null}
             <Button variant="contained" onClick={() => void begin()}>
               Set up two-factor
             </Button>

@@ -15,7 +15,10 @@ export const ResetSecondFactorButton = () => {
   const reset = async ({ reason }: Record<string, string>) => {
     setPending(true);
     try {
-      await httpClient(`${API}/staff-users/${encodeURIComponent(record.id)}/second-factor/reset`, { method: 'POST', body: JSON.stringify({ reason }) });
+      await httpClient(`${API}/staff-users/${encodeURIComponent(record.id)}/second-factor/reset`, {
+        method: 'POST',
+        body: JSON.stringify({ reason }),
+      });
       notify(`Two-factor reset for ${record.email}: they enrol again at their next sign-in`, { type: 'success' });
       setOpen(false);
     } catch (e) {

@@ -52,7 +52,9 @@ export const StepUpDialog = () => {
     <Dialog open={open} onClose={() => close(false)} aria-labelledby="step-up-title">
       <DialogTitle id="step-up-title">Confirm with your authenticator</DialogTitle>
       <DialogContent>
-        <DialogContentText>This action moves money or changes access. Enter the 6-digit code from your authenticator app (or a recovery code).</DialogContentText>
+        <DialogContentText>
+          This action moves money or changes access. Enter the 6-digit code from your authenticator app (or a recovery code).
+        </DialogContentText>
         <TextField
           autoFocus
           fullWidth

@@ -10,8 +10,10 @@ export function withDollarColumns(record: Record<string, unknown>): Record<strin
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(record)) {
     out[key] = value;
-    if (/Micros$/.test(key) && value !== null && typeof value !== 'object') out[key.replace(/Micros$/, 'Usd')] = microsToDecimalDollars(value as string);
-    if (/Cents$/.test(key) && value !== null && typeof value !== 'object') out[key.replace(/Cents$/, 'Usd')] = centsToDecimalDollars(value as string);
+    if (/Micros$/.test(key) && value !== null && typeof value !== 'object')
+      out[key.replace(/Micros$/, 'Usd')] = microsToDecimalDollars(value as string);
+    if (/Cents$/.test(key) && value !== null && typeof value !== 'object')
+      out[key.replace(/Cents$/, 'Usd')] = centsToDecimalDollars(value as string);
   }
   return out;
 }

@@ -129,7 +129,16 @@ export const Progress = ({ value, label }: { value: number; label?: string }) =>
 export const JsonBlock = ({ value }: { value: unknown }) => (
   <Box
     component="pre"
-    sx={{ m: 0, p: 1, bgcolor: 'action.hover', borderRadius: 1, fontSize: 12, whiteSpace: 'pre-wrap', wordBreak: 'break-word', maxWidth: 640 }}
+    sx={{
+      m: 0,
+      p: 1,
+      bgcolor: 'action.hover',
+      borderRadius: 1,
+      fontSize: 12,
+      whiteSpace: 'pre-wrap',
+      wordBreak: 'break-word',
+      maxWidth: 640,
+    }}
   >
     {value === null || value === undefined ? '—' : JSON.stringify(value, null, 2)}
   </Box>
@@ -142,7 +151,11 @@ export const Hint = ({ title, children }: { title: string; children: ReactNode }
 );
 
 /** "storyId" → "story id". */
-export const humanize = (key: string) => key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
+export const humanize = (key: string) =>
+  key
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/_/g, ' ')
+    .toLowerCase();
 
 /** A labelled fact in a detail header. */
 export const Fact = ({ label, children }: { label: string; children?: ReactNode }) => (

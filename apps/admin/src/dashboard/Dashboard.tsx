@@ -15,7 +15,19 @@ import type { PayoutRun } from '../resources/payout-runs';
 
 const PeriodCharts = lazy(() => import('./PeriodCharts'));
 
-const Tile = ({ icon, title, to, testId, children }: { icon: ReactNode; title: string; to: string; testId: string; children: ReactNode }) => (
+const Tile = ({
+  icon,
+  title,
+  to,
+  testId,
+  children,
+}: {
+  icon: ReactNode;
+  title: string;
+  to: string;
+  testId: string;
+  children: ReactNode;
+}) => (
   <Card sx={{ minWidth: 240, flex: '1 1 240px' }} data-testid={testId}>
     <CardActionArea component={Link} to={to} sx={{ height: '100%' }}>
       <CardContent>
@@ -40,7 +52,10 @@ const Count = ({ value, loading, unit }: { value?: number; loading: boolean; uni
     <Skeleton width={80} height={48} />
   ) : (
     <Typography variant="h4" component="div">
-      <span data-testid="count">{value ?? '—'}</span> <Typography component="span" variant="body2" color="text.secondary">{unit}</Typography>
+      <span data-testid="count">{value ?? '—'}</span>{' '}
+      <Typography component="span" variant="body2" color="text.secondary">
+        {unit}
+      </Typography>
     </Typography>
   );
 
@@ -48,7 +63,12 @@ const Applications = () => {
   const pending = useCount('applications', { status: 'pending' }, { field: 'submittedAt', order: 'ASC' }, true);
   const eligible = useCount('applications', { status: 'pending', eligible: true }, { field: 'submittedAt', order: 'ASC' }, true);
   return (
-    <Tile icon={<HowToRegIcon />} title="Pending applications" to={filteredListPath('applications', { status: 'pending' })} testId="tile-applications">
+    <Tile
+      icon={<HowToRegIcon />}
+      title="Pending applications"
+      to={filteredListPath('applications', { status: 'pending' })}
+      testId="tile-applications"
+    >
       <Count value={pending.total} loading={pending.loading} unit="waiting" />
       <Typography variant="body2" color="text.secondary">
         {eligible.loading ? '…' : `${eligible.total ?? 0} pass all four checks`}
@@ -60,7 +80,12 @@ const Applications = () => {
 const Nominations = () => {
   const pending = useCount('nominations', { status: 'pending' }, { field: 'nominatedAt', order: 'ASC' }, true);
   return (
-    <Tile icon={<PlaylistAddCheckIcon />} title="Nomination queue" to={filteredListPath('nominations', { status: 'pending' })} testId="tile-nominations">
+    <Tile
+      icon={<PlaylistAddCheckIcon />}
+      title="Nomination queue"
+      to={filteredListPath('nominations', { status: 'pending' })}
+      testId="tile-nominations"
+    >
       <Count value={pending.total} loading={pending.loading} unit="to decide" />
     </Tile>
   );
@@ -87,7 +112,12 @@ const ActiveBoosts = () => {
 const AwaitingApproval = () => {
   const computed = useCount('payout-runs', { status: 'computed' }, { field: 'period', order: 'DESC' }, true);
   return (
-    <Tile icon={<VerifiedIcon />} title="Runs awaiting approval" to={filteredListPath('payout-runs', { status: 'computed' })} testId="tile-approvals">
+    <Tile
+      icon={<VerifiedIcon />}
+      title="Runs awaiting approval"
+      to={filteredListPath('payout-runs', { status: 'computed' })}
+      testId="tile-approvals"
+    >
       <Count value={computed.total} loading={computed.loading} unit="computed" />
     </Tile>
   );

@@ -5,7 +5,8 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContai
 import { centsToChartDollars, formatCents, formatMicros, microsToChartDollars } from '../money';
 import type { PayoutRun } from '../resources/payout-runs';
 
-const dollarsTick = (v: number) => (Math.abs(v) >= 1000 ? `$${(v / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })}k` : `$${v}`);
+const dollarsTick = (v: number) =>
+  Math.abs(v) >= 1000 ? `$${(v / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })}k` : `$${v}`;
 
 /**
  * The last 12 periods in one request: each run carries its totals, and what it paid out
@@ -53,7 +54,9 @@ export default function PeriodCharts() {
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="period" />
               <YAxis tickFormatter={dollarsTick} width={70} />
-              <Tooltip formatter={(_v, name, item) => [(item.payload as { text: Record<string, string> }).text[String(item.dataKey)], name]} />
+              <Tooltip
+                formatter={(_v, name, item) => [(item.payload as { text: Record<string, string> }).text[String(item.dataKey)], name]}
+              />
               <Legend />
               <Bar dataKey="pool" name="Pool" fill="#90caf9" isAnimationActive={false} />
               <Bar dataKey="allocated" name="Allocated" fill="#1976d2" isAnimationActive={false} />

@@ -21,7 +21,8 @@ export const ClaimBanner = ({ state, what }: { state: ClaimState; what: string }
     case 'theirs':
       return (
         <Alert severity="warning" data-testid="claim-banner">
-          {state.email ?? 'Another staff member'} is reviewing this {what} (claimed until {formatUtc(state.until)}): you can read it, not decide it. Press J for the next free one.
+          {state.email ?? 'Another staff member'} is reviewing this {what} (claimed until {formatUtc(state.until)}): you can read it, not
+          decide it. Press J for the next free one.
         </Alert>
       );
     default:

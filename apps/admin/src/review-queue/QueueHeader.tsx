@@ -21,14 +21,27 @@ export const QueueHeader = ({ resource, children }: { resource: QueueResource; c
   const { next } = useQueueNavigation(resource);
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', py: 1 }} data-testid="queue-counts" aria-live="polite">
-      <Button variant="contained" size="small" startIcon={<PlayArrowIcon />} onClick={() => void next()} disabled={!data?.pending} title="Open the oldest free item (N)">
+      <Button
+        variant="contained"
+        size="small"
+        startIcon={<PlayArrowIcon />}
+        onClick={() => void next()}
+        disabled={!data?.pending}
+        title="Open the oldest free item (N)"
+      >
         Start reviewing (N)
       </Button>
       {data
         ? Object.entries(LABELS)
             .filter(([k]) => k in data)
             .map(([k, label]) => (
-              <Chip key={k} size="small" variant={k === 'pending' ? 'filled' : 'outlined'} label={`${formatCount(data[k])} ${label}`} data-testid={`count-${k}`} />
+              <Chip
+                key={k}
+                size="small"
+                variant={k === 'pending' ? 'filled' : 'outlined'}
+                label={`${formatCount(data[k])} ${label}`}
+                data-testid={`count-${k}`}
+              />
             ))
         : null}
       {children}

@@ -8,13 +8,35 @@ export interface Shortcut {
 }
 
 const Key = ({ k }: { k: string }) => (
-  <Box component="kbd" sx={{ px: 0.75, py: 0.25, mr: 0.5, border: 1, borderColor: 'divider', borderRadius: 1, fontFamily: 'monospace', bgcolor: 'action.hover' }}>
+  <Box
+    component="kbd"
+    sx={{
+      px: 0.75,
+      py: 0.25,
+      mr: 0.5,
+      border: 1,
+      borderColor: 'divider',
+      borderRadius: 1,
+      fontFamily: 'monospace',
+      bgcolor: 'action.hover',
+    }}
+  >
     {k}
   </Box>
 );
 
 /** The keyboard shortcuts of a screen; `?` opens it, Esc closes it. */
-export const ShortcutHelp = ({ open, onClose, shortcuts, title }: { open: boolean; onClose: () => void; shortcuts: Shortcut[]; title: string }) => (
+export const ShortcutHelp = ({
+  open,
+  onClose,
+  shortcuts,
+  title,
+}: {
+  open: boolean;
+  onClose: () => void;
+  shortcuts: Shortcut[];
+  title: string;
+}) => (
   <Dialog open={open} onClose={onClose} maxWidth="xs" fullWidth aria-labelledby="shortcut-help-title">
     <DialogTitle id="shortcut-help-title">{title}</DialogTitle>
     <DialogContent>

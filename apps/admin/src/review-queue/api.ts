@@ -27,7 +27,10 @@ export const queueApi = {
 
 /** A 409 for a claim someone else holds: who, until when. */
 export function claimConflict(e: unknown): { email: string | null; until: string | null } | null {
-  const err = e as { status?: number; body?: { details?: { reason?: string; claimedByEmail?: string | null; claimedUntil?: string | null } } };
+  const err = e as {
+    status?: number;
+    body?: { details?: { reason?: string; claimedByEmail?: string | null; claimedUntil?: string | null } };
+  };
   if (err?.status !== 409 || err.body?.details?.reason !== 'claimed') return null;
   return { email: err.body.details.claimedByEmail ?? null, until: err.body.details.claimedUntil ?? null };
 }

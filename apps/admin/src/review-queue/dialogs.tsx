@@ -1,4 +1,16 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, List, ListItem, MenuItem, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  List,
+  ListItem,
+  MenuItem,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useEffect, useState, type ReactNode } from 'react';
 
 /** Notes are at most this long (the API's limit), said before the server has to refuse. */
@@ -6,7 +18,14 @@ export const NOTE_MAX = 2000;
 
 /** Confirms a decision: Enter confirms (the button has the focus), Esc cancels. */
 export const ConfirmDialog = ({
-  open, title, confirmLabel, onClose, onConfirm, pending, children, color = 'primary',
+  open,
+  title,
+  confirmLabel,
+  onClose,
+  onConfirm,
+  pending,
+  children,
+  color = 'primary',
 }: {
   open: boolean;
   title: string;
@@ -39,7 +58,17 @@ export interface DecisionValues {
  * `noteRequired(reason)` says when the note may not be empty.
  */
 export const DecisionDialog = ({
-  open, title, confirmLabel, reasons, initialReason, noteLabel, noteRequired, onClose, onConfirm, pending, children,
+  open,
+  title,
+  confirmLabel,
+  reasons,
+  initialReason,
+  noteLabel,
+  noteRequired,
+  onClose,
+  onConfirm,
+  pending,
+  children,
 }: {
   open: boolean;
   title: string;
@@ -66,7 +95,13 @@ export const DecisionDialog = ({
       <DialogTitle id="decision-title">{title}</DialogTitle>
       <DialogContent sx={{ display: 'flex', flexDirection: 'column', gap: 2, pt: '8px !important' }}>
         {children}
-        <TextField select label="Reason" name="reason" value={values.reason} onChange={(e) => setValues((v) => ({ ...v, reason: e.target.value }))}>
+        <TextField
+          select
+          label="Reason"
+          name="reason"
+          value={values.reason}
+          onChange={(e) => setValues((v) => ({ ...v, reason: e.target.value }))}
+        >
           {reasons.map((r) => (
             <MenuItem key={r} value={r}>
               {r.replace(/_/g, ' ')}
@@ -115,7 +150,15 @@ export interface BulkPreview {
 
 /** What a bulk action will do, from the server's dry run, before anything is written. */
 export const BulkPreviewDialog = ({
-  open, title, preview, confirmLabel, done, onClose, onConfirm, pending, children,
+  open,
+  title,
+  preview,
+  confirmLabel,
+  done,
+  onClose,
+  onConfirm,
+  pending,
+  children,
 }: {
   open: boolean;
   title: string;

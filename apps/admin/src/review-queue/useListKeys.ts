@@ -26,6 +26,8 @@ export function useListKeys({ onOpen, enabled }: { onOpen: (record: RaRecord) =>
     position: data.length ? Math.min(index, data.length - 1) + 1 : 0,
     count: data.length,
     rowSx: (record: RaRecord) =>
-      focused && record.id === focused.id ? { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: '-2px', bgcolor: 'action.selected' } : {},
+      focused && record.id === focused.id
+        ? { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: '-2px', bgcolor: 'action.selected' }
+        : {},
   };
 }

@@ -60,7 +60,11 @@ export function useClaim(resource: QueueResource, id: string | undefined, pendin
       live = false;
       clearInterval(timer);
       // Left without deciding: others may take it (a decided item has no claim left to release).
-      if (held.current) void queueApi.release(resource, id).catch(() => undefined).then(refreshStats);
+      if (held.current)
+        void queueApi
+          .release(resource, id)
+          .catch(() => undefined)
+          .then(refreshStats);
       held.current = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps

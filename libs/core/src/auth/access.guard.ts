@@ -15,7 +15,10 @@ const digest = (s: string) => createHash('sha256').update(s).digest();
 /** The global guard: every route is closed unless it declares its access. */
 @Injectable()
 export class AccessGuard extends AuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector, @Inject(APP_CONFIG) private readonly config: AppConfig) {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
     super();
   }
 
@@ -39,7 +42,11 @@ export class AccessGuard extends AuthGuard('jwt') {
     }
     const targets = [context.getHandler(), context.getClass()];
     if (!actor.enrolled && needsSecondFactor(actor.roles) && !this.reflector.getAllAndOverride<boolean>(ENROLMENT_KEY, targets)) {
-      throw new ApiError(403, 'second_factor_enrolment_required', 'your roles require a second factor: enrol one on your profile page first');
+      throw new ApiError(
+        403,
+        'second_factor_enrolment_required',
+        'your roles require a second factor: enrol one on your profile page first',
+      );
     }
     if (this.reflector.getAllAndOverride<boolean>(STEP_UP_KEY, targets) && !actor.steppedUp) {
       throw new ApiError(403, 'step_up_required', 'confirm with a code from your authenticator app (POST /api/auth/step-up), then retry');

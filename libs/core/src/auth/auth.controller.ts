@@ -13,7 +13,10 @@ import { ValidatedBody } from './validated-body.guard.js';
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService, private readonly secondFactor: SecondFactorService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly secondFactor: SecondFactorService,
+  ) {}
 
   @Post('login')
   @Public()

@@ -22,7 +22,10 @@ export async function passwordProblem(password: string, account: { email: string
   if (password.length < PASSWORD_LENGTH.min) return `must be at least ${PASSWORD_LENGTH.min} characters long`;
   if (!password.trim()) return 'must not be only spaces';
   const [local, domain] = account.email.toLowerCase().split('@');
-  const result = await estimator.check(password, [account.email.toLowerCase(), local, domain, ...(account.name ? [account.name] : [])].filter(Boolean));
+  const result = await estimator.check(
+    password,
+    [account.email.toLowerCase(), local, domain, ...(account.name ? [account.name] : [])].filter(Boolean),
+  );
   if (result.score >= MIN_PASSWORD_SCORE) return null;
   const hint = [result.feedback.warning, ...result.feedback.suggestions].filter(Boolean).join(' ');
   return `is too easy to guess${hint ? `: ${hint}` : ''}`;

@@ -17,7 +17,11 @@ export interface RouteAccess {
   moneyWrite: boolean;
 }
 
-const join = (...parts: string[]) => `/${parts.map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`;
+const join = (...parts: string[]) =>
+  `/${parts
+    .map((p) => p.replace(/^\/+|\/+$/g, ''))
+    .filter(Boolean)
+    .join('/')}`;
 
 /** Every HTTP route of the app with the access it declares: for the boot check and the role tests. */
 export function routeTable(app: INestApplicationContext): RouteAccess[] {
@@ -36,7 +40,14 @@ export function routeTable(app: INestApplicationContext): RouteAccess[] {
       const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, fn) as number];
       const access = reflector.getAllAndOverride<Access | undefined>(ACCESS_KEY, [fn as never, cls as never]);
       const flag = (key: string) => reflector.getAllAndOverride<boolean | undefined>(key, [fn as never, cls as never]) === true;
-      routes.push({ method, path: join(base, path), handler: `${cls.name}.${name}`, access, stepUp: flag(STEP_UP_KEY), moneyWrite: flag(MONEY_WRITE_KEY) });
+      routes.push({
+        method,
+        path: join(base, path),
+        handler: `${cls.name}.${name}`,
+        access,
+        stepUp: flag(STEP_UP_KEY),
+        moneyWrite: flag(MONEY_WRITE_KEY),
+      });
     }
   }
   return routes;

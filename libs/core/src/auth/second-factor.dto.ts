@@ -14,9 +14,18 @@ export class ConfirmEnrolmentDto {
 
 /** A code or a recovery code (one of them). */
 export class SecondFactorProofDto {
-  @ApiPropertyOptional({ example: '123456' }) @OptionalNotNull() @IsString() @Length(6, 6) @Matches(TOTP_CODE, { message: 'code must be six digits' }) code?: string;
+  @ApiPropertyOptional({ example: '123456' })
+  @OptionalNotNull()
+  @IsString()
+  @Length(6, 6)
+  @Matches(TOTP_CODE, { message: 'code must be six digits' })
+  code?: string;
   @ApiPropertyOptional({ example: 'abcde-fghij' })
-  @OptionalNotNull() @IsString() @Length(10, 11) @Matches(RECOVERY_CODE, { message: 'recoveryCode must look like xxxxx-xxxxx' }) recoveryCode?: string;
+  @OptionalNotNull()
+  @IsString()
+  @Length(10, 11)
+  @Matches(RECOVERY_CODE, { message: 'recoveryCode must look like xxxxx-xxxxx' })
+  recoveryCode?: string;
 }
 
 export class ResetSecondFactorDto {

@@ -26,7 +26,14 @@ export class SecondFactorRepository {
   }
 
   async setPending(userId: string, sealed: string): Promise<boolean> {
-    return (await rows(this.dataSource, `UPDATE staff_users SET totp_pending_secret = $2 WHERE id = $1 AND totp_secret IS NULL RETURNING id`, [userId, sealed])).length === 1;
+    return (
+      (
+        await rows(this.dataSource, `UPDATE staff_users SET totp_pending_secret = $2 WHERE id = $1 AND totp_secret IS NULL RETURNING id`, [
+          userId,
+          sealed,
+        ])
+      ).length === 1
+    );
   }
 
   /** Makes the pending secret the account's factor, with new recovery codes (none of the old ones). */
@@ -46,22 +53,41 @@ export class SecondFactorRepository {
   /** Takes a time step once: false when a code of this step (or a later one) was already used. */
   async takeStep(userId: string, step: number): Promise<boolean> {
     return (
-      await rows(this.dataSource, `UPDATE staff_users SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id`, [userId, step])
-    ).length === 1;
+      (
+        await rows(
+          this.dataSource,
+          `UPDATE staff_users SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id`,
+          [userId, step],
+        )
+      ).length === 1
+    );
   }
 
   async takeRecoveryCode(userId: string, codeHash: string): Promise<boolean> {
     return (
-      await rows(this.dataSource, `UPDATE staff_recovery_codes SET used_at = now() WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL RETURNING id`, [userId, codeHash])
-    ).length === 1;
+      (
+        await rows(
+          this.dataSource,
+          `UPDATE staff_recovery_codes SET used_at = now() WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL RETURNING id`,
+          [userId, codeHash],
+        )
+      ).length === 1
+    );
   }
 
   async remainingRecoveryCodes(userId: string): Promise<number> {
-    return (await one<{ n: number }>(this.dataSource, `SELECT count(*)::int AS n FROM staff_recovery_codes WHERE user_id = $1 AND used_at IS NULL`, [userId]))!.n;
+    return (await one<{ n: number }>(
+      this.dataSource,
+      `SELECT count(*)::int AS n FROM staff_recovery_codes WHERE user_id = $1 AND used_at IS NULL`,
+      [userId],
+    ))!.n;
   }
 
   async reset(m: EntityManager, userId: string): Promise<void> {
-    await m.query(`UPDATE staff_users SET totp_secret = NULL, totp_pending_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL WHERE id = $1`, [userId]);
+    await m.query(
+      `UPDATE staff_users SET totp_secret = NULL, totp_pending_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL WHERE id = $1`,
+      [userId],
+    );
     await m.query(`DELETE FROM staff_recovery_codes WHERE user_id = $1`, [userId]);
   }
 

@@ -42,14 +42,20 @@ export class SecondFactorService {
   }
 
   private recoveryHash(userId: string, code: string): string {
-    return createHmac('sha256', this.config.secondFactorKey).update(`${userId}:${normalizeRecovery(code)}`).digest('base64url');
+    return createHmac('sha256', this.config.secondFactorKey)
+      .update(`${userId}:${normalizeRecovery(code)}`)
+      .digest('base64url');
   }
 
   /** Whether the account has a factor, and whether its roles require one. */
   async status(userId: string): Promise<{ enrolled: boolean; required: boolean; recoveryCodesLeft: number }> {
     const f = await this.factors.factor(userId);
     if (!f) throw notFound('staff user', userId);
-    return { enrolled: f.enabledAt !== null, required: needsSecondFactor(f.roles), recoveryCodesLeft: f.enabledAt ? await this.factors.remainingRecoveryCodes(userId) : 0 };
+    return {
+      enrolled: f.enabledAt !== null,
+      required: needsSecondFactor(f.roles),
+      recoveryCodesLeft: f.enabledAt ? await this.factors.remainingRecoveryCodes(userId) : 0,
+    };
   }
 
   /** Step 1 of enrolment: a new secret to scan (shown this once, before the factor exists). */
@@ -75,7 +81,13 @@ export class SecondFactorService {
       return `${raw.slice(0, 5)}-${raw.slice(5)}`;
     });
     await this.dataSource.transaction(async (m) => {
-      const enabled = await this.factors.enable(m, actor.id, seal(this.config.secondFactorKey, secret, actor.id), step, recoveryCodes.map((c) => this.recoveryHash(actor.id, c)));
+      const enabled = await this.factors.enable(
+        m,
+        actor.id,
+        seal(this.config.secondFactorKey, secret, actor.id),
+        step,
+        recoveryCodes.map((c) => this.recoveryHash(actor.id, c)),
+      );
       if (!enabled) throw conflict('a second factor is already enrolled');
       await this.audit.record(m, actor, { action: 'staff.second-factor.enrol', entityType: 'staff-user', entityId: actor.id });
     });

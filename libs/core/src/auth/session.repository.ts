@@ -42,6 +42,7 @@ export class SessionRepository {
 
   /** Ends every session of an account (inside the transaction that changes the account). */
   async revokeAll(m: EntityManager, userId: string): Promise<number> {
-    return (await rows(m, `UPDATE staff_sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`, [userId])).length;
+    return (await rows(m, `UPDATE staff_sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`, [userId]))
+      .length;
   }
 }

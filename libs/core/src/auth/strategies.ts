@@ -26,8 +26,16 @@ export class LocalStrategy extends PassportStrategy(LocalStrategyBase, 'local') 
 /** Bearer token → its live session and the account as it is now (one query per request: revocation is immediate). */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(JwtStrategyBase, 'jwt') {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig, private readonly sessions: SessionRepository) {
-    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: config.jwtSecret, ignoreExpiration: false, algorithms: ['HS256'] });
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sessions: SessionRepository,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: config.jwtSecret,
+      ignoreExpiration: false,
+      algorithms: ['HS256'],
+    });
   }
 
   async validate(payload: { sub?: unknown; sid?: unknown }): Promise<Actor | false> {

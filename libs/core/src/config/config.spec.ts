@@ -54,9 +54,11 @@ describe('configuration', () => {
         adminPassword: SECRETS.ADMIN_PASSWORD,
         intakeApiKey: SECRETS.INTAKE_API_KEY,
       });
-      expect(loadConfig({ NODE_ENV: 'development' })).toMatchObject(
-        { jwtSecret: DEFAULTS.JWT_SECRET, adminPassword: DEFAULTS.ADMIN_PASSWORD, intakeApiKey: DEFAULTS.INTAKE_API_KEY },
-      );
+      expect(loadConfig({ NODE_ENV: 'development' })).toMatchObject({
+        jwtSecret: DEFAULTS.JWT_SECRET,
+        adminPassword: DEFAULTS.ADMIN_PASSWORD,
+        intakeApiKey: DEFAULTS.INTAKE_API_KEY,
+      });
     });
   });
 

@@ -40,7 +40,10 @@ export interface AppConfig {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, problem: string) {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
     super(`Invalid configuration: ${variable} ${problem}`);
   }
 }
@@ -84,7 +87,10 @@ function text(env: NodeJS.ProcessEnv, name: string, fallback: string, check?: (v
 
 /** A comma-separated list; each item checked by `check` (a problem message or null). */
 function list(env: NodeJS.ProcessEnv, name: string, check: (item: string) => string | null): string[] {
-  const items = (env[name] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const items = (env[name] ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const item of items) {
     const problem = check(item);
     if (problem) throw new ConfigError(name, `${problem} (got "${item}")`);
@@ -104,7 +110,9 @@ function proxyProblem(item: string): string | null {
 function originProblem(item: string): string | null {
   try {
     const u = new URL(item);
-    return /^https?:$/.test(u.protocol) && u.origin === item ? null : 'must list origins such as https://console.example.com (no path, no trailing slash)';
+    return /^https?:$/.test(u.protocol) && u.origin === item
+      ? null
+      : 'must list origins such as https://console.example.com (no path, no trailing slash)';
   } catch {
     return 'must list origins such as https://console.example.com';
   }
@@ -127,7 +135,8 @@ export const DEVELOPMENT_SECOND_FACTOR_KEY = Buffer.alloc(32, 'development-only-
 /** 32 bytes given as base64 (`openssl rand -base64 32`). */
 function key32(name: string, value: string): Buffer {
   const key = Buffer.from(value, 'base64');
-  if (key.length !== 32 || key.toString('base64') !== value) throw new ConfigError(name, 'must be 32 bytes in base64 (openssl rand -base64 32)');
+  if (key.length !== 32 || key.toString('base64') !== value)
+    throw new ConfigError(name, 'must be 32 bytes in base64 (openssl rand -base64 32)');
   return key;
 }
 

@@ -52,6 +52,7 @@ export async function startEmbeddedPostgres(config: AppConfig, database = 'ppc')
       `the embedded PostgreSQL (data in ${dir}, port ${config.embeddedPort}) did not start${reason ? `: ${reason}` : ''}.\n` +
         `Its last log lines:\n${log.slice(-10).join('\n') || '(none)'}\n` +
         `Set EMBEDDED_PG_PORT to a free port, or DATABASE_URL to a PostgreSQL of your own.`,
+      { cause: e },
     );
   }
   const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${config.embeddedPort}`;

@@ -23,5 +23,11 @@ export async function queryPage<T = Record<string, unknown>>(
     q.params,
   );
   const { total, basis } = await listTotal(db, source.from, q, found.length);
-  return new Page(spec.resource, q.offset, found.map((r) => (source.map ? source.map(r) : (r as T))), total, basis);
+  return new Page(
+    spec.resource,
+    q.offset,
+    found.map((r) => (source.map ? source.map(r) : (r as T))),
+    total,
+    basis,
+  );
 }

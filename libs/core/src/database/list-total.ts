@@ -36,7 +36,10 @@ export async function listTotal(
   const seen = q.offset + pageRows;
   const estimate = await plannerEstimate(db, from, q);
   if (estimate <= EXACT_TOTAL_LIMIT) {
-    const [c] = await db.query(`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${from} ${q.where} LIMIT ${EXACT_TOTAL_LIMIT + 1}) x`, q.params);
+    const [c] = await db.query(
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${from} ${q.where} LIMIT ${EXACT_TOTAL_LIMIT + 1}) x`,
+      q.params,
+    );
     if (c.n <= EXACT_TOTAL_LIMIT) return { total: c.n, basis: 'exact' };
   }
   return { total: Math.max(estimate, seen, EXACT_TOTAL_LIMIT + 1), basis: 'estimate' };

@@ -4,12 +4,20 @@ import type { DataSource, EntityManager } from 'typeorm';
  * Runs SQL and returns its rows. TypeORM's `query` returns `[rows, count]` for
  * UPDATE/DELETE ... RETURNING on PostgreSQL; this always gives the rows.
  */
-export async function rows<T = Record<string, unknown>>(db: DataSource | EntityManager, text: string, params: unknown[] = []): Promise<T[]> {
+export async function rows<T = Record<string, unknown>>(
+  db: DataSource | EntityManager,
+  text: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const result = await db.query(text, params);
   if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0];
   return result;
 }
 
-export async function one<T = Record<string, unknown>>(db: DataSource | EntityManager, text: string, params: unknown[] = []): Promise<T | undefined> {
+export async function one<T = Record<string, unknown>>(
+  db: DataSource | EntityManager,
+  text: string,
+  params: unknown[] = [],
+): Promise<T | undefined> {
   return (await rows<T>(db, text, params))[0];
 }

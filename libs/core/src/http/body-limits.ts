@@ -18,7 +18,13 @@ export interface BodyLimits {
 export const DEFAULT_BODY_LIMITS: BodyLimits = { bytes: 100 * 1024, depth: 8, members: 2_000, root: 'object' };
 
 /** A batch of up to 10,000 flat records (intake, import): large, but shallow. */
-export const RECORD_BATCH_BODY_LIMITS: BodyLimits = { bytes: 25 * 1024 * 1024, depth: 3, members: 400_000, root: 'array', recordKeysDepth: 2 };
+export const RECORD_BATCH_BODY_LIMITS: BodyLimits = {
+  bytes: 25 * 1024 * 1024,
+  depth: 3,
+  members: 400_000,
+  root: 'array',
+  recordKeysDepth: 2,
+};
 
 /** A list of up to 10,000 small items under one key (e.g. mark-paid's payout state changes). */
 export const ITEM_LIST_BODY_LIMITS: BodyLimits = { bytes: 2 * 1024 * 1024, depth: 4, members: 40_000, root: 'object' };

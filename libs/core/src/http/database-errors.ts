@@ -1,4 +1,3 @@
-
 export interface ErrorBody {
   statusCode: number;
   code: string;
@@ -46,20 +45,45 @@ const DATA_EXCEPTIONS: Record<string, string> = {
  */
 export function fromDatabase(driver: DriverError): ErrorBody | null {
   const code = driver.code ?? '';
-  const where = { ...(driver.table ? { table: driver.table } : {}), ...(driver.column ? { field: driver.column } : {}), ...(driver.constraint ? { constraint: driver.constraint } : {}) };
+  const where = {
+    ...(driver.table ? { table: driver.table } : {}),
+    ...(driver.column ? { field: driver.column } : {}),
+    ...(driver.constraint ? { constraint: driver.constraint } : {}),
+  };
   const details = Object.keys(where).length ? where : undefined;
-  if (code.startsWith('22')) return { statusCode: 400, code: 'validation_failed', message: `invalid input: ${DATA_EXCEPTIONS[code] ?? 'a value is not valid'}`, details };
+  if (code.startsWith('22'))
+    return {
+      statusCode: 400,
+      code: 'validation_failed',
+      message: `invalid input: ${DATA_EXCEPTIONS[code] ?? 'a value is not valid'}`,
+      details,
+    };
   switch (code) {
     case '23502':
-      return { statusCode: 400, code: 'validation_failed', message: `a required value is missing${driver.column ? ` (${driver.column})` : ''}`, details };
+      return {
+        statusCode: 400,
+        code: 'validation_failed',
+        message: `a required value is missing${driver.column ? ` (${driver.column})` : ''}`,
+        details,
+      };
     case '23503':
-      return { statusCode: 409, code: 'conflict', message: 'a referenced record does not exist, or the record is still referenced', details };
+      return {
+        statusCode: 409,
+        code: 'conflict',
+        message: 'a referenced record does not exist, or the record is still referenced',
+        details,
+      };
     case '23505':
       return { statusCode: 409, code: 'conflict', message: 'a record with the same key already exists', details };
     case '23P01':
       return { statusCode: 409, code: 'conflict', message: 'it overlaps an existing record', details };
     case '23514':
-      return { statusCode: 422, code: 'rule_violation', message: `a rule of the data is broken${driver.constraint ? ` (${driver.constraint})` : ''}`, details: { rule: driver.constraint } };
+      return {
+        statusCode: 422,
+        code: 'rule_violation',
+        message: `a rule of the data is broken${driver.constraint ? ` (${driver.constraint})` : ''}`,
+        details: { rule: driver.constraint },
+      };
     case '40001':
     case '40P01':
     case '55P03':

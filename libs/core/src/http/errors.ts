@@ -2,7 +2,12 @@ import { HttpException } from '@nestjs/common';
 
 /** The one error shape of the API (spec/api.md): `{statusCode, code, message, details?}`. */
 export class ApiError extends HttpException {
-  constructor(status: number, readonly code: string, message: string, readonly details?: unknown) {
+  constructor(
+    status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
     super({ statusCode: status, code, message, ...(details === undefined ? {} : { details }) }, status);
   }
 }

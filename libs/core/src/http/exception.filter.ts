@@ -35,7 +35,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<Request & { id?: string }>();
-    let body: ErrorBody | null = null;
+    let body: ErrorBody | null;
 
     if (error instanceof HttpException) {
       const status = error.getStatus();

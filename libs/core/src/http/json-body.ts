@@ -29,7 +29,9 @@ const FORBIDDEN = new Set(FORBIDDEN_KEYS);
 
 const unsupported = (message: string) => new ApiError(415, 'unsupported_media_type', message);
 const tooLarge = (limit: number) =>
-  new ApiError(413, 'payload_too_large', `the body is larger than this route accepts (${limit.toLocaleString('en-US')} bytes)`, { maxBytes: limit });
+  new ApiError(413, 'payload_too_large', `the body is larger than this route accepts (${limit.toLocaleString('en-US')} bytes)`, {
+    maxBytes: limit,
+  });
 
 /** A Nest path (`/payout-runs/:id/mark-paid`, `{*slug}`) as Express matches it: any case, optional trailing slash. */
 function pathPattern(path: string): RegExp {
@@ -53,7 +55,10 @@ export function routeBodies(app: INestApplicationContext, prefix: string): Route
       const fn = (cls.prototype as Record<string, object>)[name];
       const path = Reflect.getMetadata(PATH_METADATA, fn) as string | undefined;
       if (path === undefined) continue;
-      const full = `/${[prefix, base, path].map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`;
+      const full = `/${[prefix, base, path]
+        .map((p) => p.replace(/^\/+|\/+$/g, ''))
+        .filter(Boolean)
+        .join('/')}`;
       const args = Object.keys((Reflect.getMetadata(ROUTE_ARGS_METADATA, cls, name) as object | undefined) ?? {});
       const reads = (t: RouteParamtypes) => args.some((k) => k.startsWith(`${t}:`));
       routes.push({

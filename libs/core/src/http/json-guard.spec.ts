@@ -19,7 +19,13 @@ function scan(text: string, shape: JsonShape = SHAPE, size = 7): { rule: string;
 
 describe('JsonGuard', () => {
   it('passes ordinary bodies, whatever the chunking', () => {
-    const body = JSON.stringify({ filter: { id: ['a', 'b'], q: 'x "quoted" \\ back' }, payouts: [{ statementId: 'u', state: 'failed' }], n: -1.5e3, ok: true, none: null });
+    const body = JSON.stringify({
+      filter: { id: ['a', 'b'], q: 'x "quoted" \\ back' },
+      payouts: [{ statementId: 'u', state: 'failed' }],
+      n: -1.5e3,
+      ok: true,
+      none: null,
+    });
     for (const size of [1, 2, 3, 5, 64]) expect(scan(body, SHAPE, size)).toBeNull();
   });
 

@@ -20,7 +20,11 @@ export type JsonShapeRule = 'depth' | 'members' | 'key' | 'nul';
 
 export class JsonShapeError extends Error {
   /** Where: `filter.__proto__`, `[3].name`; empty for the whole value. */
-  constructor(readonly rule: JsonShapeRule, message: string, readonly path: string) {
+  constructor(
+    readonly rule: JsonShapeRule,
+    message: string,
+    readonly path: string,
+  ) {
     super(message);
   }
 }
@@ -75,7 +79,8 @@ export class JsonGuard {
         case OPEN_OBJECT:
         case OPEN_ARRAY:
           this.value();
-          if (++this.depth > this.shape.depth) throw new JsonShapeError('depth', `nests deeper than ${this.shape.depth} levels`, this.path());
+          if (++this.depth > this.shape.depth)
+            throw new JsonShapeError('depth', `nests deeper than ${this.shape.depth} levels`, this.path());
           this.objects.push(c === OPEN_OBJECT);
           this.at.push(c === OPEN_OBJECT ? '' : 0);
           this.expectKey = c === OPEN_OBJECT;

@@ -35,10 +35,13 @@ describe('parseListQuery', () => {
     expect(refusal({ sort: JSON.stringify([name, 'ASC']) })).toEqual({ field: 'sort', message: `unknown sort field ${name}` });
   });
 
-  it.each(['constructor', '__proto__', 'toString', 'valueOf_gte', 'constructor_lte'])('refuses to filter by the inherited name %s', (name) => {
-    // JSON.parse makes "__proto__" an own key, as a client's filter would.
-    expect(refusal({ filter: `{"${name}": 1}` })).toEqual({ field: `filter.${name}`, message: 'unknown filter field' });
-  });
+  it.each(['constructor', '__proto__', 'toString', 'valueOf_gte', 'constructor_lte'])(
+    'refuses to filter by the inherited name %s',
+    (name) => {
+      // JSON.parse makes "__proto__" an own key, as a client's filter would.
+      expect(refusal({ filter: `{"${name}": 1}` })).toEqual({ field: `filter.${name}`, message: 'unknown filter field' });
+    },
+  );
 
   it('answers every id of a getMany (filter by ids, no range) and pages 25 rows otherwise', () => {
     const spec: ListSpec = { ...SPEC, filters: { ...SPEC.filters, id: { column: 'id', type: 'text' } } };
@@ -56,7 +59,15 @@ describe('parseListQuery', () => {
 
   it('casts array filters to the array type of the field', () => {
     const q = parseListQuery(
-      { filter: JSON.stringify({ active: [true, 'false'], at: ['2024-01-01T00:00:00Z'], day: ['2024-01-01'], count: [1, '2'], name: ['a'] }) },
+      {
+        filter: JSON.stringify({
+          active: [true, 'false'],
+          at: ['2024-01-01T00:00:00Z'],
+          day: ['2024-01-01'],
+          count: [1, '2'],
+          name: ['a'],
+        }),
+      },
       SPEC,
     );
     expect(q.where).toBe(
@@ -66,7 +77,10 @@ describe('parseListQuery', () => {
   });
 
   it('"contains" filters test membership in an array column, for one value or any of many', () => {
-    expect(parseListQuery({ filter: JSON.stringify({ tag: 'red' }) }, SPEC)).toMatchObject({ where: 'WHERE $1 = ANY(tags)', params: ['red'] });
+    expect(parseListQuery({ filter: JSON.stringify({ tag: 'red' }) }, SPEC)).toMatchObject({
+      where: 'WHERE $1 = ANY(tags)',
+      params: ['red'],
+    });
     expect(parseListQuery({ filter: JSON.stringify({ tag: ['red', 'blue'] }) }, SPEC)).toMatchObject({
       where: 'WHERE tags && $1::text[]',
       params: [['red', 'blue']],

@@ -66,11 +66,13 @@ function parseJson(raw: unknown, name: string): unknown {
 }
 
 function coerce(field: string, def: FilterField, value: unknown): unknown {
-  const bad = (expected: string) => badInput(`filter ${field} must be ${expected}`, [{ field: `filter.${field}`, message: `must be ${expected}` }]);
+  const bad = (expected: string) =>
+    badInput(`filter ${field} must be ${expected}`, [{ field: `filter.${field}`, message: `must be ${expected}` }]);
   switch (def.type) {
     case 'int':
     case 'bigint':
-      if ((typeof value === 'number' && Number.isSafeInteger(value)) || (typeof value === 'string' && /^-?\d+$/.test(value))) return String(value);
+      if ((typeof value === 'number' && Number.isSafeInteger(value)) || (typeof value === 'string' && /^-?\d+$/.test(value)))
+        return String(value);
       throw bad('an integer');
     case 'bool':
       if (typeof value === 'boolean') return value;
@@ -109,7 +111,12 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): 
   };
 
   const sortRaw = parseJson(query.sort, 'sort') ?? spec.defaultSort;
-  if (!Array.isArray(sortRaw) || sortRaw.length !== 2 || typeof sortRaw[0] !== 'string' || !['ASC', 'DESC'].includes(String(sortRaw[1]).toUpperCase())) {
+  if (
+    !Array.isArray(sortRaw) ||
+    sortRaw.length !== 2 ||
+    typeof sortRaw[0] !== 'string' ||
+    !['ASC', 'DESC'].includes(String(sortRaw[1]).toUpperCase())
+  ) {
     throw badInput('sort must be ["field","ASC"|"DESC"]', [{ field: 'sort', message: 'must be ["field","ASC"|"DESC"]' }]);
   }
   const sortColumn = Object.hasOwn(spec.sort, sortRaw[0]) ? spec.sort[sortRaw[0]] : undefined;
@@ -128,17 +135,24 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): 
   const ids = (filterRaw as { id?: unknown }).id;
   const defaultLast = Array.isArray(ids) ? Math.min(Math.max(ids.length, DEFAULT_PAGE), MAX_PAGE) - 1 : DEFAULT_PAGE - 1;
   const rangeRaw = parseJson(query.range, 'range') ?? [0, defaultLast];
-  if (!Array.isArray(rangeRaw) || rangeRaw.length !== 2 || !rangeRaw.every((n) => Number.isSafeInteger(n) && n >= 0) || rangeRaw[1] < rangeRaw[0]) {
+  if (
+    !Array.isArray(rangeRaw) ||
+    rangeRaw.length !== 2 ||
+    !rangeRaw.every((n) => Number.isSafeInteger(n) && n >= 0) ||
+    rangeRaw[1] < rangeRaw[0]
+  ) {
     throw badInput('range must be [first, last] with 0 <= first <= last', [{ field: 'range', message: 'must be [first,last]' }]);
   }
   const offset = rangeRaw[0] as number;
   const limit = (rangeRaw[1] as number) - offset + 1;
-  if (limit > MAX_PAGE) throw badInput(`range may cover at most ${MAX_PAGE} rows`, [{ field: 'range', message: `at most ${MAX_PAGE} rows` }]);
+  if (limit > MAX_PAGE)
+    throw badInput(`range may cover at most ${MAX_PAGE} rows`, [{ field: 'range', message: `at most ${MAX_PAGE} rows` }]);
 
   for (const [name, value] of Object.entries(filterRaw)) {
     if (value === undefined || value === null || value === '') continue;
     if (name === 'q' && spec.search?.length) {
-      if (String(value).includes('\0')) throw badInput('filter q must not contain NUL characters', [{ field: 'filter.q', message: 'must not contain NUL characters' }]);
+      if (String(value).includes('\0'))
+        throw badInput('filter q must not contain NUL characters', [{ field: 'filter.q', message: 'must not contain NUL characters' }]);
       const like = p(`%${String(value).replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
       conditions.push(`(${spec.search.map((c) => `${c} ILIKE ${like}`).join(' OR ')})`);
       continue;
@@ -202,5 +216,10 @@ export async function toPage<T extends { total?: unknown }>(
   count: () => Promise<number>,
 ): Promise<Page<Omit<T, 'total'>>> {
   const total = rows.length ? Number(rows[0].total) : await count();
-  return new Page(resource, offset, rows.map(({ total: _t, ...rest }) => rest), total);
+  return new Page(
+    resource,
+    offset,
+    rows.map(({ total: _t, ...rest }) => rest),
+    total,
+  );
 }

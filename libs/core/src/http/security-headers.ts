@@ -38,7 +38,11 @@ export function securityHeaders(config: AppConfig, styleHashes: string[]): Reque
   // Google's font stylesheet: allowed there alone; scripts stay 'self' everywhere.
   const board = (req: Request) => req.path === BOARD_PATH || req.path.startsWith(`${BOARD_PATH}/`);
   const styles = (req: Request) =>
-    docs(req) ? ["'self'", "'unsafe-inline'"] : board(req) ? ["'self'", "'unsafe-inline'", 'https://fonts.googleapis.com'] : ["'self'", ...styleHashes];
+    docs(req)
+      ? ["'self'", "'unsafe-inline'"]
+      : board(req)
+        ? ["'self'", "'unsafe-inline'", 'https://fonts.googleapis.com']
+        : ["'self'", ...styleHashes];
   const policy = helmet({
     contentSecurityPolicy: {
       useDefaults: false,

@@ -16,7 +16,8 @@ const KEY = /^[\x20-\x7e]{1,255}$/;
 function keyOf(req: Request): string {
   const key = req.headers[IDEMPOTENCY_HEADER.toLowerCase()];
   if (typeof key !== 'string' || !KEY.test(key)) {
-    const message = key === undefined ? 'is required on this money write (one per action, the same on a retry)' : 'must be 1-255 printable characters';
+    const message =
+      key === undefined ? 'is required on this money write (one per action, the same on a retry)' : 'must be 1-255 printable characters';
     throw badInput(`${IDEMPOTENCY_HEADER} ${message}`, [{ field: IDEMPOTENCY_HEADER, message }]);
   }
   return key;
@@ -33,7 +34,10 @@ function keyOf(req: Request): string {
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly scope: TransactionScope, private readonly keys: IdempotencyRepository) {}
+  constructor(
+    private readonly scope: TransactionScope,
+    private readonly keys: IdempotencyRepository,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
@@ -43,7 +47,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const staffId = req.user?.id;
     if (!staffId) throw new Error('@MoneyWrite() needs a staff route (no signed-in user)');
     const route = `${req.method} ${req.baseUrl}${req.path}`;
-    const fingerprint = createHash('sha256').update(`${route}\n${stringify(req.body ?? null)}`).digest('hex');
+    const fingerprint = createHash('sha256')
+      .update(`${route}\n${stringify(req.body ?? null)}`)
+      .digest('hex');
     const outcome = this.scope.outermost(async (m) => {
       if (!(await this.keys.claim(m, staffId, key))) {
         throw new ApiError(409, 'conflict', `a request with this ${IDEMPOTENCY_HEADER} is still in progress; retry in a moment`, {
@@ -53,7 +59,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
       const stored = await this.keys.find(m, staffId, key);
       if (stored) {
         if (stored.fingerprint !== fingerprint) {
-          throw ruleViolation('idempotency_key_reused', `this ${IDEMPOTENCY_HEADER} was used for another request; use a new key for a new action`);
+          throw ruleViolation(
+            'idempotency_key_reused',
+            `this ${IDEMPOTENCY_HEADER} was used for another request; use a new key for a new action`,
+          );
         }
         return { replayed: true, status: stored.status, body: stored.body };
       }

@@ -18,10 +18,11 @@ export class IdempotencyRepository {
    * the same user and key is in flight (its transaction holds the lock until it ends).
    */
   async claim(m: EntityManager, staffId: string, key: string): Promise<boolean> {
-    const row = await one<{ ok: boolean }>(m, `SELECT pg_try_advisory_xact_lock(hashtextextended('idempotency:' || $1 || ':' || $2, 0)) AS ok`, [
-      staffId,
-      key,
-    ]);
+    const row = await one<{ ok: boolean }>(
+      m,
+      `SELECT pg_try_advisory_xact_lock(hashtextextended('idempotency:' || $1 || ':' || $2, 0)) AS ok`,
+      [staffId, key],
+    );
     return !!row?.ok;
   }
 

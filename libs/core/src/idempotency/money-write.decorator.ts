@@ -14,6 +14,10 @@ export const MoneyWrite = () =>
   applyDecorators(
     SetMetadata(MONEY_WRITE_KEY, true),
     StepUp(),
-    ApiHeader({ name: IDEMPOTENCY_HEADER, required: true, description: '1-255 printable characters, one per action (the same on a retry), per staff user' }),
+    ApiHeader({
+      name: IDEMPOTENCY_HEADER,
+      required: true,
+      description: '1-255 printable characters, one per action (the same on a retry), per staff user',
+    }),
     UseInterceptors(IdempotencyInterceptor),
   );

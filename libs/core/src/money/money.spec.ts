@@ -4,7 +4,13 @@ import { apportion, divFloor, formatCents, formatDollars, roundCentsHalfEven } f
 
 describe('money helpers', () => {
   it('divFloor rounds toward negative infinity', () => {
-    expect([divFloor(7n, 2n), divFloor(-7n, 2n), divFloor(7n, -2n), divFloor(-7n, -2n), divFloor(-6n, 3n)]).toEqual([3n, -4n, -4n, 3n, -2n]);
+    expect([divFloor(7n, 2n), divFloor(-7n, 2n), divFloor(7n, -2n), divFloor(-7n, -2n), divFloor(-6n, 3n)]).toEqual([
+      3n,
+      -4n,
+      -4n,
+      3n,
+      -2n,
+    ]);
     expect(() => divFloor(1n, 0n)).toThrow(RangeError);
   });
 
@@ -13,10 +19,14 @@ describe('money helpers', () => {
     expect(apportion(-10n, [3n, 1n])).toEqual([-7n, -3n]); // floors -8 and -3, the rest (+1) to the largest weight
     expect(apportion(5n, [0n, 0n])).toEqual([3n, 2n]);
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.array(fc.bigInt({ min: 0n, max: 10n ** 9n }), { minLength: 1, maxLength: 8 }), (total, weights) => {
-        const parts = apportion(total, weights);
-        expect(parts.reduce((a, b) => a + b, 0n)).toBe(total);
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }),
+        fc.array(fc.bigInt({ min: 0n, max: 10n ** 9n }), { minLength: 1, maxLength: 8 }),
+        (total, weights) => {
+          const parts = apportion(total, weights);
+          expect(parts.reduce((a, b) => a + b, 0n)).toBe(total);
+        },
+      ),
     );
   });
 

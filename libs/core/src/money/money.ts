@@ -56,7 +56,7 @@ export function formatDollars(amount: Micros, opts: { signed?: boolean } = {}): 
 export function divFloor(a: bigint, b: bigint): bigint {
   if (b === 0n) throw new RangeError('division by zero');
   const q = a / b;
-  return (a % b !== 0n) && ((a < 0n) !== (b < 0n)) ? q - 1n : q;
+  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
 }
 
 /** |amount|. */

@@ -14,7 +14,12 @@ function PeriodRule(): PropertyDecorator {
     });
 }
 
-const doc = { type: String, example: '2026-10', pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: `a month, ${FIRST_PERIOD} to ${LAST_PERIOD}` };
+const doc = {
+  type: String,
+  example: '2026-10',
+  pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$',
+  description: `a month, ${FIRST_PERIOD} to ${LAST_PERIOD}`,
+};
 
 /** A required period (`YYYY-MM` within the sane range): every DTO that takes one uses this. */
 export const IsPeriod = () => applyDecorators(ApiProperty(doc), PeriodRule());

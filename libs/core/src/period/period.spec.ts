@@ -1,6 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import {
-  isPeriod, monthIndex, nextPeriod, periodBefore, periodBounds, periodCheck, periodOf, periodOfIndex, periodProblem, previousPeriod,
+  isPeriod,
+  monthIndex,
+  nextPeriod,
+  periodBefore,
+  periodBounds,
+  periodCheck,
+  periodOf,
+  periodOfIndex,
+  periodProblem,
+  previousPeriod,
 } from './period.js';
 
 describe('periods', () => {
@@ -25,9 +34,9 @@ describe('periods', () => {
 
   it('accepts only months within the sane calendar range, naming what is wrong', () => {
     expect(['2000-01', '2026-10', '2099-12'].map(isPeriod)).toEqual([true, true, true]);
-    expect(['0000-01', '0001-01', '1999-12', '2100-01', '2026-13', '2026-1', '2026-10-01', '+27576-09', 202610, null].map(isPeriod)).toEqual(
-      Array(10).fill(false),
-    );
+    expect(
+      ['0000-01', '0001-01', '1999-12', '2100-01', '2026-13', '2026-1', '2026-10-01', '+27576-09', 202610, null].map(isPeriod),
+    ).toEqual(Array(10).fill(false));
     expect(periodProblem('2026-13')).toBe('must be a month YYYY-MM');
     expect(periodProblem('0000-01')).toBe('must be a month from 2000-01 to 2099-12');
     expect(periodCheck('period')).toContain(`period >= '2000-01'`);

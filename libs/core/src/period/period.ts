@@ -15,7 +15,17 @@ const digit = (s: string, i: number) => s.charCodeAt(i) >= 48 && s.charCodeAt(i)
 
 /** `YYYY-MM` with a month 01–12, without a regular expression (intake checks every charge with it). */
 function isMonthText(s: string): boolean {
-  if (s.length !== 7 || s.charCodeAt(4) !== 45 || !digit(s, 0) || !digit(s, 1) || !digit(s, 2) || !digit(s, 3) || !digit(s, 5) || !digit(s, 6)) return false;
+  if (
+    s.length !== 7 ||
+    s.charCodeAt(4) !== 45 ||
+    !digit(s, 0) ||
+    !digit(s, 1) ||
+    !digit(s, 2) ||
+    !digit(s, 3) ||
+    !digit(s, 5) ||
+    !digit(s, 6)
+  )
+    return false;
   const month = (s.charCodeAt(5) - 48) * 10 + s.charCodeAt(6) - 48;
   return month >= 1 && month <= 12;
 }

@@ -15,7 +15,11 @@ export class JobHandlerRegistry implements OnModuleInit {
   private readonly handlers = new Map<string, Handler>();
   private readonly failureHandlers = new Map<string, FailureHandler>();
 
-  constructor(private readonly discovery: DiscoveryService, private readonly scanner: MetadataScanner, private readonly reflector: Reflector) {}
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly reflector: Reflector,
+  ) {}
 
   onModuleInit(): void {
     const found = new Map<JobKey, string[]>();
@@ -27,7 +31,9 @@ export class JobHandlerRegistry implements OnModuleInit {
         const failed = this.reflector.get<JobKey | undefined>(JOB_FAILED_KEY, proto[method]);
         if (failed) {
           const def = JOBS[failed];
-          this.failureHandlers.set(`${def.queue}/${def.name}`, (job, error) => (instance[method] as FailureHandler).call(instance, job, error));
+          this.failureHandlers.set(`${def.queue}/${def.name}`, (job, error) =>
+            (instance[method] as FailureHandler).call(instance, job, error),
+          );
         }
         const key = this.reflector.get<JobKey | undefined>(JOB_HANDLER_KEY, proto[method]);
         if (!key) continue;

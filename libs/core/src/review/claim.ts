@@ -36,10 +36,13 @@ export const activeClaimant = (alias: string) => `CASE WHEN ${alias}.claimed_unt
 /** 409 `claimed`: someone else holds an unexpired claim on the item (never a decision behind their back). */
 export function claimedByOther(what: string, id: string, holder: ClaimHolder) {
   const until = holder.claimedUntil ? new Date(holder.claimedUntil).toISOString().slice(11, 16) : '';
-  return conflict(`${what} ${id} is being reviewed by ${holder.claimedByEmail ?? 'another staff member'}${until ? ` (claimed until ${until} UTC)` : ''}`, {
-    reason: 'claimed',
-    claimedBy: holder.claimedBy,
-    claimedByEmail: holder.claimedByEmail,
-    claimedUntil: holder.claimedUntil,
-  });
+  return conflict(
+    `${what} ${id} is being reviewed by ${holder.claimedByEmail ?? 'another staff member'}${until ? ` (claimed until ${until} UTC)` : ''}`,
+    {
+      reason: 'claimed',
+      claimedBy: holder.claimedBy,
+      claimedByEmail: holder.claimedByEmail,
+      claimedUntil: holder.claimedUntil,
+    },
+  );
 }

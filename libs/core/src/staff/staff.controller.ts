@@ -11,7 +11,10 @@ import { StaffService } from './staff.service.js';
 @ApiBearerAuth()
 @Controller('staff-users')
 export class StaffController {
-  constructor(private readonly staff: StaffService, private readonly secondFactor: SecondFactorService) {}
+  constructor(
+    private readonly staff: StaffService,
+    private readonly secondFactor: SecondFactorService,
+  ) {}
 
   @Get()
   @Roles('admin')

@@ -9,16 +9,32 @@ import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH } from '../text-limits.js';
 export class CreateStaffUserDto {
   @ApiProperty() @IsEmail() @MaxLength(MAX_EMAIL_LENGTH) email!: string;
   @ApiProperty() @IsString() @Length(1, MAX_NAME_LENGTH) name!: string;
-  @ApiProperty({ enum: ROLES, isArray: true }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(ROLES.length) @ArrayUnique() @IsIn(ROLES, { each: true }) roles!: Role[];
+  @ApiProperty({ enum: ROLES, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(ROLES.length)
+  @ArrayUnique()
+  @IsIn(ROLES, { each: true })
+  roles!: Role[];
   @ApiProperty({ minLength: PASSWORD_LENGTH.min }) @IsString() @Length(PASSWORD_LENGTH.min, PASSWORD_LENGTH.max) password!: string;
 }
 
 export class UpdateStaffUserDto {
   @ApiPropertyOptional() @OptionalNotNull() @IsString() @Length(1, MAX_NAME_LENGTH) name?: string;
   @ApiPropertyOptional({ enum: ROLES, isArray: true })
-  @OptionalNotNull() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(ROLES.length) @ArrayUnique() @IsIn(ROLES, { each: true }) roles?: Role[];
+  @OptionalNotNull()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(ROLES.length)
+  @ArrayUnique()
+  @IsIn(ROLES, { each: true })
+  roles?: Role[];
   @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() disabled?: boolean;
-  @ApiPropertyOptional({ minLength: PASSWORD_LENGTH.min }) @OptionalNotNull() @IsString() @Length(PASSWORD_LENGTH.min, PASSWORD_LENGTH.max) password?: string;
+  @ApiPropertyOptional({ minLength: PASSWORD_LENGTH.min })
+  @OptionalNotNull()
+  @IsString()
+  @Length(PASSWORD_LENGTH.min, PASSWORD_LENGTH.max)
+  password?: string;
   /** react-admin sends the whole record back on edit: these read-only fields are accepted and ignored. */
   @EchoedReadOnly() id?: unknown;
   @EchoedReadOnly() email?: unknown;

@@ -53,7 +53,7 @@ function parseLines(text: string, kind: string): Rec[] {
       try {
         return JSON.parse(line) as Rec;
       } catch (e) {
-        throw new Error(`${kind}.ndjson line ${i + 1} is not JSON: ${String(e)}`);
+        throw new Error(`${kind}.ndjson line ${i + 1} is not JSON: ${String(e)}`, { cause: e });
       }
     });
 }
@@ -106,12 +106,8 @@ describe('generateBundle (tiny)', () => {
   });
 
   it('rejects a bad period or size', async () => {
-    await expect(generateBundle({ size: 'tiny', seed: 1, outDir: join(root, 'x'), period: '2026-13' })).rejects.toThrow(
-      /period/,
-    );
-    await expect(
-      generateBundle({ size: 'huge' as never, seed: 1, outDir: join(root, 'x'), period: PERIOD }),
-    ).rejects.toThrow(/size/);
+    await expect(generateBundle({ size: 'tiny', seed: 1, outDir: join(root, 'x'), period: '2026-13' })).rejects.toThrow(/period/);
+    await expect(generateBundle({ size: 'huge' as never, seed: 1, outDir: join(root, 'x'), period: PERIOD })).rejects.toThrow(/size/);
   });
 
   it('gives every record exactly the fields of its kind, with valid values', () => {
@@ -217,7 +213,7 @@ describe('generateBundle (tiny)', () => {
     for (const c of rows('charges')) {
       expect(ms(c.chargedAt)).toBeLessThan(winEnd);
       if (c.plan === 'monthly') expect([PREVIOUS, PERIOD]).toContain(c.coversFrom);
-      else expect(c.coversFrom as string >= '2025-10' && (c.coversFrom as string) <= PERIOD).toBe(true);
+      else expect((c.coversFrom as string) >= '2025-10' && (c.coversFrom as string) <= PERIOD).toBe(true);
       expect(ms(c.chargedAt)).toBeGreaterThanOrEqual(Date.parse(`${c.coversFrom as string}-01T00:00:00Z`));
     }
     const coverage = rows('charges').filter((c) => c.plan === 'annual' && (c.coversFrom as string) < PREVIOUS);
@@ -261,8 +257,7 @@ describe('generateBundle (tiny)', () => {
     expect(sorted[0]).toBeGreaterThan(5 * sorted[Math.floor(sorted.length / 2)]);
 
     const stories = rows('stories');
-    for (const status of ['published', 'unlisted', 'draft', 'deleted'])
-      expect(stories.some((s) => s.status === status)).toBe(true);
+    for (const status of ['published', 'unlisted', 'draft', 'deleted']) expect(stories.some((s) => s.status === status)).toBe(true);
     expect(stories.filter((s) => s.membersOnly).length).toBeGreaterThan(stories.length * 0.4);
     expect(stories.some((s) => s.aiDisclosed)).toBe(true);
 
@@ -286,9 +281,7 @@ describe('generateBundle (tiny)', () => {
   it('feeds the live queues: applications failing each rule, nominations, tickets', () => {
     const apps = rows('applications');
     expect(apps.some((a) => UNSUPPORTED_COUNTRIES.includes(a.country as string))).toBe(true);
-    expect(apps.some((a) => ms(`${a.birthDate as string}T00:00:00Z`) > ms(a.submittedAt) - 18 * 365.25 * 86_400_000)).toBe(
-      true,
-    );
+    expect(apps.some((a) => ms(`${a.birthDate as string}T00:00:00Z`) > ms(a.submittedAt) - 18 * 365.25 * 86_400_000)).toBe(true);
     const member = byId('members');
     for (const a of apps) expect(ms(a.submittedAt)).toBeGreaterThan(ms(member.get(a.memberId)!.joinedAt));
 
@@ -314,8 +307,16 @@ describe('generateBundle (tiny)', () => {
     expect(six.sessions).toBe(6_000);
     const records = (file: string) => parseLines(readFileSync(join(dir, file), 'utf8'), file);
     const months = (file: string, field: string) => new Set(records(file).map((r) => String(r[field]).slice(0, 7)));
-    expect([...new Set(records('sessions.ndjson').map((r) => new Date(r.startedAt as string).toISOString().slice(0, 7)))].sort()).toEqual(['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10']);
-    for (const m of ['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10']) expect(months('charges.ndjson', 'coversFrom').has(m)).toBe(true);
+    expect([...new Set(records('sessions.ndjson').map((r) => new Date(r.startedAt as string).toISOString().slice(0, 7)))].sort()).toEqual([
+      '2026-05',
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+      '2026-10',
+    ]);
+    for (const m of ['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10'])
+      expect(months('charges.ndjson', 'coversFrom').has(m)).toBe(true);
     await expect(generateBundle({ size: 'tiny', seed: 1, outDir: join(root, 'x'), period: PERIOD, months: 1 })).rejects.toThrow(/months/);
   });
 

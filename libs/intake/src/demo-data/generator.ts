@@ -18,7 +18,14 @@ import { isPeriod, monthIndex } from '../../../core/src/period/period.js';
 import { BUNDLE_KINDS, DEMO_MONTHS, DEMO_SIZES, type DemoSizeConfig, type GenerateBundleOptions } from './bundle.js';
 import { planMembers, planStories } from './plan.js';
 import { DemoWorld } from './world.js';
-import { writeEnrollments, writeMembers, writeMembershipsAndCharges, writePayoutAccounts, writePublications, writeStories } from './write-people.js';
+import {
+  writeEnrollments,
+  writeMembers,
+  writeMembershipsAndCharges,
+  writePayoutAccounts,
+  writePublications,
+  writeStories,
+} from './write-people.js';
 import { writeApplications, writeNominations, writeTickets } from './write-queues.js';
 import { writeBoosts, writeFollows, writeReferrals, writeSessionsAndEngagements } from './write-reading.js';
 

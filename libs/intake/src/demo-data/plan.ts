@@ -1,7 +1,25 @@
 /** Planning, in memory: who the members are, who writes, who pays, who referred whom; the stories and their popularity. */
 import { expo, int, sampleCum, shuffle } from './random.js';
 import { DAY, HOUR, REFERRAL_CUTOFF_SEC } from './time.js';
-import { COUNTRY_CODES, COUNTRY_CUM, F_ENROLLED, F_EXCLUDED, F_MINOR, F_PAYING, F_REFERRED, F_REFERRER, F_WRITER, FIRST_NAMES, LAST_NAMES, NICKNAMES, ST_DELETED, ST_DRAFT, ST_PUBLISHED, ST_UNLISTED, UNSUPPORTED_INDEXES } from './vocabulary.js';
+import {
+  COUNTRY_CODES,
+  COUNTRY_CUM,
+  F_ENROLLED,
+  F_EXCLUDED,
+  F_MINOR,
+  F_PAYING,
+  F_REFERRED,
+  F_REFERRER,
+  F_WRITER,
+  FIRST_NAMES,
+  LAST_NAMES,
+  NICKNAMES,
+  ST_DELETED,
+  ST_DRAFT,
+  ST_PUBLISHED,
+  ST_UNLISTED,
+  UNSUPPORTED_INDEXES,
+} from './vocabulary.js';
 import type { DemoWorld } from './world.js';
 
 export function planMembers(gen: DemoWorld): void {

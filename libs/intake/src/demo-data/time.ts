@@ -65,7 +65,5 @@ export function addMonths(sec: number, k: number): number {
   const y = d.getUTCFullYear();
   const mo = d.getUTCMonth() + k;
   const dim = new Date(Date.UTC(y, mo + 1, 0)).getUTCDate();
-  return (
-    Date.UTC(y, mo, Math.min(d.getUTCDate(), dim), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()) / 1000
-  );
+  return Date.UTC(y, mo, Math.min(d.getUTCDate(), dim), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()) / 1000;
 }

@@ -148,5 +148,4 @@ export class DemoWorld {
   popularStory(r: Rng): number {
     return this.storyByRank[sampleCum(this.storyCum, r() * this.storyTotal)];
   }
-
 }

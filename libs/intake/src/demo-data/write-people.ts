@@ -2,7 +2,21 @@
 import { int, mix32, pick, sampleCum, shuffle } from './random.js';
 import { DAY, HOUR, addMonths, dayString, monthIndexOf, monthString, ts } from './time.js';
 import { str } from './ndjson-out.js';
-import { COUNTRY_CODES, F_ENROLLED, F_ENROLLED_NOW, F_EXCLUDED, F_PAYING, F_REFERRED, LANGUAGES, LANGUAGE_CUM, PUB_HEADS, PUB_TAILS, STATUS_NAMES, TITLE_HEADS, TITLE_TAILS } from './vocabulary.js';
+import {
+  COUNTRY_CODES,
+  F_ENROLLED,
+  F_ENROLLED_NOW,
+  F_EXCLUDED,
+  F_PAYING,
+  F_REFERRED,
+  LANGUAGES,
+  LANGUAGE_CUM,
+  PUB_HEADS,
+  PUB_TAILS,
+  STATUS_NAMES,
+  TITLE_HEADS,
+  TITLE_TAILS,
+} from './vocabulary.js';
 import type { DemoWorld } from './world.js';
 
 export async function writeMembers(gen: DemoWorld): Promise<void> {
@@ -67,8 +81,7 @@ export async function writeMembershipsAndCharges(gen: DemoWorld): Promise<void> 
     const joined = gen.joined[i];
     const lastStart = winEnd - HOUR;
     if (f & F_PAYING) {
-      const start =
-        f & F_REFERRED ? joined + int(r, HOUR) : joined + Math.floor((lastStart - joined) * 0.7 * r() * r());
+      const start = f & F_REFERRED ? joined + int(r, HOUR) : joined + Math.floor((lastStart - joined) * 0.7 * r() * r());
       // An earlier membership that ended before this one (lapsed and came back).
       if (start - joined > 120 * DAY && r() < 0.06) {
         const s0 = joined + Math.floor((start - joined) * 0.4 * r());

@@ -2,7 +2,23 @@
 import { int, pick, sampleCum, shuffle } from './random.js';
 import { DAY, HOUR, addMonths, dayString, monthString, ts } from './time.js';
 import { str, strOrNull } from './ndjson-out.js';
-import { APP_COUNTRY, APP_NOT_MEMBER, APP_NO_STORY, APP_UNDER_18, COUNTRY_CODES, F_ENROLLED, F_ENROLLED_NOW, F_MINOR, F_REFERRER, ST_PUBLISHED, ST_UNLISTED, TICKET_CATEGORIES, TICKET_CUM, UNSUPPORTED_INDEXES, type TicketCategory } from './vocabulary.js';
+import {
+  APP_COUNTRY,
+  APP_NOT_MEMBER,
+  APP_NO_STORY,
+  APP_UNDER_18,
+  COUNTRY_CODES,
+  F_ENROLLED,
+  F_ENROLLED_NOW,
+  F_MINOR,
+  F_REFERRER,
+  ST_PUBLISHED,
+  ST_UNLISTED,
+  TICKET_CATEGORIES,
+  TICKET_CUM,
+  UNSUPPORTED_INDEXES,
+  type TicketCategory,
+} from './vocabulary.js';
 import { ticketBody, ticketSubjects } from './ticket-texts.js';
 import type { DemoWorld } from './world.js';
 

@@ -169,6 +169,16 @@ export class Referral {
 }
 
 export const READING_DATA_ENTITIES = [
-  Member, Membership, Charge, Publication, Story, Enrollment, PayoutAccount, Boost,
-  ReadingSession, Engagement, Follow, Referral,
+  Member,
+  Membership,
+  Charge,
+  Publication,
+  Story,
+  Enrollment,
+  PayoutAccount,
+  Boost,
+  ReadingSession,
+  Engagement,
+  Follow,
+  Referral,
 ];

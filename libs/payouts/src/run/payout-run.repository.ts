@@ -4,8 +4,20 @@ import { one, rows } from '../../../core/src/database/sql.js';
 import type { EarningsParameters } from '../earnings-parameters.js';
 import { FINAL_RUN_STATUSES_SQL } from '../payout-rules.js';
 import {
-  type RunScope, basisRunSql, inputsDigestSql, stepContributions, stepCoverage, stepNewFollows, stepPairFacts,
-  stepPairs, stepReadRatio, stepShard, stepShardTables, stepStatements, stepStoryEarnings, t,
+  type RunScope,
+  basisRunSql,
+  inputsDigestSql,
+  stepContributions,
+  stepCoverage,
+  stepNewFollows,
+  stepPairFacts,
+  stepPairs,
+  stepReadRatio,
+  stepShard,
+  stepShardTables,
+  stepStatements,
+  stepStoryEarnings,
+  t,
 } from './earnings-sql.js';
 
 export interface RunRow {
@@ -53,7 +65,11 @@ export class PayoutRunRepository {
   }
 
   async findRun(id: string): Promise<RunRow | undefined> {
-    return one<RunRow>(this.dataSource, `SELECT id, period, status, attempt, params, started_by AS "startedBy" FROM payout_runs WHERE id = $1`, [id]);
+    return one<RunRow>(
+      this.dataSource,
+      `SELECT id, period, status, attempt, params, started_by AS "startedBy" FROM payout_runs WHERE id = $1`,
+      [id],
+    );
   }
 
   /** Marks the attempt running; false when the job belongs to an older attempt or the run moved on. */
@@ -68,14 +84,17 @@ export class PayoutRunRepository {
   }
 
   async isPrepared(run: RunRow): Promise<boolean> {
-    const row = await one<{ ok: boolean }>(this.dataSource, `SELECT prepared_attempt = attempt AS ok FROM payout_runs WHERE id = $1`, [run.id]);
+    const row = await one<{ ok: boolean }>(this.dataSource, `SELECT prepared_attempt = attempt AS ok FROM payout_runs WHERE id = $1`, [
+      run.id,
+    ]);
     return !!row?.ok;
   }
 
   async setProgress(id: string, attempt: number, progress: number): Promise<void> {
-    await this.dataSource.query(`UPDATE payout_runs SET progress = greatest(progress, $3) WHERE id = $1 AND attempt = $2 AND status = 'running'`, [
-      id, attempt, progress,
-    ]);
+    await this.dataSource.query(
+      `UPDATE payout_runs SET progress = greatest(progress, $3) WHERE id = $1 AND attempt = $2 AND status = 'running'`,
+      [id, attempt, progress],
+    );
   }
 
   /** The attempt failed for good: the run says why (and can be started again); its work tables go. */
@@ -132,7 +151,9 @@ export class PayoutRunRepository {
     // After the snapshot's transaction (progress updates touch this row meanwhile); a crash
     // in between only means the next try prepares again.
     await this.dataSource.query(`UPDATE payout_runs SET prepared_attempt = attempt, prepared_totals = $3 WHERE id = $1 AND attempt = $2`, [
-      run.id, run.attempt, totals,
+      run.id,
+      run.attempt,
+      totals,
     ]);
   }
 
@@ -168,7 +189,15 @@ export class PayoutRunRepository {
         [run.id, run.attempt],
       );
       if (!locked) return; // an older attempt, or already finalized
-      const [parts] = await rows<{ shards: number; pool: string; allocated: string; unallocated: string; members: number; stories: string; pairs: number }>(
+      const [parts] = await rows<{
+        shards: number;
+        pool: string;
+        allocated: string;
+        unallocated: string;
+        members: number;
+        stories: string;
+        pairs: number;
+      }>(
         m,
         `SELECT count(*)::int AS shards, coalesce(sum(contributed), 0)::text AS pool, coalesce(sum(allocated), 0)::text AS allocated,
                 coalesce(sum(unallocated), 0)::text AS unallocated, coalesce(sum(members), 0)::int AS members,
@@ -179,11 +208,15 @@ export class PayoutRunRepository {
       const prepared = locked.prepared;
       if (parts.shards !== run.params.shards) throw new Error(`only ${parts.shards} of ${run.params.shards} shards are done`);
       if (!prepared || prepared.pool !== parts.pool || prepared.members !== parts.members || prepared.pairs !== parts.pairs) {
-        throw new Error(`the shards do not add up to the prepared run (${JSON.stringify(prepared)} vs ${JSON.stringify(parts)}): recompute it`);
+        throw new Error(
+          `the shards do not add up to the prepared run (${JSON.stringify(prepared)} vs ${JSON.stringify(parts)}): recompute it`,
+        );
       }
       const pool = BigInt(parts.pool);
       if (pool !== BigInt(parts.allocated) + BigInt(parts.unallocated) || BigInt(parts.stories) !== BigInt(parts.allocated)) {
-        throw new Error(`money not conserved: pool ${pool}, allocated ${parts.allocated}, unallocated ${parts.unallocated}, stories ${parts.stories}`);
+        throw new Error(
+          `money not conserved: pool ${pool}, allocated ${parts.allocated}, unallocated ${parts.unallocated}, stories ${parts.stories}`,
+        );
       }
       await m.query(`DELETE FROM statements WHERE run_id = $1`, [run.id]);
       await m.query(`DELETE FROM story_earnings WHERE run_id = $1`, [run.id]);
@@ -209,7 +242,14 @@ export class PayoutRunRepository {
    * a payout it takes back changed, or the period's adjustments or referral credits changed.
    */
   async staleness(m: EntityManager, runId: string, period: string): Promise<string[]> {
-    const [row] = await rows<{ basis: string | null; digest: string | null; later: boolean; returned: number; now_basis: string | null; now_digest: string }>(
+    const [row] = await rows<{
+      basis: string | null;
+      digest: string | null;
+      later: boolean;
+      returned: number;
+      now_basis: string | null;
+      now_digest: string;
+    }>(
       m,
       `SELECT r.basis_run_id AS basis, r.inputs_digest AS digest,
               EXISTS (SELECT 1 FROM payout_runs l WHERE l.period > r.period AND l.status IN ${FINAL_RUN_STATUSES_SQL}) AS later,

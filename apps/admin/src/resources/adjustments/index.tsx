@@ -25,12 +25,23 @@ const filters = [
 ];
 
 const AdjustmentList = () => (
-  <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} actions={<ListActions create />} exporter={csvExporter} title="Adjustments">
+  <List
+    filters={filters}
+    sort={{ field: 'createdAt', order: 'DESC' }}
+    actions={<ListActions create />}
+    exporter={csvExporter}
+    title="Adjustments"
+  >
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="createdAt" label="Added" render={(r: Adjustment) => formatUtc(r.createdAt)} />
       <DataTable.Col source="authorId" label="Author" render={(r: Adjustment) => `${r.authorName} (${r.authorId})`} />
       <DataTable.Col source="period" />
-      <DataTable.Col source="amountMicros" label="Amount" align="right" render={(r: Adjustment) => formatMicros(r.amountMicros, { signed: true })} />
+      <DataTable.Col
+        source="amountMicros"
+        label="Amount"
+        align="right"
+        render={(r: Adjustment) => formatMicros(r.amountMicros, { signed: true })}
+      />
       <DataTable.Col source="reason" disableSort />
       <DataTable.Col source="createdByEmail" label="By" disableSort />
     </DataTable>

@@ -1,7 +1,15 @@
 import { Box, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import {
-  DataTable, List, NullableBooleanInput, SearchInput, SelectInput, TextInput, useCanAccess, useGetIdentity, type RaRecord,
+  DataTable,
+  List,
+  NullableBooleanInput,
+  SearchInput,
+  SelectInput,
+  TextInput,
+  useCanAccess,
+  useGetIdentity,
+  type RaRecord,
 } from 'react-admin';
 import { useHotkeys } from 'react-hotkeys-hook';
 import { useNavigate } from 'react-router-dom';
@@ -78,12 +86,15 @@ const QueueTable = () => {
         <DataTable.Col source="country" />
         <DataTable.Col source="submittedAt" label="Submitted" render={(r: Application) => formatUtc(r.submittedAt)} />
         <DataTable.Col label="Checks" disableSort render={(r: Application) => <CheckChips record={r} />} />
-        <DataTable.Col source="status" render={(r: Application) => (
-          <Stack spacing={0.25}>
-            <StatusChip value={r.status} />
-            <ClaimCell record={r} me={me?.id as string | undefined} />
-          </Stack>
-        )} />
+        <DataTable.Col
+          source="status"
+          render={(r: Application) => (
+            <Stack spacing={0.25}>
+              <StatusChip value={r.status} />
+              <ClaimCell record={r} me={me?.id as string | undefined} />
+            </Stack>
+          )}
+        />
         <DataTable.Col source="decidedAt" label="Decided" render={(r: Application) => formatUtc(r.decidedAt)} />
       </DataTable>
     </>

@@ -61,7 +61,10 @@ const ApplicationReview = () => {
       <Keys
         enabled={keysOn}
         on={{
-          a: () => (canApprove ? setDialog('approve') : notify(!mine && pending ? 'Another reviewer is working on this one' : `Cannot approve: ${blocker}`, { type: 'warning' })),
+          a: () =>
+            canApprove
+              ? setDialog('approve')
+              : notify(!mine && pending ? 'Another reviewer is working on this one' : `Cannot approve: ${blocker}`, { type: 'warning' }),
           r: () => (canReject ? setDialog('reject') : notify('Another reviewer is working on this one', { type: 'warning' })),
           j: () => void nav.next(record.id),
           k: () => (previous ? nav.open(previous) : notify('This is the first application of the queue', { type: 'info' })),
@@ -78,7 +81,11 @@ const ApplicationReview = () => {
         <Button endIcon={<NavigateNextIcon />} onClick={() => void nav.next(record.id)}>
           Next (J)
         </Button>
-        <IconButton aria-label="Copy the link to this page" title="Copy the link to this page" onClick={() => void navigator.clipboard?.writeText(window.location.href).then(() => notify('Link copied', { type: 'info' }))}>
+        <IconButton
+          aria-label="Copy the link to this page"
+          title="Copy the link to this page"
+          onClick={() => void navigator.clipboard?.writeText(window.location.href).then(() => notify('Link copied', { type: 'info' }))}
+        >
           <LinkIcon />
         </IconButton>
         <Box sx={{ flex: 1 }} />
@@ -91,7 +98,13 @@ const ApplicationReview = () => {
             </Button>
             <Tooltip title={blocker ?? (mine ? 'All four checks pass' : 'Another reviewer is working on this one')}>
               <span>
-                <Button variant="contained" color="success" startIcon={<CheckIcon />} disabled={!canApprove} onClick={() => setDialog('approve')}>
+                <Button
+                  variant="contained"
+                  color="success"
+                  startIcon={<CheckIcon />}
+                  disabled={!canApprove}
+                  onClick={() => setDialog('approve')}
+                >
                   Approve (A)
                 </Button>
               </span>

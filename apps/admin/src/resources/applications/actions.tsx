@@ -23,7 +23,17 @@ export function approveBlocker(r: Application): string | null {
 export const suggestedRejectReason = (r: Application) => (r.failingChecks?.length ? CHECK_REJECT_REASON[r.failingChecks[0]] : 'policy');
 
 /** Approve after a confirmation that says what will change (the applicant becomes a partner). */
-export const ApproveDialog = ({ record, open, onClose, onDone }: { record: Application; open: boolean; onClose: () => void; onDone: () => void }) => {
+export const ApproveDialog = ({
+  record,
+  open,
+  onClose,
+  onDone,
+}: {
+  record: Application;
+  open: boolean;
+  onClose: () => void;
+  onDone: () => void;
+}) => {
   const { run, pending } = useAction();
   return (
     <ConfirmDialog
@@ -34,20 +44,33 @@ export const ApproveDialog = ({ record, open, onClose, onDone }: { record: Appli
       pending={pending}
       onClose={onClose}
       onConfirm={async () => {
-        const done = await run((dp) => dp.act('applications', record.id, 'approve'), `Application ${record.id} approved: ${applicant(record)} is a partner`);
+        const done = await run(
+          (dp) => dp.act('applications', record.id, 'approve'),
+          `Application ${record.id} approved: ${applicant(record)} is a partner`,
+        );
         onClose();
         if (done) onDone();
       }}
     >
       <Typography>
-        {applicant(record)} ({record.memberId}) joins the Partner Program now: an enrollment opens and their partner status becomes active. The four checks are evaluated
-        again first; approval is refused if one fails.
+        {applicant(record)} ({record.memberId}) joins the Partner Program now: an enrollment opens and their partner status becomes active.
+        The four checks are evaluated again first; approval is refused if one fails.
       </Typography>
     </ConfirmDialog>
   );
 };
 
-export const RejectDialog = ({ record, open, onClose, onDone }: { record: Application; open: boolean; onClose: () => void; onDone: () => void }) => {
+export const RejectDialog = ({
+  record,
+  open,
+  onClose,
+  onDone,
+}: {
+  record: Application;
+  open: boolean;
+  onClose: () => void;
+  onDone: () => void;
+}) => {
   const { run, pending } = useAction();
   return (
     <DecisionDialog
@@ -61,7 +84,10 @@ export const RejectDialog = ({ record, open, onClose, onDone }: { record: Applic
       pending={pending}
       onClose={onClose}
       onConfirm={async (v: DecisionValues) => {
-        const done = await run((dp) => dp.act('applications', record.id, 'reject', v), `Application ${record.id} rejected (${v.reason.replace(/_/g, ' ')})`);
+        const done = await run(
+          (dp) => dp.act('applications', record.id, 'reject', v),
+          `Application ${record.id} rejected (${v.reason.replace(/_/g, ' ')})`,
+        );
         onClose();
         if (done) onDone();
       }}
@@ -75,7 +101,11 @@ export const RecheckButton = () => {
   if (!record || record.status !== 'pending') return null;
   return (
     <IfCan resource="applications" action="recheck">
-      <Button startIcon={<RefreshIcon />} disabled={pending} onClick={() => run((dp) => dp.act('applications', record.id, 'recheck'), `Checks of ${record.id} evaluated again`)}>
+      <Button
+        startIcon={<RefreshIcon />}
+        disabled={pending}
+        onClick={() => run((dp) => dp.act('applications', record.id, 'recheck'), `Checks of ${record.id} evaluated again`)}
+      >
         Re-check
       </Button>
     </IfCan>
@@ -129,12 +159,20 @@ export const BulkApproveButton = ({ scope }: { scope: 'selected' | 'filtered' })
   };
   return (
     <IfCan resource="applications" action="bulk-approve">
-      <Button size="small" startIcon={<DoneAllIcon />} onClick={() => void ask()} disabled={scope === 'filtered' && !total} data-testid={`bulk-approve-${scope}`}>
+      <Button
+        size="small"
+        startIcon={<DoneAllIcon />}
+        onClick={() => void ask()}
+        disabled={scope === 'filtered' && !total}
+        data-testid={`bulk-approve-${scope}`}
+      >
         {scope === 'selected' ? 'Approve selected… (Shift+A)' : 'Approve all passing…'}
       </Button>
       <BulkPreviewDialog
         open={open}
-        title={scope === 'selected' ? `Approve ${selectedIds.length} selected applications?` : 'Approve every passing application in this view?'}
+        title={
+          scope === 'selected' ? `Approve ${selectedIds.length} selected applications?` : 'Approve every passing application in this view?'
+        }
         preview={preview}
         confirmLabel="Approve"
         done="approved"

@@ -47,7 +47,14 @@ const BeforeAfter = () => {
 
 /** Append-only: nobody edits it, admins browse it. */
 const AuditList = () => (
-  <List filters={filters} sort={{ field: 'at', order: 'DESC' }} actions={<ListActions />} exporter={csvExporter} title="Audit log" perPage={25}>
+  <List
+    filters={filters}
+    sort={{ field: 'at', order: 'DESC' }}
+    actions={<ListActions />}
+    exporter={csvExporter}
+    title="Audit log"
+    perPage={25}
+  >
     <DataTable rowClick="expand" expand={<BeforeAfter />} bulkActionButtons={false}>
       <DataTable.Col source="at" render={(r: AuditEntry) => formatUtc(r.at, { seconds: true })} />
       <DataTable.Col source="actorEmail" label="Actor" />

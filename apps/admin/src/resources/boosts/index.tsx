@@ -74,14 +74,19 @@ const BoostList = () => (
   <List filters={filters} sort={{ field: 'startsAt', order: 'DESC' }} actions={<ListActions />} exporter={csvExporter} title="Boosts">
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="id" />
-      <DataTable.Col source="storyId" label="Story" sx={{ minWidth: 240 }} render={(r: Boost) => (
-        <Box>
-          <Typography variant="body2">{r.storyTitle}</Typography>
-          <Typography variant="caption" color="text.secondary">
-            {r.storyId} · author {r.authorId}
-          </Typography>
-        </Box>
-      )} />
+      <DataTable.Col
+        source="storyId"
+        label="Story"
+        sx={{ minWidth: 240 }}
+        render={(r: Boost) => (
+          <Box>
+            <Typography variant="body2">{r.storyTitle}</Typography>
+            <Typography variant="caption" color="text.secondary">
+              {r.storyId} · author {r.authorId}
+            </Typography>
+          </Box>
+        )}
+      />
       <DataTable.Col source="publicationName" label="Publication" disableSort />
       <DataTable.Col source="source" />
       <DataTable.Col source="startsAt" label="Starts" render={(r: Boost) => formatUtc(r.startsAt)} />
@@ -134,7 +139,15 @@ const BoostDetail = () => {
 };
 
 const BoostShow = () => (
-  <Show component="div" title="Boost" actions={<TopToolbar><EndBoostButton /></TopToolbar>}>
+  <Show
+    component="div"
+    title="Boost"
+    actions={
+      <TopToolbar>
+        <EndBoostButton />
+      </TopToolbar>
+    }
+  >
     <BoostDetail />
   </Show>
 );

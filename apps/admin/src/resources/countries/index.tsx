@@ -39,14 +39,21 @@ const filters = [
 const CountryList = () => {
   const { canAccess: canEdit } = useCanAccess({ resource: 'countries', action: 'edit' });
   return (
-  <List filters={filters} sort={{ field: 'name', order: 'ASC' }} actions={<ListActions create />} exporter={csvExporter} title="Supported countries" perPage={25}>
-    <DataTable rowClick={canEdit ? 'edit' : false} bulkActionButtons={false}>
-      <DataTable.Col source="code" />
-      <DataTable.Col source="name" />
-      <DataTable.Col source="payable" render={(r: Country) => <YesNo value={r.payable} />} />
-      <DataTable.Col source="dateAdded" label="Added" render={(r: Country) => formatDay(r.dateAdded)} />
-    </DataTable>
-  </List>
+    <List
+      filters={filters}
+      sort={{ field: 'name', order: 'ASC' }}
+      actions={<ListActions create />}
+      exporter={csvExporter}
+      title="Supported countries"
+      perPage={25}
+    >
+      <DataTable rowClick={canEdit ? 'edit' : false} bulkActionButtons={false}>
+        <DataTable.Col source="code" />
+        <DataTable.Col source="name" />
+        <DataTable.Col source="payable" render={(r: Country) => <YesNo value={r.payable} />} />
+        <DataTable.Col source="dateAdded" label="Added" render={(r: Country) => formatDay(r.dateAdded)} />
+      </DataTable>
+    </List>
   );
 };
 
@@ -57,7 +64,9 @@ const CountryToolbar = () => (
   </Toolbar>
 );
 
-const dateInput = <TextInput source="dateAdded" label="Date added" type="date" slotProps={{ inputLabel: { shrink: true } }} helperText="A calendar date" />;
+const dateInput = (
+  <TextInput source="dateAdded" label="Date added" type="date" slotProps={{ inputLabel: { shrink: true } }} helperText="A calendar date" />
+);
 
 /** Only admins edit the list (the API refuses the others); everyone else can read it. */
 const CountryEdit = () => (
@@ -72,7 +81,11 @@ const CountryEdit = () => (
 );
 
 const CountryCreate = () => (
-  <Create redirect="list" title="Add a country" transform={(d: Country) => ({ ...d, code: d.code?.toUpperCase(), dateAdded: d.dateAdded || undefined })}>
+  <Create
+    redirect="list"
+    title="Add a country"
+    transform={(d: Country) => ({ ...d, code: d.code?.toUpperCase(), dateAdded: d.dateAdded || undefined })}
+  >
     <SimpleForm defaultValues={{ payable: true }}>
       <TextInput source="code" label="ISO 3166-1 alpha-2 code" validate={[required(), regex(/^[A-Za-z]{2}$/, 'Two letters, e.g. FR')]} />
       <TextInput source="name" validate={required()} />

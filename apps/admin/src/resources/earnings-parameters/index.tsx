@@ -1,7 +1,20 @@
 import TuneIcon from '@mui/icons-material/Tune';
 import { Card, CardContent, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { EditButton, Edit, NumberInput, Show, SimpleForm, TextInput, TopToolbar, useRecordContext, required, minValue, maxValue, number } from 'react-admin';
+import {
+  EditButton,
+  Edit,
+  NumberInput,
+  Show,
+  SimpleForm,
+  TextInput,
+  TopToolbar,
+  useRecordContext,
+  required,
+  minValue,
+  maxValue,
+  number,
+} from 'react-admin';
 import { humanize } from '../../components/fields';
 import { dataProvider } from '../../dataProvider';
 import { formatUtc } from '../../dates';
@@ -38,7 +51,10 @@ const PARAMS: Array<{ name: string; min: number; max: number; unit?: string }> =
 const History = () => {
   const [rows, setRows] = useState<ParameterSet[] | null>(null);
   useEffect(() => {
-    dataProvider.fetchJson<ParameterSet[]>('earnings-parameters').then(({ data }) => setRows(data), () => setRows([]));
+    dataProvider.fetchJson<ParameterSet[]>('earnings-parameters').then(
+      ({ data }) => setRows(data),
+      () => setRows([]),
+    );
   }, []);
   if (!rows) return null;
   return (
@@ -63,7 +79,9 @@ const History = () => {
               <TableRow key={r.version}>
                 <TableCell>{r.version}</TableCell>
                 <TableCell>{formatUtc(r.createdAt)}</TableCell>
-                <TableCell>{previous ? changed.map(([k, v]) => `${k}: ${previous[k]} → ${v}`).join('; ') || 'no change' : 'first stored set'}</TableCell>
+                <TableCell>
+                  {previous ? changed.map(([k, v]) => `${k}: ${previous[k]} → ${v}`).join('; ') || 'no change' : 'first stored set'}
+                </TableCell>
               </TableRow>
             );
           })}
@@ -106,7 +124,15 @@ const ParameterTable = () => {
 };
 
 const ParametersShow = () => (
-  <Show component="div" title="Earnings parameters" actions={<TopToolbar><EditButton label="Change" /></TopToolbar>}>
+  <Show
+    component="div"
+    title="Earnings parameters"
+    actions={
+      <TopToolbar>
+        <EditButton label="Change" />
+      </TopToolbar>
+    }
+  >
     <ParameterTable />
   </Show>
 );
@@ -116,14 +142,22 @@ const ParametersEdit = () => (
     title="Change the earnings parameters"
     mutationMode="pessimistic"
     redirect="show"
-    transform={(d: ParameterSet) => Object.fromEntries(Object.entries(d.params).filter(([k]) => PARAMS.some((p) => p.name === k) || k === 'referralCutoff'))}
+    transform={(d: ParameterSet) =>
+      Object.fromEntries(Object.entries(d.params).filter(([k]) => PARAMS.some((p) => p.name === k) || k === 'referralCutoff'))
+    }
   >
     <SimpleForm>
       <Typography variant="body2" color="text.secondary">
         Applies to runs started from now on; each run keeps the set it used.
       </Typography>
       {PARAMS.map((p) => (
-        <NumberInput key={p.name} source={`params.${p.name}`} label={`${humanize(p.name)}${p.unit ? ` (${p.unit})` : ''}`} step={1} validate={[required(), number(), minValue(p.min), maxValue(p.max)]} />
+        <NumberInput
+          key={p.name}
+          source={`params.${p.name}`}
+          label={`${humanize(p.name)}${p.unit ? ` (${p.unit})` : ''}`}
+          step={1}
+          validate={[required(), number(), minValue(p.min), maxValue(p.max)]}
+        />
       ))}
       <TextInput source="params.referralCutoff" label="Referral cutoff (ISO 8601, UTC)" validate={required()} />
     </SimpleForm>

@@ -1,4 +1,21 @@
-import { Alert, Box, Card, CardContent, Chip, Divider, List, ListItem, ListItemText, Skeleton, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Card,
+  CardContent,
+  Chip,
+  Divider,
+  List,
+  ListItem,
+  ListItemText,
+  Skeleton,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { Link, useLogoutIfAccessDenied } from 'react-admin';
 import { errorMessage } from '../../components/actions';
@@ -12,7 +29,14 @@ const BreakdownChart = lazy(() => import('./BreakdownChart'));
 
 const signedAmount = (v: number | string) => {
   const n = BigInt(String(v));
-  return <Chip size="small" label={formatMicros(v, { signed: true })} color={n > 0n ? 'success' : n < 0n ? 'error' : 'default'} variant="outlined" />;
+  return (
+    <Chip
+      size="small"
+      label={formatMicros(v, { signed: true })}
+      color={n > 0n ? 'success' : n < 0n ? 'error' : 'default'}
+      variant="outlined"
+    />
+  );
 };
 
 const Line = ({ label, value, strong }: { label: string; value: string; strong?: boolean }) => (
@@ -86,7 +110,11 @@ export const ExplanationView = ({ e }: { e: Explanation }) => {
             <Fact label="Payout state">
               <StatusChip value={e.statement.payoutState} />
             </Fact>
-            <Fact label="Payout account">{e.payoutAccount ? `${e.payoutAccount.status}, tax ${e.payoutAccount.taxStatus}${e.payoutAccount.ready ? ' (ready)' : ' (not ready)'}` : 'none'}</Fact>
+            <Fact label="Payout account">
+              {e.payoutAccount
+                ? `${e.payoutAccount.status}, tax ${e.payoutAccount.taxStatus}${e.payoutAccount.ready ? ' (ready)' : ' (not ready)'}`
+                : 'none'}
+            </Fact>
             <Fact label="Enrollment">{e.enrollment.enrolledNow ? 'enrolled' : 'not enrolled now'}</Fact>
           </Facts>
           <Table size="small" sx={{ maxWidth: 460 }} data-testid="explanation-statement">
@@ -128,7 +156,10 @@ export const ExplanationView = ({ e }: { e: Explanation }) => {
           {e.stories.map((s) => (
             <TableRow key={s.storyId}>
               <TableCell>
-                {s.title} <Typography component="span" variant="caption" color="text.secondary">{s.storyId}</Typography>
+                {s.title}{' '}
+                <Typography component="span" variant="caption" color="text.secondary">
+                  {s.storyId}
+                </Typography>
               </TableCell>
               <TableCell align="right">{formatMicros(s.earningsMicros)}</TableCell>
               <TableCell align="right">{s.previous ? formatMicros(s.previous.earningsMicros) : '—'}</TableCell>

@@ -66,7 +66,11 @@ export interface Explanation {
     payoutStateAt: string | null;
   } | null;
   stories: ExplainedStory[];
-  enrollment: { enrolledAtPeriodEnd: boolean; enrolledNow: boolean; latest: { id: string; enrolledAt: string; leftAt: string | null } | null };
+  enrollment: {
+    enrolledAtPeriodEnd: boolean;
+    enrolledNow: boolean;
+    latest: { id: string; enrolledAt: string; leftAt: string | null } | null;
+  };
   payoutAccount: { provider: string; accountRef: string; status: string; taxStatus: string; ready: boolean } | null;
   referralCredits: { totalMicros: Money; creditMicros: Money; reversalMicros: Money; items: unknown[] };
   adjustments: { id: string; amountMicros: Money; reason: string; createdAt: string }[];

@@ -1,7 +1,17 @@
 import { Box, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useHotkeys } from 'react-hotkeys-hook';
-import { DataTable, List, NullableBooleanInput, SearchInput, SelectInput, TextInput, useCanAccess, useGetIdentity, type RaRecord } from 'react-admin';
+import {
+  DataTable,
+  List,
+  NullableBooleanInput,
+  SearchInput,
+  SelectInput,
+  TextInput,
+  useCanAccess,
+  useGetIdentity,
+  type RaRecord,
+} from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import { csvExporter } from '../../components/exporter';
 import { StatusChip, formatBps } from '../../components/fields';
@@ -77,7 +87,9 @@ const NominationTable = () => {
           render={(r: Nomination) => (
             <Box>
               <Typography variant="body2">{formatUtc(r.storyPublishedAt).slice(0, 10)}</Typography>
-              {r.storyAgeDays !== null ? <Typography variant="caption" color="text.secondary">{`${formatCount(r.storyAgeDays)} days ago`}</Typography> : null}
+              {r.storyAgeDays !== null ? (
+                <Typography variant="caption" color="text.secondary">{`${formatCount(r.storyAgeDays)} days ago`}</Typography>
+              ) : null}
             </Box>
           )}
         />

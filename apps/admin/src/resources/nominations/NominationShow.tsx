@@ -49,7 +49,8 @@ const NominationReview = () => {
   if (!r) return null;
   const can = canAccess && pending && claim.kind === 'mine';
   const previous = order[order.indexOf(r.id) - 1];
-  const refuse = () => notify(pending ? 'Another curator is working on this one' : `Already ${r.status}: decisions are final`, { type: 'warning' });
+  const refuse = () =>
+    notify(pending ? 'Another curator is working on this one' : `Already ${r.status}: decisions are final`, { type: 'warning' });
   const boost = () => (can ? setDialog('boost') : refuse());
   const decline = () => (can ? setDialog('decline') : refuse());
   const onDone = () => void nav.next(r.id);
@@ -77,7 +78,11 @@ const NominationReview = () => {
         <Button endIcon={<NavigateNextIcon />} onClick={() => void nav.next(r.id)}>
           Next (J)
         </Button>
-        <IconButton aria-label="Copy the link to this page" title="Copy the link to this page" onClick={() => void navigator.clipboard?.writeText(window.location.href).then(() => notify('Link copied', { type: 'info' }))}>
+        <IconButton
+          aria-label="Copy the link to this page"
+          title="Copy the link to this page"
+          onClick={() => void navigator.clipboard?.writeText(window.location.href).then(() => notify('Link copied', { type: 'info' }))}
+        >
           <LinkIcon />
         </IconButton>
         <Box sx={{ flex: 1 }} />
@@ -113,7 +118,8 @@ const NominationDetail = ({ r }: { r: Nomination }) => (
           <Link to={`/stories/${encodeURIComponent(r.storyId)}/show`}>{r.storyId}</Link> ({r.storyStatus})
         </Fact>
         <Fact label="Author">
-          {r.authorName} ({r.authorId}) {r.authorIsPartner ? <Chip size="small" label="partner" color="success" /> : <Chip size="small" label="not a partner" />}
+          {r.authorName} ({r.authorId}){' '}
+          {r.authorIsPartner ? <Chip size="small" label="partner" color="success" /> : <Chip size="small" label="not a partner" />}
         </Fact>
         <Fact label="Published">{`${formatUtc(r.storyPublishedAt)}${r.storyAgeDays !== null ? `, ${formatCount(r.storyAgeDays)} days ago` : ''}`}</Fact>
         <Fact label="Publication">

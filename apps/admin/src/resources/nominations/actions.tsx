@@ -5,17 +5,37 @@ import { useHotkeys } from 'react-hotkeys-hook';
 import { useListContext, useNotify, useRefresh, useUnselectAll } from 'react-admin';
 import { IfCan, errorMessage, useAction } from '../../components/actions';
 import { queueApi } from '../../review-queue/api';
-import { BulkPreviewDialog, ConfirmDialog, DecisionDialog, NOTE_MAX, type BulkPreview, type DecisionValues } from '../../review-queue/dialogs';
+import {
+  BulkPreviewDialog,
+  ConfirmDialog,
+  DecisionDialog,
+  NOTE_MAX,
+  type BulkPreview,
+  type DecisionValues,
+} from '../../review-queue/dialogs';
 import { DECLINE_REASONS, declineNeedsNote, type Nomination } from './constants';
 
 /** Boost after a confirmation: the window starts now and lasts the configured days; final. */
-export const BoostDialog = ({ record, open, onClose, onDone }: { record: Nomination; open: boolean; onClose: () => void; onDone: () => void }) => {
+export const BoostDialog = ({
+  record,
+  open,
+  onClose,
+  onDone,
+}: {
+  record: Nomination;
+  open: boolean;
+  onClose: () => void;
+  onDone: () => void;
+}) => {
   const { run, pending } = useAction();
   const [note, setNote] = useState('');
   const confirm = async () => {
     if (pending || note.length > NOTE_MAX) return;
     const body = note.trim() ? { note: note.trim() } : {};
-    const done = await run((dp) => dp.act('nominations', record.id, 'boost', body), `Boosted “${record.storyTitle}” (nomination ${record.id})`);
+    const done = await run(
+      (dp) => dp.act('nominations', record.id, 'boost', body),
+      `Boosted “${record.storyTitle}” (nomination ${record.id})`,
+    );
     onClose();
     setNote('');
     if (done) onDone();
@@ -31,8 +51,8 @@ export const BoostDialog = ({ record, open, onClose, onDone }: { record: Nominat
       onConfirm={() => void confirm()}
     >
       <Typography variant="body2" sx={{ mb: 2 }}>
-        The story by {record.authorName} gets a boost window from now for the configured number of days; its readers during the window count more in the payout run.
-        Decisions are final.
+        The story by {record.authorName} gets a boost window from now for the configured number of days; its readers during the window count
+        more in the payout run. Decisions are final.
       </Typography>
       <TextField
         label="Note (optional)"
@@ -53,7 +73,17 @@ export const BoostDialog = ({ record, open, onClose, onDone }: { record: Nominat
   );
 };
 
-export const DeclineDialog = ({ record, open, onClose, onDone }: { record: Nomination; open: boolean; onClose: () => void; onDone: () => void }) => {
+export const DeclineDialog = ({
+  record,
+  open,
+  onClose,
+  onDone,
+}: {
+  record: Nomination;
+  open: boolean;
+  onClose: () => void;
+  onDone: () => void;
+}) => {
   const { run, pending } = useAction();
   return (
     <DecisionDialog
@@ -68,7 +98,10 @@ export const DeclineDialog = ({ record, open, onClose, onDone }: { record: Nomin
       onClose={onClose}
       onConfirm={async (v: DecisionValues) => {
         const body = v.note ? v : { reason: v.reason };
-        const done = await run((dp) => dp.act('nominations', record.id, 'decline', body), `Declined “${record.storyTitle}” (${v.reason.replace(/_/g, ' ')})`);
+        const done = await run(
+          (dp) => dp.act('nominations', record.id, 'decline', body),
+          `Declined “${record.storyTitle}” (${v.reason.replace(/_/g, ' ')})`,
+        );
         onClose();
         if (done) onDone();
       }}
@@ -95,7 +128,12 @@ export const BulkDeclineButton = () => {
   const [pending, setPending] = useState(false);
   useHotkeys('shift+d', () => setStep('reason'), { enabled: step === null });
   const title = (id: string) => data.find((n) => n.id === id)?.storyTitle ?? id;
-  const body = (v: DecisionValues, dryRun: boolean) => ({ ids: selectedIds, reason: v.reason, ...(v.note ? { note: v.note } : {}), dryRun });
+  const body = (v: DecisionValues, dryRun: boolean) => ({
+    ids: selectedIds,
+    reason: v.reason,
+    ...(v.note ? { note: v.note } : {}),
+    dryRun,
+  });
   return (
     <IfCan resource="nominations" action="bulk-decline">
       <Button size="small" color="error" startIcon={<DoNotDisturbIcon />} onClick={() => setStep('reason')} data-testid="bulk-decline">
@@ -118,7 +156,10 @@ export const BulkDeclineButton = () => {
             const r = await queueApi.post<BulkDeclineResult>('nominations/bulk-decline', body(v, true));
             setPreview({
               will: r.declined.map((id) => `${id}: “${title(id)}” declined (${v.reason.replace(/_/g, ' ')})`),
-              skipped: r.skipped.map((s) => `${s.id}: ${s.reason === 'claimed' ? `being reviewed by ${s.claimedByEmail ?? 'someone else'}` : s.reason === 'not_pending' ? `already ${s.status}` : 'not found'}`),
+              skipped: r.skipped.map(
+                (s) =>
+                  `${s.id}: ${s.reason === 'claimed' ? `being reviewed by ${s.claimedByEmail ?? 'someone else'}` : s.reason === 'not_pending' ? `already ${s.status}` : 'not found'}`,
+              ),
             });
           } catch (e) {
             setStep(null);

@@ -32,7 +32,13 @@ const filters = [
 ];
 
 const NominatorList = () => (
-  <List filters={filters} sort={{ field: 'lastNominatedAt', order: 'DESC' }} actions={<ListActions />} exporter={csvExporter} title="Nominators">
+  <List
+    filters={filters}
+    sort={{ field: 'lastNominatedAt', order: 'DESC' }}
+    actions={<ListActions />}
+    exporter={csvExporter}
+    title="Nominators"
+  >
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="id" label="Member" />
       <DataTable.Col source="name" />
@@ -56,7 +62,10 @@ const NominatorDetail = () => {
     <Card>
       <CardContent>
         <Typography variant="h5" gutterBottom>
-          {r.name} <Typography component="span" color="text.secondary">@{r.username} · {r.id}</Typography>
+          {r.name}{' '}
+          <Typography component="span" color="text.secondary">
+            @{r.username} · {r.id}
+          </Typography>
         </Typography>
         <Facts>
           <Fact label="Standing">
@@ -72,13 +81,23 @@ const NominatorDetail = () => {
           <Fact label="Last nomination">{formatUtc(r.lastNominatedAt)}</Fact>
         </Facts>
         <Typography variant="h6">Nominations</Typography>
-        <ReferenceManyField reference="nominations" target="nominatorId" sort={{ field: 'nominatedAt', order: 'DESC' }} perPage={10} pagination={<Pagination />}>
+        <ReferenceManyField
+          reference="nominations"
+          target="nominatorId"
+          sort={{ field: 'nominatedAt', order: 'DESC' }}
+          perPage={10}
+          pagination={<Pagination />}
+        >
           <DataTable rowClick="show" bulkActionButtons={false}>
             <DataTable.Col source="nominatedAt" label="Nominated" render={(n: Nomination) => formatUtc(n.nominatedAt)} />
             <DataTable.Col source="storyTitle" label="Story" disableSort />
             <DataTable.Col source="publicationName" label="Publication" disableSort />
             <DataTable.Col source="status" render={(n: Nomination) => <StatusChip value={n.status} />} />
-            <DataTable.Col label="Reason" disableSort render={(n: Nomination) => (n.refusalReason ?? n.declineReason ?? '—').replace(/_/g, ' ')} />
+            <DataTable.Col
+              label="Reason"
+              disableSort
+              render={(n: Nomination) => (n.refusalReason ?? n.declineReason ?? '—').replace(/_/g, ' ')}
+            />
           </DataTable>
         </ReferenceManyField>
       </CardContent>

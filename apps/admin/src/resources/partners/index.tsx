@@ -23,7 +23,15 @@ interface Partner {
   enrollmentId: string;
   enrolledAt: string;
   leftAt: string | null;
-  history?: Array<{ id: string; status: string; reason: string | null; enrollmentId: string; applicationId: string | null; changedByEmail: string | null; changedAt: string }>;
+  history?: Array<{
+    id: string;
+    status: string;
+    reason: string | null;
+    enrollmentId: string;
+    applicationId: string | null;
+    changedByEmail: string | null;
+    changedAt: string;
+  }>;
   enrollments?: Array<{ id: string; enrolledAt: string; leftAt: string | null }>;
 }
 
@@ -152,7 +160,9 @@ const PartnerDetail = () => {
                 <TableCell>{h.reason ?? '—'}</TableCell>
                 <TableCell>{h.changedByEmail ?? 'system'}</TableCell>
                 <TableCell>{h.enrollmentId}</TableCell>
-                <TableCell>{h.applicationId ? <Link to={`/applications/${encodeURIComponent(h.applicationId)}/show`}>{h.applicationId}</Link> : '—'}</TableCell>
+                <TableCell>
+                  {h.applicationId ? <Link to={`/applications/${encodeURIComponent(h.applicationId)}/show`}>{h.applicationId}</Link> : '—'}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

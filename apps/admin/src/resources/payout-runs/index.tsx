@@ -75,7 +75,11 @@ const filters = [
 ];
 
 export const RunProgress = ({ run }: { run: PayoutRun }) =>
-  isWorking(run.status) || run.status === 'failed' ? <Progress value={run.progress ?? 0} label={`run ${run.period} progress`} /> : <StatusChip value={run.status} />;
+  isWorking(run.status) || run.status === 'failed' ? (
+    <Progress value={run.progress ?? 0} label={`run ${run.period} progress`} />
+  ) : (
+    <StatusChip value={run.status} />
+  );
 
 const PayoutRunList = () => (
   <List
@@ -84,21 +88,49 @@ const PayoutRunList = () => (
     actions={<ListActions create />}
     exporter={csvExporter}
     title="Payout runs"
-    queryOptions={{ refetchInterval: (q: { state: { data?: { data?: PayoutRun[] } } }) => (q.state.data?.data?.some((r) => isWorking(r.status)) ? 1000 : false) }}
+    queryOptions={{
+      refetchInterval: (q: { state: { data?: { data?: PayoutRun[] } } }) =>
+        q.state.data?.data?.some((r) => isWorking(r.status)) ? 1000 : false,
+    }}
   >
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="period" />
-      <DataTable.Col source="status" render={(r: PayoutRun) => (
-        <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
-          <StatusChip value={r.status} />
-          {isWorking(r.status) ? <Progress value={r.progress ?? 0} /> : null}
-        </Box>
-      )} />
+      <DataTable.Col
+        source="status"
+        render={(r: PayoutRun) => (
+          <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
+            <StatusChip value={r.status} />
+            {isWorking(r.status) ? <Progress value={r.progress ?? 0} /> : null}
+          </Box>
+        )}
+      />
       <DataTable.Col source="poolMicros" label="Pool" align="right" render={(r: PayoutRun) => formatMicros(r.poolMicros)} />
-      <DataTable.Col source="allocatedMicros" label="Allocated" disableSort align="right" render={(r: PayoutRun) => formatMicros(r.allocatedMicros)} />
-      <DataTable.Col source="unallocatedMicros" label="Unallocated" disableSort align="right" render={(r: PayoutRun) => formatMicros(r.unallocatedMicros)} />
-      <DataTable.Col source="referralMicros" label="Referrals" disableSort align="right" render={(r: PayoutRun) => formatMicros(r.referralMicros)} />
-      <DataTable.Col source="queuedAt" label="Started" render={(r: PayoutRun) => `${formatUtc(r.queuedAt)} by ${r.startedByEmail ?? 'scheduler'}`} />
+      <DataTable.Col
+        source="allocatedMicros"
+        label="Allocated"
+        disableSort
+        align="right"
+        render={(r: PayoutRun) => formatMicros(r.allocatedMicros)}
+      />
+      <DataTable.Col
+        source="unallocatedMicros"
+        label="Unallocated"
+        disableSort
+        align="right"
+        render={(r: PayoutRun) => formatMicros(r.unallocatedMicros)}
+      />
+      <DataTable.Col
+        source="referralMicros"
+        label="Referrals"
+        disableSort
+        align="right"
+        render={(r: PayoutRun) => formatMicros(r.referralMicros)}
+      />
+      <DataTable.Col
+        source="queuedAt"
+        label="Started"
+        render={(r: PayoutRun) => `${formatUtc(r.queuedAt)} by ${r.startedByEmail ?? 'scheduler'}`}
+      />
       <DataTable.Col source="computedAt" label="Computed" render={(r: PayoutRun) => formatUtc(r.computedAt)} />
     </DataTable>
   </List>
@@ -109,22 +141,29 @@ const PayoutRunCreate = () => {
   const notify = useNotify();
   const redirect = useRedirect();
   return (
-  <Create
-    title="Start a payout run"
-    mutationOptions={{
-      onSuccess: (run: PayoutRun) => {
-        notify(`Run ${run.period} queued (attempt ${run.attempt})`, { type: 'success' });
-        redirect('show', 'payout-runs', run.id);
-      },
-    }}
-  >
-    <SimpleForm defaultValues={{ period: previousPeriod() }} toolbar={<Toolbar><SaveButton label="Start the run" alwaysEnable /></Toolbar>}>
-      <Typography variant="body2" color="text.secondary">
-        Computes the earnings of a closed month. A computed or failed run of the period is replaced; an approved one cannot be.
-      </Typography>
-      <TextInput source="period" label="Period (YYYY-MM)" validate={[required(), validPeriod]} />
-    </SimpleForm>
-  </Create>
+    <Create
+      title="Start a payout run"
+      mutationOptions={{
+        onSuccess: (run: PayoutRun) => {
+          notify(`Run ${run.period} queued (attempt ${run.attempt})`, { type: 'success' });
+          redirect('show', 'payout-runs', run.id);
+        },
+      }}
+    >
+      <SimpleForm
+        defaultValues={{ period: previousPeriod() }}
+        toolbar={
+          <Toolbar>
+            <SaveButton label="Start the run" alwaysEnable />
+          </Toolbar>
+        }
+      >
+        <Typography variant="body2" color="text.secondary">
+          Computes the earnings of a closed month. A computed or failed run of the period is replaced; an approved one cannot be.
+        </Typography>
+        <TextInput source="period" label="Period (YYYY-MM)" validate={[required(), validPeriod]} />
+      </SimpleForm>
+    </Create>
   );
 };
 
@@ -136,9 +175,18 @@ const ApproveRunButton = () => {
   const own = identity?.id === run.startedBy;
   return (
     <IfCan resource="payout-runs" action="approve">
-      <Tooltip title={own ? 'Four eyes: someone other than the person who started the run approves it' : 'Freezes the results and queues the payouts'}>
+      <Tooltip
+        title={
+          own ? 'Four eyes: someone other than the person who started the run approves it' : 'Freezes the results and queues the payouts'
+        }
+      >
         <span>
-          <Button variant="contained" startIcon={<VerifiedIcon />} disabled={own || pending} onClick={() => act((dp) => dp.act('payout-runs', run.id, 'approve'), `Run ${run.period} approved`)}>
+          <Button
+            variant="contained"
+            startIcon={<VerifiedIcon />}
+            disabled={own || pending}
+            onClick={() => act((dp) => dp.act('payout-runs', run.id, 'approve'), `Run ${run.period} approved`)}
+          >
             Approve
           </Button>
         </span>
@@ -178,7 +226,13 @@ const MarkPaidButton = () => {
             .map((l) => l.trim().split(/[\s,;]+/))
             .filter((p) => p[0])
             .map(([statementId, state]) => ({ statementId, state }));
-          if (await act((dp) => dp.act('payout-runs', run.id, 'mark-paid', payouts.length ? { payouts } : {}), `Run ${run.period} marked paid`)) setOpen(false);
+          if (
+            await act(
+              (dp) => dp.act('payout-runs', run.id, 'mark-paid', payouts.length ? { payouts } : {}),
+              `Run ${run.period} marked paid`,
+            )
+          )
+            setOpen(false);
         }}
       >
         <Typography variant="body2">Every payout still pending becomes “transferred” unless listed below with another state.</Typography>
@@ -206,7 +260,11 @@ const RecomputeButton = () => {
   if (!run || !['computed', 'failed'].includes(run.status)) return null;
   return (
     <IfCan resource="payout-runs" action="create">
-      <Button startIcon={run.status === 'failed' ? <ReplayIcon /> : <PlayArrowIcon />} disabled={pending} onClick={() => act((dp) => dp.startPayoutRun(run.period), `Run ${run.period} queued again`)}>
+      <Button
+        startIcon={run.status === 'failed' ? <ReplayIcon /> : <PlayArrowIcon />}
+        disabled={pending}
+        onClick={() => act((dp) => dp.startPayoutRun(run.period), `Run ${run.period} queued again`)}
+      >
         {run.status === 'failed' ? 'Retry' : 'Recompute'}
       </Button>
     </IfCan>
@@ -280,12 +338,26 @@ const RunDetail = () => {
       <CardContent>
         {tab === 0 ? <RunSummary run={run} /> : null}
         {tab === 1 && done ? (
-          <ReferenceManyField key={`${run.id}-${run.attempt}`} reference="statements" target="runId" sort={{ field: 'balanceMicros', order: 'DESC' }} perPage={25} pagination={<Pagination />}>
+          <ReferenceManyField
+            key={`${run.id}-${run.attempt}`}
+            reference="statements"
+            target="runId"
+            sort={{ field: 'balanceMicros', order: 'DESC' }}
+            perPage={25}
+            pagination={<Pagination />}
+          >
             <StatementColumns withPeriod={false} />
           </ReferenceManyField>
         ) : null}
         {tab === 2 && done ? (
-          <ReferenceManyField key={`${run.id}-${run.attempt}`} reference="story-earnings" target="runId" sort={{ field: 'earningsMicros', order: 'DESC' }} perPage={25} pagination={<Pagination />}>
+          <ReferenceManyField
+            key={`${run.id}-${run.attempt}`}
+            reference="story-earnings"
+            target="runId"
+            sort={{ field: 'earningsMicros', order: 'DESC' }}
+            perPage={25}
+            pagination={<Pagination />}
+          >
             <StoryEarningColumns withPeriod={false} />
           </ReferenceManyField>
         ) : null}

@@ -77,16 +77,32 @@ const ReferralColumns = () => (
   <DataTable rowClick="show" bulkActionButtons={false}>
     <DataTable.Col source="referredAt" label="Referred" render={(r: Referral) => formatUtc(r.referredAt)} />
     <DataTable.Col source="referrerId" label="Referrer" render={(r: Referral) => `${r.referrerName ?? '—'} (${r.referrerId ?? '—'})`} />
-    <DataTable.Col source="referredMemberId" label="Referred member" render={(r: Referral) => `${r.referredMemberName ?? '—'} (${r.referredMemberId ?? '—'})`} />
+    <DataTable.Col
+      source="referredMemberId"
+      label="Referred member"
+      render={(r: Referral) => `${r.referredMemberName ?? '—'} (${r.referredMemberId ?? '—'})`}
+    />
     <DataTable.Col source="plan" />
     <DataTable.Col source="stillPaying" label="Still active" render={(r: Referral) => <YesNo value={r.stillPaying} />} />
-    <DataTable.Col source="creditedMicros" label="Credited so far" disableSort align="right" render={(r: Referral) => formatMicros(r.creditedMicros)} />
+    <DataTable.Col
+      source="creditedMicros"
+      label="Credited so far"
+      disableSort
+      align="right"
+      render={(r: Referral) => formatMicros(r.creditedMicros)}
+    />
     <DataTable.Col source="pageSlug" label="Page" />
   </DataTable>
 );
 
 const ReferralList = () => (
-  <List filters={referralFilters} sort={{ field: 'referredAt', order: 'DESC' }} actions={<ListActions />} exporter={csvExporter} title="Legacy referrals">
+  <List
+    filters={referralFilters}
+    sort={{ field: 'referredAt', order: 'DESC' }}
+    actions={<ListActions />}
+    exporter={csvExporter}
+    title="Legacy referrals"
+  >
     <ReferralColumns />
   </List>
 );
@@ -140,7 +156,12 @@ const CreditColumns = () => (
     <DataTable.Col source="referrerId" label="Referrer" render={(r: Credit) => `${r.referrerName ?? '—'} (${r.referrerId ?? '—'})`} />
     <DataTable.Col source="referralId" label="Referral" />
     <DataTable.Col source="kind" render={(r: Credit) => <StatusChip value={r.kind} />} />
-    <DataTable.Col source="amountMicros" label="Amount" align="right" render={(r: Credit) => formatMicros(r.amountMicros, { signed: true })} />
+    <DataTable.Col
+      source="amountMicros"
+      label="Amount"
+      align="right"
+      render={(r: Credit) => formatMicros(r.amountMicros, { signed: true })}
+    />
     <DataTable.Col source="chargeId" label="Charge" disableSort />
     <DataTable.Col source="plan" disableSort />
     <DataTable.Col source="createdAt" label="Credited" render={(r: Credit) => formatUtc(r.createdAt)} />
@@ -148,7 +169,13 @@ const CreditColumns = () => (
 );
 
 const CreditList = () => (
-  <List filters={creditFilters} sort={{ field: 'id', order: 'DESC' }} actions={<ListActions />} exporter={csvExporter} title="Referral credits">
+  <List
+    filters={creditFilters}
+    sort={{ field: 'id', order: 'DESC' }}
+    actions={<ListActions />}
+    exporter={csvExporter}
+    title="Referral credits"
+  >
     <CreditColumns />
   </List>
 );
@@ -172,7 +199,13 @@ const TotalsColumns = () => (
 );
 
 const TotalsList = () => (
-  <List filters={totalsFilters} sort={{ field: 'period', order: 'DESC' }} actions={<ListActions />} exporter={csvExporter} title="Referral credits per month">
+  <List
+    filters={totalsFilters}
+    sort={{ field: 'period', order: 'DESC' }}
+    actions={<ListActions />}
+    exporter={csvExporter}
+    title="Referral credits per month"
+  >
     <TotalsColumns />
   </List>
 );
@@ -202,7 +235,8 @@ export const WriterReferrals = () => {
           </Box>
           {!writer ? (
             <Typography sx={{ mt: 2 }} color="text.secondary">
-              Enter the writer's member id (e.g. from a ticket) to see the referrals they made before the program closed on 2023-09-01 and the credits they still earn.
+              Enter the writer's member id (e.g. from a ticket) to see the referrals they made before the program closed on 2023-09-01 and
+              the credits they still earn.
             </Typography>
           ) : null}
         </CardContent>
@@ -212,19 +246,44 @@ export const WriterReferrals = () => {
           <Typography variant="h6" sx={{ mt: 2 }}>
             Referrals made by {writer}
           </Typography>
-          <List resource="referrals" filter={{ referrerId: writer }} sort={{ field: 'referredAt', order: 'DESC' }} disableSyncWithLocation perPage={10} actions={false} exporter={csvExporter} title={false}>
+          <List
+            resource="referrals"
+            filter={{ referrerId: writer }}
+            sort={{ field: 'referredAt', order: 'DESC' }}
+            disableSyncWithLocation
+            perPage={10}
+            actions={false}
+            exporter={csvExporter}
+            title={false}
+          >
             <ReferralColumns />
           </List>
           <Typography variant="h6" sx={{ mt: 2 }}>
             Credits per month
           </Typography>
-          <List resource="referral-credit-totals" filter={{ referrerId: writer }} sort={{ field: 'period', order: 'DESC' }} disableSyncWithLocation perPage={10} actions={false} title={false}>
+          <List
+            resource="referral-credit-totals"
+            filter={{ referrerId: writer }}
+            sort={{ field: 'period', order: 'DESC' }}
+            disableSyncWithLocation
+            perPage={10}
+            actions={false}
+            title={false}
+          >
             <TotalsColumns />
           </List>
           <Typography variant="h6" sx={{ mt: 2 }}>
             Credits
           </Typography>
-          <List resource="referral-credits" filter={{ referrerId: writer }} sort={{ field: 'id', order: 'DESC' }} disableSyncWithLocation perPage={10} actions={false} title={false}>
+          <List
+            resource="referral-credits"
+            filter={{ referrerId: writer }}
+            sort={{ field: 'id', order: 'DESC' }}
+            disableSyncWithLocation
+            perPage={10}
+            actions={false}
+            title={false}
+          >
             <CreditColumns />
           </List>
         </Box>

@@ -1,7 +1,20 @@
 import TextSnippetIcon from '@mui/icons-material/TextSnippet';
 import { Box, Chip, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { Create, DataTable, DeleteButton, Edit, List, SaveButton, SearchInput, SelectInput, SimpleForm, TextInput, Toolbar, required } from 'react-admin';
+import {
+  Create,
+  DataTable,
+  DeleteButton,
+  Edit,
+  List,
+  SaveButton,
+  SearchInput,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+  Toolbar,
+  required,
+} from 'react-admin';
 import { csvExporter } from '../../components/exporter';
 import { ListActions, choices } from '../../components/lists';
 import { dataProvider } from '../../dataProvider';
@@ -23,11 +36,22 @@ const filters = [
 ];
 
 const SavedReplyList = () => (
-  <List filters={filters} sort={{ field: 'title', order: 'ASC' }} actions={<ListActions create />} exporter={csvExporter} title="Saved replies">
+  <List
+    filters={filters}
+    sort={{ field: 'title', order: 'ASC' }}
+    actions={<ListActions create />}
+    exporter={csvExporter}
+    title="Saved replies"
+  >
     <DataTable rowClick="edit" bulkActionButtons={false}>
       <DataTable.Col source="title" />
       <DataTable.Col source="category" render={(r: SavedReply) => (r.category ?? 'any').replace(/_/g, ' ')} />
-      <DataTable.Col source="body" label="Text" disableSort render={(r: SavedReply) => (r.body.length > 120 ? `${r.body.slice(0, 117)}…` : r.body)} />
+      <DataTable.Col
+        source="body"
+        label="Text"
+        disableSort
+        render={(r: SavedReply) => (r.body.length > 120 ? `${r.body.slice(0, 117)}…` : r.body)}
+      />
       <DataTable.Col source="updatedAt" label="Updated" render={(r: SavedReply) => formatUtc(r.updatedAt)} />
     </DataTable>
   </List>
@@ -37,7 +61,10 @@ const SavedReplyList = () => (
 const PlaceholderHelp = () => {
   const [items, setItems] = useState<Array<{ token: string; description: string; needsComputedRun: boolean }>>([]);
   useEffect(() => {
-    dataProvider.fetchJson<typeof items>('saved-replies/placeholders').then(({ data }) => setItems(data), () => setItems([]));
+    dataProvider.fetchJson<typeof items>('saved-replies/placeholders').then(
+      ({ data }) => setItems(data),
+      () => setItems([]),
+    );
   }, []);
   return (
     <Box sx={{ maxWidth: 720 }}>
@@ -46,7 +73,12 @@ const PlaceholderHelp = () => {
       </Typography>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, mt: 0.5 }}>
         {items.map((p) => (
-          <Chip key={p.token} size="small" label={p.token} title={`${p.description}${p.needsComputedRun ? ' (needs a computed run)' : ''}`} />
+          <Chip
+            key={p.token}
+            size="small"
+            label={p.token}
+            title={`${p.description}${p.needsComputedRun ? ' (needs a computed run)' : ''}`}
+          />
         ))}
       </Box>
     </Box>
@@ -85,4 +117,10 @@ const SavedReplyCreate = () => (
   </Create>
 );
 
-export default { list: SavedReplyList, edit: SavedReplyEdit, create: SavedReplyCreate, icon: TextSnippetIcon, recordRepresentation: 'title' };
+export default {
+  list: SavedReplyList,
+  edit: SavedReplyEdit,
+  create: SavedReplyCreate,
+  icon: TextSnippetIcon,
+  recordRepresentation: 'title',
+};

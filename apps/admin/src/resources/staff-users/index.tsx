@@ -57,12 +57,21 @@ const Roles = ({ roles }: { roles: string[] }) => (
 );
 
 const StaffList = () => (
-  <List filters={filters} sort={{ field: 'email', order: 'ASC' }} actions={<ListActions create />} exporter={csvExporter} title="Staff accounts">
+  <List
+    filters={filters}
+    sort={{ field: 'email', order: 'ASC' }}
+    actions={<ListActions create />}
+    exporter={csvExporter}
+    title="Staff accounts"
+  >
     <DataTable rowClick="edit" bulkActionButtons={false}>
       <DataTable.Col source="email" />
       <DataTable.Col source="name" />
       <DataTable.Col source="roles" disableSort render={(r: StaffUser) => <Roles roles={r.roles} />} />
-      <DataTable.Col source="disabled" render={(r: StaffUser) => (r.disabled ? <Chip size="small" color="error" label="disabled" /> : '')} />
+      <DataTable.Col
+        source="disabled"
+        render={(r: StaffUser) => (r.disabled ? <Chip size="small" color="error" label="disabled" /> : '')}
+      />
       <DataTable.Col source="createdAt" label="Created" render={(r: StaffUser) => formatUtc(r.createdAt)} />
     </DataTable>
   </List>
@@ -72,13 +81,21 @@ const StaffEdit = () => (
   <Edit
     mutationMode="pessimistic"
     title="Staff account"
-    transform={({ name, roles, disabled, password }: StaffUser & { password?: string }) => ({ name, roles, disabled, ...(password ? { password } : {}) })}
+    transform={({ name, roles, disabled, password }: StaffUser & { password?: string }) => ({
+      name,
+      roles,
+      disabled,
+      ...(password ? { password } : {}),
+    })}
   >
     <SimpleForm>
       <TextInput source="email" disabled />
       <TextInput source="name" validate={required()} />
       <CheckboxGroupInput source="roles" choices={roleChoices} row={false} validate={required('At least one role')} />
-      <BooleanInput source="disabled" helperText="A disabled account cannot sign in; accounts are never deleted (the audit log refers to them)." />
+      <BooleanInput
+        source="disabled"
+        helperText="A disabled account cannot sign in; accounts are never deleted (the audit log refers to them)."
+      />
       <PasswordInput source="password" label="New password (optional)" validate={minLength(10)} autoComplete="new-password" />
       <Typography variant="caption" color="text.secondary">
         Changes are recorded in the audit log.

@@ -1,6 +1,17 @@
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import { Card, CardContent, Divider, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
-import { DataTable, Link, List, ReferenceInput, SearchInput, SelectInput, Show, TextInput, useCanAccess, useRecordContext } from 'react-admin';
+import {
+  DataTable,
+  Link,
+  List,
+  ReferenceInput,
+  SearchInput,
+  SelectInput,
+  Show,
+  TextInput,
+  useCanAccess,
+  useRecordContext,
+} from 'react-admin';
 import { csvExporter } from '../../components/exporter';
 import { Fact, Facts, StatusChip, filteredListPath } from '../../components/fields';
 import { ListActions, choices } from '../../components/lists';
@@ -52,9 +63,27 @@ export const StatementColumns = ({ withPeriod = true }: { withPeriod?: boolean }
     <DataTable.Col source="authorId" label="Author" render={(r: Statement) => `${r.authorName} (${r.authorId})`} />
     {withPeriod ? <DataTable.Col source="period" /> : null}
     <DataTable.Col source="openingMicros" label="Opening" disableSort align="right" render={(r: Statement) => money(r.openingMicros)} />
-    <DataTable.Col source="storyEarningsMicros" label="Stories" disableSort align="right" render={(r: Statement) => money(r.storyEarningsMicros)} />
-    <DataTable.Col source="referralEarningsMicros" label="Referrals" disableSort align="right" render={(r: Statement) => money(r.referralEarningsMicros)} />
-    <DataTable.Col source="adjustmentsMicros" label="Adjustments" disableSort align="right" render={(r: Statement) => money(r.adjustmentsMicros)} />
+    <DataTable.Col
+      source="storyEarningsMicros"
+      label="Stories"
+      disableSort
+      align="right"
+      render={(r: Statement) => money(r.storyEarningsMicros)}
+    />
+    <DataTable.Col
+      source="referralEarningsMicros"
+      label="Referrals"
+      disableSort
+      align="right"
+      render={(r: Statement) => money(r.referralEarningsMicros)}
+    />
+    <DataTable.Col
+      source="adjustmentsMicros"
+      label="Adjustments"
+      disableSort
+      align="right"
+      render={(r: Statement) => money(r.adjustmentsMicros)}
+    />
     <DataTable.Col source="balanceMicros" label="Balance" align="right" render={(r: Statement) => money(r.balanceMicros)} />
     <DataTable.Col source="payoutCents" label="Payout" align="right" render={(r: Statement) => formatCents(r.payoutCents)} />
     <DataTable.Col source="carriedMicros" label="Carried" disableSort align="right" render={(r: Statement) => money(r.carriedMicros)} />
@@ -64,7 +93,13 @@ export const StatementColumns = ({ withPeriod = true }: { withPeriod?: boolean }
 );
 
 const StatementList = () => (
-  <List filters={statementFilters} sort={{ field: 'balanceMicros', order: 'DESC' }} actions={<ListActions />} exporter={csvExporter} title="Statements">
+  <List
+    filters={statementFilters}
+    sort={{ field: 'balanceMicros', order: 'DESC' }}
+    actions={<ListActions />}
+    exporter={csvExporter}
+    title="Statements"
+  >
     <StatementColumns />
   </List>
 );

@@ -2,7 +2,19 @@ import BoltIcon from '@mui/icons-material/Bolt';
 import LibraryBooksIcon from '@mui/icons-material/LibraryBooks';
 import { Box, Button, Card, CardContent, Divider, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useState } from 'react';
-import { DataTable, Link, List, NullableBooleanInput, SearchInput, SelectInput, Show, TextInput, TopToolbar, useRecordContext, useRedirect } from 'react-admin';
+import {
+  DataTable,
+  Link,
+  List,
+  NullableBooleanInput,
+  SearchInput,
+  SelectInput,
+  Show,
+  TextInput,
+  TopToolbar,
+  useRecordContext,
+  useRedirect,
+} from 'react-admin';
 import { IfCan, ReasonDialog, useAction } from '../../components/actions';
 import { csvExporter } from '../../components/exporter';
 import { Fact, Facts, StatusChip, YesNo } from '../../components/fields';
@@ -58,7 +70,10 @@ const BoostStoryButton = () => {
         fields={[{ name: 'reason', label: 'Why (optional)', multiline: true }]}
         onClose={() => setOpen(false)}
         onConfirm={async (v) => {
-          const r = await run((dp) => dp.act<Boost>('stories', record.id, 'boost', v.reason?.trim() ? { reason: v.reason.trim() } : {}), 'Boost created');
+          const r = await run(
+            (dp) => dp.act<Boost>('stories', record.id, 'boost', v.reason?.trim() ? { reason: v.reason.trim() } : {}),
+            'Boost created',
+          );
           if (r) {
             setOpen(false);
             redirect('show', 'boosts', r.data.id);
@@ -184,7 +199,15 @@ const StoryDetail = () => {
 };
 
 const StoryShow = () => (
-  <Show component="div" title="Story" actions={<TopToolbar><BoostStoryButton /></TopToolbar>}>
+  <Show
+    component="div"
+    title="Story"
+    actions={
+      <TopToolbar>
+        <BoostStoryButton />
+      </TopToolbar>
+    }
+  >
     <StoryDetail />
   </Show>
 );

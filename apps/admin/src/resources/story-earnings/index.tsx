@@ -47,20 +47,49 @@ const m = (v: number | string) => formatMicros(v);
 
 export const StoryEarningColumns = ({ withPeriod = true }: { withPeriod?: boolean }) => (
   <DataTable rowClick="show" bulkActionButtons={false}>
-    <DataTable.Col source="storyId" label="Story" sx={{ minWidth: 240 }} render={(r: StoryEarning) => (
-      <Box>
-        <Typography variant="body2">{r.storyTitle}</Typography>
-        <Typography variant="caption" color="text.secondary">
-          {r.storyId} · {r.authorName} ({r.authorId})
-        </Typography>
-      </Box>
-    )} />
+    <DataTable.Col
+      source="storyId"
+      label="Story"
+      sx={{ minWidth: 240 }}
+      render={(r: StoryEarning) => (
+        <Box>
+          <Typography variant="body2">{r.storyTitle}</Typography>
+          <Typography variant="caption" color="text.secondary">
+            {r.storyId} · {r.authorName} ({r.authorId})
+          </Typography>
+        </Box>
+      )}
+    />
     {withPeriod ? <DataTable.Col source="period" disableSort /> : null}
     <DataTable.Col source="earningsMicros" label="Earnings" align="right" render={(r: StoryEarning) => m(r.earningsMicros)} />
-    <DataTable.Col source="readingTimeMicros" label="Reading time" disableSort align="right" render={(r: StoryEarning) => m(r.readingTimeMicros)} />
-    <DataTable.Col source="engagementMicros" label="Engagement" disableSort align="right" render={(r: StoryEarning) => m(r.engagementMicros)} />
-    <DataTable.Col source="readRatioAdjustmentMicros" label="Read ratio adj." disableSort align="right" render={(r: StoryEarning) => m(r.readRatioAdjustmentMicros)} />
-    <DataTable.Col source="followerBonusMicros" label="Follower bonus" disableSort align="right" render={(r: StoryEarning) => m(r.followerBonusMicros)} />
+    <DataTable.Col
+      source="readingTimeMicros"
+      label="Reading time"
+      disableSort
+      align="right"
+      render={(r: StoryEarning) => m(r.readingTimeMicros)}
+    />
+    <DataTable.Col
+      source="engagementMicros"
+      label="Engagement"
+      disableSort
+      align="right"
+      render={(r: StoryEarning) => m(r.engagementMicros)}
+    />
+    <DataTable.Col
+      source="readRatioAdjustmentMicros"
+      label="Read ratio adj."
+      disableSort
+      align="right"
+      render={(r: StoryEarning) => m(r.readRatioAdjustmentMicros)}
+    />
+    <DataTable.Col
+      source="followerBonusMicros"
+      label="Follower bonus"
+      disableSort
+      align="right"
+      render={(r: StoryEarning) => m(r.followerBonusMicros)}
+    />
     <DataTable.Col source="boostBonusMicros" label="Boost bonus" align="right" render={(r: StoryEarning) => m(r.boostBonusMicros)} />
     <DataTable.Col source="views" align="right" />
     <DataTable.Col source="reads" align="right" />
@@ -70,7 +99,13 @@ export const StoryEarningColumns = ({ withPeriod = true }: { withPeriod?: boolea
 );
 
 const StoryEarningList = () => (
-  <List filters={filters} sort={{ field: 'earningsMicros', order: 'DESC' }} actions={<ListActions />} exporter={csvExporter} title="Story earnings">
+  <List
+    filters={filters}
+    sort={{ field: 'earningsMicros', order: 'DESC' }}
+    actions={<ListActions />}
+    exporter={csvExporter}
+    title="Story earnings"
+  >
     <StoryEarningColumns />
   </List>
 );

@@ -72,23 +72,22 @@ const filters = [
 ];
 
 const TicketList = () => (
-  <List
-    filters={filters}
-    sort={{ field: 'queue', order: 'ASC' }}
-    actions={<ListActions create />}
-    exporter={csvExporter}
-    title="Tickets"
-  >
+  <List filters={filters} sort={{ field: 'queue', order: 'ASC' }} actions={<ListActions create />} exporter={csvExporter} title="Tickets">
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="id" />
-      <DataTable.Col source="subject" disableSort render={(r: Ticket) => (
-        <Box>
-          <Typography variant="body2">{r.subject}</Typography>
-          <Typography variant="caption" color="text.secondary">
-            {r.memberName} ({r.memberId})
-          </Typography>
-        </Box>
-      )} sx={{ minWidth: 260 }} />
+      <DataTable.Col
+        source="subject"
+        disableSort
+        render={(r: Ticket) => (
+          <Box>
+            <Typography variant="body2">{r.subject}</Typography>
+            <Typography variant="caption" color="text.secondary">
+              {r.memberName} ({r.memberId})
+            </Typography>
+          </Box>
+        )}
+        sx={{ minWidth: 260 }}
+      />
       <DataTable.Col source="category" render={(r: Ticket) => r.category.replace(/_/g, ' ')} />
       <DataTable.Col source="period" />
       <DataTable.Col source="status" render={(r: Ticket) => <StatusChip value={r.status} />} />
@@ -122,16 +121,25 @@ const StatusButtons = () => {
   const { identity } = useGetIdentity();
   const { run, pending } = useAction();
   if (!t || t.status === 'resolved') return null;
-  const update = (data: Partial<Ticket>, message: string) => run((dp) => dp.update('tickets', { id: t.id, data, previousData: t }), message);
+  const update = (data: Partial<Ticket>, message: string) =>
+    run((dp) => dp.update('tickets', { id: t.id, data, previousData: t }), message);
   return (
     <IfCan resource="tickets" action="edit">
       {t.assigneeId !== identity?.id ? (
-        <Button startIcon={<AssignmentIndIcon />} disabled={pending} onClick={() => update({ assigneeId: String(identity?.id) }, 'Assigned to you')}>
+        <Button
+          startIcon={<AssignmentIndIcon />}
+          disabled={pending}
+          onClick={() => update({ assigneeId: String(identity?.id) }, 'Assigned to you')}
+        >
           Assign to me
         </Button>
       ) : null}
       {t.status === 'open' ? (
-        <Button startIcon={<HourglassEmptyIcon />} disabled={pending} onClick={() => update({ status: 'pending' }, 'Waiting on the writer')}>
+        <Button
+          startIcon={<HourglassEmptyIcon />}
+          disabled={pending}
+          onClick={() => update({ status: 'pending' }, 'Waiting on the writer')}
+        >
           Waiting on writer
         </Button>
       ) : (
@@ -161,7 +169,8 @@ const ResolveButton = ({ draft }: { draft?: string }) => {
         fields={[{ name: 'resolution', label: 'Resolution (what was done or answered)', required: true, multiline: true, initial: draft }]}
         onClose={() => setOpen(false)}
         onConfirm={async (v) => {
-          if (await run((dp) => dp.act('tickets', t.id, 'resolve', { resolution: v.resolution }), `Ticket ${t.id} resolved`)) setOpen(false);
+          if (await run((dp) => dp.act('tickets', t.id, 'resolve', { resolution: v.resolution }), `Ticket ${t.id} resolved`))
+            setOpen(false);
         }}
       />
     </IfCan>
@@ -186,7 +195,8 @@ const ReopenButton = () => {
         fields={[{ name: 'reason', label: 'Why (optional)', multiline: true }]}
         onClose={() => setOpen(false)}
         onConfirm={async (v) => {
-          if (await run((dp) => dp.act('tickets', t.id, 'reopen', v.reason?.trim() ? { reason: v.reason.trim() } : {}), 'Reopened')) setOpen(false);
+          if (await run((dp) => dp.act('tickets', t.id, 'reopen', v.reason?.trim() ? { reason: v.reason.trim() } : {}), 'Reopened'))
+            setOpen(false);
         }}
       />
     </IfCan>
@@ -201,7 +211,11 @@ const Notes = ({ t }: { t: Ticket }) => {
   return (
     <Box>
       <Typography variant="subtitle1">Internal notes</Typography>
-      {(t.notes ?? []).length === 0 ? <Typography variant="body2" color="text.secondary">None yet.</Typography> : null}
+      {(t.notes ?? []).length === 0 ? (
+        <Typography variant="body2" color="text.secondary">
+          None yet.
+        </Typography>
+      ) : null}
       {(t.notes ?? []).map((n) => (
         <Box key={n.id} sx={{ borderLeft: 3, borderColor: 'divider', pl: 1, my: 1 }}>
           <Typography variant="caption" color="text.secondary">
@@ -239,7 +253,11 @@ const SavedReplyPicker = ({ t, onText }: { t: Ticket; onText: (text: string) => 
   return (
     <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
       <TextField select size="small" label="Saved reply" value={chosen} onChange={(e) => setChosen(e.target.value)} sx={{ minWidth: 260 }}>
-        {relevant.length === 0 ? <MenuItem value="" disabled>No saved reply for this category</MenuItem> : null}
+        {relevant.length === 0 ? (
+          <MenuItem value="" disabled>
+            No saved reply for this category
+          </MenuItem>
+        ) : null}
         {relevant.map((r) => (
           <MenuItem key={r.id} value={r.id}>
             {r.title}
@@ -249,7 +267,9 @@ const SavedReplyPicker = ({ t, onText }: { t: Ticket; onText: (text: string) => 
       <Button
         disabled={!chosen || pending}
         onClick={async () => {
-          const r = await run((dp) => dp.act<{ id: string; text: string; missing: string[] }>('saved-replies', chosen, 'render', { ticketId: t.id }));
+          const r = await run((dp) =>
+            dp.act<{ id: string; text: string; missing: string[] }>('saved-replies', chosen, 'render', { ticketId: t.id }),
+          );
           if (r) {
             onText(r.data.text);
             setMissing(r.data.missing ?? []);
@@ -258,7 +278,11 @@ const SavedReplyPicker = ({ t, onText }: { t: Ticket; onText: (text: string) => 
       >
         Fill for this ticket
       </Button>
-      {missing.length ? <Typography variant="caption" color="warning.main">No value for: {missing.join(', ')}</Typography> : null}
+      {missing.length ? (
+        <Typography variant="caption" color="warning.main">
+          No value for: {missing.join(', ')}
+        </Typography>
+      ) : null}
     </Box>
   );
 };
@@ -309,7 +333,15 @@ const TicketDetail = ({ draft, setDraft }: { draft: string; setDraft: (s: string
           <Box sx={{ mb: 2 }}>
             <Typography variant="subtitle1">Reply</Typography>
             <SavedReplyPicker t={t} onText={setDraft} />
-            <TextField sx={{ mt: 1 }} fullWidth multiline minRows={4} label="Draft (used as the resolution)" value={draft} onChange={(e) => setDraft(e.target.value)} />
+            <TextField
+              sx={{ mt: 1 }}
+              fullWidth
+              multiline
+              minRows={4}
+              label="Draft (used as the resolution)"
+              value={draft}
+              onChange={(e) => setDraft(e.target.value)}
+            />
           </Box>
         ) : null}
         <Notes t={t} />

@@ -88,10 +88,12 @@ function cookieValue(header: string | undefined, name: string): string | undefin
 function deny(req: Request, res: Response, status: 401 | 403, message: string): void {
   res.status(status);
   if (req.method === 'GET' && (req.headers.accept ?? '').includes('text/html')) {
-    res.type('html').send(
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Queue dashboard</title></head><body>` +
-        `<h1>Queue dashboard</h1><p>${message}</p><p><a href="/#/queue-dashboard">Open it from the console</a> (Admin, Queue dashboard).</p></body></html>`,
-    );
+    res
+      .type('html')
+      .send(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Queue dashboard</title></head><body>` +
+          `<h1>Queue dashboard</h1><p>${message}</p><p><a href="/#/queue-dashboard">Open it from the console</a> (Admin, Queue dashboard).</p></body></html>`,
+      );
     return;
   }
   res.json({ statusCode: status, code: status === 401 ? 'unauthorized' : 'forbidden', message });

@@ -20,7 +20,11 @@ export class QueueBoardController {
   @Post('session')
   @HttpCode(200)
   @Roles('admin')
-  session(@CurrentStaff() actor: Actor, @Headers('authorization') authorization: string | undefined, @Res({ passthrough: true }) res: Response) {
+  session(
+    @CurrentStaff() actor: Actor,
+    @Headers('authorization') authorization: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const cap = this.sessions.bearerExpiry(authorization);
     const cookie = cap ? this.sessions.cookie(actor.id, cap, res.req.secure) : null;
     if (!cookie) throw new ApiError(401, 'unauthorized', 'the bearer token is about to expire: sign in again');

@@ -44,6 +44,11 @@ export class QueueBoardModule implements NestModule {
       },
     });
     const sessions = this.moduleRef.get<BoardSessions>(BOARD_SESSIONS);
-    consumer.apply(boardGuard(sessions, (id) => this.staff.findActive(id)), serverAdapter.getRouter()).forRoutes(BOARD_ROUTE);
+    consumer
+      .apply(
+        boardGuard(sessions, (id) => this.staff.findActive(id)),
+        serverAdapter.getRouter(),
+      )
+      .forRoutes(BOARD_ROUTE);
   }
 }
