@@ -223,7 +223,8 @@ describe('earnings explanation over real payout runs', () => {
     const rendered = await t.http.post(`/api/saved-replies/${reply.body.id}/render`).set(auth(support)).send({ ticketId: id }).expect(200);
     const e = await explain('w-mix');
     expect(rendered.body).toMatchObject({ ticketId: id, period: OCTOBER, missing: [] });
-    expect(rendered.body.text).toContain('Hi Max,\nIn October 2026 you earned $7.50 (+$2.16 on September 2026).');
+    // the change is rounded half-even like every shown amount, so it agrees with the shown $7.50 − $5.33
+    expect(rendered.body.text).toContain('Hi Max,\nIn October 2026 you earned $7.50 (+$2.17 on September 2026).');
     expect(rendered.body.text).toContain("- New story 'Night Ferry' (published Oct 5 (UTC)): +$2.00.");
     expect(rendered.body.text).toContain(e.writerText);
     expect(rendered.body.text).not.toContain('SECRET-NOTE');
