@@ -1,7 +1,6 @@
 import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
-
-export const NOMINATION_STATUSES = ['pending', 'refused', 'boosted', 'declined'] as const;
-export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
+import { DECLINE_REASONS } from './nomination-states.js';
+export { DECLINE_REASONS, NOMINATION_STATUSES, type DeclineReason, type NominationStatus } from './nomination-states.js';
 
 /** Why the rules refused a nomination at intake (checked in this order of precedence: limits, then the story). */
 export const REFUSAL_REASONS = [
@@ -16,19 +15,6 @@ export const REFUSAL_REASONS = [
   'already_nominated',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
-
-/** The curation guidelines a curator declines a nomination under. */
-export const DECLINE_REASONS = [
-  'clickbait',
-  'ai_generated',
-  'sponsored',
-  'non_english',
-  'explicit',
-  'meta',
-  'rules_violation',
-  'other',
-] as const;
-export type DeclineReason = (typeof DECLINE_REASONS)[number];
 
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(',');
 

@@ -1,16 +1,6 @@
 import type { Claim } from '../../review-queue/api';
 
-export const NOMINATION_STATUSES = ['pending', 'refused', 'boosted', 'declined'] as const;
-export const DECLINE_REASONS = [
-  'clickbait',
-  'ai_generated',
-  'sponsored',
-  'non_english',
-  'explicit',
-  'meta',
-  'rules_violation',
-  'other',
-] as const;
+export { DECLINE_REASONS, NOMINATION_STATUSES } from '@libs/boost-curation/src/nomination-states';
 export const REFUSAL_REASONS = [
   'nominator_weekly_limit',
   'nominator_monthly_limit',
