@@ -130,7 +130,9 @@ export function defineQueueWalkthroughs({ walkthrough, env }) {
       `${second} rejected with the typed note (got ${rejected.status})`,
     );
 
-    // j skips: the claim on this one ends, the next free one opens.
+    // j skips: the claim on this one ends, the next free one opens (once the reject dialog has
+    // closed: a key pressed while it is still closing goes to its text field).
+    await hidden(page.getByRole('dialog'), 'the reject dialog after Ctrl+Enter');
     const third = idInUrl(page, 'applications');
     await visible(page.getByTestId('claim-banner').getByText('You are reviewing this application'), `${third} claimed`);
     await page.keyboard.press('j');

@@ -43,10 +43,12 @@ async function main() {
     const runner = createRunner({ browser, base: env.base, shotsDir, only });
     const perf = {};
     const pending = [];
+    // Two-factor first: it approves the earlier demo period, which the finance walkthrough's
+    // approval of the later period would otherwise make stale (a later period approved).
+    defineTwoFactorWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
     defineWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env, outDir, perf });
     defineQueueWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
     defineSessionWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
-    defineTwoFactorWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
     console.log(`[browser] ${env.base} — walkthroughs:`);
     for (const [name, fn] of pending) await runner.walkthrough(name, fn);
     const passed = runner.results.filter((r) => r.ok).length;
