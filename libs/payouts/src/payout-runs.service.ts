@@ -7,6 +7,7 @@ import { ApiError, badInput, conflict, notFound, ruleViolation } from '../../cor
 import { TransactionScope } from '../../core/src/idempotency/transaction-scope.js';
 import { periodOf } from '../../core/src/period/period.js';
 import { JOBS, jobId } from '../../core/src/queue/registry.js';
+import { LedgerService } from '../../ledger/src/index.js';
 import { runParameters } from './earnings-parameters.js';
 import { EarningsParametersService } from './earnings-parameters.service.js';
 import { defaultPayoutOutcome, fourEyesAllow, isFinalRun, mayChangePayout, type PayoutState } from './payout-rules.js';
@@ -38,6 +39,7 @@ export class PayoutRunsService {
     private readonly results: PayoutResultsRepository,
     private readonly runs: PayoutRunsRepository,
     private readonly computation: PayoutRunRepository,
+    private readonly ledger: LedgerService,
     @InjectQueue('payouts') private readonly queue: Queue,
   ) {}
 
@@ -121,6 +123,7 @@ export class PayoutRunsService {
         });
       }
       const payouts = await this.runs.approve(m, id, actor.id);
+      await this.ledger.postApproval(m, id); // the journal commits with the approval
       await this.audit.record(m, actor, {
         action: 'payout-run.approve',
         entityType: 'payout-run',
@@ -166,6 +169,11 @@ export class PayoutRunsService {
         .filter((c) => c.after !== c.before);
       if (changed.length === 0 && run.status === 'paid') return; // a repeat: nothing to record
       await this.runs.setPayoutStates(m, changed);
+      await this.ledger.postPayoutTransitions(
+        m,
+        changed.map((c) => ({ statementId: c.id, from: c.before, to: c.after })),
+        'mark-paid',
+      );
       await this.runs.markPaid(m, id, actor.id);
       await this.audit.record(m, actor, {
         action: 'payout-run.mark-paid',
