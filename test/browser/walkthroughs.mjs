@@ -616,7 +616,10 @@ export function defineWalkthroughs({ walkthrough, env, outDir, perf }) {
           download.suggestedFilename() === `${resource}.csv` && header.length > 0,
           `${resource}: CSV export (${download.suggestedFilename()})`,
         );
-        const columns = header.replace(/^\ufeff/, '').trim().split(',');
+        const columns = header
+          .replace(/^\ufeff/, '')
+          .trim()
+          .split(',');
         for (const c of columns.filter((c) => c.endsWith(' (µ$)'))) {
           const usd = c.replace(/ \(µ\$\)$/, ' (USD)');
           check(columns.includes(usd), `${resource}: the CSV has ${usd} next to ${c}`);
