@@ -8,6 +8,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, startEnvironment } from './environment.mjs';
 import { CHROMIUM, createRunner, launch } from './kit.mjs';
+import { defineCraftWalkthroughs } from './craft.mjs';
 import { defineQueueWalkthroughs } from './queues.mjs';
 import { defineSessionWalkthroughs } from './sessions.mjs';
 import { defineTwoFactorWalkthroughs } from './two-factor.mjs';
@@ -49,6 +50,7 @@ async function main() {
     defineWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env, outDir, perf });
     defineQueueWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
     defineSessionWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
+    defineCraftWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
     console.log(`[browser] ${env.base} — walkthroughs:`);
     for (const [name, fn] of pending) await runner.walkthrough(name, fn);
     const passed = runner.results.filter((r) => r.ok).length;

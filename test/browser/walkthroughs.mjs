@@ -336,7 +336,7 @@ export function defineWalkthroughs({ walkthrough, env, outDir, perf }) {
 
   walkthrough('support opens a ticket and reads the earnings explanation, then resolves it', async (t) => {
     const { page } = t;
-    const { formatDollars, micros } = await dist('libs/core/src/money/money.js');
+    const { formatCents, micros, shownDifferenceCents } = await dist('libs/core/src/money/money.js');
     await ensureRun(periods.earlier);
     await ensureRun(periods.latest);
     const support = await token('support');
@@ -373,7 +373,9 @@ export function defineWalkthroughs({ walkthrough, env, outDir, perf }) {
     await visible(page.getByTestId('ticket-subject').getByText(ticket.subject), 'the ticket');
     const panel = page.getByTestId('explanation');
     await visible(panel, 'the earnings explanation beside the ticket');
-    const change = formatDollars(micros(explanation.comparison.changeMicros), { signed: true });
+    // The change as shown: now − before, each rounded to the cent.
+    const { earningsMicros, previousEarningsMicros } = explanation.comparison;
+    const change = formatCents(shownDifferenceCents(micros(earningsMicros), micros(previousEarningsMicros)), { signed: true });
     await visible(panel.getByText(change, { exact: true }), `the change ${change}`);
     const moneyCauses = explanation.comparison.causes.filter((c) => String(c.amountMicros) !== '0');
     if (moneyCauses.length) await visible(panel.getByTestId('causes').getByText(`1. ${moneyCauses[0].text}`), 'the largest cause first');
@@ -614,9 +616,13 @@ export function defineWalkthroughs({ walkthrough, env, outDir, perf }) {
           download.suggestedFilename() === `${resource}.csv` && header.length > 0,
           `${resource}: CSV export (${download.suggestedFilename()})`,
         );
-        const columns = header.split(',');
-        for (const c of columns.filter((c) => /^[A-Za-z]+Micros$/.test(c))) {
-          check(columns.includes(c.replace(/Micros$/, 'Usd')), `${resource}: the CSV has ${c.replace(/Micros$/, 'Usd')} next to ${c}`);
+        const columns = header
+          .replace(/^\ufeff/, '')
+          .trim()
+          .split(',');
+        for (const c of columns.filter((c) => c.endsWith(' (µ$)'))) {
+          const usd = c.replace(/ \(µ\$\)$/, ' (USD)');
+          check(columns.includes(usd), `${resource}: the CSV has ${usd} next to ${c}`);
         }
       }
       checked.push(`${resource} (${n} sorts, ${tried.length} filters, ${((Date.now() - began) / 1000).toFixed(1)} s)`);

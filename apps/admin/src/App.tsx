@@ -5,6 +5,7 @@ import { dataProvider } from './dataProvider';
 import { Dashboard } from './dashboard/Dashboard';
 import { i18nProvider } from './i18n';
 import { Layout } from './Layout';
+import { theme } from './theme';
 import adjustments from './resources/adjustments';
 import applications from './resources/applications';
 import auditLog from './resources/audit-log';
@@ -35,6 +36,7 @@ export const App = () => (
     i18nProvider={i18nProvider}
     dashboard={Dashboard}
     layout={Layout}
+    theme={theme}
     loginPage={LoginPage}
     disableTelemetry
   >

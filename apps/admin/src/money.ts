@@ -5,7 +5,14 @@
  * from the integer value with BigInt, sub-cent micro-dollars rounded half to even,
  * formatted once and never rounded again.
  */
-import { MICROS_PER_CENT, formatDollars, micros, roundCentsHalfEven } from '../../../libs/core/src/money/money.js';
+import {
+  MICROS_PER_CENT,
+  formatDollars,
+  micros,
+  roundCentsHalfEven,
+  shownBreakdown,
+  shownDifferenceCents,
+} from '../../../libs/core/src/money/money.js';
 
 export type MoneyValue = number | string | bigint | null | undefined;
 
@@ -20,10 +27,38 @@ export function formatMicros(value: MoneyValue, opts: { signed?: boolean } = {})
 }
 
 /** "$12.34" from integer cents. */
-export function formatCents(value: MoneyValue): string {
+export function formatCents(value: MoneyValue, opts: { signed?: boolean } = {}): string {
   if (!isAmount(value)) return '—';
-  return formatDollars(micros(value) * MICROS_PER_CENT);
+  return formatDollars(micros(value) * MICROS_PER_CENT, opts);
 }
+
+const amountOf = (value: MoneyValue) => (isAmount(value) ? micros(value) : 0n);
+
+/**
+ * A breakdown as the console shows it: each part and the whole rounded to the cent on their
+ * own, and the one rounding line (null when the shown parts already add up): the shown parts
+ * plus the line always equal the shown whole. Amounts in micro-dollars; `wholeCents` when
+ * the whole is shown as a difference of shown amounts (see shownChangeCents).
+ */
+export function shownParts(
+  parts: MoneyValue[],
+  whole: MoneyValue,
+  opts: { signed?: boolean; wholeCents?: bigint } = {},
+): { parts: string[]; rounding: string | null; whole: string } {
+  const b = shownBreakdown(parts.map(amountOf), amountOf(whole), { wholeCents: opts.wholeCents });
+  return {
+    parts: b.partsCents.map((c) => formatCents(c, opts)),
+    rounding: b.roundingCents === 0n ? null : formatCents(b.roundingCents, { signed: true }),
+    whole: formatCents(b.wholeCents, opts),
+  };
+}
+
+/** The rounding line of a breakdown in micro-dollars (whole cents), for exports. */
+export const shownRoundingMicros = (parts: MoneyValue[], whole: MoneyValue): bigint =>
+  shownBreakdown(parts.map(amountOf), amountOf(whole)).roundingCents * MICROS_PER_CENT;
+
+/** `now − before` as shown: the difference of the two amounts each rounded to the cent. */
+export const shownChangeCents = (now: MoneyValue, before: MoneyValue): bigint => shownDifferenceCents(amountOf(now), amountOf(before));
 
 /**
  * Exact micro-dollars from what a person types: "12.5", "-0.000001", "$1,234.56".

@@ -120,6 +120,8 @@ export interface Comparison {
   causes: Cause[];
   residualMicros: Micros;
   residualText: string | null;
+  /** How many causes under a cent the residual holds (not itemized). */
+  notItemized: number;
 }
 
 /** Causes smaller than this are not itemized (they go into the residual). */

@@ -1,6 +1,5 @@
 import { absMicros, apportion, formatCents, formatDollars, scaleMicros, sum, type Micros } from '../../core/src/money/money.js';
 import { periodBounds } from '../../core/src/period/period.js';
-import { ratioBps } from '../../core/src/ratio/ratio-bps.js';
 import {
   COMPONENTS,
   type Cause,
@@ -11,7 +10,7 @@ import {
   type StoryFigures,
   byteOrder,
 } from './comparison-figures.js';
-import { changeWords, duration, multiplier, percentOfBps, periodName, quoted, utcDay } from './explanation-format.js';
+import { changeWords, duration, multiplier, percentOf, periodName, quoted, utcDay } from './explanation-format.js';
 
 const PART: Record<Component, keyof StoryFigures> = {
   readingTime: 'readingTimeMicros',
@@ -192,12 +191,10 @@ export class Explainer {
         return this.add('engagement', `${more ? 'more' : 'less'} engagement on ${t} (${parts.join(', ')}): ${money(amount)}`, amount, id);
       }
       case 'readRatioAdjustment': {
-        const r0 = ratioBps(b.reads, b.views);
-        const r1 = ratioBps(n.reads, n.views);
         const verb = n.readRatioAdjustmentBps < b.readRatioAdjustmentBps ? 'fell' : 'rose';
         return this.add(
           'read_ratio',
-          `read ratio of ${t} ${verb} from ${percentOfBps(r0)} to ${percentOfBps(r1)} (multiplier ${multiplier(b.readRatioAdjustmentBps)} → ${multiplier(n.readRatioAdjustmentBps)}): ${money(amount)}`,
+          `read ratio of ${t} ${verb} from ${percentOf(b.reads, b.views)} to ${percentOf(n.reads, n.views)} (multiplier ${multiplier(b.readRatioAdjustmentBps)} → ${multiplier(n.readRatioAdjustmentBps)}): ${money(amount)}`,
           amount,
           id,
         );

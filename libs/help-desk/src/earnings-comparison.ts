@@ -95,5 +95,6 @@ export function compareEarnings(input: ComparisonInput): Comparison {
     causes: [...rankCauses(itemized), ...explainer.notes()],
     residualMicros,
     residualText,
+    notItemized: small.length,
   };
 }

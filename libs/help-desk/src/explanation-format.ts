@@ -3,6 +3,7 @@
  * Money is formatted by core/money (formatDollars); everything here is UTC, because the
  * payout run counts earnings by UTC day and month.
  */
+import { formatDuration, formatPercent } from '../../core/src/format/numbers.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -20,20 +21,11 @@ export function utcDay(at: Date, yearOf?: string, suffix = true): string {
   return `${month} ${at.getUTCDate()}${sameYear ? '' : `, ${year}`}${suffix ? ' (UTC)' : ''}`;
 }
 
-/** "6 h 3 min", "45 min", "50 s". */
-export function duration(seconds: bigint): string {
-  if (seconds < 60n) return `${seconds} s`;
-  const minutes = seconds / 60n;
-  if (minutes < 60n) return `${minutes} min`;
-  const rest = minutes % 60n;
-  return `${(minutes / 60n).toLocaleString('en-US')} h${rest ? ` ${rest} min` : ''}`;
-}
+/** Durations and shares as the console shows them ("5 min 36 s", "52.3%"): one helper, core/format. */
+export const duration = (seconds: bigint): string => formatDuration(seconds);
 
-/** A share as a percent with one decimal when needed: 5234 bps → "52.3%", 5000 → "50%". */
-export function percentOfBps(bps: bigint): string {
-  const tenths = bps / 10n;
-  return tenths % 10n === 0n ? `${tenths / 10n}%` : `${tenths / 10n}.${tenths % 10n}%`;
-}
+/** reads of views as a percent with at most one decimal: 1 of 7 → "14.3%", 3 of 4 → "75%". */
+export const percentOf = (part: number, whole: number): string => formatPercent(part, whole, { decimals: 1, trimZeros: true });
 
 /** A multiplier in bps as "1.12×". */
 export function multiplier(bps: number): string {

@@ -1,8 +1,8 @@
-import { formatCents, formatDollars, type Micros } from '../../core/src/money/money.js';
+import { formatCents, formatDollars, shownBreakdown, shownDifferenceCents, type Micros } from '../../core/src/money/money.js';
 import type { Comparison, StatementFigures, StoryFigures } from './earnings-comparison.js';
 import { periodBounds } from '../../core/src/period/period.js';
-import { ratioBps } from '../../core/src/ratio/ratio-bps.js';
-import { duration, percentOfBps, periodName, quoted, utcDay } from './explanation-format.js';
+import { duration, percentOf, periodName, quoted, utcDay } from './explanation-format.js';
+import { OTHER_CHANGES_LABEL, roundingLineLabel } from './rounding-line.js';
 
 /**
  * The earnings explanation as plain sentences a support agent pastes into a reply (and the
@@ -30,18 +30,26 @@ export const WRITER_TEXT_MAX_STORIES = 10;
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const sentence = (s: string) => (/[.!?]$/.test(s) ? capital(s) : `${capital(s)}.`);
 
+/** ", rounding to the cent +$0.01" when the shown parts do not add up to the shown whole by themselves. */
+const roundingPart = (cents: bigint) =>
+  cents === 0n ? '' : `, ${roundingLineLabel().toLowerCase()} ${formatCents(cents, { signed: true })}`;
+
 function storyLine(title: string, f: StoryFigures): string {
+  const shown = shownBreakdown(
+    [f.readingTimeMicros, f.engagementMicros, f.readRatioAdjustmentMicros, f.followerBonusMicros, f.boostBonusMicros],
+    f.earningsMicros,
+  );
   const parts = [
     `reading time ${formatDollars(f.readingTimeMicros)}`,
     `engagement ${formatDollars(f.engagementMicros)}`,
     `read ratio adjustment ${formatDollars(f.readRatioAdjustmentMicros, { signed: true })}`,
     `follower bonus ${formatDollars(f.followerBonusMicros)}`,
-    `Boost bonus ${formatDollars(f.boostBonusMicros)}`,
+    `Boost bonus ${formatDollars(f.boostBonusMicros)}${roundingPart(shown.roundingCents)}`,
   ];
   const stats = [
     `${f.memberReads} member ${f.memberReads === 1 ? 'read' : 'reads'}`,
     `${duration(f.memberReadingSeconds)} of member reading`,
-    `read ratio ${percentOfBps(ratioBps(f.reads, f.views))} of ${f.views} ${f.views === 1 ? 'view' : 'views'}`,
+    `read ratio ${percentOf(f.reads, f.views)} of ${f.views} ${f.views === 1 ? 'view' : 'views'}`,
   ];
   return `- ${quoted(title)}: ${formatDollars(f.earningsMicros)} (${parts.join(', ')}); ${stats.join(', ')}.`;
 }
@@ -55,30 +63,50 @@ function payoutLines(s: StatementFigures | null, period: string): string[] {
   return [`Your balance of ${formatDollars(s.balanceMicros)}${opening} is payable: ${formatCents(s.payoutCents)}.${state}${rest}`];
 }
 
+/**
+ * The ranked causes (at most WRITER_TEXT_MAX_CAUSES), then one line with the rest: the causes
+ * not listed, the ones under a cent and the rounding, so that the shown amounts add up to the
+ * shown change exactly.
+ */
+function causeLines(c: Comparison, changeCents: bigint): string[] {
+  const money = c.causes.filter((x) => x.amountMicros !== 0n);
+  const listed = money.slice(0, WRITER_TEXT_MAX_CAUSES);
+  const shown = shownBreakdown(
+    listed.map((x) => x.amountMicros),
+    c.changeMicros,
+    { wholeCents: changeCents },
+  );
+  const others = money.length > listed.length;
+  if (!listed.length && shown.roundingCents === 0n) return [];
+  const lines = ['', 'What changed, largest first:', ...listed.map((cause) => `- ${sentence(cause.text)}`)];
+  if (others || shown.roundingCents !== 0n) {
+    const label = others ? OTHER_CHANGES_LABEL : roundingLineLabel(c.notItemized);
+    lines.push(`- ${label}: ${formatCents(shown.roundingCents, { signed: true })}.`);
+  }
+  return lines;
+}
+
 export function writerText(input: WriterTextInput): string {
   const c = input.comparison;
   const name = periodName(input.period);
   const prev = periodName(c.previousPeriod);
   const lines: string[] = [];
+  const earnings = shownBreakdown([input.storyEarningsMicros, input.referralMicros, input.adjustmentsMicros], c.earningsMicros);
   lines.push(
     `Your earnings for ${name}: ${formatDollars(c.earningsMicros)} (stories ${formatDollars(input.storyEarningsMicros)}, ` +
-      `legacy referrals ${formatDollars(input.referralMicros)}, adjustments ${formatDollars(input.adjustmentsMicros, { signed: true })}).`,
+      `legacy referrals ${formatDollars(input.referralMicros)}, adjustments ${formatDollars(input.adjustmentsMicros, { signed: true })}` +
+      `${roundingPart(earnings.roundingCents)}).`,
   );
   if (!input.final) lines.push('These figures come from a payout run that is not approved yet; they may still change.');
-  const diff = c.changeMicros < 0n ? -c.changeMicros : c.changeMicros;
+  // The change as shown: the difference of the two amounts printed (each rounded to the cent).
+  const changeCents = shownDifferenceCents(c.earningsMicros, c.previousEarningsMicros);
   const comparedWith = c.hasPreviousRun ? `${prev} (${formatDollars(c.previousEarningsMicros)})` : `${prev} (no payout run, so $0.00)`;
-  if (c.changeMicros === 0n) lines.push(`That is the same as in ${comparedWith}.`);
-  else lines.push(`That is ${formatDollars(diff)} ${c.changeMicros < 0n ? 'less' : 'more'} than in ${comparedWith}.`);
-
-  const money = c.causes.filter((x) => x.amountMicros !== 0n);
-  if (money.length || c.residualMicros !== 0n) {
-    lines.push('', 'What changed, largest first:');
-    for (const cause of money.slice(0, WRITER_TEXT_MAX_CAUSES)) lines.push(`- ${sentence(cause.text)}`);
-    const others = money.slice(WRITER_TEXT_MAX_CAUSES);
-    const otherMicros = others.reduce((a, x) => a + x.amountMicros, 0n) + c.residualMicros;
-    if (others.length) lines.push(`- Other smaller changes: ${formatDollars(otherMicros, { signed: true })}.`);
-    else if (c.residualText) lines.push(`- ${sentence(c.residualText)}`);
-  }
+  if (changeCents === 0n) lines.push(`That is the same as in ${comparedWith}.`);
+  else
+    lines.push(
+      `That is ${formatCents(changeCents < 0n ? -changeCents : changeCents)} ${changeCents < 0n ? 'less' : 'more'} than in ${comparedWith}.`,
+    );
+  lines.push(...causeLines(c, changeCents));
 
   if (input.stories.length) {
     lines.push('', `Your stories in ${name}:`);

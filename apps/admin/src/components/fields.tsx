@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useRecordContext } from 'react-admin';
 import { formatDay, formatUtc } from '../dates';
 import { formatCents, formatMicros } from '../money';
+import { formatBpsPercent } from '../numbers';
 
 /** A value by dotted path ("params.boostDays"). */
 export function pick(record: Record<string, unknown> | undefined, source: string): unknown {
@@ -48,14 +49,8 @@ export const DayField = ({ source }: FieldProps) => {
   return <Mono>{formatDay(pick(record, source) as string)}</Mono>;
 };
 
-/** Basis points as a percentage with two decimals (integer arithmetic). */
-export function formatBps(bps: unknown): string {
-  if (bps === null || bps === undefined || bps === '') return '—';
-  const n = BigInt(String(bps));
-  const sign = n < 0n ? '-' : '';
-  const abs = n < 0n ? -n : n;
-  return `${sign}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}%`;
-}
+/** Basis points as a percentage with two decimals (the one percentage helper, numbers.ts). */
+export const formatBps = (bps: unknown): string => formatBpsPercent(bps as string | null | undefined);
 
 export const BpsField = ({ source }: FieldProps) => {
   const record = useRecordContext();

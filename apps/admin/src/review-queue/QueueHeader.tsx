@@ -1,7 +1,7 @@
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import { Button, Chip, Stack } from '@mui/material';
 import type { ReactNode } from 'react';
-import { formatCount } from './format';
+import { formatCount } from '../numbers';
 import type { QueueResource } from './api';
 import { useQueueNavigation, useQueueStats } from './useQueue';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { apportion, divFloor, formatCents, formatDollars, roundCentsHalfEven } from './money.js';
+import { apportion, divFloor, formatCents, formatDollars, roundCentsHalfEven, shownBreakdown, shownDifferenceCents } from './money.js';
 
 describe('money helpers', () => {
   it('divFloor rounds toward negative infinity', () => {
@@ -39,5 +39,33 @@ describe('money helpers', () => {
   it('rounds sub-cent amounts half to even, not cut', () => {
     expect([5_000n, 15_000n, 25_000n, 5_001n, 9_999n, -15_000n, -5_001n].map(roundCentsHalfEven)).toEqual([0n, 2n, 2n, 1n, 1n, -2n, -1n]);
     expect(formatDollars(1_239_999n)).toBe('$1.24');
+  });
+});
+
+describe('shown breakdowns', () => {
+  it('the parts rounded to the cent plus the one rounding line equal the whole rounded to the cent', () => {
+    // $3.48 + $1,182.24 shown under a balance of $1,185.73: the line shows the cent.
+    expect(shownBreakdown([3_484_999n, 1_182_244_999n], 1_185_729_998n)).toEqual({
+      partsCents: [348n, 118224n],
+      wholeCents: 118573n,
+      roundingCents: 1n,
+    });
+    fc.assert(
+      fc.property(fc.array(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), { maxLength: 12 }), (parts) => {
+        const whole = parts.reduce((a, b) => a + b, 0n);
+        const shown = shownBreakdown(parts, whole);
+        expect(shown.wholeCents).toBe(roundCentsHalfEven(whole));
+        expect(shown.partsCents.reduce((a, b) => a + b, 0n) + shown.roundingCents).toBe(shown.wholeCents);
+        // The line stays small: at most half a cent per part.
+        expect(2n * (shown.roundingCents < 0n ? -shown.roundingCents : shown.roundingCents)).toBeLessThanOrEqual(BigInt(parts.length + 1));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('a whole shown as the difference of two shown amounts', () => {
+    // $0.005 → $0.00 and $0.015 → $0.02 (half even): shown change −$0.02, not −$0.01.
+    expect(shownDifferenceCents(5_000n, 15_000n)).toBe(-2n);
+    expect(shownBreakdown([-10_000n], -10_000n, { wholeCents: -2n }).roundingCents).toBe(-1n);
   });
 });

@@ -85,3 +85,25 @@ export function apportion(total: bigint, weights: readonly bigint[]): bigint[] {
 
 /** "$1,234.56" for whole cents (payouts, thresholds). */
 export const formatCents = (cents: bigint, opts: { signed?: boolean } = {}): string => formatDollars(cents * MICROS_PER_CENT, opts);
+
+/**
+ * A money breakdown as it is shown: every part and the whole in whole cents (each rounded
+ * half to even on its own), and the one rounding line, in cents, that makes the shown parts
+ * add up to the shown whole: `sum(partsCents) + roundingCents = wholeCents`, always.
+ * `wholeCents` overrides the rounded whole when the whole is itself shown as a difference of
+ * shown amounts (a month's change: shown now − shown before).
+ */
+export interface ShownBreakdown {
+  partsCents: bigint[];
+  wholeCents: bigint;
+  roundingCents: bigint;
+}
+
+export function shownBreakdown(parts: readonly Micros[], whole: Micros, opts: { wholeCents?: bigint } = {}): ShownBreakdown {
+  const partsCents = parts.map(roundCentsHalfEven);
+  const wholeCents = opts.wholeCents ?? roundCentsHalfEven(whole);
+  return { partsCents, wholeCents, roundingCents: wholeCents - sum(partsCents) };
+}
+
+/** `a − b` as shown: the difference of the two amounts rounded to the cent each (so it matches what is printed beside it). */
+export const shownDifferenceCents = (a: Micros, b: Micros): bigint => roundCentsHalfEven(a) - roundCentsHalfEven(b);

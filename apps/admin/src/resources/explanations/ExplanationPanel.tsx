@@ -19,40 +19,34 @@ import {
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { Link, useLogoutIfAccessDenied } from 'react-admin';
 import { errorMessage } from '../../components/actions';
+import { MoneyText } from '../../components/MoneyText';
 import { Fact, Facts, StatusChip } from '../../components/fields';
 import { dataProvider } from '../../dataProvider';
 import { formatUtc } from '../../dates';
-import { formatCents, formatMicros } from '../../money';
+import { roundingLineLabel } from '@libs/help-desk/src/rounding-line';
+import { formatMicros, formatCents, shownChangeCents, shownParts } from '../../money';
+import { StatementLines } from '../statements';
+import { formatCount } from '../../numbers';
 import type { Explanation } from './types';
 
 const BreakdownChart = lazy(() => import('./BreakdownChart'));
 
-const signedAmount = (v: number | string) => {
-  const n = BigInt(String(v));
-  return (
-    <Chip
-      size="small"
-      label={formatMicros(v, { signed: true })}
-      color={n > 0n ? 'success' : n < 0n ? 'error' : 'default'}
-      variant="outlined"
-    />
-  );
+const signedAmount = (text: string, n: bigint) => {
+  return <Chip size="small" label={text} color={n > 0n ? 'success' : n < 0n ? 'error' : 'default'} variant="outlined" />;
 };
-
-const Line = ({ label, value, strong }: { label: string; value: string; strong?: boolean }) => (
-  <TableRow>
-    <TableCell sx={{ py: 0.5, fontWeight: strong ? 600 : undefined }}>{label}</TableCell>
-    <TableCell sx={{ py: 0.5, fontWeight: strong ? 600 : undefined, fontVariantNumeric: 'tabular-nums' }} align="right">
-      {value}
-    </TableCell>
-  </TableRow>
-);
 
 /** The writer's earnings explanation: the statement, the per-story breakdown and the ranked causes of the change. */
 export const ExplanationView = ({ e }: { e: Explanation }) => {
   const c = e.comparison;
   const money = c.causes.filter((x) => String(x.amountMicros) !== '0');
   const notes = c.causes.filter((x) => String(x.amountMicros) === '0');
+  // The change as shown (now − before, each to the cent); the causes plus one line add up to it.
+  const changeCents = shownChangeCents(c.earningsMicros, c.previousEarningsMicros);
+  const causes = shownParts(
+    money.map((x) => x.amountMicros),
+    c.changeMicros,
+    { wholeCents: changeCents },
+  );
   return (
     <Box data-testid="explanation">
       <Typography variant="h6">
@@ -66,16 +60,23 @@ export const ExplanationView = ({ e }: { e: Explanation }) => {
         {e.ticket?.periodIsDefault ? <Fact label="Period">the last computed one (the ticket names none)</Fact> : null}
         <Fact label={`Earnings ${c.period}`}>{formatMicros(c.earningsMicros)}</Fact>
         <Fact label={`Earnings ${c.previousPeriod}`}>{c.hasPreviousRun ? formatMicros(c.previousEarningsMicros) : 'no run'}</Fact>
-        <Fact label="Change">{signedAmount(c.changeMicros)}</Fact>
+        <Fact label="Change">
+          <span data-testid="change">{signedAmount(formatCents(changeCents, { signed: true }), changeCents)}</span>
+        </Fact>
       </Facts>
 
       <Typography variant="subtitle1" sx={{ mt: 1 }}>
         Why it changed
       </Typography>
-      <List dense data-testid="causes">
+      <List dense data-testid="causes" data-breakdown data-whole-testid="change">
         {money.map((cause, i) => (
-          <ListItem key={`${cause.kind}-${cause.storyId ?? ''}-${i}`} secondaryAction={signedAmount(cause.amountMicros)} sx={{ pr: 14 }}>
-            <ListItemText primary={`${i + 1}. ${cause.text}`} secondary={cause.kind.replace(/_/g, ' ')} />
+          <ListItem
+            key={`${cause.kind}-${cause.storyId ?? ''}-${i}`}
+            data-role="part"
+            secondaryAction={<span data-amount>{signedAmount(causes.parts[i]!, BigInt(String(cause.amountMicros)))}</span>}
+            sx={{ pr: 14 }}
+          >
+            <ListItemText primary={<MoneyText text={`${i + 1}. ${cause.text}`} />} secondary={cause.kind.replace(/_/g, ' ')} />
           </ListItem>
         ))}
         {money.length === 0 ? (
@@ -83,9 +84,12 @@ export const ExplanationView = ({ e }: { e: Explanation }) => {
             <ListItemText primary="No change in money terms." />
           </ListItem>
         ) : null}
-        {c.residualText ? (
-          <ListItem>
-            <ListItemText primary={c.residualText} secondary="residual (under a cent per cause)" />
+        {causes.rounding ? (
+          <ListItem data-role="part" secondaryAction={<span data-amount>{signedAmount(causes.rounding, 0n)}</span>} sx={{ pr: 14 }}>
+            <ListItemText
+              primary={roundingLineLabel(c.notItemized)}
+              secondary="what the amounts under a cent and the rounding of each line leave"
+            />
           </ListItem>
         ) : null}
       </List>
@@ -93,7 +97,7 @@ export const ExplanationView = ({ e }: { e: Explanation }) => {
         <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1, mb: 1 }}>
           {notes.map((n, i) => (
             <Alert key={`${n.kind}-${i}`} severity="info" variant="outlined">
-              {n.text}
+              <MoneyText text={n.text} />
             </Alert>
           ))}
         </Box>
@@ -117,17 +121,9 @@ export const ExplanationView = ({ e }: { e: Explanation }) => {
             </Fact>
             <Fact label="Enrollment">{e.enrollment.enrolledNow ? 'enrolled' : 'not enrolled now'}</Fact>
           </Facts>
-          <Table size="small" sx={{ maxWidth: 460 }} data-testid="explanation-statement">
-            <TableBody>
-              <Line label="Opening balance" value={formatMicros(e.statement.openingMicros)} />
-              <Line label="Story earnings" value={formatMicros(e.statement.storyEarningsMicros)} />
-              <Line label="Legacy referrals" value={formatMicros(e.statement.referralEarningsMicros)} />
-              <Line label="Adjustments" value={formatMicros(e.statement.adjustmentsMicros)} />
-              <Line label="Balance" value={formatMicros(e.statement.balanceMicros)} strong />
-              <Line label="Payout" value={formatCents(e.statement.payoutCents)} strong />
-              <Line label="Carried over" value={formatMicros(e.statement.carriedMicros)} />
-            </TableBody>
-          </Table>
+          <Box data-testid="explanation-statement">
+            <StatementLines s={e.statement} />
+          </Box>
         </>
       ) : (
         <Typography color="text.secondary">No statement for {e.period} (nothing earned, or not a partner then).</Typography>
@@ -163,10 +159,12 @@ export const ExplanationView = ({ e }: { e: Explanation }) => {
               </TableCell>
               <TableCell align="right">{formatMicros(s.earningsMicros)}</TableCell>
               <TableCell align="right">{s.previous ? formatMicros(s.previous.earningsMicros) : '—'}</TableCell>
-              <TableCell align="right">{formatMicros(s.changeMicros, { signed: true })}</TableCell>
-              <TableCell align="right">{s.views}</TableCell>
-              <TableCell align="right">{s.reads}</TableCell>
-              <TableCell align="right">{s.memberReads}</TableCell>
+              <TableCell align="right">
+                {formatCents(shownChangeCents(s.earningsMicros, s.previous?.earningsMicros ?? 0), { signed: true })}
+              </TableCell>
+              <TableCell align="right">{formatCount(s.views)}</TableCell>
+              <TableCell align="right">{formatCount(s.reads)}</TableCell>
+              <TableCell align="right">{formatCount(s.memberReads)}</TableCell>
             </TableRow>
           ))}
         </TableBody>
@@ -186,7 +184,7 @@ export const ExplanationView = ({ e }: { e: Explanation }) => {
       <Divider sx={{ my: 2 }} />
       <Typography variant="subtitle1">What the writer sees</Typography>
       <Box component="pre" sx={{ whiteSpace: 'pre-wrap', typography: 'body2', bgcolor: 'action.hover', p: 1, borderRadius: 1 }}>
-        {e.writerText}
+        <MoneyText text={e.writerText} />
       </Box>
     </Box>
   );

@@ -84,6 +84,7 @@ export interface Explanation {
     causes: Cause[];
     residualMicros: Money;
     residualText: string | null;
+    notItemized: number;
   };
   writerText: string;
 }

@@ -14,10 +14,10 @@ import {
 } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import { csvExporter } from '../../components/exporter';
-import { StatusChip, formatBps } from '../../components/fields';
+import { StatusChip } from '../../components/fields';
 import { ListActions, choices, dateRangeFilters } from '../../components/lists';
 import { formatUtc } from '../../dates';
-import { formatCount } from '../../review-queue/format';
+import { formatCount, formatPercent } from '../../numbers';
 import { QueueHeader } from '../../review-queue/QueueHeader';
 import { ShortcutButton, ShortcutHelp, type Shortcut } from '../../review-queue/ShortcutHelp';
 import { useListKeys } from '../../review-queue/useListKeys';
@@ -101,7 +101,7 @@ const NominationTable = () => {
           render={(r: Nomination) => (
             <Box>
               <Typography variant="body2">{`${formatCount(r.reads)} / ${formatCount(r.views)}`}</Typography>
-              <Typography variant="caption" color="text.secondary">{`${formatBps(r.readRatioBps)} read`}</Typography>
+              <Typography variant="caption" color="text.secondary">{`${formatPercent(r.reads, r.views)} read`}</Typography>
             </Box>
           )}
         />

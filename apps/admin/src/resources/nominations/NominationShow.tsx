@@ -7,11 +7,11 @@ import NavigateNextIcon from '@mui/icons-material/NavigateNext';
 import { Box, Button, Card, CardContent, IconButton, Chip, Divider, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Link, Show, useCanAccess, useGetList, useNotify, useRecordContext, useStore } from 'react-admin';
-import { Fact, Facts, StatusChip, formatBps } from '../../components/fields';
+import { Fact, Facts, StatusChip } from '../../components/fields';
 import { formatUtc } from '../../dates';
 import { queueFilterOf } from '../../review-queue/api';
 import { ClaimBanner } from '../../review-queue/ClaimBanner';
-import { formatCount } from '../../review-queue/format';
+import { formatCount, formatPercent } from '../../numbers';
 import { Keys } from '../../review-queue/Keys';
 import { ShortcutButton, ShortcutHelp, type Shortcut } from '../../review-queue/ShortcutHelp';
 import { useClaim, useQueueNavigation } from '../../review-queue/useQueue';
@@ -129,7 +129,7 @@ const NominationDetail = ({ r }: { r: Nomination }) => (
       <Facts>
         <Fact label="Views (non-author)">{formatCount(r.views)}</Fact>
         <Fact label="Reads (≥ 30 s)">{formatCount(r.reads)}</Fact>
-        <Fact label="Read ratio">{formatBps(r.readRatioBps)}</Fact>
+        <Fact label="Read ratio">{formatPercent(r.reads, r.views)}</Fact>
       </Facts>
       <Divider sx={{ my: 2 }} />
       <Facts>

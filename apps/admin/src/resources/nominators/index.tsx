@@ -2,7 +2,8 @@ import RecordVoiceOverIcon from '@mui/icons-material/RecordVoiceOver';
 import { Card, CardContent, Chip, Typography } from '@mui/material';
 import { DataTable, List, NullableBooleanInput, Pagination, ReferenceManyField, SearchInput, Show, useRecordContext } from 'react-admin';
 import { csvExporter } from '../../components/exporter';
-import { Fact, Facts, StatusChip, formatBps } from '../../components/fields';
+import { Fact, Facts, StatusChip } from '../../components/fields';
+import { formatPercent } from '../../numbers';
 import { ListActions } from '../../components/lists';
 import { formatUtc } from '../../dates';
 import type { Nomination } from '../nominations';
@@ -48,7 +49,12 @@ const NominatorList = () => (
       <DataTable.Col source="boosted" disableSort align="right" />
       <DataTable.Col source="declined" disableSort align="right" />
       <DataTable.Col source="refused" disableSort align="right" />
-      <DataTable.Col source="approvalRateBps" label="Approval rate" align="right" render={(r: Nominator) => formatBps(r.approvalRateBps)} />
+      <DataTable.Col
+        source="approvalRateBps"
+        label="Approval rate"
+        align="right"
+        render={(r: Nominator) => formatPercent(r.boosted, r.boosted + r.declined)}
+      />
       <DataTable.Col source="goodStanding" label="Standing" disableSort render={(r: Nominator) => <Standing good={r.goodStanding} />} />
       <DataTable.Col source="lastNominatedAt" label="Last nomination" render={(r: Nominator) => formatUtc(r.lastNominatedAt)} />
     </DataTable>
@@ -73,7 +79,7 @@ const NominatorDetail = () => {
           </Fact>
           <Fact label="This month">{r.nominationsThisMonth}</Fact>
           <Fact label="Last 7 days">{r.nominationsLast7Days}</Fact>
-          <Fact label="Approval rate (boosted / decided)">{formatBps(r.approvalRateBps)}</Fact>
+          <Fact label="Approval rate (boosted / decided)">{formatPercent(r.boosted, r.boosted + r.declined)}</Fact>
           <Fact label="Total">{r.totalNominations}</Fact>
           <Fact label="Pending / boosted / declined / refused">
             {r.pending} / {r.boosted} / {r.declined} / {r.refused}

@@ -32,6 +32,8 @@ import { ListActions, choices } from '../../components/lists';
 import { formatUtc, previousPeriod, validPeriod } from '../../dates';
 import { isFinalRun, RUN_STATUSES } from '@libs/payouts/src/payout-rules';
 import { formatMicros } from '../../money';
+import { formatCount } from '../../numbers';
+import { Breakdown } from '../../components/Breakdown';
 import { PAYOUT_STATES, StatementColumns } from '../statements';
 import { StoryEarningColumns } from '../story-earnings';
 
@@ -272,14 +274,24 @@ const RecomputeButton = () => {
 };
 
 const Totals = ({ run }: { run: PayoutRun }) => (
-  <Facts>
-    <Fact label="Pool">{formatMicros(run.poolMicros)}</Fact>
-    <Fact label="Allocated">{formatMicros(run.allocatedMicros)}</Fact>
-    <Fact label="Unallocated">{formatMicros(run.unallocatedMicros)}</Fact>
-    <Fact label="Referral credits">{formatMicros(run.referralMicros)}</Fact>
-    <Fact label="Members contributing">{run.memberCount ?? '—'}</Fact>
-    <Fact label="Member–author pairs">{run.pairCount ?? '—'}</Fact>
-  </Facts>
+  <Box sx={{ display: 'flex', gap: 4, flexWrap: 'wrap', alignItems: 'flex-start', mb: 2 }}>
+    {run.poolMicros !== null ? (
+      <Breakdown
+        maxWidth={360}
+        wholeFirst
+        parts={[
+          { label: 'Allocated to stories', micros: run.allocatedMicros },
+          { label: 'Unallocated', micros: run.unallocatedMicros },
+        ]}
+        whole={{ label: 'Pool', micros: run.poolMicros }}
+      />
+    ) : null}
+    <Facts>
+      <Fact label="Referral credits">{formatMicros(run.referralMicros)}</Fact>
+      <Fact label="Members contributing">{formatCount(run.memberCount)}</Fact>
+      <Fact label="Member–author pairs">{formatCount(run.pairCount)}</Fact>
+    </Facts>
+  </Box>
 );
 
 const RunSummary = ({ run }: { run: PayoutRun }) => (

@@ -1,5 +1,5 @@
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
-import { Card, CardContent, Divider, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
+import { Box, Card, CardContent, Divider, Typography } from '@mui/material';
 import {
   DataTable,
   Link,
@@ -12,7 +12,8 @@ import {
   useCanAccess,
   useRecordContext,
 } from 'react-admin';
-import { csvExporter } from '../../components/exporter';
+import { Breakdown } from '../../components/Breakdown';
+import * as csv from '../../components/exporter';
 import { Fact, Facts, StatusChip, filteredListPath } from '../../components/fields';
 import { ListActions, choices } from '../../components/lists';
 import { formatUtc } from '../../dates';
@@ -62,28 +63,7 @@ export const StatementColumns = ({ withPeriod = true }: { withPeriod?: boolean }
   <DataTable rowClick="show" bulkActionButtons={false}>
     <DataTable.Col source="authorId" label="Author" render={(r: Statement) => `${r.authorName} (${r.authorId})`} />
     {withPeriod ? <DataTable.Col source="period" /> : null}
-    <DataTable.Col source="openingMicros" label="Opening" disableSort align="right" render={(r: Statement) => money(r.openingMicros)} />
-    <DataTable.Col
-      source="storyEarningsMicros"
-      label="Stories"
-      disableSort
-      align="right"
-      render={(r: Statement) => money(r.storyEarningsMicros)}
-    />
-    <DataTable.Col
-      source="referralEarningsMicros"
-      label="Referrals"
-      disableSort
-      align="right"
-      render={(r: Statement) => money(r.referralEarningsMicros)}
-    />
-    <DataTable.Col
-      source="adjustmentsMicros"
-      label="Adjustments"
-      disableSort
-      align="right"
-      render={(r: Statement) => money(r.adjustmentsMicros)}
-    />
+    {/* Opening, story, referral and adjustment lines add up to the balance on the statement's page (and in the CSV). */}
     <DataTable.Col source="balanceMicros" label="Balance" align="right" render={(r: Statement) => money(r.balanceMicros)} />
     <DataTable.Col source="payoutCents" label="Payout" align="right" render={(r: Statement) => formatCents(r.payoutCents)} />
     <DataTable.Col source="carriedMicros" label="Carried" disableSort align="right" render={(r: Statement) => money(r.carriedMicros)} />
@@ -92,43 +72,80 @@ export const StatementColumns = ({ withPeriod = true }: { withPeriod?: boolean }
   </DataTable>
 );
 
+/** One row per statement: its lines in dollars and µ$, and the rounding that makes the dollar lines add up to the balance. */
+export const statementExporter = csv.exporterOf<Statement>([
+  csv.col('Statement', (r) => r.id),
+  csv.col('Period', (r) => r.period),
+  csv.col('Author id', (r) => r.authorId),
+  csv.col('Author', (r) => r.authorName),
+  csv.col('Status', (r) => r.status),
+  csv.col('Payout state', (r) => r.payoutState),
+  csv.col('Payout state since (UTC)', (r) => r.payoutStateAt),
+  csv.money('Opening balance', (r) => r.openingMicros),
+  csv.money('Story earnings', (r) => r.storyEarningsMicros),
+  csv.money('Legacy referral earnings', (r) => r.referralEarningsMicros),
+  csv.money('Adjustments', (r) => r.adjustmentsMicros),
+  csv.roundingColumn<Statement>(
+    [(r) => r.openingMicros, (r) => r.storyEarningsMicros, (r) => r.referralEarningsMicros, (r) => r.adjustmentsMicros],
+    (r) => r.balanceMicros,
+  ),
+  csv.money('Balance', (r) => r.balanceMicros),
+  csv.cents('Payout', (r) => r.payoutCents),
+  csv.money('Carried to next month', (r) => r.carriedMicros),
+  csv.money('Forfeited', (r) => r.forfeitedMicros),
+  csv.col('Run', (r) => r.runId),
+]);
+
 const StatementList = () => (
   <List
     filters={statementFilters}
     sort={{ field: 'balanceMicros', order: 'DESC' }}
     actions={<ListActions />}
-    exporter={csvExporter}
+    exporter={statementExporter}
     title="Statements"
   >
     <StatementColumns />
   </List>
 );
 
-const Row = ({ label, value, strong }: { label: string; value: string; strong?: boolean }) => (
-  <TableRow>
-    <TableCell sx={{ fontWeight: strong ? 600 : undefined }}>{label}</TableCell>
-    <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums', fontWeight: strong ? 600 : undefined }}>
-      {value}
-    </TableCell>
-  </TableRow>
-);
+/** The money lines of a statement (the statement page and the explanation share them). */
+export type StatementMoney = Pick<
+  Statement,
+  | 'openingMicros'
+  | 'storyEarningsMicros'
+  | 'referralEarningsMicros'
+  | 'adjustmentsMicros'
+  | 'balanceMicros'
+  | 'payoutCents'
+  | 'carriedMicros'
+  | 'forfeitedMicros'
+>;
 
-/** The statement as lines: opening + stories + referrals + adjustments = balance → payout (whole cents) + carried. */
-export const StatementLines = ({ s }: { s: Statement }) => (
-  <Table size="small" sx={{ maxWidth: 520 }} data-testid="statement-lines">
-    <TableBody>
-      <Row label="Opening balance" value={formatMicros(s.openingMicros)} />
-      <Row label="Story earnings" value={formatMicros(s.storyEarningsMicros)} />
-      <Row label="Referral earnings" value={formatMicros(s.referralEarningsMicros)} />
-      <Row label="Adjustments" value={formatMicros(s.adjustmentsMicros)} />
-      <Row label="Balance" value={formatMicros(s.balanceMicros)} strong />
-      <Row label="Payout" value={formatCents(s.payoutCents)} strong />
-      <Row label="Carried to next month" value={formatMicros(s.carriedMicros)} />
-      {s.forfeitedMicros !== null && s.forfeitedMicros !== undefined && String(s.forfeitedMicros) !== '0' ? (
-        <Row label="Forfeited" value={formatMicros(s.forfeitedMicros)} />
-      ) : null}
-    </TableBody>
-  </Table>
+/**
+ * The statement as two breakdowns, each adding up as shown: opening + stories + referrals +
+ * adjustments = balance; the balance = payout (whole cents) + carried + forfeited.
+ */
+export const StatementLines = ({ s }: { s: StatementMoney }) => (
+  <Box sx={{ display: 'flex', gap: 4, flexWrap: 'wrap', alignItems: 'flex-start' }} data-testid="statement-lines">
+    <Breakdown
+      parts={[
+        { label: 'Opening balance', micros: s.openingMicros },
+        { label: 'Story earnings', micros: s.storyEarningsMicros },
+        { label: 'Legacy referral earnings', micros: s.referralEarningsMicros },
+        { label: 'Adjustments', micros: s.adjustmentsMicros },
+      ]}
+      whole={{ label: 'Balance', micros: s.balanceMicros }}
+    />
+    <Breakdown
+      wholeFirst
+      parts={[
+        { label: 'Payout', cents: s.payoutCents },
+        { label: 'Carried to next month', micros: s.carriedMicros },
+        { label: 'Forfeited', micros: s.forfeitedMicros ?? 0, optional: true },
+      ]}
+      whole={{ label: 'Balance', micros: s.balanceMicros }}
+    />
+  </Box>
 );
 
 const StatementDetail = () => {
