@@ -3,8 +3,9 @@
  * counts with thousands separators, durations in words ("5 min 36 s"), percentages of a
  * part in a whole rounded half to even ("14.29%" for 1/7). Dependency-free, integer
  * arithmetic only (bigint), so it runs the same in the browser and on the server. Money is
- * formatted by ../money/money.ts.
+ * formatted by ../money/money.ts, which also owns the rounding and digit grouping used here.
  */
+import { divHalfEven, groupThousands } from '../money/money.js';
 
 type Whole = number | bigint | string;
 
@@ -13,12 +14,10 @@ const big = (v: Whole): bigint => (typeof v === 'bigint' ? v : BigInt(typeof v =
 /** The minus sign shown before negative numbers (U+2212, as in money). */
 export const MINUS = '−';
 
-const group = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-
 /** "1,234,567"; "−12". */
 export function formatCount(value: Whole): string {
   const n = big(value);
-  return n < 0n ? `${MINUS}${group((-n).toString())}` : group(n.toString());
+  return n < 0n ? `${MINUS}${groupThousands((-n).toString())}` : groupThousands(n.toString());
 }
 
 /** "50 s", "5 min 36 s", "2 h 5 min", "1,234 h" (seconds dropped from an hour up, minutes kept). */
@@ -30,17 +29,6 @@ export function formatDuration(seconds: Whole): string {
   if (minutes < 60n) return s % 60n ? `${minutes} min ${s % 60n} s` : `${minutes} min`;
   const rest = minutes % 60n;
   return `${formatCount(minutes / 60n)} h${rest ? ` ${rest} min` : ''}`;
-}
-
-/** `q` rounded half to even (`n / d`, d > 0). */
-function divHalfEven(n: bigint, d: bigint): bigint {
-  const negative = n < 0n;
-  const a = negative ? -n : n;
-  const q = a / d;
-  const r = a % d;
-  const up = r * 2n > d || (r * 2n === d && q % 2n === 1n);
-  const v = up ? q + 1n : q;
-  return negative ? -v : v;
 }
 
 /**
@@ -55,7 +43,7 @@ export function formatPercent(part: Whole, whole: Whole, opts: { decimals?: numb
   const scale = 10n ** BigInt(decimals);
   const v = divHalfEven(big(part) * 100n * scale, w < 0n ? -w : w) * (w < 0n ? -1n : 1n);
   const abs = v < 0n ? -v : v;
-  const int = group((abs / scale).toString());
+  const int = groupThousands((abs / scale).toString());
   let frac = decimals > 0 ? (abs % scale).toString().padStart(decimals, '0') : '';
   if (opts.trimZeros) frac = frac.replace(/0+$/, '');
   frac = frac ? `.${frac}` : '';

@@ -29,15 +29,21 @@ export function toJson(amount: Micros): number | string {
   return amount <= BigInt(Number.MAX_SAFE_INTEGER) && amount >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(amount) : amount.toString();
 }
 
-/** Whole cents of `amount`, rounded half to even (banker's rounding: no drift up or down over many amounts). */
-export function roundCentsHalfEven(amount: Micros): bigint {
-  const abs = absMicros(amount);
-  const q = abs / MICROS_PER_CENT;
-  const r = abs % MICROS_PER_CENT;
-  const up = r * 2n > MICROS_PER_CENT || (r * 2n === MICROS_PER_CENT && q % 2n === 1n);
-  const cents = up ? q + 1n : q;
-  return amount < 0n ? -cents : cents;
+/** `n / d` rounded half to even (d > 0): banker's rounding, no drift up or down over many values. */
+export function divHalfEven(n: bigint, d: bigint): bigint {
+  const a = n < 0n ? -n : n;
+  const q = a / d;
+  const r = a % d;
+  const up = r * 2n > d || (r * 2n === d && q % 2n === 1n);
+  const v = up ? q + 1n : q;
+  return n < 0n ? -v : v;
 }
+
+/** Whole cents of `amount`, rounded half to even. */
+export const roundCentsHalfEven = (amount: Micros): bigint => divHalfEven(amount, MICROS_PER_CENT);
+
+/** "1,234,567" from the digits of a non-negative integer. */
+export const groupThousands = (digits: string): string => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /**
  * "$1,234.56" (or "−$0.90"): cents shown, sub-cent micro-dollars rounded half to even.
@@ -46,7 +52,7 @@ export function roundCentsHalfEven(amount: Micros): bigint {
 export function formatDollars(amount: Micros, opts: { signed?: boolean } = {}): string {
   const negative = amount < 0n;
   const cents = absMicros(roundCentsHalfEven(amount));
-  const dollars = (cents / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const dollars = groupThousands((cents / 100n).toString());
   const text = `$${dollars}.${(cents % 100n).toString().padStart(2, '0')}`;
   if (negative && cents > 0n) return `−${text}`;
   return opts.signed && cents > 0n ? `+${text}` : text;
