@@ -44,8 +44,7 @@ interface ParameterSet {
 }
 
 /** A value of the set as people read it (the referral cutoff is a date). */
-const shown = (field: string, value: unknown) =>
-  field === 'referralCutoff' ? formatUtc(String(value)) : formatParameter(field, value);
+const shown = (field: string, value: unknown) => (field === 'referralCutoff' ? formatUtc(String(value)) : formatParameter(field, value));
 
 /** Who stored a version, and when. */
 const storedBy = (r: ParameterSet) =>
