@@ -103,9 +103,14 @@ function buildAdmin() {
   const src = join(root, 'apps/admin');
   if (!existsSync(join(src, 'index.html'))) return;
   // The console also bundles the server's dependency-free rule files (apps/admin/vite.config.ts, `@libs`).
-  const shared = ['libs/core/src/period/period.ts', 'libs/payouts/src/payout-rules.ts', 'libs/help-desk/src/ticket-categories.ts'].map(
-    (f) => stamp(join(root, f)),
-  );
+  const shared = [
+    'libs/core/src/period/period.ts',
+    'libs/payouts/src/payout-rules.ts',
+    'libs/help-desk/src/ticket-categories.ts',
+    'libs/payouts/src/earnings-parameter-fields.ts',
+    'libs/eligibility/src/birth-date-rule.ts',
+    'libs/core/src/text-limits.ts',
+  ].map((f) => stamp(join(root, f)));
   // Vite builds React's development build under NODE_ENV=development: the build follows NODE_ENV.
   const mode = process.env.NODE_ENV || 'production';
   const modeFile = join(src, 'dist/.node-env');
