@@ -177,4 +177,22 @@ export function defineListsWalkthroughs({ walkthrough, env }) {
     check(unformatted.length === 0, `numbers shown unformatted:\n      ${unformatted.join('\n      ')}`);
     t.noApiErrors();
   });
+
+  walkthrough('lists: the favicon is served (the page icon and /favicon.ico)', async (t) => {
+    const { page } = t;
+    const failed = [];
+    page.on('response', (r) => {
+      if (/favicon/.test(r.url()) && r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+    });
+    await page.goto(`${t.base}/#/login`);
+    await visible(page.locator('input[name="username"]'), 'the sign-in form');
+    const href = await page.locator('link[rel="icon"]').getAttribute('href');
+    check(href, 'the page names its icon');
+    for (const url of [new URL(href, `${t.base}/`).href, `${t.base}/favicon.ico`]) {
+      const r = await page.request.get(url);
+      check(r.status() === 200, `${url}: ${r.status()}`);
+      check(/^image\//.test(r.headers()['content-type'] ?? ''), `${url} is an image (${r.headers()['content-type']})`);
+    }
+    check(failed.length === 0, `favicon requests failed: ${failed.join(', ')}`);
+  });
 }
