@@ -115,7 +115,9 @@ function buildAdmin() {
   const mode = process.env.NODE_ENV || 'production';
   const modeFile = join(src, 'dist/.node-env');
   const builtMode = existsSync(modeFile) ? readFileSync(modeFile, 'utf8') : null;
-  const stale = Math.max(newest(join(src, 'src')), stamp(join(src, 'index.html')), ...shared) > stamp(join(src, 'dist/index.html'));
+  const stale =
+    Math.max(newest(join(src, 'src')), newest(join(src, 'public')), stamp(join(src, 'index.html')), ...shared) >
+    stamp(join(src, 'dist/index.html'));
   if (stale || builtMode !== mode) {
     console.log(`[run] building the console (NODE_ENV=${mode})…`);
     run('npm', ['run', 'build', '--workspace', 'apps/admin'], { env: { ...process.env, NODE_ENV: mode } });
