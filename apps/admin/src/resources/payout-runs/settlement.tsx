@@ -191,6 +191,7 @@ export const SettlementTab = ({ run }: { run: PayoutRun }) => {
   const [busy, setBusy] = useState(false);
   const [confirm, setConfirm] = useState(false);
   const [files, setFiles] = useState<StoredFile[]>([]);
+  const [showMissing, setShowMissing] = useState(false);
   const loadFiles = useCallback(
     () =>
       dataProvider
@@ -298,9 +299,13 @@ export const SettlementTab = ({ run }: { run: PayoutRun }) => {
           {preview.linesTruncated ? <Typography variant="body2">Only the first {preview.lines.length} lines are listed.</Typography> : null}
           {preview.missingPayouts.length ? (
             <>
-              <Typography variant="h6" sx={{ mt: 2 }}>
-                Payouts missing from the file
-              </Typography>
+              <Button sx={{ mt: 2 }} onClick={() => setShowMissing((v) => !v)}>
+                {showMissing ? 'Hide' : 'Show'} the {formatCount(preview.missing.payouts)} payouts missing from the file
+              </Button>
+            </>
+          ) : null}
+          {showMissing && preview.missingPayouts.length ? (
+            <>
               <Table size="small" sx={{ maxWidth: 720 }} data-testid="settlement-missing">
                 <TableBody>
                   {preview.missingPayouts.map((p) => (
@@ -314,6 +319,9 @@ export const SettlementTab = ({ run }: { run: PayoutRun }) => {
                   ))}
                 </TableBody>
               </Table>
+              {preview.missingTruncated ? (
+                <Typography variant="body2">Only the first {preview.missingPayouts.length} are listed.</Typography>
+              ) : null}
             </>
           ) : null}
         </Box>
