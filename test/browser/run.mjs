@@ -15,6 +15,7 @@ import { defineTwoFactorWalkthroughs } from './two-factor.mjs';
 import { defineWalkthroughs } from './walkthroughs.mjs';
 import { defineFormsWalkthroughs } from './forms.mjs';
 import { defineListsWalkthroughs } from './lists.mjs';
+import { defineReconciliationWalkthroughs } from './reconciliation.mjs';
 
 const outDir = join(ROOT, 'test-results', 'browser');
 const shotsDir = join(ROOT, 'test-results', 'screenshots');
@@ -55,6 +56,7 @@ async function main() {
     defineCraftWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
     defineFormsWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
     defineListsWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
+    defineReconciliationWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
     console.log(`[browser] ${env.base} — walkthroughs:`);
     for (const [name, fn] of pending) await runner.walkthrough(name, fn);
     const passed = runner.results.filter((r) => r.ok).length;
