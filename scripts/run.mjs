@@ -178,6 +178,8 @@ switch (command) {
       run('npx', ['eslint', '--max-warnings', '0', 'libs', 'apps/api', 'apps/worker', 'apps/cli']);
       run('npx', ['prettier', '--check', '--log-level', 'warn', '.']);
       run('npx', ['jscpd', '--config', '.jscpd.json']);
+      // The console's server types (apps/admin/src/api-types.ts) match the OpenAPI document.
+      run('node', ['scripts/api-types.mjs', '--check']);
     }
     run('node', ['--experimental-vm-modules', 'node_modules/jest/bin/jest.js', ...args], {
       env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=4096`.trim() },

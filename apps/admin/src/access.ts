@@ -3,6 +3,8 @@
  * The console only uses it to show what the signed-in roles may do; the API stays the
  * authority (a 403 from it is reported, whatever this table says).
  */
+import { MEMBER_READERS } from '@libs/intake/src/directory/member-readers';
+
 export const ROLES = ['admin', 'reviewer', 'curator', 'support', 'finance'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -53,6 +55,9 @@ export const ACCESS: Record<string, Record<string, Who>> = {
     settlement: FINANCE,
     settlements: FINANCE,
   }),
+  publications: rules('any'),
+  members: rules(MEMBER_READERS),
+  'payout-runs': rules('any', { create: FINANCE, approve: FINANCE, 'mark-paid': FINANCE, 'payout-file': FINANCE }),
   'story-earnings': rules(MONEY_READERS),
   statements: rules(MONEY_READERS),
   adjustments: rules(MONEY_READERS, { create: FINANCE }),

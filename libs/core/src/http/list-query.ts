@@ -103,6 +103,14 @@ function coerce(field: string, def: FilterField, value: unknown): unknown {
 }
 
 /**
+ * The fields a list sorts by: its own, and always `id` (react-admin's default sort), which is
+ * the list's key unless the list names another column for it.
+ */
+export function sortFields(spec: ListSpec): Record<string, string> {
+  return Object.hasOwn(spec.sort, 'id') ? spec.sort : { id: spec.key, ...spec.sort };
+}
+
+/**
  * Parses react-admin's simple REST list query (`sort`, `range`, `filter`) against what
  * the resource allows; anything unknown is a 400 naming it.
  */
@@ -123,9 +131,10 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): 
   ) {
     throw badInput('sort must be ["field","ASC"|"DESC"]', [{ field: 'sort', message: 'must be ["field","ASC"|"DESC"]' }]);
   }
-  const sortColumn = Object.hasOwn(spec.sort, sortRaw[0]) ? spec.sort[sortRaw[0]] : undefined;
+  const sortable = sortFields(spec);
+  const sortColumn = Object.hasOwn(sortable, sortRaw[0]) ? sortable[sortRaw[0]] : undefined;
   if (!sortColumn) {
-    throw badInput(`cannot sort ${spec.resource} by "${sortRaw[0]}"; sortable: ${Object.keys(spec.sort).join(', ')}`, [
+    throw badInput(`cannot sort ${spec.resource} by "${sortRaw[0]}"; sortable: ${Object.keys(sortable).join(', ')}`, [
       { field: 'sort', message: `unknown sort field ${sortRaw[0]}` },
     ]);
   }
@@ -187,7 +196,7 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): 
   return {
     where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '',
     params,
-    orderBy: `ORDER BY ${sortColumn} ${direction}${spec.notNull?.includes(sortRaw[0]) ? '' : ' NULLS LAST'}, ${spec.key} ${direction}`,
+    orderBy: `ORDER BY ${sortColumn} ${direction}${spec.notNull?.includes(sortRaw[0]) || sortColumn === spec.key ? '' : ' NULLS LAST'}, ${spec.key} ${direction}`,
     offset,
     limit,
   };
