@@ -57,7 +57,6 @@ export const ACCESS: Record<string, Record<string, Who>> = {
   }),
   publications: rules('any'),
   members: rules(MEMBER_READERS),
-  'payout-runs': rules('any', { create: FINANCE, approve: FINANCE, 'mark-paid': FINANCE, 'payout-file': FINANCE }),
   'story-earnings': rules(MONEY_READERS),
   statements: rules(MONEY_READERS),
   adjustments: rules(MONEY_READERS, { create: FINANCE }),
