@@ -115,6 +115,8 @@ describe('ledger integrity job and stored runs', () => {
     expect(one.body).toEqual(latest);
 
     // finance runs the checks now (the entry is back): a new run that passes, once per Idempotency-Key
+    const refused = await t.http.post('/api/ledger-integrity-runs').set(auth(finance)).expect(400);
+    expect(refused.body.details).toEqual([{ field: 'Idempotency-Key', message: 'required' }]);
     const key = newKey();
     const now = await t.http.post('/api/ledger-integrity-runs').set(auth(finance)).set(key).expect(201);
     expect(now.body).toMatchObject({ trigger: 'manual', ok: true, failures: [] });

@@ -1,7 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentStaff, Roles, type Actor } from '../../core/src/auth/access.decorators.js';
+import { badInput } from '../../core/src/http/errors.js';
 import { IntegrityRunsService } from './integrity-runs.service.js';
 
 /**
@@ -29,10 +30,16 @@ export class IntegrityRunsController {
 
   /**
    * Runs every check now and stores the outcome (201). Not a money write: it changes no money.
-   * A repeat with the same Idempotency-Key (a retried click) returns the stored run (200).
+   * It takes an Idempotency-Key, as every console write does: a repeat with the same key (a
+   * retried click) returns the stored run and runs nothing; without a key, a 400.
    */
   @Post() @HttpCode(201) @Roles('finance') async runNow(@CurrentStaff() actor: Actor, @Headers('idempotency-key') key?: string) {
-    const suffix = typeof key === 'string' && key.length > 0 ? createHash('sha256').update(key).digest('hex').slice(0, 32) : randomUUID();
+    if (typeof key !== 'string' || key.length === 0) {
+      throw badInput('Idempotency-Key is required: send one per click of "run checks now"', [
+        { field: 'Idempotency-Key', message: 'required' },
+      ]);
+    }
+    const suffix = createHash('sha256').update(key).digest('hex').slice(0, 32);
     const { run } = await this.runs.runOnce(`manual:${actor.id}:${suffix}`, 'manual', actor);
     return run;
   }
