@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { DomainModuleOptions } from '../../core/src/domain-module.js';
 import { IntegrityRepository } from './integrity.repository.js';
+import { LEDGER_VIEW_CONTROLLERS, LEDGER_VIEW_PROVIDERS, LEDGER_WORKER_PROVIDERS } from './ledger-views.providers.js';
 import { IntegrityService } from './integrity.service.js';
 import { LedgerController } from './ledger.controller.js';
 import { LedgerRepository } from './ledger.repository.js';
@@ -13,8 +14,15 @@ export class LedgerModule {
     return {
       module: LedgerModule,
       global: true,
-      controllers: http ? [LedgerController] : [],
-      providers: [LedgerRepository, LedgerService, IntegrityRepository, IntegrityService],
+      controllers: http ? [LedgerController, ...LEDGER_VIEW_CONTROLLERS] : [],
+      providers: [
+        LedgerRepository,
+        LedgerService,
+        IntegrityRepository,
+        IntegrityService,
+        ...LEDGER_VIEW_PROVIDERS,
+        ...(http ? [] : LEDGER_WORKER_PROVIDERS),
+      ],
       exports: [LedgerService, IntegrityService],
     };
   }

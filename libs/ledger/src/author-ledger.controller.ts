@@ -1,0 +1,47 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../core/src/auth/access.decorators.js';
+import { AuthorLedgerRepository } from './author-ledger.repository.js';
+import { TrialBalanceRepository } from './trial-balance.repository.js';
+
+type ListParams = Record<string, unknown>;
+
+/** An author's ledger summary: the ledger balance beside the statements' (support and finance). */
+@ApiTags('ledger')
+@ApiBearerAuth()
+@Controller('author-ledgers')
+export class AuthorLedgersController {
+  constructor(private readonly ledger: AuthorLedgerRepository) {}
+
+  @Get(':authorId') @Roles('support', 'finance') get(@Param('authorId') authorId: string) {
+    return this.ledger.summary(authorId);
+  }
+}
+
+/** An author's ledger entries (`filter={"authorId":...}` required): cause, run, period, payout, debit/credit, running balance. */
+@ApiTags('ledger')
+@ApiBearerAuth()
+@Controller('author-ledger-entries')
+export class AuthorLedgerEntriesController {
+  constructor(private readonly ledger: AuthorLedgerRepository) {}
+
+  @Get() @Roles('support', 'finance') list(@Query() q: ListParams) {
+    return this.ledger.listEntries(q);
+  }
+}
+
+/** Per-period trial balances (finance): the periods, and one period's accounts with totals. */
+@ApiTags('ledger')
+@ApiBearerAuth()
+@Controller('trial-balances')
+export class TrialBalancesController {
+  constructor(private readonly trial: TrialBalanceRepository) {}
+
+  @Get() @Roles('finance') list(@Query() q: ListParams) {
+    return this.trial.listPeriods(q);
+  }
+
+  @Get(':period') @Roles('finance') get(@Param('period') period: string) {
+    return this.trial.period(period);
+  }
+}

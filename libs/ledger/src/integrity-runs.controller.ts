@@ -1,0 +1,39 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentStaff, Roles, type Actor } from '../../core/src/auth/access.decorators.js';
+import { IntegrityRunsService } from './integrity-runs.service.js';
+
+/**
+ * The stored runs of the integrity checks (the daily job's and finance's): the latest for
+ * the dashboard and the integrity page, and "run checks now".
+ */
+@ApiTags('ledger')
+@ApiBearerAuth()
+@Controller('ledger-integrity-runs')
+export class IntegrityRunsController {
+  constructor(private readonly runs: IntegrityRunsService) {}
+
+  @Get() @Roles('finance') list(@Query() q: Record<string, unknown>) {
+    return this.runs.list(q);
+  }
+
+  /** `{run}`: the latest stored run, `null` before the first. */
+  @Get('latest') @Roles('finance') async latest() {
+    return { run: await this.runs.latest() };
+  }
+
+  @Get(':id') @Roles('finance') get(@Param('id') id: string) {
+    return this.runs.get(id);
+  }
+
+  /**
+   * Runs every check now and stores the outcome (201). Not a money write: it changes no money.
+   * A repeat with the same Idempotency-Key (a retried click) returns the stored run (200).
+   */
+  @Post() @HttpCode(201) @Roles('finance') async runNow(@CurrentStaff() actor: Actor, @Headers('idempotency-key') key?: string) {
+    const suffix = typeof key === 'string' && key.length > 0 ? createHash('sha256').update(key).digest('hex').slice(0, 32) : randomUUID();
+    const { run } = await this.runs.runOnce(`manual:${actor.id}:${suffix}`, 'manual', actor);
+    return run;
+  }
+}
