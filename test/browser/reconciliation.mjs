@@ -166,6 +166,13 @@ export function defineReconciliationWalkthroughs({ walkthrough, env }) {
       await page.getByRole('tab', { name: 'Summary' }).click();
       await visible(page.getByTestId('run-status').getByText('paid', { exact: true }), 'the run paid');
       await t.shot('marked-paid');
+      // The statement says why, and what to tell the writer.
+      await page.goto(`${t.base}/#/statements/${table[0].id}/show`);
+      await visible(
+        page.getByTestId('payout-failure').getByText('Your bank account number is not valid', { exact: false }),
+        'the failure on the statement',
+      );
+      await t.shot('statement-failure');
       t.noApiErrors(['403 POST /api/payout-runs', '400 POST /api/payout-runs']);
     },
   );

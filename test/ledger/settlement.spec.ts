@@ -225,9 +225,24 @@ describe('settlement files (reconciliation with the processor)', () => {
       .expect(404);
   });
 
+  it('two people applying the same new file at once: it applies once', async () => {
+    const content = `${HEAD}${ids.p6},paid,15.00,2026-02-07,\n`;
+    const before = await snapshot();
+    const answers = await Promise.all([post('settlement', { content }), post('settlement', { content }, starter)]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200]);
+    expect(answers.map((a) => a.body.applied?.payouts ?? null).sort()).toEqual([1, null]);
+    const after = await snapshot();
+    expect(after.states['a-p6']).toBe('transferred:');
+    expect([after.files - before.files, after.events - before.events]).toEqual([1, 1]);
+  });
+
   it('the failed and the returned payouts are back in their authors’ next opening balance; mark-paid settles the rest', async () => {
     // p4 was paid after all, at the right amount: a later file says so.
     await post('settlement', { content: `${HEAD}${ids.p4},paid,15.00,2026-02-07,\n` }).expect(200);
+    const misplaced = await post('mark-paid', {
+      payouts: [{ statementId: ids.p5, state: 'transferred', failureCode: 'account_closed' }],
+    }).expect(400);
+    expect(misplaced.body.details[0].field).toBe('payouts.0.failureCode');
     await post('mark-paid', {
       payouts: [{ statementId: ids.p5, state: 'failed', failureCode: 'invalid_account_number', note: 'typo in IBAN' }],
     }).expect(200);

@@ -19,6 +19,7 @@ import { ListActions, choices } from '../../components/lists';
 import { formatUtc } from '../../dates';
 import { formatCents, formatMicros } from '../../money';
 
+import { failureCodeInfo } from '@libs/payouts/src/payout-failure-codes';
 import { PAYOUT_STATES, STATEMENT_STATUSES } from '@libs/payouts/src/payout-rules';
 
 export { PAYOUT_STATES, STATEMENT_STATUSES };
@@ -43,6 +44,8 @@ export interface Statement {
   status: string;
   payoutState: string | null;
   payoutStateAt: string | null;
+  /** Why the payout failed or came back (a processor failure code), while it is failed or reversed. */
+  payoutFailureCode?: string | null;
 }
 
 export const statementFilters = [
@@ -165,6 +168,13 @@ const StatementDetail = () => {
           <Fact label="Payout state">
             <StatusChip value={s.payoutState} /> {s.payoutStateAt ? formatUtc(s.payoutStateAt) : ''}
           </Fact>
+          {s.payoutFailureCode ? (
+            <Fact label="Payout failure">
+              <span data-testid="payout-failure">
+                <strong>{s.payoutFailureCode}</strong>: {failureCodeInfo(s.payoutFailureCode).tellWriter}
+              </span>
+            </Fact>
+          ) : null}
           <Fact label="Run">
             <Link to={`/payout-runs/${s.runId}/show`}>
               {s.period} ({s.runStatus})
