@@ -13,6 +13,7 @@ import { defineQueueWalkthroughs } from './queues.mjs';
 import { defineSessionWalkthroughs } from './sessions.mjs';
 import { defineTwoFactorWalkthroughs } from './two-factor.mjs';
 import { defineWalkthroughs } from './walkthroughs.mjs';
+import { defineLedgerViewsWalkthroughs } from './ledgerviews.mjs';
 
 const outDir = join(ROOT, 'test-results', 'browser');
 const shotsDir = join(ROOT, 'test-results', 'screenshots');
@@ -51,6 +52,7 @@ async function main() {
     defineQueueWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
     defineSessionWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
     defineCraftWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
+    defineLedgerViewsWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
     console.log(`[browser] ${env.base} — walkthroughs:`);
     for (const [name, fn] of pending) await runner.walkthrough(name, fn);
     const passed = runner.results.filter((r) => r.ok).length;
