@@ -103,14 +103,21 @@ function buildAdmin() {
   const src = join(root, 'apps/admin');
   if (!existsSync(join(src, 'index.html'))) return;
   // The console also bundles the server's dependency-free rule files (apps/admin/vite.config.ts, `@libs`).
-  const shared = ['libs/core/src/period/period.ts', 'libs/payouts/src/payout-rules.ts', 'libs/help-desk/src/ticket-categories.ts'].map(
-    (f) => stamp(join(root, f)),
-  );
+  const shared = [
+    'libs/core/src/period/period.ts',
+    'libs/payouts/src/payout-rules.ts',
+    'libs/help-desk/src/ticket-categories.ts',
+    'libs/payouts/src/earnings-parameter-fields.ts',
+    'libs/eligibility/src/birth-date-rule.ts',
+    'libs/core/src/text-limits.ts',
+  ].map((f) => stamp(join(root, f)));
   // Vite builds React's development build under NODE_ENV=development: the build follows NODE_ENV.
   const mode = process.env.NODE_ENV || 'production';
   const modeFile = join(src, 'dist/.node-env');
   const builtMode = existsSync(modeFile) ? readFileSync(modeFile, 'utf8') : null;
-  const stale = Math.max(newest(join(src, 'src')), stamp(join(src, 'index.html')), ...shared) > stamp(join(src, 'dist/index.html'));
+  const stale =
+    Math.max(newest(join(src, 'src')), newest(join(src, 'public')), stamp(join(src, 'index.html')), ...shared) >
+    stamp(join(src, 'dist/index.html'));
   if (stale || builtMode !== mode) {
     console.log(`[run] building the console (NODE_ENV=${mode})…`);
     run('npm', ['run', 'build', '--workspace', 'apps/admin'], { env: { ...process.env, NODE_ENV: mode } });
@@ -171,6 +178,8 @@ switch (command) {
       run('npx', ['eslint', '--max-warnings', '0', 'libs', 'apps/api', 'apps/worker', 'apps/cli']);
       run('npx', ['prettier', '--check', '--log-level', 'warn', '.']);
       run('npx', ['jscpd', '--config', '.jscpd.json']);
+      // The console's server types (apps/admin/src/api-types.ts) match the OpenAPI document.
+      run('node', ['scripts/api-types.mjs', '--check']);
     }
     run('node', ['--experimental-vm-modules', 'node_modules/jest/bin/jest.js', ...args], {
       env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=4096`.trim() },

@@ -13,6 +13,9 @@ import { defineQueueWalkthroughs } from './queues.mjs';
 import { defineSessionWalkthroughs } from './sessions.mjs';
 import { defineTwoFactorWalkthroughs } from './two-factor.mjs';
 import { defineWalkthroughs } from './walkthroughs.mjs';
+import { defineFormsWalkthroughs } from './forms.mjs';
+import { defineListsWalkthroughs } from './lists.mjs';
+import { defineReconciliationWalkthroughs } from './reconciliation.mjs';
 import { defineLedgerViewsWalkthroughs } from './ledgerviews.mjs';
 
 const outDir = join(ROOT, 'test-results', 'browser');
@@ -52,6 +55,9 @@ async function main() {
     defineQueueWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
     defineSessionWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
     defineCraftWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
+    defineFormsWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
+    defineListsWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
+    defineReconciliationWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
     defineLedgerViewsWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
     console.log(`[browser] ${env.base} — walkthroughs:`);
     for (const [name, fn] of pending) await runner.walkthrough(name, fn);

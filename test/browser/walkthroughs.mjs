@@ -684,7 +684,7 @@ export function defineWalkthroughs({ walkthrough, env, outDir, perf }) {
       [`story-earnings/${storyEarning}/show`, 'Boosted readers'],
       ['adjustments/create', 'Amount (US dollars)'],
       ...(adjustment ? [[`adjustments/${adjustment}/show`, 'Reason']] : []),
-      ['earnings-parameters/current/show', 'writer share bps'],
+      ['earnings-parameters/current/show', 'Writer share'],
       [`tickets/${ticket}/show`, 'Internal notes'],
       ['tickets/create', 'Writer (member id)'],
       ...(reply ? [[`saved-replies/${reply}`, 'Placeholders']] : []),
@@ -702,13 +702,16 @@ export function defineWalkthroughs({ walkthrough, env, outDir, perf }) {
     }
     // Earnings parameters: an admin changes one for future runs; the history shows it.
     await page.goto(`${t.base}/#/earnings-parameters/current`);
-    const clap = page.getByLabel('clap points');
+    const clap = page.getByLabel('Points per clap');
     await visible(clap, 'the clap points input');
     const before = await clap.inputValue();
     await clap.fill(String(Number(before) + 1));
     await t.shot('earnings-parameters_edit');
     await page.getByRole('button', { name: 'Save' }).click();
-    await visible(rowWithCell(page, 'clap points').getByText(`${Number(before) + 1}`), 'the new clap points on the parameters page');
+    await visible(
+      page.getByTestId('parameter-clapPoints').getByText(`${Number(before) + 1} points`, { exact: true }),
+      'the new clap points on the parameters page',
+    );
     const current = await env.api.get('earnings-parameters/current', admin);
     check(
       current.params.clapPoints === Number(before) + 1,

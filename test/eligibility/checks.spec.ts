@@ -297,10 +297,49 @@ describe('eligibility checks', () => {
       'memberId',
     ]);
     const unknown = await t.http.post('/api/applications').set(auth()).send({ memberId: 'nobody', country: 'FR' }).expect(400);
-    expect(unknown.body.details).toEqual([{ field: 'memberId', message: 'unknown member' }]);
+    expect(unknown.body.details).toEqual([{ field: 'memberId', message: 'No member has the id nobody' }]);
     await f.eligibleWriter('twice');
     await submit('twice');
     const dup = await t.http.post('/api/applications').set(auth()).send({ memberId: 'twice', country: 'FR' }).expect(409);
     expect(dup.body.message).toMatch(/already has a pending application/);
+    expect(dup.body.details).toMatchObject({ field: 'memberId' });
+  });
+
+  it('staff entry: a birth date in the future or before 1900 is a 400 naming birthDate, in words', async () => {
+    await f.eligibleWriter('future-born');
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    for (const birthDate of ['2030-01-01', tomorrow, '1899-12-31']) {
+      const res = await t.http
+        .post('/api/applications')
+        .set(auth())
+        .send({ memberId: 'future-born', country: 'FR', birthDate })
+        .expect(400);
+      expect(res.body.details).toHaveLength(1);
+      expect(res.body.details[0].field).toBe('birthDate');
+      expect(res.body.details[0].message).toMatch(birthDate < '1900' ? /on or after 1900-01-01/ : /cannot be in the future/);
+    }
+    const applications = await t.db.pool.query(
+      `SELECT count(*)::int AS n FROM applications a JOIN members m ON m.key = a.member_key WHERE m.id = 'future-born'`,
+    );
+    expect(applications.rows[0].n).toBe(0);
+    const today = new Date().toISOString().slice(0, 10);
+    await t.http.post('/api/applications').set(auth()).send({ memberId: 'future-born', country: 'FR', birthDate: today }).expect(201);
+  });
+
+  it('staff entry for a member who is already a partner: 422 naming memberId and the enrollment, nothing stored', async () => {
+    const key = await f.eligibleWriter('already-partner');
+    await t.db.pool.query(`INSERT INTO enrollments (id, member_key, enrolled_at) VALUES ('enr-already', $1, now() - interval '1 month')`, [
+      key,
+    ]);
+    const res = await t.http.post('/api/applications').set(auth()).send({ memberId: 'already-partner', country: 'FR' }).expect(422);
+    expect(res.body).toMatchObject({
+      code: 'rule_violation',
+      details: { rule: 'not_already_enrolled', details: { field: 'memberId', enrollmentId: 'enr-already' } },
+    });
+    expect(res.body.message).toMatch(/already-partner is already a partner/);
+    const entries = await t.db.pool.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'application.create' AND after->>'memberId' = 'already-partner'`,
+    );
+    expect(entries.rows[0].n).toBe(0);
   });
 });

@@ -51,6 +51,28 @@ describe('audit log and the list dialect', () => {
     expect(JSON.stringify(body)).not.toContain('password');
   });
 
+  it('the action and actor filters match part of the name, whatever the case (server side)', async () => {
+    const get = async (filter: Record<string, unknown>) =>
+      (
+        await t.http
+          .get('/api/audit-log')
+          .query({ filter: JSON.stringify(filter), range: '[0,999]' })
+          .set(auth())
+          .expect(200)
+      ).body as {
+        action: string;
+        actorEmail: string;
+      }[];
+    const all = await get({});
+    const creates = await get({ action: 'CREATE' });
+    expect(creates.length).toBe(all.filter((e) => e.action.toLowerCase().includes('create')).length);
+    expect(creates.length).toBeGreaterThan(0);
+    expect(creates.every((e) => /create/i.test(e.action))).toBe(true);
+    expect(await get({ action: 'staff.up' })).toEqual(all.filter((e) => e.action.startsWith('staff.up')));
+    expect((await get({ actorEmail: 'ADMIN@' })).length).toBe(all.filter((e) => e.actorEmail.startsWith('admin@')).length);
+    expect(await get({ action: '%' })).toEqual([]);
+  });
+
   it('a failed write leaves no audit entry (duplicate email → 409)', async () => {
     const before = await t.db.pool.query(`SELECT count(*)::int AS n FROM audit_log`);
     const res = await t.http

@@ -62,12 +62,13 @@ describe('money writes happen exactly once', () => {
   });
   afterAll(() => t.close());
 
-  it('marks exactly the money routes: start, approve, mark-paid, adjustments', () => {
+  it('marks exactly the money routes: start, approve, mark-paid, settlement, adjustments', () => {
     expect(moneyRoutes(t.app)).toEqual([
       'AdjustmentsController.create',
       'PayoutRunsController.approve',
       'PayoutRunsController.markPaid',
       'PayoutRunsController.start',
+      'SettlementController.apply',
     ]);
   });
 

@@ -27,8 +27,24 @@ describe('earnings parameters', () => {
     expect(changed).toMatchObject({ version: 1, params: { boostDays: 7, minPayoutCents: 2000, writerShareBps: 5000 } });
     const { body: history } = await t.http.get('/api/earnings-parameters').set(auth(admin)).expect(200);
     expect(history.map((v: { version: number }) => v.version)).toEqual([1]);
+    // Who changed what, from → to; the first stored set is compared with the defaults.
+    expect(history[0]).toMatchObject({
+      createdByEmail: 'admin@test.example',
+      createdByName: expect.any(String),
+      changes: [
+        { field: 'minPayoutCents', from: 1000, to: 2000 },
+        { field: 'boostDays', from: 14, to: 7 },
+      ],
+    });
+    await t.http.put('/api/earnings-parameters/current').set(auth(admin)).send({ writerShareBps: 4500 }).expect(200);
+    const { body: later } = await t.http.get('/api/earnings-parameters').set(auth(admin)).expect(200);
+    expect(later.map((v: { version: number; changes: unknown[] }) => [v.version, v.changes])).toEqual([
+      [2, [{ field: 'writerShareBps', from: 5000, to: 4500 }]],
+      [1, history[0].changes],
+    ]);
+    await t.http.put('/api/earnings-parameters/current').set(auth(admin)).send({ writerShareBps: 5000 }).expect(200);
     const { rows } = await t.db.pool.query(`SELECT before, after FROM audit_log WHERE action = 'earnings-parameters.update'`);
-    expect(rows).toEqual([{ before: expect.objectContaining({ boostDays: 14 }), after: expect.objectContaining({ boostDays: 7 }) }]);
+    expect(rows[0]).toEqual({ before: expect.objectContaining({ boostDays: 14 }), after: expect.objectContaining({ boostDays: 7 }) });
   });
 
   it('refuses bad values with 400 naming the field, and inconsistent ones with 422', async () => {

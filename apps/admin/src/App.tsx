@@ -13,9 +13,11 @@ import boosts from './resources/boosts';
 import countries from './resources/countries';
 import earningsParameters from './resources/earnings-parameters';
 import nominations from './resources/nominations';
+import members from './resources/members';
 import nominators from './resources/nominators';
 import partners from './resources/partners';
 import payoutRuns from './resources/payout-runs';
+import publications from './resources/publications';
 import { WriterReferrals, referralCreditTotals, referralCredits, referrals } from './resources/referrals';
 import savedReplies from './resources/saved-replies';
 import staffUsers from './resources/staff-users';
@@ -47,6 +49,8 @@ export const App = () => (
     <Resource name="nominations" {...nominations} />
     <Resource name="boosts" {...boosts} />
     <Resource name="stories" {...stories} />
+    <Resource name="publications" {...publications} />
+    <Resource name="members" {...members} />
     <Resource name="nominators" {...nominators} />
     <Resource name="payout-runs" options={{ label: 'Payout runs' }} {...payoutRuns} />
     <Resource name="statements" {...statements} />

@@ -3,6 +3,9 @@
  * The console only uses it to show what the signed-in roles may do; the API stays the
  * authority (a 403 from it is reported, whatever this table says).
  */
+// Relative, not @libs: test/foundation/console-access.spec.ts compiles this file with the server's tsconfig.
+import { MEMBER_READERS } from '../../../libs/intake/src/directory/member-readers.js';
+
 export const ROLES = ['admin', 'reviewer', 'curator', 'support', 'finance'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -44,7 +47,17 @@ export const ACCESS: Record<string, Record<string, Who>> = {
   nominators: rules(CURATOR),
   boosts: rules('any', { end: CURATOR }),
   stories: rules('any', { boost: CURATOR }),
-  'payout-runs': rules('any', { create: FINANCE, approve: FINANCE, 'mark-paid': FINANCE, 'payout-file': FINANCE }),
+  'payout-runs': rules('any', {
+    create: FINANCE,
+    approve: FINANCE,
+    'mark-paid': FINANCE,
+    'payout-file': FINANCE,
+    'settlement-preview': FINANCE,
+    settlement: FINANCE,
+    settlements: FINANCE,
+  }),
+  publications: rules('any'),
+  members: rules(MEMBER_READERS),
   'story-earnings': rules(MONEY_READERS),
   statements: rules(MONEY_READERS),
   adjustments: rules(MONEY_READERS, { create: FINANCE }),

@@ -1,6 +1,7 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import englishMessages from 'ra-language-english';
 import { NO_ACCESS_MESSAGE } from './authProvider';
+import { formatCount } from './numbers';
 
 const messages = {
   ...englishMessages,
@@ -13,4 +14,19 @@ const messages = {
   },
 };
 
-export const i18nProvider = polyglotI18nProvider(() => messages, 'en', [{ name: 'en', value: 'English' }], { allowMissing: true });
+const polyglot = polyglotI18nProvider(() => messages, 'en', [{ name: 'en', value: 'English' }], { allowMissing: true });
+
+/**
+ * Integer values interpolated into messages are counts ("1-10 of 1,000", "3,120 items
+ * selected"): grouped by the one count helper. `smart_count` stays a number (it picks the plural).
+ */
+export const groupCounts = (options: Record<string, unknown> | undefined) =>
+  options &&
+  Object.fromEntries(
+    Object.entries(options).map(([k, v]) => [k, k !== 'smart_count' && typeof v === 'number' && Number.isInteger(v) ? formatCount(v) : v]),
+  );
+
+export const i18nProvider = {
+  ...polyglot,
+  translate: (key: string, options?: Record<string, unknown>) => polyglot.translate(key, groupCounts(options)),
+};

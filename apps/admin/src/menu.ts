@@ -8,7 +8,9 @@ import HistoryIcon from '@mui/icons-material/History';
 import HowToRegIcon from '@mui/icons-material/HowToReg';
 import InsightsIcon from '@mui/icons-material/Insights';
 import LibraryBooksIcon from '@mui/icons-material/LibraryBooks';
+import NewspaperIcon from '@mui/icons-material/Newspaper';
 import PaymentsIcon from '@mui/icons-material/Payments';
+import PersonIcon from '@mui/icons-material/Person';
 import QueryStatsIcon from '@mui/icons-material/QueryStats';
 import PlaylistAddCheckIcon from '@mui/icons-material/PlaylistAddCheck';
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
@@ -38,6 +40,7 @@ export const MENU: { title: string; items: MenuEntry[] }[] = [
       { to: '/applications', label: 'Applications', resource: 'applications', icon: HowToRegIcon },
       { to: '/partners', label: 'Partners', resource: 'partners', icon: GroupIcon },
       { to: '/countries', label: 'Countries', resource: 'countries', icon: FlagIcon },
+      { to: '/members', label: 'Members', resource: 'members', icon: PersonIcon },
     ],
   },
   {
@@ -46,6 +49,7 @@ export const MENU: { title: string; items: MenuEntry[] }[] = [
       { to: '/nominations', label: 'Nomination queue', resource: 'nominations', icon: PlaylistAddCheckIcon },
       { to: '/boosts', label: 'Boosts', resource: 'boosts', icon: BoltIcon },
       { to: '/stories', label: 'Stories', resource: 'stories', icon: LibraryBooksIcon },
+      { to: '/publications', label: 'Publications', resource: 'publications', icon: NewspaperIcon },
       { to: '/nominators', label: 'Nominators', resource: 'nominators', icon: RecordVoiceOverIcon },
     ],
   },

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -15,8 +15,7 @@ import { AppLogger, createLogger, httpLogging, requestScope } from '../../../lib
 import { assertEveryRouteDeclaresAccess } from '../../../libs/core/src/auth/route-table.js';
 import { StaffService } from '../../../libs/core/src/staff/staff.service.js';
 import { ApiModule } from './api.module.js';
-
-const GLOBAL_PREFIX = 'api';
+import { GLOBAL_PREFIX, openApiDocument, PREFIX_EXCLUDE } from './openapi.js';
 
 export interface ApiOptions {
   /** Serve the built console (apps/admin/dist) at `/`. */
@@ -50,19 +49,13 @@ export async function createApi(config: AppConfig, databaseUrl: string, opts: Ap
   }
   app.use(jsonBodyParser(routeBodies(app, GLOBAL_PREFIX)));
   app.use(requestScope());
-  app.setGlobalPrefix(GLOBAL_PREFIX, { exclude: ['r/{*slug}'] });
+  app.setGlobalPrefix(GLOBAL_PREFIX, { exclude: PREFIX_EXCLUDE });
   app.useGlobalPipes(apiValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   app.useGlobalInterceptors(new PageInterceptor());
   app.enableShutdownHooks();
 
-  const doc = new DocumentBuilder()
-    .setTitle('Partner Program console API')
-    .setDescription('Staff back-office of the Partner Program; lists follow the react-admin simple REST dialect.')
-    .addBearerAuth()
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'intake')
-    .build();
-  SwaggerModule.setup(DOCS_PATH.slice(1), app, () => SwaggerModule.createDocument(app, doc));
+  SwaggerModule.setup(DOCS_PATH.slice(1), app, () => openApiDocument(app));
 
   if (serveAdmin) {
     app.use(compressStaticAssets());

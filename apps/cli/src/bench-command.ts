@@ -1,8 +1,14 @@
 import { benchPayout } from '../../../bench/payout.bench.js';
 import { benchImport } from '../../../bench/import.bench.js';
 import { benchApi } from '../../../bench/api.bench.js';
+import { benchApproval } from '../../../bench/approval.bench.js';
 
-const BENCHES: Record<string, (args: string[]) => Promise<void>> = { payout: benchPayout, import: benchImport, api: benchApi };
+const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
+  payout: benchPayout,
+  import: benchImport,
+  api: benchApi,
+  approval: benchApproval,
+};
 
 /** `npm run bench -- <name> [options]`; with no name, every benchmark. */
 export async function benchCommand(args: string[]): Promise<number> {

@@ -79,14 +79,26 @@ export class ApplicationsService {
   async create(actor: Actor, dto: CreateApplicationDto): Promise<ApplicationView> {
     return this.dataSource.transaction(async (m) => {
       const memberKey = await this.repo.memberKeyOf(m, dto.memberId);
-      if (memberKey === undefined) throw badInput(`unknown member ${dto.memberId}`, [{ field: 'memberId', message: 'unknown member' }]);
+      if (memberKey === undefined)
+        throw badInput(`memberId: no member ${dto.memberId}`, [{ field: 'memberId', message: `No member has the id ${dto.memberId}` }]);
+      // A partner cannot apply again: approval would be refused anyway, so say it now.
+      const enrollment = await this.repo.openEnrollment(m, memberKey);
+      if (enrollment)
+        throw ruleViolation('not_already_enrolled', `memberId: ${dto.memberId} is already a partner (enrollment ${enrollment})`, {
+          field: 'memberId',
+          enrollmentId: enrollment,
+        });
       const id = await this.repo.insertStaffEntry(m, {
         memberKey,
         country: dto.country.toUpperCase(),
         birthDate: dto.birthDate ?? null,
         enteredBy: actor.id,
       });
-      if (!id) throw conflict(`member ${dto.memberId} already has a pending application`);
+      if (!id)
+        throw conflict(`memberId: ${dto.memberId} already has a pending application`, {
+          field: 'memberId',
+          message: `${dto.memberId} already has a pending application: decide that one first`,
+        });
       await this.repo.evaluate(m, [id]);
       const after = (await this.repo.get(m, id))!;
       await this.audit.record(m, actor, { action: 'application.create', entityType: 'application', entityId: id, after });

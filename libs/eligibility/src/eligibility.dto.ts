@@ -14,6 +14,7 @@ import {
 import { Nullable, OptionalNotNull } from '../../core/src/http/validation.js';
 import { REJECT_REASONS, type RejectReason } from './application.entity.js';
 import { MAX_ID_LENGTH, MAX_NAME_LENGTH, MAX_REASON_LENGTH } from '../../core/src/text-limits.js';
+import { birthDateProblem } from './birth-date-rule.js';
 
 /** A real calendar date written YYYY-MM-DD (2026-02-30 is refused). */
 function IsCalendarDate(options?: ValidationOptions) {
@@ -30,6 +31,18 @@ function IsCalendarDate(options?: ValidationOptions) {
           return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value && value >= '1900-01-01';
         },
       },
+    });
+}
+
+/** A birth date: a calendar date from 1900 to today (UTC); the message says which rule failed. */
+function IsBirthDate(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isBirthDate',
+      target: target.constructor,
+      propertyName,
+      options: { message: ({ value }) => `${propertyName}: ${birthDateProblem(value) ?? 'invalid'}`, ...options },
+      validator: { validate: (value: unknown) => birthDateProblem(value) === null },
     });
 }
 
@@ -50,7 +63,7 @@ export class CreateApplicationDto {
     description: "when absent, the member profile's birth date is used",
   })
   @Nullable()
-  @IsCalendarDate()
+  @IsBirthDate()
   birthDate?: string | null;
 }
 

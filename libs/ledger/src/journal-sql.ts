@@ -8,33 +8,33 @@ export const LINE_COLUMNS = 'group_id, run_id, statement_id, author_key, account
  * unallocated_micros): pool funded by dues, allocated to authors and unallocated; referral
  * credits, adjustments; payouts into transit and forfeitures out of the authors' balances.
  * A carried balance is what stays in the author's account. Set-based: one pass over the
- * runs' statements, the counter-entries summed per run. Zero lines are left out.
+ * runs' statements unpivots each into its author lines (each with the account its counter-
+ * entry goes to); the counter-entries are those lines summed per run. Zero lines are left out.
  */
 export function approvalLinesSql(runs: string): string {
   const g = approvalGroupSql('r.id');
-  const author = `'author:' || s.author_key`;
-  const perAuthor = (amount: string, kind: string, where = 'true') =>
-    `SELECT ${g}, r.id, s.id, s.author_key, ${author}, ${amount}, '${kind}' FROM r JOIN statements s ON s.run_id = r.id WHERE ${where}`;
-  const counter = (account: string, amount: string, kind: string, where = 'true') =>
-    `SELECT ${g}, r.id, NULL::uuid, NULL::integer, '${account}', sum(${amount})::bigint, '${kind}'
-     FROM r JOIN statements s ON s.run_id = r.id WHERE ${where} GROUP BY r.id`;
   const payable = `s.status = 'payable' AND s.payout_cents > 0`;
-  return `WITH r AS (${runs}), lines (${LINE_COLUMNS}) AS (
+  return `WITH r AS (${runs}),
+    author_lines AS MATERIALIZED (
+      SELECT r.id AS run_id, s.id AS statement_id, s.author_key, k.kind, k.amount, k.counter
+      FROM r JOIN statements s ON s.run_id = r.id
+      CROSS JOIN LATERAL (VALUES
+        ('allocation', -s.story_earnings_micros, 'pool:' || r.period),
+        ('referral_credit', -s.referral_earnings_micros, '${ACCOUNTS.referralCredits}'),
+        ('adjustment', -s.adjustments_micros, '${ACCOUNTS.adjustments}'),
+        ('payout', CASE WHEN ${payable} THEN s.payout_cents * 10000 ELSE 0 END, '${ACCOUNTS.inTransit}'),
+        ('forfeit', s.forfeited_micros, '${ACCOUNTS.forfeited}')
+      ) AS k (kind, amount, counter)
+      WHERE k.amount <> 0),
+    lines (${LINE_COLUMNS}) AS (
       SELECT ${g}, r.id, NULL::uuid, NULL::integer, '${ACCOUNTS.dues}', r.pool_micros, 'pool_funding' FROM r
       UNION ALL SELECT ${g}, r.id, NULL, NULL, 'pool:' || r.period, -r.pool_micros, 'pool_funding' FROM r
       UNION ALL SELECT ${g}, r.id, NULL, NULL, 'pool:' || r.period, r.unallocated_micros, 'unallocated' FROM r
       UNION ALL SELECT ${g}, r.id, NULL, NULL, '${ACCOUNTS.unallocated}', -r.unallocated_micros, 'unallocated' FROM r
-      UNION ALL ${perAuthor('-s.story_earnings_micros', 'allocation')}
-      UNION ALL SELECT ${g}, r.id, NULL, NULL, 'pool:' || r.period, sum(s.story_earnings_micros)::bigint, 'allocation'
-                FROM r JOIN statements s ON s.run_id = r.id GROUP BY r.id, r.period
-      UNION ALL ${perAuthor('-s.referral_earnings_micros', 'referral_credit')}
-      UNION ALL ${counter(ACCOUNTS.referralCredits, 's.referral_earnings_micros', 'referral_credit')}
-      UNION ALL ${perAuthor('-s.adjustments_micros', 'adjustment')}
-      UNION ALL ${counter(ACCOUNTS.adjustments, 's.adjustments_micros', 'adjustment')}
-      UNION ALL ${perAuthor('s.payout_cents * 10000', 'payout', payable)}
-      UNION ALL ${counter(ACCOUNTS.inTransit, '-s.payout_cents * 10000', 'payout', payable)}
-      UNION ALL ${perAuthor('s.forfeited_micros', 'forfeit')}
-      UNION ALL ${counter(ACCOUNTS.forfeited, '-s.forfeited_micros', 'forfeit')}
+      UNION ALL SELECT ${approvalGroupSql('a.run_id')}, a.run_id, a.statement_id, a.author_key, 'author:' || a.author_key, a.amount, a.kind
+                FROM author_lines a
+      UNION ALL SELECT ${approvalGroupSql('a.run_id')}, a.run_id, NULL, NULL, a.counter, -sum(a.amount)::bigint, a.kind
+                FROM author_lines a GROUP BY a.run_id, a.kind, a.counter
     ) SELECT ${LINE_COLUMNS} FROM lines WHERE amount_micros <> 0`;
 }
 

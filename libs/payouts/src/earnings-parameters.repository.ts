@@ -7,6 +7,9 @@ export interface StoredParameterSet {
   params: Record<string, unknown>;
   createdAt: Date | null;
   createdBy: string | null;
+  /** Who stored it (history only). */
+  createdByName?: string | null;
+  createdByEmail?: string | null;
 }
 
 const COLUMNS = `version, params, created_at AS "createdAt", created_by AS "createdBy"`;
@@ -21,7 +24,13 @@ export class EarningsParametersRepository {
   }
 
   history(): Promise<StoredParameterSet[]> {
-    return rows<StoredParameterSet>(this.dataSource, `SELECT ${COLUMNS} FROM earnings_parameter_sets ORDER BY version DESC`);
+    return rows<StoredParameterSet>(
+      this.dataSource,
+      `SELECT p.version, p.params, p.created_at AS "createdAt", p.created_by AS "createdBy",
+              s.name AS "createdByName", s.email AS "createdByEmail"
+       FROM earnings_parameter_sets p LEFT JOIN staff_users s ON s.id = p.created_by
+       ORDER BY p.version DESC`,
+    );
   }
 
   /** Serializes changes: each new version is made from the one before it. */

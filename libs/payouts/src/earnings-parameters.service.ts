@@ -22,6 +22,24 @@ export interface ParameterSet {
   params: ParameterSections;
   createdAt: Date | null;
   createdBy: string | null;
+  createdByName?: string | null;
+  createdByEmail?: string | null;
+}
+
+/** One value a version changed, from the version before it (the defaults for the first). */
+export interface ParameterChange {
+  field: string;
+  from: number | string | null;
+  to: number | string | null;
+}
+
+/** What `after` changed from `before`, field by field in the flat view (the API's names). */
+export function parameterChanges(before: ParameterSections, after: ParameterSections): ParameterChange[] {
+  const a = flatView(before);
+  const b = flatView(after);
+  return Object.keys(b)
+    .filter((k) => a[k] !== b[k])
+    .map((field) => ({ field, from: a[field] ?? null, to: b[field] }));
 }
 
 /** A stored set with the defaults of any field added after it was written. */
@@ -55,8 +73,13 @@ export class EarningsParametersService {
     return (await this.current(db)).params[name];
   }
 
-  async history(): Promise<ParameterSet[]> {
-    return (await this.repo.history()).map(complete);
+  /** Every stored version, newest first, with who stored it and what it changed (the first: from the defaults). */
+  async history(): Promise<(ParameterSet & { changes: ParameterChange[] })[]> {
+    const versions = (await this.repo.history()).map(complete);
+    return versions.map((v, i) => ({
+      ...v,
+      changes: parameterChanges(versions[i + 1]?.params ?? DEFAULT_PARAMETER_SECTIONS, v.params),
+    }));
   }
 
   async update(actor: Actor, dto: UpdateEarningsParametersDto): Promise<ParameterSet> {

@@ -12,6 +12,7 @@ import {
   type ReferralParameters,
 } from '../../referral-legacy/src/referral-parameters.js';
 import { REFERRAL_CUTOFF } from '../../referral-legacy/src/referral-rules.js';
+import { EXECUTION_BOUNDS as EXECUTION_FIELD_BOUNDS, PAYOUT_BOUNDS as PAYOUT_FIELD_BOUNDS } from './earnings-parameter-fields.js';
 
 /*
  * The versioned parameter set, split by owner: each section is read by one domain only.
@@ -55,23 +56,9 @@ export interface ParameterSections {
 }
 export type SectionName = keyof ParameterSections;
 
-const PAYOUT_BOUNDS: Record<keyof PayoutFormulaParameters, readonly [number, number]> = {
-  writerShareBps: [0, 10000],
-  qualifiedReadSeconds: [0, 86400],
-  sessionCapSeconds: [1, 86400],
-  readRatioOffsetBps: [0, 1_000_000],
-  readRatioMinBps: [1, 1_000_000],
-  readRatioMaxBps: [1, 1_000_000],
-  clapPoints: [0, 100000],
-  highlightPoints: [0, 100000],
-  replyPoints: [0, 100000],
-  newFollowPoints: [0, 100000],
-  followerBps: [1, 1_000_000],
-  boostBps: [1, 1_000_000],
-  minPayoutCents: [0, 1_000_000],
-  forfeitAfterDays: [1, 3650],
-};
-const EXECUTION_BOUNDS: Record<keyof RunExecutionParameters, readonly [number, number]> = { shards: [1, 256] };
+// The bounds live with the labels and units (earnings-parameter-fields.ts, shared with the console).
+const PAYOUT_BOUNDS: Record<keyof PayoutFormulaParameters, readonly [number, number]> = PAYOUT_FIELD_BOUNDS;
+const EXECUTION_BOUNDS: Record<keyof RunExecutionParameters, readonly [number, number]> = EXECUTION_FIELD_BOUNDS;
 
 /** Each section's fields with their inclusive integer bounds. */
 export const PARAMETER_BOUNDS: { [S in SectionName]: Record<keyof ParameterSections[S], readonly [number, number]> } = {

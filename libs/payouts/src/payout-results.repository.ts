@@ -82,7 +82,8 @@ const STATEMENT_COLUMNS = `sm.id, sm.run_id AS "runId", r.status AS "runStatus",
   sm.opening_micros::text AS "openingMicros", sm.opening_run_id AS "openingRunId", sm.returned_statement_ids AS "returnedStatementIds", sm.story_earnings_micros::text AS "storyEarningsMicros",
   sm.referral_earnings_micros::text AS "referralEarningsMicros", sm.adjustments_micros::text AS "adjustmentsMicros",
   sm.balance_micros::text AS "balanceMicros", sm.payout_cents::text AS "payoutCents", sm.carried_micros::text AS "carriedMicros",
-  sm.forfeited_micros::text AS "forfeitedMicros", sm.status, sm.payout_state AS "payoutState", sm.payout_state_at AS "payoutStateAt"`;
+  sm.forfeited_micros::text AS "forfeitedMicros", sm.status, sm.payout_state AS "payoutState", sm.payout_state_at AS "payoutStateAt",
+  sm.payout_failure_code AS "payoutFailureCode"`;
 const STATEMENT_FROM = `statements sm JOIN payout_runs r ON r.id = sm.run_id JOIN members au ON au.key = sm.author_key`;
 
 /** The read side of payouts: runs, story earnings, statements (lists in the simple REST dialect). */

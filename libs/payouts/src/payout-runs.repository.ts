@@ -93,10 +93,11 @@ export class PayoutRunsRepository {
     );
   }
 
-  async setPayoutStates(m: EntityManager, changes: { id: string; after: PayoutState }[]): Promise<void> {
+  /** New payout states; `failureCode` is kept while a payout is failed or reversed (null otherwise). */
+  async setPayoutStates(m: EntityManager, changes: { id: string; after: PayoutState; failureCode?: string | null }[]): Promise<void> {
     await m.query(
-      `UPDATE statements sm SET payout_state = c.after, payout_state_at = now()
-       FROM jsonb_to_recordset($1::jsonb) AS c(id uuid, after text) WHERE sm.id = c.id`,
+      `UPDATE statements sm SET payout_state = c.after, payout_state_at = now(), payout_failure_code = c."failureCode"
+       FROM jsonb_to_recordset($1::jsonb) AS c(id uuid, after text, "failureCode" text) WHERE sm.id = c.id`,
       [JSON.stringify(changes)],
     );
   }

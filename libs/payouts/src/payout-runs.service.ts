@@ -10,7 +10,8 @@ import { JOBS, jobId } from '../../core/src/queue/registry.js';
 import { LedgerService } from '../../ledger/src/index.js';
 import { runParameters } from './earnings-parameters.js';
 import { EarningsParametersService } from './earnings-parameters.service.js';
-import { defaultPayoutOutcome, fourEyesAllow, isFinalRun, mayChangePayout, type PayoutState } from './payout-rules.js';
+import { defaultPayoutOutcome, fourEyesAllow, isFinalRun } from './payout-rules.js';
+import { isReturnedState, PayoutTransitions, transitionRefusal, type PayoutChange } from './payout-transitions.js';
 import type { PayoutStateChangeDto } from './payouts.dto.js';
 import { PayoutResultsRepository } from './payout-results.repository.js';
 import { PayoutRunsRepository, type RunHead } from './payout-runs.repository.js';
@@ -40,6 +41,7 @@ export class PayoutRunsService {
     private readonly runs: PayoutRunsRepository,
     private readonly computation: PayoutRunRepository,
     private readonly ledger: LedgerService,
+    private readonly transitions: PayoutTransitions,
     @InjectQueue('payouts') private readonly queue: Queue,
   ) {}
 
@@ -146,41 +148,43 @@ export class PayoutRunsService {
     const ids = changes.map((c) => c.statementId);
     const dup = ids.find((x, i) => ids.indexOf(x) !== i);
     if (dup) throw badInput(`statement ${dup} is listed twice`, [{ field: 'payouts', message: `duplicate statementId ${dup}` }]);
+    const misplaced = changes.findIndex((c) => (c.failureCode || c.note) && !isReturnedState(c.state));
+    if (misplaced >= 0) {
+      throw badInput(`payouts[${misplaced}]: a failure code or note goes with a failed or reversed payout only`, [
+        { field: `payouts.${misplaced}.failureCode`, message: `not allowed with state ${changes[misplaced]!.state}` },
+      ]);
+    }
     await this.scope.run(async (m) => {
       const run = await this.runs.findForUpdate(m, id);
       if (!run) throw notFound('payout run', id);
       if (!isFinalRun(run.status)) throw conflict(`the run is ${run.status}; only an approved run can be marked paid`);
-      const payouts = await this.runs.payoutsForUpdate(m, id);
+      const payouts = await this.transitions.payoutsForUpdate(m, id);
       const byId = new Map(payouts.map((p) => [p.id, p]));
-      const wanted = new Map(changes.map((c) => [c.statementId, c.state as PayoutState]));
-      const refused: string[] = [];
-      for (const c of changes) {
-        const p = byId.get(c.statementId);
-        if (!p) refused.push(`${c.statementId} is not a payout of this run`);
-        else if (!mayChangePayout(p.state, c.state, p.returned)) {
-          refused.push(
-            `${c.statementId}: ${p.state} → ${c.state}${p.returned ? ' (already returned to the balance by a later run)' : ''} is not allowed`,
-          );
-        }
-      }
+      const wanted = new Map(changes.map((c) => [c.statementId, c]));
+      const refused = changes.map((c) => transitionRefusal(c.statementId, byId.get(c.statementId), c.state)).filter((r) => r !== null);
       if (refused.length) throw ruleViolation('payout_state_transition', refused.join('; '), { refused });
-      const changed = payouts
-        .map((p) => ({ id: p.id, before: p.state, after: wanted.get(p.id) ?? defaultPayoutOutcome(p.state) }))
+      const changed: PayoutChange[] = payouts
+        .map((p) => {
+          const w = wanted.get(p.id);
+          return { id: p.id, before: p.state, after: w?.state ?? defaultPayoutOutcome(p.state), failureCode: w?.failureCode ?? null };
+        })
         .filter((c) => c.after !== c.before);
       if (changed.length === 0 && run.status === 'paid') return; // a repeat: nothing to record
-      await this.runs.setPayoutStates(m, changed);
-      await this.ledger.postPayoutTransitions(
-        m,
-        changed.map((c) => ({ statementId: c.id, from: c.before, to: c.after })),
-        'mark-paid',
-      );
+      await this.transitions.apply(m, changed, 'mark-paid');
       await this.runs.markPaid(m, id, actor.id);
+      const notes = changes.filter((c) => c.failureCode || c.note);
       await this.audit.record(m, actor, {
         action: 'payout-run.mark-paid',
         entityType: 'payout-run',
         entityId: id,
         before: { status: run.status },
-        after: { status: 'paid', changes: changed },
+        after: {
+          status: 'paid',
+          changes: changed.map(({ id: sid, before, after }) => ({ id: sid, before, after })),
+          ...(notes.length
+            ? { failures: notes.map((c) => ({ id: c.statementId, failureCode: c.failureCode ?? null, note: c.note ?? null })) }
+            : {}),
+        },
       });
     });
     return this.results.getRun(id, this.scope.db);

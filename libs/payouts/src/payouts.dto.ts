@@ -1,9 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsString, IsUUID, Length, Max, Min, NotEquals, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  NotEquals,
+  ValidateNested,
+} from 'class-validator';
 import { OptionalNotNull } from '../../core/src/http/validation.js';
 import { IsPeriod } from '../../core/src/period/is-period.decorator.js';
 import { MAX_ID_LENGTH, MAX_REASON_LENGTH } from '../../core/src/text-limits.js';
+import { FAILURE_CODE_PATTERN } from './payout-failure-codes.js';
 import { PAYOUT_STATES } from './payout-rules.js';
 
 /** The most payout state changes one mark-paid call lists (the rest of the run's pending payouts become transferred). */
@@ -18,6 +32,19 @@ export class StartRunDto {
 export class PayoutStateChangeDto {
   @ApiProperty() @IsUUID() statementId!: string;
   @ApiProperty({ enum: PAYOUT_STATES }) @IsIn(PAYOUT_STATES) state!: (typeof PAYOUT_STATES)[number];
+  /** Why a failed or reversed payout failed: a processor failure code (payout-failure-codes.ts lists the known ones). */
+  @ApiPropertyOptional({ pattern: FAILURE_CODE_PATTERN.source, maxLength: 64 })
+  @OptionalNotNull()
+  @IsString()
+  @Length(1, 64)
+  @Matches(FAILURE_CODE_PATTERN, { message: 'failureCode must be lower-case letters, digits and _ (e.g. account_closed)' })
+  failureCode?: string;
+  /** Finance's note on a failed or reversed payout (kept in the audit log). */
+  @ApiPropertyOptional({ maxLength: MAX_REASON_LENGTH })
+  @OptionalNotNull()
+  @IsString()
+  @Length(1, MAX_REASON_LENGTH)
+  note?: string;
 }
 
 export class MarkPaidDto {

@@ -1,6 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { periodCheck } from '../../core/src/period/period.js';
 import { PAYOUT_STATES, RUN_STATUSES, STATEMENT_STATUSES } from './payout-rules.js';
+import { SETTLEMENT_ENTITIES } from './settlement/settlement.entities.js';
 
 export { PAYOUT_STATES, RUN_STATUSES, STATEMENT_STATUSES, type RunStatus } from './payout-rules.js';
 
@@ -139,6 +140,8 @@ export class Statement {
   @Column({ type: 'text' }) status!: string;
   @Column({ type: 'text', name: 'payout_state', nullable: true }) payoutState!: string | null;
   @Column({ type: 'timestamptz', name: 'payout_state_at', nullable: true }) payoutStateAt!: Date | null;
+  /** Why the payout failed or came back (payout-failure-codes.ts), while it is failed or reversed. */
+  @Column({ type: 'text', name: 'payout_failure_code', nullable: true }) payoutFailureCode!: string | null;
 }
 
 /** A manual line item finance adds to an author's statement for a period, with a reason. */
@@ -156,4 +159,4 @@ export class Adjustment {
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt!: Date;
 }
 
-export const PAYOUT_ENTITIES = [EarningsParameterSet, PayoutRun, StoryEarning, Statement, Adjustment];
+export const PAYOUT_ENTITIES = [EarningsParameterSet, PayoutRun, StoryEarning, Statement, Adjustment, ...SETTLEMENT_ENTITIES];

@@ -10,6 +10,7 @@ import { PayoutResultsRepository } from './payout-results.repository.js';
 import { PayoutRunJobs } from './payout-run.jobs.js';
 import { PayoutRunsRepository } from './payout-runs.repository.js';
 import { PayoutRunsService } from './payout-runs.service.js';
+import { PayoutTransitions } from './payout-transitions.js';
 import {
   AdjustmentsController,
   EarningsParametersController,
@@ -18,6 +19,9 @@ import {
   StoryEarningsController,
 } from './payouts.controller.js';
 import { PayoutRunRepository } from './run/payout-run.repository.js';
+import { SettlementController } from './settlement/settlement.controller.js';
+import { SettlementRepository } from './settlement/settlement.repository.js';
+import { SettlementService } from './settlement/settlement.service.js';
 
 /** Payouts: the monthly run, statements, adjustments, the payout file and the earnings parameters. */
 @Module({})
@@ -27,7 +31,14 @@ export class PayoutsModule {
       module: PayoutsModule,
       global: true,
       controllers: http
-        ? [PayoutRunsController, StoryEarningsController, StatementsController, AdjustmentsController, EarningsParametersController]
+        ? [
+            PayoutRunsController,
+            SettlementController,
+            StoryEarningsController,
+            StatementsController,
+            AdjustmentsController,
+            EarningsParametersController,
+          ]
         : [],
       providers: [
         EarningsParametersRepository,
@@ -35,10 +46,11 @@ export class PayoutsModule {
         PayoutResultsRepository,
         PayoutRunsRepository,
         PayoutRunsService,
+        PayoutTransitions,
         AdjustmentsRepository,
         AdjustmentsService,
         PayoutRunRepository,
-        ...(http ? [PayoutFileRepository, PayoutFileService] : [PayoutRunJobs]),
+        ...(http ? [PayoutFileRepository, PayoutFileService, SettlementRepository, SettlementService] : [PayoutRunJobs]),
       ],
       exports: [EarningsParametersService, PayoutResultsRepository],
     };

@@ -21,8 +21,9 @@ const AUDIT_LIST: ListSpec = {
   filters: {
     id: { column: 'id', type: 'bigint' },
     actorId: { column: 'actor_id', type: 'uuid' },
-    actorEmail: { column: 'actor_email', type: 'text' },
-    action: { column: 'action', type: 'text' },
+    // Partial and case-insensitive: "approve" finds application.approve, payout-run.approve, …
+    actorEmail: { column: 'actor_email', type: 'text', op: 'partial' },
+    action: { column: 'action', type: 'text', op: 'partial' },
     entityType: { column: 'entity_type', type: 'text' },
     entityId: { column: 'entity_id', type: 'text' },
     at: { column: 'at', type: 'timestamp' },

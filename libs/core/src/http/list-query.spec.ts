@@ -14,6 +14,7 @@ const SPEC: ListSpec = {
     at: { column: 'at', type: 'timestamp' },
     day: { column: 'day', type: 'date' },
     tag: { column: 'tags', type: 'text', op: 'contains', values: ['red', 'blue'] },
+    action: { column: 'action', type: 'text', op: 'partial' },
   },
   search: ['name'],
 };
@@ -31,6 +32,15 @@ function refusal(query: Record<string, unknown>): { field: string } | null {
 }
 
 describe('parseListQuery', () => {
+  it('a partial text filter is a case-insensitive substring match, its wildcards taken literally', () => {
+    const q = parseListQuery({ filter: JSON.stringify({ action: 'Approve' }) }, SPEC);
+    expect(q.where).toBe('WHERE action ILIKE ANY($1::text[])');
+    expect(q.params).toEqual([['%Approve%']]);
+    const literal = parseListQuery({ filter: JSON.stringify({ action: ['50%_off', 'a\\b'] }) }, SPEC);
+    expect(literal.params).toEqual([['%50\\%\\_off%', '%a\\\\b%']]);
+    expect(refusal({ filter: JSON.stringify({ action: 'x\u0000' }) })).toMatchObject({ field: 'filter.action' });
+  });
+
   it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('refuses to sort by the inherited name %s', (name) => {
     expect(refusal({ sort: JSON.stringify([name, 'ASC']) })).toEqual({ field: 'sort', message: `unknown sort field ${name}` });
   });

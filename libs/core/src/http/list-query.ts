@@ -5,11 +5,12 @@ import { badInput } from './errors.js';
  * How one API field of a list may be filtered. `column` is a trusted SQL expression.
  * `op: 'equals'` (the default): `column = value`, or `column = ANY(values)` for an array.
  * `op: 'contains'`: `column` is an array of `type`; `value = ANY(column)`, or `column && values` for an array.
+ * `op: 'partial'` (text only): `column ILIKE '%value%'`, case-insensitive, the value's `%`, `_` and `\` taken literally.
  */
 export interface FilterField {
   column: string;
   type: 'text' | 'int' | 'bigint' | 'bool' | 'timestamp' | 'date' | 'uuid' | 'period';
-  op?: 'equals' | 'contains';
+  op?: 'equals' | 'contains' | 'partial';
   /** Allowed values for enum-like text fields. */
   values?: readonly string[];
 }
@@ -55,6 +56,9 @@ export interface ListQuery {
 export const MAX_PAGE = 10_000;
 const DEFAULT_PAGE = 25;
 
+/** `%value%` for ILIKE, the value's own `%`, `_` and `\` escaped. */
+const likePattern = (value: unknown) => `%${String(value).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 function parseJson(raw: unknown, name: string): unknown {
   if (raw === undefined || raw === '') return undefined;
   if (typeof raw !== 'string') throw badInput(`${name} must be given once, as JSON`, [{ field: name, message: 'must be JSON' }]);
@@ -99,6 +103,14 @@ function coerce(field: string, def: FilterField, value: unknown): unknown {
 }
 
 /**
+ * The fields a list sorts by: its own, and always `id` (react-admin's default sort), which is
+ * the list's key unless the list names another column for it.
+ */
+export function sortFields(spec: ListSpec): Record<string, string> {
+  return Object.hasOwn(spec.sort, 'id') ? spec.sort : { id: spec.key, ...spec.sort };
+}
+
+/**
  * Parses react-admin's simple REST list query (`sort`, `range`, `filter`) against what
  * the resource allows; anything unknown is a 400 naming it.
  */
@@ -119,9 +131,10 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): 
   ) {
     throw badInput('sort must be ["field","ASC"|"DESC"]', [{ field: 'sort', message: 'must be ["field","ASC"|"DESC"]' }]);
   }
-  const sortColumn = Object.hasOwn(spec.sort, sortRaw[0]) ? spec.sort[sortRaw[0]] : undefined;
+  const sortable = sortFields(spec);
+  const sortColumn = Object.hasOwn(sortable, sortRaw[0]) ? sortable[sortRaw[0]] : undefined;
   if (!sortColumn) {
-    throw badInput(`cannot sort ${spec.resource} by "${sortRaw[0]}"; sortable: ${Object.keys(spec.sort).join(', ')}`, [
+    throw badInput(`cannot sort ${spec.resource} by "${sortRaw[0]}"; sortable: ${Object.keys(sortable).join(', ')}`, [
       { field: 'sort', message: `unknown sort field ${sortRaw[0]}` },
     ]);
   }
@@ -153,7 +166,7 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): 
     if (name === 'q' && spec.search?.length) {
       if (String(value).includes('\0'))
         throw badInput('filter q must not contain NUL characters', [{ field: 'filter.q', message: 'must not contain NUL characters' }]);
-      const like = p(`%${String(value).replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      const like = p(likePattern(value));
       conditions.push(`(${spec.search.map((c) => `${c} ILIKE ${like}`).join(' OR ')})`);
       continue;
     }
@@ -166,7 +179,10 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): 
         { field: `filter.${name}`, message: 'unknown filter field' },
       ]);
     }
-    if (range) {
+    if (def.op === 'partial') {
+      const values = (Array.isArray(value) ? value : [value]).map((v) => likePattern(coerce(name, def, v)));
+      conditions.push(`${def.column} ILIKE ANY(${p(values)}::text[])`);
+    } else if (range) {
       conditions.push(`${def.column} ${range[2] === 'gte' ? '>=' : '<='} ${p(coerce(name, def, value))}`);
     } else if (Array.isArray(value)) {
       const values = `${p(value.map((v) => coerce(name, def, v)))}::${SQL_TYPES[def.type]}[]`;
@@ -180,7 +196,7 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): 
   return {
     where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '',
     params,
-    orderBy: `ORDER BY ${sortColumn} ${direction}${spec.notNull?.includes(sortRaw[0]) ? '' : ' NULLS LAST'}, ${spec.key} ${direction}`,
+    orderBy: `ORDER BY ${sortColumn} ${direction}${spec.notNull?.includes(sortRaw[0]) || sortColumn === spec.key ? '' : ' NULLS LAST'}, ${spec.key} ${direction}`,
     offset,
     limit,
   };

@@ -1,6 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { apportion, divFloor, formatCents, formatDollars, roundCentsHalfEven, shownBreakdown, shownDifferenceCents } from './money.js';
+import {
+  apportion,
+  divFloor,
+  formatCents,
+  formatDollars,
+  parseDollars,
+  roundCentsHalfEven,
+  shownBreakdown,
+  shownDifferenceCents,
+} from './money.js';
 
 describe('money helpers', () => {
   it('divFloor rounds toward negative infinity', () => {
@@ -67,5 +76,31 @@ describe('shown breakdowns', () => {
     // $0.005 → $0.00 and $0.015 → $0.02 (half even): shown change −$0.02, not −$0.01.
     expect(shownDifferenceCents(5_000n, 15_000n)).toBe(-2n);
     expect(shownBreakdown([-10_000n], -10_000n, { wholeCents: -2n }).roundingCents).toBe(-1n);
+  });
+});
+
+describe('parseDollars', () => {
+  it('reads decimal dollars into exact micro-dollars', () => {
+    expect(['12.34', '0.1', '-0.5', '1,234.56', '+7', '0.000001', '00012.30'].map(parseDollars)).toEqual([
+      12_340_000n,
+      100_000n,
+      -500_000n,
+      1_234_560_000n,
+      7_000_000n,
+      1n,
+      12_300_000n,
+    ]);
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), (v) => {
+        const a = v < 0n ? -v : v;
+        const text = `${v < 0n ? '-' : ''}${a / 1_000_000n}.${(a % 1_000_000n).toString().padStart(6, '0')}`;
+        expect(parseDollars(text)).toBe(v);
+      }),
+    );
+  });
+
+  it('refuses anything that is not plainly a decimal amount', () => {
+    for (const bad of ['', ' 1', '1 ', '$1', '1e3', '1.2.3', '1.', '.5', '1.1234567', '1,23', 'NaN', '0x10', '1_000', '9999999999999'])
+      expect(() => parseDollars(bad)).toThrow(RangeError);
   });
 });

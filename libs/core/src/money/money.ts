@@ -113,3 +113,21 @@ export function shownBreakdown(parts: readonly Micros[], whole: Micros, opts: { 
 
 /** `a − b` as shown: the difference of the two amounts rounded to the cent each (so it matches what is printed beside it). */
 export const shownDifferenceCents = (a: Micros, b: Micros): bigint => roundCentsHalfEven(a) - roundCentsHalfEven(b);
+
+/** The most digits before the decimal point `parseDollars` takes (a trillion dollars is no payout). */
+const MAX_DOLLAR_DIGITS = 12;
+
+/**
+ * "12.34", "-0.5", "1,234.56" (a decimal amount of dollars, up to six decimals) → micro-dollars,
+ * exactly, with no float on the way. Anything else (exponents, "$", spaces inside, "1.2.3",
+ * "", more than six decimals) is a RangeError saying why.
+ */
+export function parseDollars(text: string): Micros {
+  const m = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,6}))?$/.exec(text);
+  if (!m)
+    throw new RangeError(`not a dollar amount (digits, optionally a point and up to 6 decimals): ${JSON.stringify(text.slice(0, 40))}`);
+  const whole = m[2].replace(/,/g, '').replace(/^0+(?=\d)/, '');
+  if (whole.length > MAX_DOLLAR_DIGITS) throw new RangeError(`amount too large: more than ${MAX_DOLLAR_DIGITS} digits of dollars`);
+  const amount = BigInt(whole) * 1_000_000n + BigInt((m[3] ?? '').padEnd(6, '0'));
+  return m[1] === '-' ? -amount : amount;
+}

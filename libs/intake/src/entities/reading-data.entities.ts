@@ -8,6 +8,9 @@ import { referralCutoffCheck } from '../../../referral-legacy/src/referral-rules
  * run joins and groups on 4-byte integers instead of strings.
  */
 
+// Sort indexes of the members and publications lists (migration DirectorySortIndexes): not generated from columns.
+@Index('members_name_idx', { synchronize: false })
+@Index('members_joined_at_idx', { synchronize: false })
 @Entity('members')
 @Index('members_id_key', ['id'], { unique: true })
 export class Member {
@@ -53,6 +56,7 @@ export class Charge {
   @Column({ type: 'text' }) status!: string;
 }
 
+@Index('publications_name_idx', { synchronize: false })
 @Entity('publications')
 @Index('publications_id_key', ['id'], { unique: true })
 export class Publication {

@@ -16,8 +16,12 @@ import { StaffSessions1796200000000 } from './1796200000000-StaffSessions.js';
 import { SecondFactor1796200000001 } from './1796200000001-SecondFactor.js';
 import { LedgerJournal1796200000002 } from './1796200000002-LedgerJournal.js';
 import { LedgerWriters1796210000000 } from './1796210000000-LedgerWriters.js';
+import { Settlements1796220000000 } from './1796220000000-Settlements.js';
+import { SettlementsAppendOnly1796220000001 } from './1796220000001-SettlementsAppendOnly.js';
 import { LedgerIntegrityRuns1796230000000 } from './1796230000000-LedgerIntegrityRuns.js';
+import { DirectorySortIndexes1796260000000 } from './1796260000000-DirectorySortIndexes.js';
+import { LedgerStatementCheck1796270000000 } from './1796270000000-LedgerStatementCheck.js';
 
 /** In order; add each new migration here (the cli's migration:generate prints the line). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const MIGRATIONS: Function[] = [Initial1795499600590, AuditLogAppendOnly1795499600591, EligibilityPartnersCountries1795500045525, SeedPartnerProgramCountries1795500045526, ReferralCredits1795500171785, ReferralCreditsAppendOnly1795500171786, Payouts1795500279664, BoostCuration1795500468562, HelpDesk1795501127915, TicketNotesAppendOnly1795501127916, PayoutRunChecks1795502997758, ReviewClaims1796188820935, MoneyWritesOnce1796189123023, ListSortIndexes1796190000000, StaffSessions1796200000000, SecondFactor1796200000001, LedgerJournal1796200000002, LedgerWriters1796210000000, LedgerIntegrityRuns1796230000000];
+export const MIGRATIONS: Function[] = [Initial1795499600590, AuditLogAppendOnly1795499600591, EligibilityPartnersCountries1795500045525, SeedPartnerProgramCountries1795500045526, ReferralCredits1795500171785, ReferralCreditsAppendOnly1795500171786, Payouts1795500279664, BoostCuration1795500468562, HelpDesk1795501127915, TicketNotesAppendOnly1795501127916, PayoutRunChecks1795502997758, ReviewClaims1796188820935, MoneyWritesOnce1796189123023, ListSortIndexes1796190000000, StaffSessions1796200000000, SecondFactor1796200000001, LedgerJournal1796200000002, LedgerWriters1796210000000, Settlements1796220000000, SettlementsAppendOnly1796220000001, LedgerIntegrityRuns1796230000000, DirectorySortIndexes1796260000000, LedgerStatementCheck1796270000000];

@@ -1,21 +1,34 @@
 import TuneIcon from '@mui/icons-material/Tune';
 import { Card, CardContent, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
+import { useWatch } from 'react-hook-form';
+import { Navigate } from 'react-router-dom';
 import {
   EditButton,
   Edit,
   NumberInput,
+  SaveButton,
   Show,
   SimpleForm,
   TextInput,
+  Toolbar,
   TopToolbar,
+  useNotify,
   useRecordContext,
+  useRedirect,
   required,
   minValue,
   maxValue,
   number,
 } from 'react-admin';
-import { humanize } from '../../components/fields';
+import {
+  PARAMETER_FIELDS,
+  REFERRAL_CUTOFF_LABEL,
+  UNIT_HINTS,
+  formatParameter,
+  parameterLabel,
+  type ParameterField,
+} from '@libs/payouts/src/earnings-parameter-fields';
 import { dataProvider } from '../../dataProvider';
 import { formatUtc } from '../../dates';
 
@@ -25,28 +38,17 @@ interface ParameterSet {
   params: Record<string, number | string>;
   createdAt: string | null;
   createdBy: string | null;
+  createdByName?: string | null;
+  createdByEmail?: string | null;
+  changes?: { field: string; from: number | string | null; to: number | string | null }[];
 }
 
-/** The *param* values of the earnings rules with their bounds (UpdateEarningsParametersDto). */
-const PARAMS: Array<{ name: string; min: number; max: number; unit?: string }> = [
-  { name: 'writerShareBps', min: 0, max: 10000, unit: 'bps' },
-  { name: 'qualifiedReadSeconds', min: 0, max: 86400, unit: 's' },
-  { name: 'sessionCapSeconds', min: 1, max: 86400, unit: 's' },
-  { name: 'readRatioOffsetBps', min: 0, max: 1000000, unit: 'bps' },
-  { name: 'readRatioMinBps', min: 1, max: 1000000, unit: 'bps' },
-  { name: 'readRatioMaxBps', min: 1, max: 1000000, unit: 'bps' },
-  { name: 'clapPoints', min: 0, max: 100000 },
-  { name: 'highlightPoints', min: 0, max: 100000 },
-  { name: 'replyPoints', min: 0, max: 100000 },
-  { name: 'newFollowPoints', min: 0, max: 100000 },
-  { name: 'followerBps', min: 1, max: 1000000, unit: 'bps' },
-  { name: 'boostBps', min: 1, max: 1000000, unit: 'bps' },
-  { name: 'referralShareBps', min: 0, max: 10000, unit: 'bps' },
-  { name: 'minPayoutCents', min: 0, max: 1000000, unit: '¢' },
-  { name: 'forfeitAfterDays', min: 1, max: 3650, unit: 'days' },
-  { name: 'boostDays', min: 1, max: 365, unit: 'days' },
-  { name: 'shards', min: 1, max: 256 },
-];
+/** A value of the set as people read it (the referral cutoff is a date). */
+const shown = (field: string, value: unknown) => (field === 'referralCutoff' ? formatUtc(String(value)) : formatParameter(field, value));
+
+/** Who stored a version, and when. */
+const storedBy = (r: ParameterSet) =>
+  r.createdByName || r.createdByEmail ? `${r.createdByName ?? ''}${r.createdByEmail ? ` (${r.createdByEmail})` : ''}`.trim() : '—';
 
 const History = () => {
   const [rows, setRows] = useState<ParameterSet[] | null>(null);
@@ -62,29 +64,38 @@ const History = () => {
       <Typography variant="h6" sx={{ mt: 3 }}>
         History
       </Typography>
-      {rows.length === 0 ? <Typography color="text.secondary">Defaults, never changed.</Typography> : null}
-      <Table size="small">
+      {rows.length === 0 ? <Typography color="text.secondary">The defaults of the earnings model, never changed.</Typography> : null}
+      <Table size="small" data-testid="parameter-history">
         <TableHead>
           <TableRow>
             <TableCell>Version</TableCell>
-            <TableCell>From</TableCell>
-            <TableCell>Changed values</TableCell>
+            <TableCell>When</TableCell>
+            <TableCell>Who</TableCell>
+            <TableCell>What changed</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
-          {rows.map((r, i) => {
-            const previous = rows[i + 1]?.params;
-            const changed = Object.entries(r.params).filter(([k, v]) => !previous || previous[k] !== v);
-            return (
-              <TableRow key={r.version}>
-                <TableCell>{r.version}</TableCell>
-                <TableCell>{formatUtc(r.createdAt)}</TableCell>
-                <TableCell>
-                  {previous ? changed.map(([k, v]) => `${k}: ${previous[k]} → ${v}`).join('; ') || 'no change' : 'first stored set'}
-                </TableCell>
-              </TableRow>
-            );
-          })}
+          {rows.map((r) => (
+            <TableRow key={r.version}>
+              <TableCell>{r.version}</TableCell>
+              <TableCell>{formatUtc(r.createdAt)}</TableCell>
+              <TableCell>{storedBy(r)}</TableCell>
+              <TableCell>
+                {r.changes?.length
+                  ? r.changes.map((c) => (
+                      <div key={c.field}>
+                        {parameterLabel(c.field)}: {shown(c.field, c.from)} → {shown(c.field, c.to)}
+                      </div>
+                    ))
+                  : 'no change'}
+                {r.version === rows[rows.length - 1]?.version ? (
+                  <Typography variant="caption" color="text.secondary">
+                    (compared with the defaults)
+                  </Typography>
+                ) : null}
+              </TableCell>
+            </TableRow>
+          ))}
         </TableBody>
       </Table>
     </>
@@ -99,21 +110,27 @@ const ParameterTable = () => {
       <CardContent>
         <Typography variant="body2" color="text.secondary" gutterBottom>
           Version {r.version}
-          {r.createdAt ? `, since ${formatUtc(r.createdAt)}` : ' (defaults)'}. Runs keep the set they were started with.
+          {r.createdAt ? `, since ${formatUtc(r.createdAt)}` : ' (the defaults)'}. Runs keep the set they were started with.
         </Typography>
-        <Table size="small" sx={{ maxWidth: 560 }}>
+        <Table size="small" sx={{ maxWidth: 760 }} data-testid="parameters">
           <TableBody>
-            {PARAMS.map((p) => (
+            {PARAMETER_FIELDS.map((p) => (
               <TableRow key={p.name}>
-                <TableCell>{humanize(p.name)}</TableCell>
-                <TableCell align="right">
-                  {String(r.params[p.name])} {p.unit ?? ''}
+                <TableCell component="th" scope="row">
+                  {p.label}
                 </TableCell>
+                <TableCell align="right" data-testid={`parameter-${p.name}`}>
+                  {formatParameter(p.name, r.params[p.name])}
+                </TableCell>
+                <TableCell sx={{ color: 'text.secondary' }}>{p.help}</TableCell>
               </TableRow>
             ))}
             <TableRow>
-              <TableCell>referral cutoff</TableCell>
+              <TableCell component="th" scope="row">
+                {REFERRAL_CUTOFF_LABEL}
+              </TableCell>
               <TableCell align="right">{formatUtc(String(r.params.referralCutoff))}</TableCell>
+              <TableCell sx={{ color: 'text.secondary' }}>a fixed fact of the program: no referral after it counts</TableCell>
             </TableRow>
           </TableBody>
         </Table>
@@ -137,31 +154,61 @@ const ParametersShow = () => (
   </Show>
 );
 
-const ParametersEdit = () => (
-  <Edit
-    title="Change the earnings parameters"
-    mutationMode="pessimistic"
-    redirect="show"
-    transform={(d: ParameterSet) =>
-      Object.fromEntries(Object.entries(d.params).filter(([k]) => PARAMS.some((p) => p.name === k) || k === 'referralCutoff'))
-    }
-  >
-    <SimpleForm>
-      <Typography variant="body2" color="text.secondary">
-        Applies to runs started from now on; each run keeps the set it used.
-      </Typography>
-      {PARAMS.map((p) => (
-        <NumberInput
-          key={p.name}
-          source={`params.${p.name}`}
-          label={`${humanize(p.name)}${p.unit ? ` (${p.unit})` : ''}`}
-          step={1}
-          validate={[required(), number(), minValue(p.min), maxValue(p.max)]}
-        />
-      ))}
-      <TextInput source="params.referralCutoff" label="Referral cutoff (ISO 8601, UTC)" validate={required()} />
-    </SimpleForm>
-  </Edit>
+/** `/#/earnings-parameters` has no list: there is one current set (its history is on its page). */
+const ParametersList = () => <Navigate to="/earnings-parameters/current/show" replace />;
+
+/** The stored unit and what the typed value means ("basis points: 10,000 = 100% · now 50.00%"). */
+const ParameterInput = ({ field }: { field: ParameterField }) => {
+  const value = useWatch({ name: `params.${field.name}` }) as unknown;
+  const [min, max] = field.bounds;
+  return (
+    <NumberInput
+      source={`params.${field.name}`}
+      label={field.label}
+      step={1}
+      helperText={`${UNIT_HINTS[field.unit]}; ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}${
+        typeof value === 'number' ? ` · ${formatParameter(field.name, value)}` : ''
+      }`}
+      validate={[required(), number(), minValue(min), maxValue(max)]}
+    />
+  );
+};
+
+/** A parameter set is never deleted (each run keeps its own copy): Save only. */
+const SaveOnly = () => (
+  <Toolbar>
+    <SaveButton label="Save the new parameters" />
+  </Toolbar>
 );
 
-export default { show: ParametersShow, edit: ParametersEdit, icon: TuneIcon };
+const ParametersEdit = () => {
+  const notify = useNotify();
+  const redirect = useRedirect();
+  return (
+    <Edit
+      title="Change the earnings parameters"
+      mutationMode="pessimistic"
+      mutationOptions={{
+        onSuccess: (data: ParameterSet) => {
+          notify(`Earnings parameters saved: version ${data.version}, for runs started from now on`, { type: 'success' });
+          redirect('show', 'earnings-parameters', 'current');
+        },
+      }}
+      transform={(d: ParameterSet) =>
+        Object.fromEntries(Object.entries(d.params).filter(([k]) => PARAMETER_FIELDS.some((p) => p.name === k) || k === 'referralCutoff'))
+      }
+    >
+      <SimpleForm toolbar={<SaveOnly />}>
+        <Typography variant="body2" color="text.secondary">
+          Applies to runs started from now on; each run keeps the set it used.
+        </Typography>
+        {PARAMETER_FIELDS.map((p) => (
+          <ParameterInput key={p.name} field={p} />
+        ))}
+        <TextInput source="params.referralCutoff" label={`${REFERRAL_CUTOFF_LABEL} (fixed)`} disabled />
+      </SimpleForm>
+    </Edit>
+  );
+};
+
+export default { list: ParametersList, show: ParametersShow, edit: ParametersEdit, icon: TuneIcon };

@@ -2,7 +2,6 @@ import DownloadIcon from '@mui/icons-material/Download';
 import PaymentsIcon from '@mui/icons-material/Payments';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import ReplayIcon from '@mui/icons-material/Replay';
-import TaskAltIcon from '@mui/icons-material/TaskAlt';
 import VerifiedIcon from '@mui/icons-material/Verified';
 import { Alert, Box, Button, Card, CardContent, Tab, Tabs, Tooltip, Typography } from '@mui/material';
 import { useState } from 'react';
@@ -20,12 +19,13 @@ import {
   Toolbar,
   TopToolbar,
   required,
+  useCanAccess,
   useGetIdentity,
   useNotify,
   useRecordContext,
   useRedirect,
 } from 'react-admin';
-import { IfCan, ReasonDialog, useAction } from '../../components/actions';
+import { IfCan, useAction } from '../../components/actions';
 import { csvExporter } from '../../components/exporter';
 import { Fact, Facts, JsonBlock, Progress, StatusChip } from '../../components/fields';
 import { ListActions, choices } from '../../components/lists';
@@ -34,7 +34,9 @@ import { isFinalRun, RUN_STATUSES } from '@libs/payouts/src/payout-rules';
 import { formatMicros } from '../../money';
 import { formatCount } from '../../numbers';
 import { Breakdown } from '../../components/Breakdown';
-import { PAYOUT_STATES, StatementColumns } from '../statements';
+import { StatementColumns } from '../statements';
+import { MarkPaidButton } from './mark-paid';
+import { SettlementTab } from './settlement';
 import { StoryEarningColumns } from '../story-earnings';
 
 export { RUN_STATUSES };
@@ -197,52 +199,6 @@ const ApproveRunButton = () => {
   );
 };
 
-/** Every pending payout becomes transferred, except those listed (one per line: statement id and state). */
-const MarkPaidButton = () => {
-  const run = useRecordContext<PayoutRun>();
-  const { run: act, pending } = useAction();
-  const [open, setOpen] = useState(false);
-  if (!run || !isFinalRun(run.status)) return null;
-  return (
-    <IfCan resource="payout-runs" action="mark-paid">
-      <Button startIcon={<TaskAltIcon />} onClick={() => setOpen(true)}>
-        {run.status === 'paid' ? 'Record payout changes' : 'Mark paid'}
-      </Button>
-      <ReasonDialog
-        open={open}
-        title={`Record the transfers of ${run.period}`}
-        confirmLabel={run.status === 'paid' ? 'Record' : 'Mark paid'}
-        pending={pending}
-        fields={[
-          {
-            name: 'exceptions',
-            label: 'Exceptions (optional)',
-            multiline: true,
-            helperText: `One per line: <statement id> <state>, state one of ${PAYOUT_STATES.join(', ')}`,
-          },
-        ]}
-        onClose={() => setOpen(false)}
-        onConfirm={async (v) => {
-          const payouts = (v.exceptions ?? '')
-            .split('\n')
-            .map((l) => l.trim().split(/[\s,;]+/))
-            .filter((p) => p[0])
-            .map(([statementId, state]) => ({ statementId, state }));
-          if (
-            await act(
-              (dp) => dp.act('payout-runs', run.id, 'mark-paid', payouts.length ? { payouts } : {}),
-              `Run ${run.period} marked paid`,
-            )
-          )
-            setOpen(false);
-        }}
-      >
-        <Typography variant="body2">Every payout still pending becomes “transferred” unless listed below with another state.</Typography>
-      </ReasonDialog>
-    </IfCan>
-  );
-};
-
 const PayoutFileButton = () => {
   const run = useRecordContext<PayoutRun>();
   const { run: act, pending } = useAction();
@@ -337,7 +293,9 @@ const RunSummary = ({ run }: { run: PayoutRun }) => (
 const RunDetail = () => {
   const run = useRecordContext<PayoutRun>();
   const [tab, setTab] = useState(0);
+  const { canAccess: canSettle } = useCanAccess({ resource: 'payout-runs', action: 'settlement' });
   if (!run) return null;
+  const settles = isFinalRun(run.status) && !!canSettle;
   const done = !isWorking(run.status) && run.status !== 'failed';
   return (
     <Card>
@@ -346,6 +304,7 @@ const RunDetail = () => {
         <Tab label="Statements" disabled={!done} />
         <Tab label="Story earnings" disabled={!done} />
         <Tab label="Parameters" />
+        {settles ? <Tab label="Settlement" /> : null}
       </Tabs>
       <CardContent>
         {tab === 0 ? <RunSummary run={run} /> : null}
@@ -374,6 +333,7 @@ const RunDetail = () => {
           </ReferenceManyField>
         ) : null}
         {tab === 3 ? <JsonBlock value={run.params} /> : null}
+        {tab === 4 && settles ? <SettlementTab run={run} /> : null}
       </CardContent>
     </Card>
   );

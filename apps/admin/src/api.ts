@@ -1,0 +1,12 @@
+/*
+ * The server's types under the console's names, from the generated api-types.ts (one source:
+ * the api's DTOs). Add an alias here instead of copying a server type into a resource.
+ */
+import type { components } from './api-types';
+
+type Schemas = components['schemas'];
+
+export type Member = Schemas['MemberView'];
+export type MemberDetail = Schemas['MemberDetail'];
+export type Publication = Schemas['PublicationView'];
+export type PublicationDetail = Schemas['PublicationDetail'];

@@ -1,0 +1,198 @@
+/* global NodeFilter, getComputedStyle */
+// Lists crafted for all-day use (issue 16): every list fits a 1280 px screen without
+// horizontal scrolling (its pagination in view), counts and durations formatted, the
+// dashboard's run and ticket items, the favicon, and a designed CSV export.
+import { ADMIN, STAFF, STAFF_PASSWORD, until } from './environment.mjs';
+import { check, visible } from './kit.mjs';
+import { enterCode } from './walkthroughs.mjs';
+
+/** Every resource list of the console (App.tsx), as the admin sees them. */
+export const LISTS = [
+  'applications',
+  'partners',
+  'countries',
+  'nominations',
+  'boosts',
+  'stories',
+  'nominators',
+  'payout-runs',
+  'statements',
+  'story-earnings',
+  'adjustments',
+  'tickets',
+  'saved-replies',
+  'referrals',
+  'referral-credits',
+  'referral-credit-totals',
+  'staff-users',
+  'audit-log',
+];
+
+/**
+ * What a page shows wrongly: counts of four digits or more without thousands separators
+ * (a bare 336077: seconds shown raw, or a count), and negative amounts whose minus sign may
+ * wrap away from the digits (their text is not kept on one line).
+ */
+export async function numbersOnScreen(page, root = 'main') {
+  return page.evaluate((rootSel) => {
+    const raw = [];
+    const wrapping = [];
+    const scope = document.querySelector(rootSel) ?? document.body;
+    const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent;
+      const el = n.parentElement;
+      if (!el || el.closest('input, textarea, pre, code, [data-raw-number]')) continue;
+      // not part of a date, time, period, id or decimal: 2026-11-30, 04:50, m4295, 0.000001
+      for (const m of text.matchAll(/(?<![\w.,:/#-])\d{4,}(?![\w.,:/-])/g)) raw.push(`${m[0]} in "${text.trim().slice(0, 60)}"`);
+      if (/[−-]\$\d/.test(text)) {
+        let nowrap = false;
+        for (let e = el; e && e !== scope.parentElement; e = e.parentElement)
+          if (/nowrap|pre/.test(getComputedStyle(e).whiteSpace)) {
+            nowrap = true;
+            break;
+          }
+        if (!nowrap) wrapping.push(text.trim().slice(0, 60));
+      }
+    }
+    return { raw, wrapping };
+  }, root);
+}
+
+/** The lists whose rows open a show page. */
+const SHOWN = LISTS.filter((r) => !['countries', 'referral-credits', 'referral-credit-totals', 'staff-users', 'audit-log'].includes(r));
+
+async function signInAdmin(t) {
+  const { page } = t;
+  await page.goto(`${t.base}/#/login`);
+  await page.locator('input[name="username"]').fill(ADMIN.email);
+  await page.locator('input[name="password"]').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await enterCode(page, ADMIN.email);
+  await visible(page.getByRole('button', { name: 'Profile' }), 'the admin signed in');
+}
+
+export function defineListsWalkthroughs({ walkthrough, env }) {
+  const tokens = {};
+  const token = async (who) => (tokens[who] ??= await env.api.login(STAFF[who].email, STAFF_PASSWORD));
+  const first = async (tk, resource, filter) => (await env.api.get(env.api.list(resource, { filter, range: [0, 0] }), tk))[0];
+
+  /** A computed (or later) run of the earlier demo period, so that the money lists have rows (as in walkthroughs.mjs). */
+  async function ensureRun(period) {
+    const finance = await token('finance');
+    const existing = await first(finance, 'payout-runs', { period });
+    if (!existing || existing.status === 'failed') {
+      const r = await env.api.call('POST', 'payout-runs', { token: finance, body: { period } });
+      check(r.status === 202, `starting the ${period} run: ${r.status} ${JSON.stringify(r.json)}`);
+    }
+    return until(
+      `the ${period} run to be computed`,
+      async () => {
+        const run = await first(finance, 'payout-runs', { period });
+        if (run?.status === 'failed') throw new Error(`the ${period} run failed: ${run.error}`);
+        return ['computed', 'approved', 'paid'].includes(run?.status) ? run : null;
+      },
+      180_000,
+      250,
+    );
+  }
+
+  walkthrough('lists: every list fits 1280 px without horizontal scrolling, its pagination in view', async (t) => {
+    const { page } = t;
+    await ensureRun(env.periods.earlier);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await signInAdmin(t);
+    const wide = [];
+    const unformatted = [];
+    const shows = [];
+    for (const resource of LISTS) {
+      // every record (no default filter): the widest rows of each list
+      await page.goto(`${t.base}/#/${resource}?filter=${encodeURIComponent('{}')}`);
+      await visible(page.locator('.RaList-main'), `the ${resource} list`);
+      await visible(page.locator('.RaList-content tbody tr, .RaEmpty-message, .RaList-noResults').first(), `rows of ${resource}`);
+      const width = await page.evaluate(() => {
+        // The page itself, and any inner box that scrolls sideways (a table in a scrolling wrapper).
+        let w = document.scrollingElement.scrollWidth;
+        for (const el of document.querySelectorAll('.RaList-main *')) {
+          const style = getComputedStyle(el);
+          if (/(auto|scroll)/.test(style.overflowX) && el.scrollWidth > el.clientWidth + 1)
+            w = Math.max(w, Math.round(el.getBoundingClientRect().left + el.scrollWidth));
+        }
+        return w;
+      });
+      const pagination = page.locator('.MuiTablePagination-root');
+      let paginationInView = true;
+      if ((await pagination.count()) > 0) {
+        const box = await pagination.first().evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          const actions = el.querySelector('.MuiTablePagination-actions, nav, .MuiPagination-root') ?? el;
+          const a = actions.getBoundingClientRect();
+          return { right: Math.max(r.right, a.right), width: r.width };
+        });
+        paginationInView = box.width > 0 && box.right <= 1280;
+      }
+      await t.shot(resource);
+      const shown = await numbersOnScreen(page, '.RaList-main');
+      if (shown.raw.length) unformatted.push(`${resource} list: ${shown.raw.slice(0, 3).join('; ')}`);
+      if (shown.wrapping.length) unformatted.push(`${resource} list, amounts that may wrap: ${shown.wrapping.slice(0, 3).join('; ')}`);
+      if (SHOWN.includes(resource) && (await page.locator('.RaList-content tbody tr').count()) > 0) shows.push(resource);
+      console.log(`    ${resource}: scrollWidth ${width}${paginationInView ? '' : ', pagination out of view'}`);
+      if (width > 1280 || !paginationInView) wide.push(`${resource} (${width} px${paginationInView ? '' : ', pagination out of view'})`);
+    }
+    await t.shot('last-list');
+    check(wide.length === 0, `lists wider than 1280 px: ${wide.join(', ')}`);
+    // The show page of each list's first row.
+    for (const resource of shows) {
+      await page.goto(`${t.base}/#/${resource}?filter=${encodeURIComponent('{}')}`);
+      await page.locator('.RaList-content tbody tr').first().click();
+      await visible(page.locator('.RaShow-main, .RaEdit-main').first(), `the show page of the first ${resource} row`);
+      await page.waitForLoadState('networkidle');
+      const width = await page.evaluate(() => document.scrollingElement.scrollWidth);
+      if (width > 1280) wide.push(`${resource} show page (${width} px)`);
+      const shown = await numbersOnScreen(page, '#main-content');
+      if (shown.raw.length) unformatted.push(`${resource} show: ${shown.raw.slice(0, 3).join('; ')}`);
+      if (shown.wrapping.length) unformatted.push(`${resource} show, amounts that may wrap: ${shown.wrapping.slice(0, 3).join('; ')}`);
+    }
+    console.log(`    show pages checked: ${shows.join(', ')}`);
+    // The pages that are not lists: the dashboard, an earnings explanation, writer referrals, the queue board.
+    const finance = await token('finance');
+    const earning = await first(finance, 'story-earnings', { period: env.periods.earlier });
+    const pages = {
+      dashboard: '',
+      explanation: `explanations/${earning.authorId}/${earning.period}`,
+      'writer referrals': 'writer-referrals',
+      'queue board': 'queue-dashboard',
+    };
+    for (const [name, path] of Object.entries(pages)) {
+      await page.goto(`${t.base}/#/${path}`);
+      await visible(page.locator('#main-content'), `the ${name} page`);
+      await page.waitForLoadState('networkidle');
+      const width = await page.evaluate(() => document.scrollingElement.scrollWidth);
+      if (width > 1280) wide.push(`${name} page (${width} px)`);
+      const shown = await numbersOnScreen(page, '#main-content');
+      if (shown.raw.length) unformatted.push(`${name}: ${shown.raw.slice(0, 3).join('; ')}`);
+      if (shown.wrapping.length) unformatted.push(`${name}, amounts that may wrap: ${shown.wrapping.slice(0, 3).join('; ')}`);
+    }
+    check(wide.length === 0, `show pages wider than 1280 px: ${wide.join(', ')}`);
+    check(unformatted.length === 0, `numbers shown unformatted:\n      ${unformatted.join('\n      ')}`);
+    t.noApiErrors();
+  });
+
+  walkthrough('lists: the favicon is served (the page icon and /favicon.ico)', async (t) => {
+    const { page } = t;
+    const failed = [];
+    page.on('response', (r) => {
+      if (/favicon/.test(r.url()) && r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+    });
+    await page.goto(`${t.base}/#/login`);
+    await visible(page.locator('input[name="username"]'), 'the sign-in form');
+    const href = await page.locator('link[rel="icon"]').getAttribute('href');
+    check(href, 'the page names its icon');
+    for (const url of [new URL(href, `${t.base}/`).href, `${t.base}/favicon.ico`]) {
+      const r = await page.request.get(url);
+      check(r.status() === 200, `${url}: ${r.status()}`);
+      check(/^image\//.test(r.headers()['content-type'] ?? ''), `${url} is an image (${r.headers()['content-type']})`);
+    }
+    check(failed.length === 0, `favicon requests failed: ${failed.join(', ')}`);
+  });
+}
