@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { IntegrityRunView, LatestIntegrityRun } from './ledger-views.dto.js';
 import { CurrentStaff, Roles, type Actor } from '../../core/src/auth/access.decorators.js';
 import { IntegrityRunsService } from './integrity-runs.service.js';
 
@@ -14,16 +15,25 @@ import { IntegrityRunsService } from './integrity-runs.service.js';
 export class IntegrityRunsController {
   constructor(private readonly runs: IntegrityRunsService) {}
 
-  @Get() @Roles('finance') list(@Query() q: Record<string, unknown>) {
+  @ApiOkResponse({ type: [IntegrityRunView] })
+  @Get()
+  @Roles('finance')
+  list(@Query() q: Record<string, unknown>) {
     return this.runs.list(q);
   }
 
   /** `{run}`: the latest stored run, `null` before the first. */
-  @Get('latest') @Roles('finance') async latest() {
+  @ApiOkResponse({ type: LatestIntegrityRun })
+  @Get('latest')
+  @Roles('finance')
+  async latest() {
     return { run: await this.runs.latest() };
   }
 
-  @Get(':id') @Roles('finance') get(@Param('id') id: string) {
+  @ApiOkResponse({ type: IntegrityRunView })
+  @Get(':id')
+  @Roles('finance')
+  get(@Param('id') id: string) {
     return this.runs.get(id);
   }
 
@@ -31,7 +41,11 @@ export class IntegrityRunsController {
    * Runs every check now and stores the outcome (201). Not a money write: it changes no money.
    * A repeat with the same Idempotency-Key (a retried click) returns the stored run (200).
    */
-  @Post() @HttpCode(201) @Roles('finance') async runNow(@CurrentStaff() actor: Actor, @Headers('idempotency-key') key?: string) {
+  @ApiCreatedResponse({ type: IntegrityRunView })
+  @Post()
+  @HttpCode(201)
+  @Roles('finance')
+  async runNow(@CurrentStaff() actor: Actor, @Headers('idempotency-key') key?: string) {
     const suffix = typeof key === 'string' && key.length > 0 ? createHash('sha256').update(key).digest('hex').slice(0, 32) : randomUUID();
     const { run } = await this.runs.runOnce(`manual:${actor.id}:${suffix}`, 'manual', actor);
     return run;

@@ -2,6 +2,7 @@ import { Alert, Box, Button, Card, CardContent, TextField, Typography } from '@m
 import { useState } from 'react';
 import { DataTable, ExportButton, downloadCSV, Link, List, Title, TopToolbar, useGetOne } from 'react-admin';
 import { useSearchParams } from 'react-router-dom';
+import type { AuthorLedgerSummary, LedgerEntry } from '../../api';
 import { RequireAccess } from '../../components/RequireAccess';
 import * as csv from '../../components/exporter';
 import { Fact, Facts, StatusChip, filteredListPath } from '../../components/fields';
@@ -9,33 +10,7 @@ import { EXPORT_MAX } from '../../components/lists';
 import { formatUtc } from '../../dates';
 import { formatMicros } from '../../money';
 
-export interface LedgerEntry {
-  id: string;
-  groupId: string;
-  runId: string | null;
-  period: string | null;
-  statementId: string | null;
-  kind: string;
-  cause: string;
-  amountMicros: number | string;
-  debitMicros: number | string;
-  creditMicros: number | string;
-  balanceMicros: number | string;
-  createdAt: string;
-  payoutState: string | null;
-  payoutEventId: string | null;
-}
-
-interface AuthorLedgerSummary {
-  id: string;
-  authorName: string | null;
-  balanceMicros: number | string;
-  entryCount: number;
-  latestStatement: { id: string; period: string; carriedMicros: number | string } | null;
-  unsettledMicros: number | string;
-  statementsMicros: number | string;
-  matchesStatements: boolean;
-}
+export type { LedgerEntry };
 
 /** Where the author ledger of a member is in the console (tickets, partners and statements link here). */
 export const authorLedgerPath = (authorId: string) => `/author-ledger?author=${encodeURIComponent(authorId)}`;

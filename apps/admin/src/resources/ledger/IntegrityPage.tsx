@@ -4,22 +4,14 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { DataTable, List, Title, useCanAccess } from 'react-admin';
 import { useSearchParams } from 'react-router-dom';
 import { INTEGRITY_CHECK_LABELS } from '@libs/ledger/src/integrity-checks';
+import type { IntegrityRun, LatestIntegrityRun } from '../../api';
 import { useAction } from '../../components/actions';
 import { RequireAccess } from '../../components/RequireAccess';
 import { humanize } from '../../components/fields';
 import { dataProvider } from '../../dataProvider';
 import { formatUtc } from '../../dates';
 
-export interface IntegrityRun {
-  id: string;
-  runKey: string;
-  trigger: 'schedule' | 'manual';
-  requestedByEmail: string | null;
-  checkedAt: string;
-  ok: boolean;
-  checks: { check: string; ok: boolean; offendingCount: number }[];
-  failures: { check: string; offending: Record<string, unknown>[] }[];
-}
+export type { IntegrityRun };
 
 export const checkLabel = (check: string) => (INTEGRITY_CHECK_LABELS as Record<string, string>)[check] ?? humanize(check);
 
@@ -27,10 +19,19 @@ export const checkLabel = (check: string) => (INTEGRITY_CHECK_LABELS as Record<s
 export const useLatestIntegrityRun = (enabled = true) =>
   useQuery({
     queryKey: ['ledger-integrity-runs', 'latest'],
-    queryFn: async () => (await dataProvider.fetchJson<{ run: IntegrityRun | null }>('ledger-integrity-runs/latest')).data.run,
+    queryFn: async () => (await dataProvider.fetchJson<LatestIntegrityRun>('ledger-integrity-runs/latest')).data.run,
     enabled,
     refetchInterval: 60_000,
   });
+
+/** A list of ids shown whole up to ten, then "… and N more" (a group of a whole run has thousands of entries). */
+const SHOWN_IDS = 10;
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '—';
+  if (Array.isArray(v))
+    return v.length > SHOWN_IDS ? `${v.slice(0, SHOWN_IDS).join(', ')} … and ${v.length - SHOWN_IDS} more` : v.join(', ');
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
 
 /** What a failed check names, as a table of its fields (entry ids, authors, statements, runs, amounts in µ$). */
 export const Offending = ({ rows }: { rows: Record<string, unknown>[] }) => {
@@ -49,13 +50,7 @@ export const Offending = ({ rows }: { rows: Record<string, unknown>[] }) => {
           <TableRow key={i}>
             {keys.map((k) => (
               <TableCell key={k} sx={{ fontFamily: 'monospace', fontSize: 12 }}>
-                {r[k] === null || r[k] === undefined
-                  ? '—'
-                  : Array.isArray(r[k])
-                    ? (r[k] as unknown[]).join(', ')
-                    : typeof r[k] === 'object'
-                      ? JSON.stringify(r[k])
-                      : String(r[k])}
+                {cellText(r[k])}
               </TableCell>
             ))}
           </TableRow>

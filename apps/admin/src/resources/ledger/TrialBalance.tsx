@@ -16,40 +16,11 @@ import {
 import { DataTable, List, Show, downloadCSV, useRecordContext } from 'react-admin';
 import { absMicros, micros } from '@libs/core/src/money/money';
 import { AUTHORS_ACCOUNT } from '@libs/ledger/src/trial-balance-accounts';
+import type { TrialBalance, TrialBalanceAccount, TrialBalancePeriod } from '../../api';
 import * as csv from '../../components/exporter';
 import { formatMicros } from '../../money';
 
-interface TrialBalancePeriod {
-  id: string;
-  period: string;
-  debitsMicros: number | string;
-  creditsMicros: number | string;
-  entryCount: number;
-  accountCount: number;
-  balanced: boolean;
-}
-
-interface TrialBalanceAccount {
-  id: string;
-  account: string;
-  authorCount: number | null;
-  entryCount: number;
-  openingMicros: number | string;
-  debitsMicros: number | string;
-  creditsMicros: number | string;
-  closingMicros: number | string;
-}
-
-interface TrialBalanceRecord {
-  id: string;
-  period: string;
-  accounts: TrialBalanceAccount[];
-  totals: Record<
-    'openingMicros' | 'debitsMicros' | 'creditsMicros' | 'closingMicros' | 'closingDebitMicros' | 'closingCreditMicros',
-    number | string
-  >;
-  balanced: boolean;
-}
+type TrialBalanceRecord = TrialBalance;
 
 const accountName = (a: Pick<TrialBalanceAccount, 'account' | 'authorCount'>) =>
   a.account === AUTHORS_ACCOUNT ? `Authors' balances (${a.authorCount ?? 0} authors)` : a.account;
