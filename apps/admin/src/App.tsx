@@ -26,6 +26,7 @@ import stories from './resources/stories';
 import storyEarnings from './resources/story-earnings';
 import tickets from './resources/tickets';
 import { ExplanationPage } from './resources/explanations';
+import { AuthorLedgerPage, IntegrityPage, trialBalances } from './resources/ledger';
 import { QueueDashboardPage } from './queue-board/QueueDashboardPage';
 import { LoginPage } from './auth/LoginPage';
 import { ProfilePage } from './auth/ProfilePage';
@@ -63,12 +64,15 @@ export const App = () => (
     <Resource name="referral-credit-totals" options={{ label: 'Credits per month' }} {...referralCreditTotals} />
     <Resource name="staff-users" options={{ label: 'Staff accounts' }} {...staffUsers} />
     <Resource name="audit-log" options={{ label: 'Audit log' }} {...auditLog} />
+    <Resource name="trial-balances" options={{ label: 'Trial balance' }} {...trialBalances} />
     <CustomRoutes>
       <Route path="/writer-referrals" element={<WriterReferrals />} />
       <Route path="/explanations" element={<ExplanationPage />} />
       <Route path="/explanations/:authorId/:period" element={<ExplanationPage />} />
       <Route path="/queue-dashboard" element={<QueueDashboardPage />} />
       <Route path="/profile" element={<ProfilePage />} />
+      <Route path="/author-ledger" element={<AuthorLedgerPage />} />
+      <Route path="/ledger-integrity" element={<IntegrityPage />} />
     </CustomRoutes>
   </Admin>
 );

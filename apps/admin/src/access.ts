@@ -72,6 +72,12 @@ export const ACCESS: Record<string, Record<string, Who>> = {
   'staff-users': rules(ADMIN, { create: ADMIN, edit: ADMIN }),
   'audit-log': rules(ADMIN),
   'queue-board': rules(ADMIN),
+  'author-ledger': rules(MONEY_READERS),
+  'author-ledgers': rules(MONEY_READERS),
+  'author-ledger-entries': rules(MONEY_READERS),
+  'trial-balances': rules(FINANCE),
+  'ledger-integrity': rules(FINANCE, { run: FINANCE }),
+  'ledger-integrity-runs': rules(FINANCE, { create: FINANCE }),
 };
 
 /** Admins may do everything; others what the table grants their roles. Unknown resources/actions: refused. */

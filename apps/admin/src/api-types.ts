@@ -1515,6 +1515,68 @@ export interface components {
       /** @description internal: never shown to the writer */
       body: string;
     };
+    AuthorLedgerEntryView: {
+      /** @example author:42 */
+      account: string;
+      /** @description Signed: a debit > 0 (money leaving the balance), a credit < 0 (integer micro-dollars) */
+      amountMicros: number;
+      authorId: string;
+      /** @description What the program owes the author after this entry (entry order) (integer micro-dollars) */
+      balanceMicros: number;
+      /** @description The cause in words (entry-causes.ts) */
+      cause: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description The credit, 0 for a debit (integer micro-dollars) */
+      creditMicros: number;
+      /** @description The debit, 0 for a credit (integer micro-dollars) */
+      debitMicros: number;
+      /** @description Who moved the payout (mark-paid, settlement, hold, …) */
+      eventSource: string | null;
+      fromState: string | null;
+      /**
+       * Format: uuid
+       * @description The transaction group (all its lines sum to zero)
+       */
+      groupId: string;
+      /** @description The entry id (bigint, as a string) */
+      id: string;
+      /** @enum {string} */
+      kind: 'pool_funding' | 'allocation' | 'unallocated' | 'referral_credit' | 'adjustment' | 'payout' | 'forfeit' | 'payout_transition';
+      /** @description The payout event of a payout transition */
+      payoutEventId: string | null;
+      /** @description The payout's state now (payout lines only) */
+      payoutState: string | null;
+      /** @example 2026-10 */
+      period: string | null;
+      /**
+       * Format: uuid
+       * @description The payout run the entry belongs to
+       */
+      runId: string | null;
+      /**
+       * Format: uuid
+       * @description The statement (and so the payout) the entry belongs to
+       */
+      statementId: string | null;
+      statementStatus: string | null;
+      toState: string | null;
+    };
+    AuthorLedgerSummary: {
+      authorId: string;
+      authorName: string | null;
+      /** @description What the ledger says the program owes the author (integer micro-dollars) */
+      balanceMicros: number;
+      entryCount: number;
+      /** @description The member id */
+      id: string;
+      latestStatement: components['schemas']['LatestStatementRef'] | null;
+      matchesStatements: boolean;
+      /** @description Latest carried + unsettled (integer micro-dollars) */
+      statementsMicros: number;
+      /** @description Failed or reversed payouts no later run took back (integer micro-dollars) */
+      unsettledMicros: number;
+    };
     BoostNominationDto: {
       note?: string;
     };
@@ -1646,6 +1708,48 @@ export interface components {
     };
     EndBoostDto: {
       reason: string;
+    };
+    IntegrityCheckOutcome: {
+      /** @enum {string} */
+      check: 'balanced_groups' | 'author_balances' | 'run_pools' | 'paid_twice' | 'payout_file_totals' | 'rebuild';
+      /** @description Offenders named (at most 50 are kept) */
+      offendingCount: number;
+      ok: boolean;
+    };
+    IntegrityFailure: {
+      /** @enum {string} */
+      check: 'balanced_groups' | 'author_balances' | 'run_pools' | 'paid_twice' | 'payout_file_totals' | 'rebuild';
+      /** @description The entries, authors, statements or runs the check names */
+      offending: {
+        [key: string]: unknown;
+      }[];
+    };
+    IntegrityRunView: {
+      /** Format: date-time */
+      checkedAt: string;
+      checks: components['schemas']['IntegrityCheckOutcome'][];
+      failures: components['schemas']['IntegrityFailure'][];
+      id: string;
+      ok: boolean;
+      /** Format: uuid */
+      requestedBy: string | null;
+      requestedByEmail: string | null;
+      /** @example daily:2026-12-03 */
+      runKey: string;
+      /** @enum {string} */
+      trigger: 'schedule' | 'manual';
+    };
+    LatestIntegrityRun: {
+      /** @description null before the first run */
+      run: components['schemas']['IntegrityRunView'] | null;
+    };
+    LatestStatementRef: {
+      /** @description Carried to the next month (integer micro-dollars) */
+      carriedMicros: number;
+      /** Format: uuid */
+      id: string;
+      /** @example 2026-10 */
+      period: string;
     };
     LoginDto: {
       /** @example 123456 */
@@ -1783,6 +1887,59 @@ export interface components {
        * @example 2026-10
        */
       period: string;
+    };
+    TrialBalanceAccountView: {
+      /** @description The account; `authors` sums every author's account */
+      account: string;
+      /** @description How many authors the `authors` line sums */
+      authorCount: number | null;
+      /** @description Closing balance, debit > 0 (integer micro-dollars) */
+      closingMicros: number;
+      /** @description Credits in the period (integer micro-dollars) */
+      creditsMicros: number;
+      /** @description Debits in the period (integer micro-dollars) */
+      debitsMicros: number;
+      entryCount: number;
+      id: string;
+      /** @description Opening balance, debit > 0 (integer micro-dollars) */
+      openingMicros: number;
+    };
+    TrialBalancePeriodView: {
+      accountCount: number;
+      balanced: boolean;
+      /** @description The period's credits (integer micro-dollars) */
+      creditsMicros: number;
+      /** @description The period's debits (integer micro-dollars) */
+      debitsMicros: number;
+      entryCount: number;
+      /** @example 2026-10 */
+      id: string;
+      /** @example 2026-10 */
+      period: string;
+    };
+    TrialBalanceTotals: {
+      /** @description Closing credit balances (integer micro-dollars) */
+      closingCreditMicros: number;
+      /** @description Closing debit balances (integer micro-dollars) */
+      closingDebitMicros: number;
+      /** @description Sum of the closings (0) (integer micro-dollars) */
+      closingMicros: number;
+      /** @description All credits (integer micro-dollars) */
+      creditsMicros: number;
+      /** @description All debits (integer micro-dollars) */
+      debitsMicros: number;
+      /** @description Sum of the openings (0) (integer micro-dollars) */
+      openingMicros: number;
+    };
+    TrialBalanceView: {
+      accounts: components['schemas']['TrialBalanceAccountView'][];
+      /** @description Debits equal credits and the closing balances sum to zero */
+      balanced: boolean;
+      /** @example 2026-10 */
+      id: string;
+      /** @example 2026-10 */
+      period: string;
+      totals: components['schemas']['TrialBalanceTotals'];
     };
     UpdateCountryDto: {
       /** Format: date */
@@ -2270,7 +2427,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AuthorLedgerEntryView'][];
+        };
       };
     };
   };
@@ -2289,7 +2448,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AuthorLedgerSummary'];
+        };
       };
     };
   };
@@ -2614,7 +2775,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['IntegrityRunView'][];
+        };
       };
     };
   };
@@ -2633,7 +2796,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['IntegrityRunView'];
+        };
       };
     };
   };
@@ -2652,7 +2817,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['IntegrityRunView'];
+        };
       };
     };
   };
@@ -2669,7 +2836,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LatestIntegrityRun'];
+        };
       };
     };
   };
@@ -3987,7 +4156,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TrialBalancePeriodView'][];
+        };
       };
     };
   };
@@ -4006,7 +4177,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TrialBalanceView'];
+        };
       };
     };
   };

@@ -10,3 +10,11 @@ export type Member = Schemas['MemberView'];
 export type MemberDetail = Schemas['MemberDetail'];
 export type Publication = Schemas['PublicationView'];
 export type PublicationDetail = Schemas['PublicationDetail'];
+
+export type LedgerEntry = Schemas['AuthorLedgerEntryView'];
+export type AuthorLedgerSummary = Schemas['AuthorLedgerSummary'];
+export type TrialBalancePeriod = Schemas['TrialBalancePeriodView'];
+export type TrialBalanceAccount = Schemas['TrialBalanceAccountView'];
+export type TrialBalance = Schemas['TrialBalanceView'];
+export type IntegrityRun = Schemas['IntegrityRunView'];
+export type LatestIntegrityRun = Schemas['LatestIntegrityRun'];

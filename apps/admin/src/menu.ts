@@ -22,6 +22,7 @@ import TuneIcon from '@mui/icons-material/Tune';
 import TextSnippetIcon from '@mui/icons-material/TextSnippet';
 import ViewListIcon from '@mui/icons-material/ViewList';
 import TuneOutlinedIcon from '@mui/icons-material/TuneOutlined';
+import { LEDGER_MENU } from './resources/ledger/menu';
 import type { SvgIconComponent } from '@mui/icons-material';
 
 export interface MenuEntry {
@@ -68,6 +69,7 @@ export const MENU: { title: string; items: MenuEntry[] }[] = [
       },
     ],
   },
+  LEDGER_MENU,
   {
     title: 'Support',
     items: [

@@ -1,8 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../core/src/auth/access.decorators.js';
 import { AuthorLedgerRepository } from './author-ledger.repository.js';
 import { TrialBalanceRepository } from './trial-balance.repository.js';
+import { AuthorLedgerEntryView, AuthorLedgerSummary, TrialBalancePeriodView, TrialBalanceView } from './ledger-views.dto.js';
 
 type ListParams = Record<string, unknown>;
 
@@ -13,7 +14,10 @@ type ListParams = Record<string, unknown>;
 export class AuthorLedgersController {
   constructor(private readonly ledger: AuthorLedgerRepository) {}
 
-  @Get(':authorId') @Roles('support', 'finance') get(@Param('authorId') authorId: string) {
+  @ApiOkResponse({ type: AuthorLedgerSummary })
+  @Get(':authorId')
+  @Roles('support', 'finance')
+  get(@Param('authorId') authorId: string) {
     return this.ledger.summary(authorId);
   }
 }
@@ -25,7 +29,10 @@ export class AuthorLedgersController {
 export class AuthorLedgerEntriesController {
   constructor(private readonly ledger: AuthorLedgerRepository) {}
 
-  @Get() @Roles('support', 'finance') list(@Query() q: ListParams) {
+  @ApiOkResponse({ type: [AuthorLedgerEntryView] })
+  @Get()
+  @Roles('support', 'finance')
+  list(@Query() q: ListParams) {
     return this.ledger.listEntries(q);
   }
 }
@@ -37,11 +44,17 @@ export class AuthorLedgerEntriesController {
 export class TrialBalancesController {
   constructor(private readonly trial: TrialBalanceRepository) {}
 
-  @Get() @Roles('finance') list(@Query() q: ListParams) {
+  @ApiOkResponse({ type: [TrialBalancePeriodView] })
+  @Get()
+  @Roles('finance')
+  list(@Query() q: ListParams) {
     return this.trial.listPeriods(q);
   }
 
-  @Get(':period') @Roles('finance') get(@Param('period') period: string) {
+  @ApiOkResponse({ type: TrialBalanceView })
+  @Get(':period')
+  @Roles('finance')
+  get(@Param('period') period: string) {
     return this.trial.period(period);
   }
 }

@@ -35,7 +35,7 @@ const entriesOf = (authorKey: number) => `(
   LEFT JOIN statements s ON s.id = le.statement_id
   LEFT JOIN ledger_payout_events ev ON le.kind = 'payout_transition' AND ev.statement_id = le.statement_id
     AND le.group_id = ${payoutEventGroupSql('ev.id::text')}
-  WHERE le.account = '${ACCOUNTS.author(authorKey)}') e`;
+  WHERE le.author_key = ${authorKey} AND le.account = '${ACCOUNTS.author(authorKey)}') e`; // author_key: the index (author_key, id)
 
 const ENTRY_COLUMNS = `e.id::text AS id, e.group_id::text AS "groupId", e.run_id::text AS "runId", e.period, e.statement_id::text AS "statementId",
   e.kind, e.account, e.amount_micros::text AS "amountMicros", e.balance_micros::text AS "balanceMicros", e.created_at AS "createdAt",
@@ -107,8 +107,8 @@ export class AuthorLedgerRepository {
       `WITH latest AS (
          SELECT s.id, s.period, s.carried_micros FROM statements s JOIN payout_runs r ON r.id = s.run_id
          WHERE s.author_key = $1 AND r.status IN ('approved', 'paid') ORDER BY r.period DESC LIMIT 1)
-       SELECT (SELECT coalesce(-sum(amount_micros), 0)::text FROM ledger_entries WHERE account = $2) AS "balanceMicros",
-              (SELECT count(*)::int FROM ledger_entries WHERE account = $2) AS "entryCount",
+       SELECT (SELECT coalesce(-sum(amount_micros), 0)::text FROM ledger_entries WHERE author_key = $1 AND account = $2) AS "balanceMicros",
+              (SELECT count(*)::int FROM ledger_entries WHERE author_key = $1 AND account = $2) AS "entryCount",
               (SELECT id::text FROM latest) AS "latestStatementId", (SELECT period FROM latest) AS "latestPeriod",
               (SELECT carried_micros::text FROM latest) AS "carriedMicros",
               (SELECT coalesce(sum(s.payout_cents * 10000), 0)::text FROM statements s JOIN payout_runs r ON r.id = s.run_id

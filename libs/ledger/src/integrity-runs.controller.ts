@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { IntegrityRunView, LatestIntegrityRun } from './ledger-views.dto.js';
 import { CurrentStaff, Roles, type Actor } from '../../core/src/auth/access.decorators.js';
 import { badInput } from '../../core/src/http/errors.js';
 import { IntegrityRunsService } from './integrity-runs.service.js';
@@ -15,16 +16,25 @@ import { IntegrityRunsService } from './integrity-runs.service.js';
 export class IntegrityRunsController {
   constructor(private readonly runs: IntegrityRunsService) {}
 
-  @Get() @Roles('finance') list(@Query() q: Record<string, unknown>) {
+  @ApiOkResponse({ type: [IntegrityRunView] })
+  @Get()
+  @Roles('finance')
+  list(@Query() q: Record<string, unknown>) {
     return this.runs.list(q);
   }
 
   /** `{run}`: the latest stored run, `null` before the first. */
-  @Get('latest') @Roles('finance') async latest() {
+  @ApiOkResponse({ type: LatestIntegrityRun })
+  @Get('latest')
+  @Roles('finance')
+  async latest() {
     return { run: await this.runs.latest() };
   }
 
-  @Get(':id') @Roles('finance') get(@Param('id') id: string) {
+  @ApiOkResponse({ type: IntegrityRunView })
+  @Get(':id')
+  @Roles('finance')
+  get(@Param('id') id: string) {
     return this.runs.get(id);
   }
 
@@ -33,7 +43,11 @@ export class IntegrityRunsController {
    * It takes an Idempotency-Key, as every console write does: a repeat with the same key (a
    * retried click) returns the stored run and runs nothing; without a key, a 400.
    */
-  @Post() @HttpCode(201) @Roles('finance') async runNow(@CurrentStaff() actor: Actor, @Headers('idempotency-key') key?: string) {
+  @ApiCreatedResponse({ type: IntegrityRunView })
+  @Post()
+  @HttpCode(201)
+  @Roles('finance')
+  async runNow(@CurrentStaff() actor: Actor, @Headers('idempotency-key') key?: string) {
     if (typeof key !== 'string' || key.length === 0) {
       throw badInput('Idempotency-Key is required: send one per click of "run checks now"', [
         { field: 'Idempotency-Key', message: 'required' },

@@ -12,6 +12,7 @@ import { Progress, StatusChip, filteredListPath } from '../components/fields';
 import { formatUtc } from '../dates';
 import { formatMicros } from '../money';
 import type { PayoutRun } from '../resources/payout-runs';
+import { IntegrityAlert } from './IntegrityAlert';
 
 const PeriodCharts = lazy(() => import('./PeriodCharts'));
 
@@ -166,6 +167,7 @@ export const Dashboard = () => {
       <Typography variant="h5" gutterBottom data-testid="dashboard-heading">
         Waiting for {identity?.fullName ?? 'you'}
       </Typography>
+      {can(roles, 'ledger-integrity', 'show') ? <IntegrityAlert /> : null}
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, mb: 3 }}>
         {can(roles, 'applications', 'list') ? <Applications /> : null}
         {can(roles, 'nominations', 'list') ? <Nominations /> : null}

@@ -2,7 +2,9 @@ import PersonIcon from '@mui/icons-material/Person';
 import { Card, CardContent, Divider, Typography } from '@mui/material';
 import { DataTable, Link, List, NullableBooleanInput, SearchInput, Show, TextInput, useRecordContext } from 'react-admin';
 import { csvExporter } from '../../components/exporter';
+import { IfCan } from '../../components/actions';
 import { Fact, Facts, StatusChip, YesNo, filteredListPath } from '../../components/fields';
+import { authorLedgerPath } from '../ledger/AuthorLedgerPage';
 import { ListActions, dateRangeFilters } from '../../components/lists';
 import { RowsTable } from '../../components/RowsTable';
 import { formatDay, formatUtc } from '../../dates';
@@ -57,6 +59,10 @@ const MemberDetailCard = () => {
           </Fact>
           <Fact label="Writing">
             <Link to={filteredListPath('stories', { authorId: r.id })}>Stories</Link>
+            <IfCan resource="author-ledger" action="list">
+              {' · '}
+              <Link to={authorLedgerPath(r.id)}>Ledger</Link>
+            </IfCan>
           </Fact>
         </Facts>
         <Divider sx={{ my: 2 }} />

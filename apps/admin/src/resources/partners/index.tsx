@@ -5,6 +5,7 @@ import { DataTable, Link, List, SearchInput, SelectInput, Show, TextInput, TopTo
 import { IfCan, ReasonDialog, useAction } from '../../components/actions';
 import { csvExporter } from '../../components/exporter';
 import { Fact, Facts, StatusChip, filteredListPath } from '../../components/fields';
+import { authorLedgerPath } from '../ledger/AuthorLedgerPage';
 import { ListActions, choices, dateRangeFilters } from '../../components/lists';
 import { formatUtc } from '../../dates';
 
@@ -104,6 +105,7 @@ const PartnerLinks = () => {
     <Facts>
       {statements ? <Link to={filteredListPath('statements', { authorId: record.id })}>Statements</Link> : null}
       {statements ? <Link to={filteredListPath('story-earnings', { authorId: record.id })}>Story earnings</Link> : null}
+      {statements ? <Link to={authorLedgerPath(record.id)}>Ledger</Link> : null}
       {referrals ? <Link to={`/writer-referrals?writer=${encodeURIComponent(record.id)}`}>Legacy referrals</Link> : null}
       <Link to={filteredListPath('stories', { authorId: record.id })}>Stories</Link>
     </Facts>

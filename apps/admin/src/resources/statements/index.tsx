@@ -16,6 +16,7 @@ import { Breakdown } from '../../components/Breakdown';
 import * as csv from '../../components/exporter';
 import { Fact, Facts, StatusChip, filteredListPath } from '../../components/fields';
 import { ListActions, choices } from '../../components/lists';
+import { authorLedgerPath } from '../ledger/AuthorLedgerPage';
 import { formatUtc } from '../../dates';
 import { formatCents, formatMicros } from '../../money';
 
@@ -193,6 +194,7 @@ const StatementDetail = () => {
           <Link to={filteredListPath('story-earnings', { runId: s.runId, authorId: s.authorId })}>Per-story earnings of this run</Link>
           <Link to={filteredListPath('statements', { authorId: s.authorId })}>All statements of {s.authorName}</Link>
           <Link to={filteredListPath('adjustments', { authorId: s.authorId })}>Adjustments</Link>
+          <Link to={authorLedgerPath(s.authorId)}>Ledger</Link>
           {canExplain ? <Link to={`/explanations/${encodeURIComponent(s.authorId)}/${s.period}`}>Earnings explanation</Link> : null}
         </Facts>
       </CardContent>

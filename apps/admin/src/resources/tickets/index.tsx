@@ -27,6 +27,7 @@ import { IfCan, ReasonDialog, useAction } from '../../components/actions';
 import { csvExporter } from '../../components/exporter';
 import { Fact, Facts, StatusChip, filteredListPath } from '../../components/fields';
 import { ListActions, choices, dateRangeFilters } from '../../components/lists';
+import { authorLedgerPath } from '../ledger/AuthorLedgerPage';
 import { formatUtc, validPeriod } from '../../dates';
 import { TICKET_CATEGORIES } from '@libs/help-desk/src/ticket-categories';
 import { ExplanationPanel } from '../explanations/ExplanationPanel';
@@ -326,6 +327,9 @@ const TicketDetail = ({ draft, setDraft }: { draft: string; setDraft: (s: string
           <span />
           <Link to={filteredListPath('tickets', { memberId: t.memberId })}>The writer's tickets</Link>
           <Link to={filteredListPath('statements', { authorId: t.memberId })}>Statements</Link>
+          <Link to={authorLedgerPath(t.memberId)} data-testid="ticket-author-ledger">
+            Ledger
+          </Link>
           <Link to={`/writer-referrals?writer=${encodeURIComponent(t.memberId)}`}>Legacy referrals</Link>
         </Facts>
         <Divider sx={{ my: 2 }} />

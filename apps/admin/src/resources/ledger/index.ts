@@ -1,0 +1,3 @@
+export { AuthorLedgerPage, authorLedgerPath } from './AuthorLedgerPage';
+export { IntegrityPage } from './IntegrityPage';
+export { trialBalances } from './TrialBalance';
