@@ -312,7 +312,13 @@ export function defineWalkthroughs({ walkthrough, env, outDir, perf }) {
     // A second finance person approves, marks paid and downloads the payout file.
     await signIn(t, 'approver');
     await page.goto(`${t.base}/#/payout-runs/${run.id}/show`);
-    await page.getByRole('button', { name: 'Approve' }).click();
+    // Money moves: a confirmation says how much, to how many writers, before anything changes.
+    await page.getByRole('button', { name: 'Approve…' }).click();
+    const confirmRun = await visible(dialog(page).filter({ hasText: 'What changes when you approve' }), 'the approval confirmation');
+    const paidOut = formatDollars(BigInt(run.paidOutCents) * 10_000n);
+    await visible(confirmRun.getByTestId('approve-run-total').getByText(paidOut, { exact: true }), `the confirmation's total ${paidOut}`);
+    await t.shot('approve-confirm');
+    await confirmRun.getByTestId('confirm').click();
     await visible(page.getByTestId('run-status').getByText('approved'), 'the run approved');
     await t.shot('approved');
     await page.getByRole('button', { name: 'Mark paid' }).click();

@@ -3,8 +3,7 @@ import PaymentsIcon from '@mui/icons-material/Payments';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import ReplayIcon from '@mui/icons-material/Replay';
 import TaskAltIcon from '@mui/icons-material/TaskAlt';
-import VerifiedIcon from '@mui/icons-material/Verified';
-import { Alert, Box, Button, Card, CardContent, Tab, Tabs, Tooltip, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, Tab, Tabs, Typography } from '@mui/material';
 import { useState } from 'react';
 import {
   Create,
@@ -20,7 +19,6 @@ import {
   Toolbar,
   TopToolbar,
   required,
-  useGetIdentity,
   useNotify,
   useRecordContext,
   useRedirect,
@@ -36,6 +34,7 @@ import { formatCount } from '../../numbers';
 import { Breakdown } from '../../components/Breakdown';
 import { PAYOUT_STATES, StatementColumns } from '../statements';
 import { StoryEarningColumns } from '../story-earnings';
+import { ApproveRunButton } from './ApproveRunButton';
 
 export { RUN_STATUSES };
 
@@ -166,34 +165,6 @@ const PayoutRunCreate = () => {
         <TextInput source="period" label="Period (YYYY-MM)" validate={[required(), validPeriod]} />
       </SimpleForm>
     </Create>
-  );
-};
-
-const ApproveRunButton = () => {
-  const run = useRecordContext<PayoutRun>();
-  const { identity } = useGetIdentity();
-  const { run: act, pending } = useAction();
-  if (!run || run.status !== 'computed') return null;
-  const own = identity?.id === run.startedBy;
-  return (
-    <IfCan resource="payout-runs" action="approve">
-      <Tooltip
-        title={
-          own ? 'Four eyes: someone other than the person who started the run approves it' : 'Freezes the results and queues the payouts'
-        }
-      >
-        <span>
-          <Button
-            variant="contained"
-            startIcon={<VerifiedIcon />}
-            disabled={own || pending}
-            onClick={() => act((dp) => dp.act('payout-runs', run.id, 'approve'), `Run ${run.period} approved`)}
-          >
-            Approve
-          </Button>
-        </span>
-      </Tooltip>
-    </IfCan>
   );
 };
 
