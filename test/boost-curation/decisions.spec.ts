@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Role } from '../../libs/core/src/index.js';
+import { MAX_REASON_LENGTH } from '../../libs/core/src/text-limits.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { CurationFixtures } from './fixtures.js';
 
@@ -105,6 +106,19 @@ describe('curator decisions', () => {
     expect(fields(bad)).toEqual(['reason']);
     const noNote = await t.http.post(`/api/nominations/${nom.id}/decline`).set(as(curator)).send({ reason: 'other' }).expect(400);
     expect(fields(noNote)).toEqual(['note']);
+    // One message, in words, whichever rule fails (no field names or validator wording).
+    expect(noNote.body.details).toEqual([{ field: 'note', message: 'note: write a note saying why: a decline for “other” needs one' }]);
+    for (const note of ['', '   ']) {
+      const blank = await t.http.post(`/api/nominations/${nom.id}/decline`).set(as(curator)).send({ reason: 'other', note }).expect(400);
+      expect(blank.body.message).toBe('note: write a note saying why: a decline for “other” needs one');
+    }
+    const long = await t.http
+      .post(`/api/nominations/${nom.id}/decline`)
+      .set(as(curator))
+      .send({ reason: 'meta', note: 'x'.repeat(MAX_REASON_LENGTH + 1) })
+      .expect(400);
+    expect(long.body.message).toBe(`note: shorten the note to at most ${MAX_REASON_LENGTH} characters (it has ${MAX_REASON_LENGTH + 1})`);
+    await t.http.post(`/api/nominations/${nom.id}/decline`).set(as(curator)).send({ reason: 'meta', note: null }).expect(400);
     const extra = await t.http.post(`/api/nominations/${nom.id}/boost`).set(as(curator)).send({ days: 30 }).expect(400);
     expect(fields(extra)).toEqual(['days']);
     expect((await f.status(nom.id)).status).toBe('pending');

@@ -94,7 +94,8 @@ export function defineTwoFactorWalkthroughs({ walkthrough, env }) {
       await page.goto(`${t.base}/#/payout-runs/${run.id}/show`);
       await visible(page.getByRole('button', { name: 'Approve' }), 'the run page');
       await expireStepUp(env, page);
-      await page.getByRole('button', { name: 'Approve' }).click();
+      await page.getByRole('button', { name: 'Approve…' }).click();
+      await page.getByRole('dialog').filter({ hasText: 'What changes when you approve' }).getByTestId('confirm').click();
       const stepUp = await visible(page.getByRole('dialog').filter({ hasText: 'Confirm with your authenticator' }), 'the step-up dialog');
       await t.shot('step-up-dialog');
       await stepUp.locator('input[name="step-up-code"]').fill(await codeFor(who.email));

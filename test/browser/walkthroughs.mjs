@@ -312,7 +312,13 @@ export function defineWalkthroughs({ walkthrough, env, outDir, perf }) {
     // A second finance person approves, marks paid and downloads the payout file.
     await signIn(t, 'approver');
     await page.goto(`${t.base}/#/payout-runs/${run.id}/show`);
-    await page.getByRole('button', { name: 'Approve' }).click();
+    // Money moves: a confirmation says how much, to how many writers, before anything changes.
+    await page.getByRole('button', { name: 'Approve…' }).click();
+    const confirmRun = await visible(dialog(page).filter({ hasText: 'What changes when you approve' }), 'the approval confirmation');
+    const paidOut = formatDollars(BigInt(run.paidOutCents) * 10_000n);
+    await visible(confirmRun.getByTestId('approve-run-total').getByText(paidOut, { exact: true }), `the confirmation's total ${paidOut}`);
+    await t.shot('approve-confirm');
+    await confirmRun.getByTestId('confirm').click();
     await visible(page.getByTestId('run-status').getByText('approved'), 'the run approved');
     await t.shot('approved');
     await page.getByRole('button', { name: 'Mark paid' }).click();
@@ -492,12 +498,12 @@ export function defineWalkthroughs({ walkthrough, env, outDir, perf }) {
     await visible(page.getByLabel('Name'), 'the staff account form');
     await t.shot('staff-edit');
     await menu(page, 'Audit log').click();
-    await page.getByLabel('Actor (email)').fill(ADMIN.email);
-    await page.getByLabel('Action (e.g. application.approve)').fill('staff.create');
+    await page.getByLabel('Actor (part of the email)').fill(ADMIN.email);
+    await page.getByLabel('Action (part of it, e.g. approve)').fill('staff.create');
     const entry = page.locator('tbody tr').filter({ hasText: 'staff.create' }).filter({ hasText: ADMIN.email }).first();
     await visible(entry, "the admin's creation of the demo staff in the audit log");
     await page.locator('tbody tr').filter({ hasText: 'staff.create' }).last().click();
-    await visible(page.getByText(/"email": "[a-z]+@demo\.example"/), 'the created account in the after state');
+    await visible(page.getByTestId('change-email').getByText(/→ [a-z]+@demo\.example/), 'the created account in the diff');
     await t.shot('audit-log');
     t.noApiErrors();
   });

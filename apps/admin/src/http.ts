@@ -1,4 +1,5 @@
 import { fetchUtils, HttpError } from 'react-admin';
+import { describeError, fieldErrors } from './errors';
 
 export const API = '/api';
 const TOKEN_KEY = 'ppc.token';
@@ -66,7 +67,19 @@ function plainJson(url: string, options: fetchUtils.Options = {}) {
 
 /** JSON over HTTP with the bearer token; errors are react-admin HttpErrors (status, body with the API's message). */
 export function httpClient(url: string, options: fetchUtils.Options = {}) {
-  return withStepUp(() => plainJson(url, options));
+  return withStepUp(() => plainJson(url, options)).catch((e: unknown) => {
+    throw inWords(e);
+  });
+}
+
+/**
+ * The API's error with its message in words and, for bad fields, `body.errors` (react-admin's
+ * forms show each under its input); status, code and details stay as the API sent them.
+ */
+function inWords(e: unknown): unknown {
+  if (!(e instanceof HttpError) || !e.body || typeof e.body !== 'object') return e;
+  const errors = fieldErrors(e.body);
+  return new HttpError(describeError(e), e.status, { ...e.body, apiMessage: e.body.message, ...(errors ? { errors } : {}) });
 }
 
 /** The step-up call itself (never retried through the dialog). */

@@ -9,8 +9,38 @@ const messages = {
     ...englishMessages.ra,
     auth: { ...englishMessages.ra.auth, username: 'Email' },
     page: { ...englishMessages.ra.page, access_denied: 'Access denied' },
-    message: { ...englishMessages.ra.message, access_denied: `${NO_ACCESS_MESSAGE} page: your roles do not include it.` },
-    notification: { ...englishMessages.ra.notification, not_authorized: NO_ACCESS_MESSAGE },
+    notification: {
+      ...englishMessages.ra.notification,
+      not_authorized: NO_ACCESS_MESSAGE,
+      // Fallbacks only: each resource says what happened (below), forms with the record's name (useSavedNotice).
+      created: 'Created',
+      updated: 'Changes saved',
+      deleted: 'Deleted',
+    },
+    message: {
+      ...englishMessages.ra.message,
+      access_denied: `${NO_ACCESS_MESSAGE} page: your roles do not include it.`,
+      invalid_form: 'Some fields need a change: see the messages under them.',
+    },
+  },
+  // What happened, per resource (react-admin's notices pass no record, so no names here).
+  resources: {
+    countries: {
+      notifications: {
+        created: 'Country added to the supported list',
+        updated: 'Country saved',
+        deleted: 'Country removed from the supported list',
+      },
+    },
+    'saved-replies': {
+      notifications: { created: 'Saved reply added', updated: 'Saved reply saved', deleted: 'Saved reply deleted' },
+    },
+    'staff-users': { notifications: { created: 'Staff account created', updated: 'Staff account saved' } },
+    adjustments: { notifications: { created: 'Adjustment added' } },
+    tickets: { notifications: { created: 'Ticket opened', updated: 'Ticket saved' } },
+    applications: { notifications: { created: 'Application entered' } },
+    'payout-runs': { notifications: { created: 'Payout run started' } },
+    'earnings-parameters': { notifications: { updated: 'Earnings parameters saved' } },
   },
 };
 

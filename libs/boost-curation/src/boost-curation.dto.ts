@@ -1,8 +1,46 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsObject, IsString, Length, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsObject,
+  IsString,
+  Length,
+  registerDecorator,
+  type ValidationArguments,
+} from 'class-validator';
 import { OptionalNotNull } from '../../core/src/http/validation.js';
 import { DECLINE_REASONS, type DeclineReason } from './nomination.entity.js';
 import { MAX_ID_LENGTH, MAX_REASON_LENGTH } from '../../core/src/text-limits.js';
+
+/**
+ * A decline's note: required for "other", at most MAX_REASON_LENGTH characters; one message
+ * in words whichever rule fails (null is refused, not skipped).
+ */
+function DeclineNote(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'declineNote',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: {
+        message: ({ value, object }) =>
+          typeof value === 'string' && value.length > MAX_REASON_LENGTH
+            ? `note: shorten the note to at most ${MAX_REASON_LENGTH} characters (it has ${value.length})`
+            : (object as { reason?: string }).reason === 'other'
+              ? 'note: write a note saying why: a decline for “other” needs one'
+              : 'note: write a note or leave it out',
+      },
+      validator: {
+        validate(value: unknown, args: ValidationArguments) {
+          if (value === undefined && (args.object as { reason?: string }).reason !== 'other') return true;
+          return typeof value === 'string' && value.trim().length > 0 && value.length <= MAX_REASON_LENGTH;
+        },
+      },
+    });
+}
 
 export class BoostNominationDto {
   @ApiPropertyOptional({ maxLength: MAX_REASON_LENGTH }) @OptionalNotNull() @IsString() @Length(1, MAX_REASON_LENGTH) note?: string;
@@ -12,9 +50,7 @@ export class DeclineNominationDto {
   @ApiProperty({ enum: DECLINE_REASONS }) @IsIn(DECLINE_REASONS) reason!: DeclineReason;
   /** Required when the reason is `other`. */
   @ApiPropertyOptional({ maxLength: MAX_REASON_LENGTH })
-  @ValidateIf((o: DeclineNominationDto) => o.reason === 'other' || o.note !== undefined)
-  @IsString()
-  @Length(1, MAX_REASON_LENGTH, { message: `note must be 1 to ${MAX_REASON_LENGTH} characters (required when the reason is other)` })
+  @DeclineNote()
   note?: string;
 }
 
@@ -51,9 +87,7 @@ export class BulkDeclineDto {
   ids!: string[];
   @ApiProperty({ enum: DECLINE_REASONS }) @IsIn(DECLINE_REASONS) reason!: DeclineReason;
   @ApiPropertyOptional({ maxLength: MAX_REASON_LENGTH })
-  @ValidateIf((o: BulkDeclineDto) => o.reason === 'other' || o.note !== undefined) // null is refused, not skipped
-  @IsString()
-  @Length(1, MAX_REASON_LENGTH, { message: `note must be 1 to ${MAX_REASON_LENGTH} characters (required when the reason is other)` })
+  @DeclineNote()
   note?: string;
   @ApiPropertyOptional({ description: 'true: preview only (what declining now would do; nothing is written)' })
   @OptionalNotNull()

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useGetIdentity, useNotify, useRecordContext } from 'react-admin';
 import { ReasonDialog, errorMessage } from '../components/actions';
 import { API, httpClient } from '../http';
+import { MAX_REASON_LENGTH } from '@libs/core/src/text-limits';
 
 /** An admin removes another person's second factor (lost phone or codes), with a reason for the audit log. */
 export const ResetSecondFactorButton = () => {
@@ -35,7 +36,15 @@ export const ResetSecondFactorButton = () => {
       <ReasonDialog
         open={open}
         title={`Reset two-factor for ${record.email}`}
-        fields={[{ name: 'reason', label: 'Reason', required: true, helperText: 'e.g. lost phone; recorded in the audit log' }]}
+        fields={[
+          {
+            name: 'reason',
+            label: 'Reason',
+            required: true,
+            helperText: 'e.g. lost phone; recorded in the audit log',
+            maxLength: MAX_REASON_LENGTH,
+          },
+        ]}
         confirmLabel="Reset two-factor"
         onClose={() => setOpen(false)}
         onConfirm={reset}

@@ -2,15 +2,10 @@ import { Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Te
 import { useEffect, useState, type ReactNode } from 'react';
 import { useCanAccess, useLogoutIfAccessDenied, useNotify, useRefresh } from 'react-admin';
 import { dataProvider, type ConsoleDataProvider } from '../dataProvider';
+import { describeError } from '../errors';
 
-/** The API's error message, with the rule or conflict named. */
-export function errorMessage(e: unknown): string {
-  const err = e as { status?: number; message?: string; body?: { message?: string; code?: string; details?: { rule?: string } } };
-  const message = err?.body?.message ?? err?.message ?? 'Something went wrong';
-  if (err?.status === 409) return `Conflict: ${message}`;
-  if (err?.status === 422) return `Not allowed${err.body?.details?.rule ? ` (${err.body.details.rule})` : ''}: ${message}`;
-  return message;
-}
+/** A failed request in words: what went wrong and what to do (errors.ts). */
+export const errorMessage = (e: unknown): string => describeError(e);
 
 /**
  * Runs a domain action through the data provider: success → notice and refresh; 401 →
@@ -53,6 +48,8 @@ export interface ReasonField {
   multiline?: boolean;
   initial?: string;
   helperText?: string;
+  /** The API's limit (libs/core/src/text-limits.ts): longer text is refused here, before the server has to. */
+  maxLength?: number;
 }
 
 /** A dialog asking for a reason (and/or a note) before an action. */
@@ -80,6 +77,11 @@ export const ReasonDialog = ({
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => (open ? setValues(initial()) : undefined), [open]);
   const missing = fields.some((f) => f.required && !values[f.name]?.trim());
+  const tooLong = (f: ReasonField) => f.maxLength !== undefined && (values[f.name]?.length ?? 0) > f.maxLength;
+  const helper = (f: ReasonField) =>
+    tooLong(f)
+      ? `${(values[f.name] ?? '').length.toLocaleString('en-US')} characters: shorten it to at most ${f.maxLength!.toLocaleString('en-US')}`
+      : f.helperText;
   return (
     <Dialog open={open} onClose={onClose} fullWidth maxWidth="sm">
       <DialogTitle>{title}</DialogTitle>
@@ -112,7 +114,8 @@ export const ReasonDialog = ({
               required={f.required}
               multiline={f.multiline}
               minRows={f.multiline ? 3 : undefined}
-              helperText={f.helperText}
+              error={tooLong(f)}
+              helperText={helper(f)}
               onChange={(e) => setValues((v) => ({ ...v, [f.name]: e.target.value }))}
             />
           ),
@@ -120,7 +123,7 @@ export const ReasonDialog = ({
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>Cancel</Button>
-        <Button variant="contained" disabled={missing || pending} onClick={() => onConfirm(values)}>
+        <Button variant="contained" disabled={missing || pending || fields.some(tooLong)} onClick={() => onConfirm(values)}>
           {confirmLabel}
         </Button>
       </DialogActions>

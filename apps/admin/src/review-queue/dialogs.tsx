@@ -11,12 +11,73 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { MAX_REASON_LENGTH } from '@libs/core/src/text-limits';
 
-/** Notes are at most this long (the API's limit), said before the server has to refuse. */
-export const NOTE_MAX = 2000;
+/** Notes are at most this long (the API's limit, libs/core/src/text-limits.ts), said before the server has to refuse. */
+export const NOTE_MAX = MAX_REASON_LENGTH;
 
-/** Confirms a decision: Enter confirms (the button has the focus), Esc cancels. */
+/** How long a decision waits before it is sent, so that it can be undone (docs/decisions.md "Forms"). */
+export const UNDO_SECONDS = 4;
+
+/**
+ * The undo window of a decision: `start(send)` counts down and then sends; `undo()` stops it
+ * (nothing was sent, so nothing changed). `left` is the seconds left while counting.
+ */
+export function useUndoWindow(open: boolean, seconds = UNDO_SECONDS) {
+  const [left, setLeft] = useState<number | null>(null);
+  const send = useRef<(() => void) | null>(null);
+  useEffect(() => {
+    if (left === null) return;
+    if (left <= 0) {
+      const fn = send.current;
+      send.current = null;
+      setLeft(null);
+      fn?.();
+      return;
+    }
+    const timer = setTimeout(() => setLeft((n) => (n === null ? null : n - 1)), 1000);
+    return () => clearTimeout(timer);
+  }, [left]);
+  useEffect(() => {
+    if (!open) {
+      send.current = null;
+      setLeft(null);
+    }
+  }, [open]);
+  return {
+    left,
+    counting: left !== null,
+    start(fn: () => void) {
+      send.current = fn;
+      setLeft(seconds);
+    },
+    undo() {
+      send.current = null;
+      setLeft(null);
+    },
+  };
+}
+
+/** What the dialog shows while a decision waits to be sent. */
+const UndoBar = ({ left, what, onUndo }: { left: number; what: string; onUndo: () => void }) => (
+  <Alert
+    severity="info"
+    data-testid="undo-window"
+    action={
+      <Button color="inherit" size="small" onClick={onUndo} autoFocus data-testid="undo">
+        Undo (Esc)
+      </Button>
+    }
+  >
+    {what} in {left} s. Nothing has changed yet.
+  </Alert>
+);
+
+/**
+ * Confirms a decision: Enter confirms (the button has the focus), Esc cancels. With `undoWhat`
+ * ("Approving ap3"), the decision is sent only after an undo window (Esc undoes it).
+ */
 export const ConfirmDialog = ({
   open,
   title,
@@ -26,6 +87,8 @@ export const ConfirmDialog = ({
   pending,
   children,
   color = 'primary',
+  undoWhat,
+  onUndo,
 }: {
   open: boolean;
   title: string;
@@ -35,18 +98,40 @@ export const ConfirmDialog = ({
   pending?: boolean;
   children?: ReactNode;
   color?: 'primary' | 'success' | 'error';
-}) => (
-  <Dialog open={open} onClose={onClose} maxWidth="sm" fullWidth aria-labelledby="confirm-title">
-    <DialogTitle id="confirm-title">{title}</DialogTitle>
-    <DialogContent>{children}</DialogContent>
-    <DialogActions>
-      <Button onClick={onClose}>Cancel (Esc)</Button>
-      <Button variant="contained" color={color} onClick={onConfirm} disabled={pending} autoFocus data-testid="confirm">
-        {confirmLabel} (Enter)
-      </Button>
-    </DialogActions>
-  </Dialog>
-);
+  undoWhat?: string;
+  onUndo?: () => void;
+}) => {
+  const undo = useUndoWindow(open);
+  const cancel = () => {
+    if (undo.counting) {
+      undo.undo();
+      onUndo?.();
+    }
+    onClose();
+  };
+  return (
+    <Dialog open={open} onClose={cancel} maxWidth="sm" fullWidth aria-labelledby="confirm-title">
+      <DialogTitle id="confirm-title">{title}</DialogTitle>
+      <DialogContent>
+        {children}
+        {undo.counting && undoWhat ? <UndoBar left={undo.left ?? 0} what={undoWhat} onUndo={cancel} /> : null}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={cancel}>Cancel (Esc)</Button>
+        <Button
+          variant="contained"
+          color={color}
+          onClick={() => (undoWhat ? undo.start(onConfirm) : onConfirm())}
+          disabled={pending || undo.counting}
+          autoFocus
+          data-testid="confirm"
+        >
+          {confirmLabel} (Enter)
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+};
 
 export interface DecisionValues {
   reason: string;
@@ -69,6 +154,8 @@ export const DecisionDialog = ({
   onConfirm,
   pending,
   children,
+  undoWhat,
+  onUndo,
 }: {
   open: boolean;
   title: string;
@@ -81,17 +168,33 @@ export const DecisionDialog = ({
   onConfirm: (v: DecisionValues) => void;
   pending?: boolean;
   children?: ReactNode;
+  /** "Rejecting ap3": the decision waits for an undo window before it is sent. */
+  undoWhat?: string;
+  onUndo?: () => void;
 }) => {
   const [values, setValues] = useState<DecisionValues>({ reason: initialReason, note: '' });
   useEffect(() => {
     if (open) setValues({ reason: initialReason, note: '' });
   }, [open, initialReason]);
+  const undo = useUndoWindow(open);
   const needsNote = noteRequired(values.reason) && !values.note.trim();
   const tooLong = values.note.length > NOTE_MAX;
-  const blocked = needsNote || tooLong || !values.reason || pending;
-  const submit = () => !blocked && onConfirm({ reason: values.reason, note: values.note.trim() });
+  const blocked = needsNote || tooLong || !values.reason || pending || undo.counting;
+  const submit = () => {
+    if (blocked) return;
+    const v = { reason: values.reason, note: values.note.trim() };
+    if (undoWhat) undo.start(() => onConfirm(v));
+    else onConfirm(v);
+  };
+  const cancel = () => {
+    if (undo.counting) {
+      undo.undo();
+      onUndo?.();
+    }
+    onClose();
+  };
   return (
-    <Dialog open={open} onClose={onClose} maxWidth="sm" fullWidth aria-labelledby="decision-title">
+    <Dialog open={open} onClose={cancel} maxWidth="sm" fullWidth aria-labelledby="decision-title">
       <DialogTitle id="decision-title">{title}</DialogTitle>
       <DialogContent sx={{ display: 'flex', flexDirection: 'column', gap: 2, pt: '8px !important' }}>
         {children}
@@ -118,10 +221,10 @@ export const DecisionDialog = ({
           error={tooLong || (needsNote && values.note.length > 0)}
           helperText={
             tooLong
-              ? `${values.note.length.toLocaleString('en-US')} characters: at most ${NOTE_MAX.toLocaleString('en-US')}`
+              ? `${values.note.length.toLocaleString('en-US')} characters: shorten it to at most ${NOTE_MAX.toLocaleString('en-US')}`
               : needsNote
-                ? `A note is required for “${values.reason.replace(/_/g, ' ')}”. Ctrl+Enter submits.`
-                : 'Ctrl+Enter submits'
+                ? `Write a note: it is required for “${values.reason.replace(/_/g, ' ')}”. Ctrl+Enter submits.`
+                : `${values.note.length.toLocaleString('en-US')} of ${NOTE_MAX.toLocaleString('en-US')} characters. Ctrl+Enter submits.`
           }
           onChange={(e) => setValues((v) => ({ ...v, note: e.target.value }))}
           onKeyDown={(e) => {
@@ -131,9 +234,10 @@ export const DecisionDialog = ({
             }
           }}
         />
+        {undo.counting && undoWhat ? <UndoBar left={undo.left ?? 0} what={undoWhat} onUndo={cancel} /> : null}
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>Cancel (Esc)</Button>
+        <Button onClick={cancel}>Cancel (Esc)</Button>
         <Button variant="contained" color="error" disabled={blocked} onClick={submit} data-testid="confirm">
           {confirmLabel}
         </Button>

@@ -1,6 +1,25 @@
 import TuneOutlinedIcon from '@mui/icons-material/TuneOutlined';
 import { Card, CardContent, Typography } from '@mui/material';
-import { Create, DataTable, List, SearchInput, Show, SimpleForm, TextInput, required, useRecordContext, minLength } from 'react-admin';
+import { useEffect, useState } from 'react';
+import {
+  Create,
+  DataTable,
+  List,
+  SearchInput,
+  Show,
+  SimpleForm,
+  TextInput,
+  maxLength,
+  minLength,
+  required,
+  useRecordContext,
+} from 'react-admin';
+import { MAX_REASON_LENGTH } from '@libs/core/src/text-limits';
+import { nextPeriod } from '@libs/core/src/period/period';
+import { FINAL_RUN_STATUSES } from '@libs/payouts/src/payout-rules';
+import { useSavedNotice } from '../../components/saved';
+import { dataProvider } from '../../dataProvider';
+import { fieldLabel } from '../../labels';
 import { csvExporter } from '../../components/exporter';
 import { Fact, Facts } from '../../components/fields';
 import { ListActions } from '../../components/lists';
@@ -85,28 +104,68 @@ const validAmount = (v: string) => {
   return undefined;
 };
 
+/**
+ * The first period adjustments may still go to: the month after the latest approved or paid
+ * run (an approved or paid run's period is closed to adjustments); the last closed month when
+ * no run is final yet. null while asking the API.
+ */
+function useFirstOpenPeriod(): string | null {
+  const [period, setPeriod] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    dataProvider
+      .getList<{ id: string; period: string }>('payout-runs', {
+        filter: { status: [...FINAL_RUN_STATUSES] },
+        sort: { field: 'period', order: 'DESC' },
+        pagination: { page: 1, perPage: 1 },
+      })
+      .then(
+        ({ data }) => live && setPeriod(data[0] ? nextPeriod(data[0].period) : previousPeriod()),
+        () => live && setPeriod(previousPeriod()),
+      );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return period;
+}
+
 /** The amount is typed in dollars and sent as exact integer micro-dollars. */
-const AdjustmentCreate = () => (
-  <Create
-    redirect="list"
-    title="Add an adjustment"
-    transform={(d: { authorId: string; period: string; amount: string; reason: string }) => ({
-      authorId: d.authorId.trim(),
-      period: d.period,
-      amountMicros: Number(parseDollars(d.amount)),
-      reason: d.reason,
-    })}
-  >
-    <SimpleForm defaultValues={{ period: previousPeriod() }}>
-      <Typography variant="body2" color="text.secondary">
-        A manual line on the author's statement for a period whose run is not approved yet. Negative amounts correct earnings.
-      </Typography>
-      <TextInput source="authorId" label="Author (member id)" validate={required()} />
-      <TextInput source="period" label="Period (YYYY-MM)" validate={[required(), validPeriod]} />
-      <TextInput source="amount" label="Amount (US dollars)" validate={[required(), validAmount]} helperText="e.g. 25.00 or -3.10" />
-      <TextInput source="reason" multiline validate={[required(), minLength(3)]} />
-    </SimpleForm>
-  </Create>
-);
+const AdjustmentCreate = () => {
+  const firstOpen = useFirstOpenPeriod();
+  const saved = useSavedNotice<Adjustment>(
+    'adjustments',
+    (a) => `Adjustment of ${formatMicros(a.amountMicros, { signed: true })} added to ${a.authorName} (${a.authorId}) for ${a.period}`,
+  );
+  return (
+    <Create
+      title="Add an adjustment"
+      mutationOptions={saved}
+      transform={(d: { authorId: string; period: string; amount: string; reason: string }) => ({
+        authorId: d.authorId.trim(),
+        period: d.period,
+        amountMicros: Number(parseDollars(d.amount)),
+        reason: d.reason,
+      })}
+    >
+      {/* Mounted again once the first open period is known (a moment after the page opens). */}
+      <SimpleForm key={firstOpen ?? 'asking'} defaultValues={{ period: firstOpen ?? '' }}>
+        <Typography variant="body2" color="text.secondary">
+          A manual line on the author's statement for a period whose run is not approved yet (the first one now: {firstOpen ?? '…'}).
+          Negative amounts correct earnings.
+        </Typography>
+        <TextInput source="authorId" label={fieldLabel('authorId')} validate={required()} />
+        <TextInput
+          source="period"
+          label="Period (YYYY-MM)"
+          validate={[required(), validPeriod]}
+          helperText={firstOpen ? `${firstOpen} or later: earlier months are approved or paid` : 'Finding the first open month…'}
+        />
+        <TextInput source="amount" label="Amount (US dollars)" validate={[required(), validAmount]} helperText="e.g. 25.00 or -3.10" />
+        <TextInput source="reason" multiline validate={[required(), minLength(3), maxLength(MAX_REASON_LENGTH)]} />
+      </SimpleForm>
+    </Create>
+  );
+};
 
 export default { list: AdjustmentList, show: AdjustmentShow, create: AdjustmentCreate, icon: TuneOutlinedIcon };

@@ -7,7 +7,14 @@ import { useListContext, useNotify, useRecordContext, useRefresh, useUnselectAll
 import { IfCan, errorMessage, useAction } from '../../components/actions';
 import type { BulkApproveResult } from '../../dataProvider';
 import { queueApi } from '../../review-queue/api';
-import { BulkPreviewDialog, ConfirmDialog, DecisionDialog, type BulkPreview, type DecisionValues } from '../../review-queue/dialogs';
+import {
+  BulkPreviewDialog,
+  ConfirmDialog,
+  DecisionDialog,
+  UNDO_SECONDS,
+  type BulkPreview,
+  type DecisionValues,
+} from '../../review-queue/dialogs';
 import { CHECK_LABELS, CHECK_REJECT_REASON, REJECT_REASONS, type Application } from './constants';
 
 const applicant = (r: Application) => r.memberName ?? r.memberId ?? 'the applicant';
@@ -22,7 +29,10 @@ export function approveBlocker(r: Application): string | null {
 
 export const suggestedRejectReason = (r: Application) => (r.failingChecks?.length ? CHECK_REJECT_REASON[r.failingChecks[0]] : 'policy');
 
-/** Approve after a confirmation that says what will change (the applicant becomes a partner). */
+/**
+ * Approve after a confirmation that says what will change (the applicant becomes a partner),
+ * then an undo window before the decision is sent (UNDO_SECONDS; docs/decisions.md "Forms").
+ */
 export const ApproveDialog = ({
   record,
   open,
@@ -35,6 +45,7 @@ export const ApproveDialog = ({
   onDone: () => void;
 }) => {
   const { run, pending } = useAction();
+  const notify = useNotify();
   return (
     <ConfirmDialog
       open={open}
@@ -43,6 +54,8 @@ export const ApproveDialog = ({
       color="success"
       pending={pending}
       onClose={onClose}
+      undoWhat={`Approving ${record.id}`}
+      onUndo={() => notify(`Undone: application ${record.id} is still pending, nothing changed`, { type: 'info' })}
       onConfirm={async () => {
         const done = await run(
           (dp) => dp.act('applications', record.id, 'approve'),
@@ -52,9 +65,17 @@ export const ApproveDialog = ({
         if (done) onDone();
       }}
     >
-      <Typography>
-        {applicant(record)} ({record.memberId}) joins the Partner Program now: an enrollment opens and their partner status becomes active.
-        The four checks are evaluated again first; approval is refused if one fails.
+      <Typography gutterBottom>
+        {applicant(record)} ({record.memberId}) joins the Partner Program now. What changes:
+      </Typography>
+      <ul data-testid="approve-changes">
+        <li>Application {record.id}: pending → approved</li>
+        <li>Partner status of {record.memberId}: none → active (a new enrollment opens today)</li>
+        <li>Their stories earn from this month on; earlier months are not paid.</li>
+      </ul>
+      <Typography variant="body2" color="text.secondary">
+        The four checks are evaluated again first; approval is refused if one fails. You can undo for {UNDO_SECONDS} seconds after
+        confirming.
       </Typography>
     </ConfirmDialog>
   );
@@ -72,6 +93,7 @@ export const RejectDialog = ({
   onDone: () => void;
 }) => {
   const { run, pending } = useAction();
+  const notify = useNotify();
   return (
     <DecisionDialog
       open={open}
@@ -83,6 +105,8 @@ export const RejectDialog = ({
       noteRequired={() => true}
       pending={pending}
       onClose={onClose}
+      undoWhat={`Rejecting ${record.id}`}
+      onUndo={() => notify(`Undone: application ${record.id} is still pending, nothing changed`, { type: 'info' })}
       onConfirm={async (v: DecisionValues) => {
         const done = await run(
           (dp) => dp.act('applications', record.id, 'reject', v),
@@ -91,7 +115,11 @@ export const RejectDialog = ({
         onClose();
         if (done) onDone();
       }}
-    />
+    >
+      <Typography variant="body2" color="text.secondary">
+        Application {record.id}: pending → rejected. The applicant may apply again later. You can undo for {UNDO_SECONDS} seconds.
+      </Typography>
+    </DecisionDialog>
   );
 };
 

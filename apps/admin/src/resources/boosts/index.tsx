@@ -8,6 +8,7 @@ import { csvExporter } from '../../components/exporter';
 import { Fact, Facts, StatusChip } from '../../components/fields';
 import { ListActions, choices, dateRangeFilters } from '../../components/lists';
 import { formatUtc } from '../../dates';
+import { MAX_REASON_LENGTH } from '@libs/core/src/text-limits';
 
 export interface Boost {
   id: string;
@@ -58,7 +59,7 @@ export const EndBoostButton = () => {
         title={`End the boost of “${record.storyTitle}”`}
         confirmLabel="End boost"
         pending={pending}
-        fields={[{ name: 'reason', label: 'Reason', required: true, multiline: true }]}
+        fields={[{ name: 'reason', label: 'Reason', required: true, multiline: true, maxLength: MAX_REASON_LENGTH }]}
         onClose={() => setOpen(false)}
         onConfirm={async (v) => {
           if (await run((dp) => dp.act('boosts', record.id, 'end', { reason: v.reason }), 'Boost ended')) setOpen(false);

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Title } from 'react-admin';
 import { useNavigate, useParams } from 'react-router-dom';
 import { RequireAccess } from '../../components/RequireAccess';
+import { periodProblem } from '@libs/core/src/period/period';
 import { previousPeriod } from '../../dates';
 import { ExplanationPanel } from './ExplanationPanel';
 
@@ -12,6 +13,14 @@ export const ExplanationPage = () => {
   const navigate = useNavigate();
   const [author, setAuthor] = useState(authorId);
   const [month, setMonth] = useState(period || previousPeriod());
+  const [tried, setTried] = useState(false);
+  // Empty fields said nothing: now each says it is required (and the period its format).
+  const authorProblem = !author.trim() ? 'Required: the writer’s member id, e.g. m123' : null;
+  const monthProblem = !month.trim()
+    ? 'Required: a month, YYYY-MM'
+    : periodProblem(month.trim())
+      ? 'A month as YYYY-MM, e.g. 2026-10'
+      : null;
   return (
     <RequireAccess resource="explanations" action="show">
       <Title title="Earnings explanation" />
@@ -19,14 +28,34 @@ export const ExplanationPage = () => {
         <CardContent>
           <Box
             component="form"
-            sx={{ display: 'flex', gap: 2 }}
+            noValidate
+            sx={{ display: 'flex', gap: 2, alignItems: 'flex-start' }}
             onSubmit={(e) => {
               e.preventDefault();
-              if (author.trim() && month.trim()) navigate(`/explanations/${encodeURIComponent(author.trim())}/${month.trim()}`);
+              setTried(true);
+              if (!authorProblem && !monthProblem) navigate(`/explanations/${encodeURIComponent(author.trim())}/${month.trim()}`);
             }}
           >
-            <TextField size="small" label="Writer (member id)" value={author} onChange={(e) => setAuthor(e.target.value)} />
-            <TextField size="small" label="Period (YYYY-MM)" value={month} onChange={(e) => setMonth(e.target.value)} />
+            <TextField
+              size="small"
+              required
+              label="Writer (member id)"
+              name="authorId"
+              value={author}
+              error={tried && !!authorProblem}
+              helperText={tried ? authorProblem : null}
+              onChange={(e) => setAuthor(e.target.value)}
+            />
+            <TextField
+              size="small"
+              required
+              label="Period (YYYY-MM)"
+              name="period"
+              value={month}
+              error={tried && !!monthProblem}
+              helperText={tried ? monthProblem : null}
+              onChange={(e) => setMonth(e.target.value)}
+            />
             <Button type="submit" variant="contained">
               Explain
             </Button>

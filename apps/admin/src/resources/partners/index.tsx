@@ -8,6 +8,7 @@ import { Fact, Facts, StatusChip, filteredListPath } from '../../components/fiel
 import { authorLedgerPath } from '../ledger/AuthorLedgerPage';
 import { ListActions, choices, dateRangeFilters } from '../../components/lists';
 import { formatUtc } from '../../dates';
+import { MAX_REASON_LENGTH } from '@libs/core/src/text-limits';
 
 const PARTNER_STATUSES = ['active', 'suspended', 'removed', 'left'] as const;
 
@@ -82,7 +83,9 @@ const StatusActionButton = ({ verb }: { verb: keyof typeof ACTIONS }) => {
         title={`${a.label}: ${record.name} (${record.id})`}
         confirmLabel={a.label}
         pending={pending}
-        fields={[{ name: 'reason', label: 'Reason (kept in the status history)', required: true, multiline: true }]}
+        fields={[
+          { name: 'reason', label: 'Reason (kept in the status history)', required: true, multiline: true, maxLength: MAX_REASON_LENGTH },
+        ]}
         onClose={() => setOpen(false)}
         onConfirm={async (v) => {
           if (await run((dp) => dp.act('partners', record.id, verb, { reason: v.reason }), `${a.label}: done`)) setOpen(false);

@@ -2,8 +2,13 @@ import DownloadIcon from '@mui/icons-material/Download';
 import PaymentsIcon from '@mui/icons-material/Payments';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import ReplayIcon from '@mui/icons-material/Replay';
+<<<<<<< HEAD
 import VerifiedIcon from '@mui/icons-material/Verified';
 import { Alert, Box, Button, Card, CardContent, Tab, Tabs, Tooltip, Typography } from '@mui/material';
+=======
+import TaskAltIcon from '@mui/icons-material/TaskAlt';
+import { Alert, Box, Button, Card, CardContent, Tab, Tabs, Typography } from '@mui/material';
+>>>>>>> e5adee6
 import { useState } from 'react';
 import {
   Create,
@@ -19,8 +24,11 @@ import {
   Toolbar,
   TopToolbar,
   required,
+<<<<<<< HEAD
   useCanAccess,
   useGetIdentity,
+=======
+>>>>>>> e5adee6
   useNotify,
   useRecordContext,
   useRedirect,
@@ -38,6 +46,7 @@ import { StatementColumns } from '../statements';
 import { MarkPaidButton } from './mark-paid';
 import { SettlementTab } from './settlement';
 import { StoryEarningColumns } from '../story-earnings';
+import { ApproveRunButton } from './ApproveRunButton';
 
 export { RUN_STATUSES };
 
@@ -171,6 +180,7 @@ const PayoutRunCreate = () => {
   );
 };
 
+<<<<<<< HEAD
 const ApproveRunButton = () => {
   const run = useRecordContext<PayoutRun>();
   const { identity } = useGetIdentity();
@@ -195,6 +205,50 @@ const ApproveRunButton = () => {
           </Button>
         </span>
       </Tooltip>
+=======
+/** Every pending payout becomes transferred, except those listed (one per line: statement id and state). */
+const MarkPaidButton = () => {
+  const run = useRecordContext<PayoutRun>();
+  const { run: act, pending } = useAction();
+  const [open, setOpen] = useState(false);
+  if (!run || !isFinalRun(run.status)) return null;
+  return (
+    <IfCan resource="payout-runs" action="mark-paid">
+      <Button startIcon={<TaskAltIcon />} onClick={() => setOpen(true)}>
+        {run.status === 'paid' ? 'Record payout changes' : 'Mark paid'}
+      </Button>
+      <ReasonDialog
+        open={open}
+        title={`Record the transfers of ${run.period}`}
+        confirmLabel={run.status === 'paid' ? 'Record' : 'Mark paid'}
+        pending={pending}
+        fields={[
+          {
+            name: 'exceptions',
+            label: 'Exceptions (optional)',
+            multiline: true,
+            helperText: `One per line: <statement id> <state>, state one of ${PAYOUT_STATES.join(', ')}`,
+          },
+        ]}
+        onClose={() => setOpen(false)}
+        onConfirm={async (v) => {
+          const payouts = (v.exceptions ?? '')
+            .split('\n')
+            .map((l) => l.trim().split(/[\s,;]+/))
+            .filter((p) => p[0])
+            .map(([statementId, state]) => ({ statementId, state }));
+          if (
+            await act(
+              (dp) => dp.act('payout-runs', run.id, 'mark-paid', payouts.length ? { payouts } : {}),
+              `Run ${run.period} marked paid`,
+            )
+          )
+            setOpen(false);
+        }}
+      >
+        <Typography variant="body2">Every payout still pending becomes “transferred” unless listed below with another state.</Typography>
+      </ReasonDialog>
+>>>>>>> e5adee6
     </IfCan>
   );
 };

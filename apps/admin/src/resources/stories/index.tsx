@@ -22,6 +22,7 @@ import { ListActions, choices, dateRangeFilters } from '../../components/lists';
 import { formatUtc } from '../../dates';
 import type { Boost } from '../boosts';
 import type { Nomination } from '../nominations';
+import { MAX_REASON_LENGTH } from '@libs/core/src/text-limits';
 
 interface Story {
   id: string;
@@ -67,7 +68,7 @@ const BoostStoryButton = () => {
         title={`Boost “${record.title}”`}
         confirmLabel="Boost"
         pending={pending}
-        fields={[{ name: 'reason', label: 'Why (optional)', multiline: true }]}
+        fields={[{ name: 'reason', label: 'Why (optional)', multiline: true, maxLength: MAX_REASON_LENGTH }]}
         onClose={() => setOpen(false)}
         onConfirm={async (v) => {
           const r = await run(

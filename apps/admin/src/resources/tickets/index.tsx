@@ -31,6 +31,7 @@ import { authorLedgerPath } from '../ledger/AuthorLedgerPage';
 import { formatUtc, validPeriod } from '../../dates';
 import { TICKET_CATEGORIES } from '@libs/help-desk/src/ticket-categories';
 import { ExplanationPanel } from '../explanations/ExplanationPanel';
+import { MAX_REASON_LENGTH, MAX_TEXT_LENGTH } from '@libs/core/src/text-limits';
 
 export { TICKET_CATEGORIES };
 export const TICKET_STATUSES = ['open', 'pending', 'resolved'] as const;
@@ -167,7 +168,16 @@ const ResolveButton = ({ draft }: { draft?: string }) => {
         title={`Resolve ${t.id}`}
         confirmLabel="Resolve"
         pending={pending}
-        fields={[{ name: 'resolution', label: 'Resolution (what was done or answered)', required: true, multiline: true, initial: draft }]}
+        fields={[
+          {
+            name: 'resolution',
+            label: 'Resolution (what was done or answered)',
+            required: true,
+            multiline: true,
+            initial: draft,
+            maxLength: MAX_TEXT_LENGTH,
+          },
+        ]}
         onClose={() => setOpen(false)}
         onConfirm={async (v) => {
           if (await run((dp) => dp.act('tickets', t.id, 'resolve', { resolution: v.resolution }), `Ticket ${t.id} resolved`))
@@ -193,7 +203,7 @@ const ReopenButton = () => {
         title={`Reopen ${t.id}`}
         confirmLabel="Reopen"
         pending={pending}
-        fields={[{ name: 'reason', label: 'Why (optional)', multiline: true }]}
+        fields={[{ name: 'reason', label: 'Why (optional)', multiline: true, maxLength: MAX_REASON_LENGTH }]}
         onClose={() => setOpen(false)}
         onConfirm={async (v) => {
           if (await run((dp) => dp.act('tickets', t.id, 'reopen', v.reason?.trim() ? { reason: v.reason.trim() } : {}), 'Reopened'))
@@ -320,7 +330,10 @@ const TicketDetail = ({ draft, setDraft }: { draft: string; setDraft: (s: string
         <Box sx={{ whiteSpace: 'pre-wrap', typography: 'body1', bgcolor: 'action.hover', p: 2, borderRadius: 1 }}>{t.body}</Box>
         {t.status === 'resolved' ? (
           <Alert severity="success" sx={{ mt: 2 }}>
-            Resolved {formatUtc(t.resolvedAt)}: {t.resolution}
+            Resolved {formatUtc(t.resolvedAt)}:{/* The resolution as written: its line breaks and paragraphs kept. */}
+            <Box component="div" data-testid="resolution" sx={{ whiteSpace: 'pre-wrap', mt: 0.5 }}>
+              {t.resolution}
+            </Box>
           </Alert>
         ) : null}
         <Facts>
