@@ -2,6 +2,7 @@
 // Lists crafted for all-day use (issue 16): every list fits a 1280 px screen without
 // horizontal scrolling (its pagination in view), counts and durations formatted, the
 // dashboard's run and ticket items, the favicon, and a designed CSV export.
+import { readFile } from 'node:fs/promises';
 import { ADMIN, STAFF, STAFF_PASSWORD, until } from './environment.mjs';
 import { check, visible } from './kit.mjs';
 import { enterCode } from './walkthroughs.mjs';
@@ -194,5 +195,36 @@ export function defineListsWalkthroughs({ walkthrough, env }) {
       check(/^image\//.test(r.headers()['content-type'] ?? ''), `${url} is an image (${r.headers()['content-type']})`);
     }
     check(failed.length === 0, `favicon requests failed: ${failed.join(', ')}`);
+  });
+
+  walkthrough('lists: the story earnings CSV export downloads the designed columns (dollars and µ$)', async (t) => {
+    const { page } = t;
+    await ensureRun(env.periods.earlier);
+    await signInAdmin(t);
+    await page.goto(`${t.base}/#/story-earnings?filter=${encodeURIComponent(JSON.stringify({ period: env.periods.earlier }))}`);
+    await visible(page.locator('.RaList-content tbody tr').first(), 'the story earnings of the month');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+    const text = await readFile(await download.path(), 'utf8');
+    const [header, ...rows] = text.trimEnd().split('\r\n');
+    const columns = header.split(',');
+    const expected = ['Period', 'Story id', 'Story', 'Author id', 'Author', 'Reading time (USD)', 'Reading time (µ$)'];
+    check(
+      expected.every((c, i) => columns[i] === c),
+      `the export starts with ${expected.join(', ')} (got ${columns.slice(0, 8).join(', ')})`,
+    );
+    for (const c of ['Rounding to the cent (USD)', 'Earnings (USD)', 'Earnings (µ$)', 'Member reading time (seconds)', 'Run'])
+      check(columns.includes(c), `the export has the column ${c}`);
+    check(columns.length < 40 && new Set(columns).size === columns.length, `${columns.length} distinct columns`);
+    const finance = await token('finance');
+    const total = await env.api.call('GET', env.api.list('story-earnings', { filter: { period: env.periods.earlier }, range: [0, 0] }), {
+      token: finance,
+    });
+    const count = Number(total.headers.get('content-range')?.split('/')[1]);
+    check(rows.length === count, `one row per story earning: ${rows.length} rows, ${count} records`);
+    const first = rows[0].split(',');
+    const dollars = first[columns.indexOf('Earnings (USD)')];
+    const micros = first[columns.indexOf('Earnings (µ$)')];
+    check(/^-?\d+\.\d{2}$/.test(dollars) && /^-?\d+$/.test(micros), `earnings in dollars (${dollars}) and µ$ (${micros})`);
+    t.noApiErrors();
   });
 }

@@ -1,13 +1,16 @@
 import TuneOutlinedIcon from '@mui/icons-material/TuneOutlined';
 import { Card, CardContent, Typography } from '@mui/material';
 import { Create, DataTable, List, SearchInput, Show, SimpleForm, TextInput, required, useRecordContext, minLength } from 'react-admin';
-import { csvExporter } from '../../components/exporter';
+import { exporterOf } from '../../components/exporter';
+import { adjustmentCsv } from './csv';
 import { Fact, Facts } from '../../components/fields';
 import { ListActions } from '../../components/lists';
 import { formatUtc, previousPeriod, validPeriod } from '../../dates';
 import { formatMicros, parseDollars } from '../../money';
 
-interface Adjustment {
+const adjustmentExporter = exporterOf(adjustmentCsv);
+
+export interface Adjustment {
   id: string;
   authorId: string;
   authorName: string;
@@ -29,7 +32,7 @@ const AdjustmentList = () => (
     filters={filters}
     sort={{ field: 'createdAt', order: 'DESC' }}
     actions={<ListActions create />}
-    exporter={csvExporter}
+    exporter={adjustmentExporter}
     title="Adjustments"
   >
     <DataTable rowClick="show" bulkActionButtons={false}>

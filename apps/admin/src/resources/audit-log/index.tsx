@@ -1,12 +1,15 @@
 import HistoryIcon from '@mui/icons-material/History';
 import { Box, Typography } from '@mui/material';
 import { DataTable, List, SearchInput, TextInput, useRecordContext } from 'react-admin';
-import { csvExporter } from '../../components/exporter';
+import { exporterOf } from '../../components/exporter';
+import { auditCsv } from './csv';
 import { JsonBlock } from '../../components/fields';
 import { ListActions, dateRangeFilters } from '../../components/lists';
 import { formatUtc } from '../../dates';
 
-interface AuditEntry {
+const auditExporter = exporterOf(auditCsv);
+
+export interface AuditEntry {
   id: string;
   at: string;
   actorId: string | null;
@@ -51,7 +54,7 @@ const AuditList = () => (
     filters={filters}
     sort={{ field: 'at', order: 'DESC' }}
     actions={<ListActions />}
-    exporter={csvExporter}
+    exporter={auditExporter}
     title="Audit log"
     perPage={25}
   >

@@ -26,7 +26,8 @@ import {
   useRedirect,
 } from 'react-admin';
 import { IfCan, ReasonDialog, useAction } from '../../components/actions';
-import { csvExporter } from '../../components/exporter';
+import { exporterOf } from '../../components/exporter';
+import { payoutRunCsv } from './csv';
 import { Fact, Facts, JsonBlock, Progress, StatusChip } from '../../components/fields';
 import { ListActions, choices } from '../../components/lists';
 import { formatUtc, previousPeriod, validPeriod } from '../../dates';
@@ -36,6 +37,8 @@ import { formatCount } from '../../numbers';
 import { Breakdown } from '../../components/Breakdown';
 import { PAYOUT_STATES, StatementColumns } from '../statements';
 import { StoryEarningColumns } from '../story-earnings';
+
+const payoutRunExporter = exporterOf(payoutRunCsv);
 
 export { RUN_STATUSES };
 
@@ -88,7 +91,7 @@ const PayoutRunList = () => (
     filters={filters}
     sort={{ field: 'period', order: 'DESC' }}
     actions={<ListActions create />}
-    exporter={csvExporter}
+    exporter={payoutRunExporter}
     title="Payout runs"
     queryOptions={{
       refetchInterval: (q: { state: { data?: { data?: PayoutRun[] } } }) =>

@@ -24,12 +24,15 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { IfCan, ReasonDialog, useAction } from '../../components/actions';
-import { csvExporter } from '../../components/exporter';
+import { exporterOf } from '../../components/exporter';
+import { ticketCsv } from './csv';
 import { Fact, Facts, StatusChip, filteredListPath } from '../../components/fields';
 import { ListActions, choices, dateRangeFilters } from '../../components/lists';
 import { formatUtc, validPeriod } from '../../dates';
 import { TICKET_CATEGORIES } from '@libs/help-desk/src/ticket-categories';
 import { ExplanationPanel } from '../explanations/ExplanationPanel';
+
+const ticketExporter = exporterOf(ticketCsv);
 
 export { TICKET_CATEGORIES };
 export const TICKET_STATUSES = ['open', 'pending', 'resolved'] as const;
@@ -72,7 +75,13 @@ const filters = [
 ];
 
 const TicketList = () => (
-  <List filters={filters} sort={{ field: 'queue', order: 'ASC' }} actions={<ListActions create />} exporter={csvExporter} title="Tickets">
+  <List
+    filters={filters}
+    sort={{ field: 'queue', order: 'ASC' }}
+    actions={<ListActions create />}
+    exporter={ticketExporter}
+    title="Tickets"
+  >
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="id" />
       <DataTable.Col
