@@ -23,6 +23,7 @@ import { ListActions, choices, dateRangeFilters } from '../../components/lists';
 import { RequireAccess } from '../../components/RequireAccess';
 import { formatUtc } from '../../dates';
 import { formatMicros } from '../../money';
+import { formatCount } from '../../numbers';
 
 const referralExporter = exporterOf(referralCsv);
 const creditExporter = exporterOf(creditCsv);
@@ -196,9 +197,9 @@ const totalsFilters = [
 const TotalsColumns = () => (
   <DataTable rowClick={false} bulkActionButtons={false}>
     <DataTable.Col source="period" />
-    <DataTable.Col source="credits" align="right" />
-    <DataTable.Col source="reversals" align="right" />
-    <DataTable.Col source="referrers" align="right" />
+    <DataTable.Col source="credits" align="right" render={(r: Totals) => formatCount(r.credits)} />
+    <DataTable.Col source="reversals" align="right" render={(r: Totals) => formatCount(r.reversals)} />
+    <DataTable.Col source="referrers" align="right" render={(r: Totals) => formatCount(r.referrers)} />
     <DataTable.Col source="creditedMicros" label="Credited" align="right" render={(r: Totals) => formatMicros(r.creditedMicros)} />
     <DataTable.Col source="reversedMicros" label="Reversed" align="right" render={(r: Totals) => formatMicros(r.reversedMicros)} />
     <DataTable.Col source="totalMicros" label="Total" align="right" render={(r: Totals) => formatMicros(r.totalMicros)} />

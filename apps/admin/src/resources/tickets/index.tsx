@@ -26,6 +26,7 @@ import {
 import { IfCan, ReasonDialog, useAction } from '../../components/actions';
 import { exporterOf } from '../../components/exporter';
 import { ticketCsv } from './csv';
+import { formatCount } from '../../numbers';
 import { Fact, Facts, StatusChip, filteredListPath } from '../../components/fields';
 import { ListActions, choices, dateRangeFilters } from '../../components/lists';
 import { formatUtc, validPeriod } from '../../dates';
@@ -101,7 +102,7 @@ const TicketList = () => (
       <DataTable.Col source="period" />
       <DataTable.Col source="status" render={(r: Ticket) => <StatusChip value={r.status} />} />
       <DataTable.Col source="assigneeEmail" label="Assignee" disableSort />
-      <DataTable.Col source="ageDays" label="Age (days)" align="right" />
+      <DataTable.Col source="ageDays" label="Age (days)" align="right" render={(r: Ticket) => formatCount(r.ageDays)} />
       <DataTable.Col source="createdAt" label="Arrived" render={(r: Ticket) => formatUtc(r.createdAt)} />
     </DataTable>
   </List>
@@ -322,7 +323,7 @@ const TicketDetail = ({ draft, setDraft }: { draft: string; setDraft: (s: string
           ) : null}
           <Fact label="Assignee">{t.assigneeEmail ?? 'nobody'}</Fact>
           <Fact label="Arrived">
-            {formatUtc(t.createdAt)} ({t.ageDays} d, {t.source})
+            {formatUtc(t.createdAt)} ({formatCount(t.ageDays)} d, {t.source})
           </Fact>
         </Facts>
         <Box sx={{ whiteSpace: 'pre-wrap', typography: 'body1', bgcolor: 'action.hover', p: 2, borderRadius: 1 }}>{t.body}</Box>
