@@ -2,9 +2,11 @@
 // Lists crafted for all-day use (issue 16): every list fits a 1280 px screen without
 // horizontal scrolling (its pagination in view), counts and durations formatted, the
 // dashboard's run and ticket items, the favicon, and a designed CSV export.
+import { readFile } from 'node:fs/promises';
 import { ADMIN, STAFF, STAFF_PASSWORD, until } from './environment.mjs';
 import { check, visible } from './kit.mjs';
 import { enterCode } from './walkthroughs.mjs';
+import { signIn } from './craft.mjs';
 
 /** Every resource list of the console (App.tsx), as the admin sees them. */
 export const LISTS = [
@@ -195,4 +197,114 @@ export function defineListsWalkthroughs({ walkthrough, env }) {
     }
     check(failed.length === 0, `favicon requests failed: ${failed.join(', ')}`);
   });
+
+  walkthrough('lists: the story earnings CSV export downloads the designed columns (dollars and µ$)', async (t) => {
+    const { page } = t;
+    await ensureRun(env.periods.earlier);
+    await signInAdmin(t);
+    await page.goto(`${t.base}/#/story-earnings?filter=${encodeURIComponent(JSON.stringify({ period: env.periods.earlier }))}`);
+    await visible(page.locator('.RaList-content tbody tr').first(), 'the story earnings of the month');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+    const text = await readFile(await download.path(), 'utf8');
+    const [header, ...rows] = text.trimEnd().split('\r\n');
+    const columns = header.split(',');
+    const expected = ['Period', 'Story id', 'Story', 'Author id', 'Author', 'Reading time (USD)', 'Reading time (µ$)'];
+    check(
+      expected.every((c, i) => columns[i] === c),
+      `the export starts with ${expected.join(', ')} (got ${columns.slice(0, 8).join(', ')})`,
+    );
+    for (const c of ['Rounding to the cent (USD)', 'Earnings (USD)', 'Earnings (µ$)', 'Member reading time (seconds)', 'Run'])
+      check(columns.includes(c), `the export has the column ${c}`);
+    check(columns.length < 40 && new Set(columns).size === columns.length, `${columns.length} distinct columns`);
+    const finance = await token('finance');
+    const total = await env.api.call('GET', env.api.list('story-earnings', { filter: { period: env.periods.earlier }, range: [0, 0] }), {
+      token: finance,
+    });
+    const count = Number(total.headers.get('content-range')?.split('/')[1]);
+    check(rows.length === count, `one row per story earning: ${rows.length} rows, ${count} records`);
+    const first = rows[0].split(',');
+    const dollars = first[columns.indexOf('Earnings (USD)')];
+    const micros = first[columns.indexOf('Earnings (µ$)')];
+    check(/^-?\d+\.\d{2}$/.test(dollars) && /^-?\d+$/.test(micros), `earnings in dollars (${dollars}) and µ$ (${micros})`);
+    t.noApiErrors();
+  });
+
+  walkthrough(
+    'lists: the dashboard says which runs wait to be marked paid (never 0 paid authors) and what is assigned to me',
+    async (t) => {
+      const { page } = t;
+      const finance = await token('finance');
+      // An approved run (approved by the second finance person: four eyes), unless one is approved already.
+      let [approved] = await env.api.get(env.api.list('payout-runs', { filter: { status: 'approved' }, range: [0, 0] }), finance);
+      if (!approved) {
+        const run = await ensureRun(env.periods.earlier);
+        if (run.status === 'computed') {
+          const r = await env.api.call('POST', `payout-runs/${run.id}/approve`, { token: await token('approver') });
+          check(r.status === 200, `approving ${run.period}: ${r.status} ${JSON.stringify(r.json)}`);
+        }
+        [approved] = await env.api.get(env.api.list('payout-runs', { filter: { status: 'approved' }, range: [0, 0] }), finance);
+      }
+      check(approved, 'an approved run waits to be marked paid');
+      const waiting = await env.api.call('GET', env.api.list('payout-runs', { filter: { status: 'approved' }, range: [0, 0] }), {
+        token: finance,
+      });
+      const waitingCount = waiting.headers.get('content-range').split('/')[1];
+
+      await signIn(t, 'finance');
+      const tile = page.getByTestId('tile-mark-paid');
+      await visible(tile.getByTestId('count').getByText(waitingCount, { exact: true }), `${waitingCount} runs waiting to be marked paid`);
+      await visible(
+        tile.getByText(new RegExp(`${approved.period}: [\\d,]+ authors, \\$[\\d,]+\\.\\d{2}`)),
+        `${approved.period} in the tile`,
+      );
+      const row = page.getByTestId(`period-${approved.period}`);
+      await visible(row.getByText('approved, waiting to be marked paid'), `${approved.period} marked as waiting in the period table`);
+      const cells = await row.locator('td').allTextContents();
+      check(!cells.includes('0'), `an approved run shows no 0 paid authors: ${cells.join(' | ')}`);
+      check(
+        cells.filter((c) => c.endsWith('waiting to be marked paid')).length === 3,
+        `status, paid out and paid authors say "waiting to be marked paid": ${cells.join(' | ')}`,
+      );
+      await t.shot('finance-dashboard');
+
+      // Support: an open ticket assigned to the signed-in person (made here), counted on the dashboard.
+      const support = await token('support');
+      const me = await env.api.get('auth/me', support);
+      const [ticket] = await env.api.get(env.api.list('tickets', { filter: {}, range: [0, 0] }), support);
+      const made = await env.api.call('POST', 'tickets', {
+        token: support,
+        body: {
+          memberId: ticket.memberId,
+          category: ticket.category,
+          subject: 'Assigned for the dashboard walkthrough',
+          body: 'A question.',
+          assigneeId: me.id,
+        },
+      });
+      check(made.status === 201, `a ticket assigned to ${me.email}: ${made.status} ${JSON.stringify(made.json)}`);
+      const mine = await env.api.call('GET', env.api.list('tickets', { filter: { status: 'open', assigneeId: me.id }, range: [0, 0] }), {
+        token: support,
+      });
+      const mineCount = mine.headers.get('content-range').split('/')[1];
+      check(Number(mineCount) >= 1, `open tickets assigned to ${me.email}: ${mineCount}`);
+      await signOutAndIn(t, 'support');
+      const assigned = page.getByTestId('tile-assigned');
+      await visible(assigned.getByTestId('count').getByText(mineCount, { exact: true }), `${mineCount} tickets assigned to me`);
+      await assigned.click();
+      await visible(
+        page.locator('.RaList-content tbody tr').filter({ hasText: 'Assigned for the dashboard walkthrough' }),
+        'my ticket in the list the tile opens',
+      );
+      const rows = await page.locator('.RaList-content tbody tr').count();
+      check(rows === Number(mineCount), `the list shows my ${mineCount} tickets (${rows} rows)`);
+      t.noApiErrors();
+    },
+  );
+}
+
+async function signOutAndIn(t, who) {
+  await t.page.getByRole('button', { name: 'Profile' }).click();
+  await t.page.getByRole('menuitem', { name: 'Logout' }).click();
+  await visible(t.page.locator('input[name="username"]'), 'the sign-in page after signing out');
+  await signIn(t, who);
 }

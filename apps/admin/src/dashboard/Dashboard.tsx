@@ -1,7 +1,9 @@
+import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
 import BoltIcon from '@mui/icons-material/Bolt';
 import HowToRegIcon from '@mui/icons-material/HowToReg';
 import PaymentsIcon from '@mui/icons-material/Payments';
 import PlaylistAddCheckIcon from '@mui/icons-material/PlaylistAddCheck';
+import PriceCheckIcon from '@mui/icons-material/PriceCheck';
 import SupportAgentIcon from '@mui/icons-material/SupportAgent';
 import VerifiedIcon from '@mui/icons-material/Verified';
 import { Box, Card, CardActionArea, CardContent, Skeleton, Typography } from '@mui/material';
@@ -10,7 +12,8 @@ import { Link, Title, useGetIdentity, useGetList, usePermissions } from 'react-a
 import { can } from '../access';
 import { Progress, StatusChip, filteredListPath } from '../components/fields';
 import { formatUtc } from '../dates';
-import { formatMicros } from '../money';
+import { formatCents, formatMicros } from '../money';
+import { formatCount } from '../numbers';
 import type { PayoutRun } from '../resources/payout-runs';
 import { IntegrityAlert } from './IntegrityAlert';
 
@@ -53,7 +56,7 @@ const Count = ({ value, loading, unit }: { value?: number; loading: boolean; uni
     <Skeleton width={80} height={48} />
   ) : (
     <Typography variant="h4" component="div">
-      <span data-testid="count">{value ?? '—'}</span>{' '}
+      <span data-testid="count">{value === undefined ? '—' : formatCount(value)}</span>{' '}
       <Typography component="span" variant="body2" color="text.secondary">
         {unit}
       </Typography>
@@ -72,7 +75,7 @@ const Applications = () => {
     >
       <Count value={pending.total} loading={pending.loading} unit="waiting" />
       <Typography variant="body2" color="text.secondary">
-        {eligible.loading ? '…' : `${eligible.total ?? 0} pass all four checks`}
+        {eligible.loading ? '…' : `${formatCount(eligible.total ?? 0)} pass all four checks`}
       </Typography>
     </Tile>
   );
@@ -101,6 +104,21 @@ const Tickets = () => {
   );
 };
 
+/** Open tickets assigned to the signed-in staff user. */
+const AssignedToMe = ({ me }: { me: string }) => {
+  const mine = useCount('tickets', { status: 'open', assigneeId: me }, { field: 'createdAt', order: 'ASC' }, true);
+  return (
+    <Tile
+      icon={<AssignmentIndIcon />}
+      title="Assigned to me"
+      to={filteredListPath('tickets', { status: 'open', assigneeId: me })}
+      testId="tile-assigned"
+    >
+      <Count value={mine.error ? undefined : mine.total} loading={mine.loading} unit="open" />
+    </Tile>
+  );
+};
+
 const ActiveBoosts = () => {
   const active = useCount('boosts', { state: 'active' }, { field: 'startsAt', order: 'DESC' }, true);
   return (
@@ -120,6 +138,31 @@ const AwaitingApproval = () => {
       testId="tile-approvals"
     >
       <Count value={computed.total} loading={computed.loading} unit="computed" />
+    </Tile>
+  );
+};
+
+/** Approved runs whose payouts are not marked paid yet (finance's next step after approval). */
+const AwaitingMarkPaid = () => {
+  const approved = useGetList<PayoutRun>('payout-runs', {
+    pagination: { page: 1, perPage: 3 },
+    sort: { field: 'period', order: 'ASC' },
+    filter: { status: 'approved' },
+  });
+  const runs = approved.data ?? [];
+  return (
+    <Tile
+      icon={<PriceCheckIcon />}
+      title="Runs waiting to be marked paid"
+      to={runs.length === 1 ? `/payout-runs/${runs[0].id}/show` : filteredListPath('payout-runs', { status: 'approved' })}
+      testId="tile-mark-paid"
+    >
+      <Count value={approved.total} loading={approved.isPending} unit="approved, not paid" />
+      <Typography variant="body2" color="text.secondary" data-testid="mark-paid-periods">
+        {runs.length
+          ? runs.map((r) => `${r.period}: ${formatCount(r.paidAuthors)} authors, ${formatCents(r.paidOutCents)}`).join(' · ')
+          : 'Nothing to mark paid'}
+      </Typography>
     </Tile>
   );
 };
@@ -172,8 +215,10 @@ export const Dashboard = () => {
         {can(roles, 'applications', 'list') ? <Applications /> : null}
         {can(roles, 'nominations', 'list') ? <Nominations /> : null}
         {can(roles, 'tickets', 'list') ? <Tickets /> : null}
+        {can(roles, 'tickets', 'edit') && identity?.id ? <AssignedToMe me={String(identity.id)} /> : null}
         <CurrentRun />
         {can(roles, 'payout-runs', 'approve') ? <AwaitingApproval /> : null}
+        {can(roles, 'payout-runs', 'mark-paid') ? <AwaitingMarkPaid /> : null}
         {can(roles, 'nominations', 'list') ? <ActiveBoosts /> : null}
       </Box>
       <Suspense fallback={<Skeleton variant="rectangular" height={320} />}>

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useGetList } from 'react-admin';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { centsToChartDollars, formatCents, formatMicros, microsToChartDollars } from '../money';
+import { formatCount } from '../numbers';
 import type { PayoutRun } from '../resources/payout-runs';
 
 const dollarsTick = (v: number) =>
@@ -22,20 +23,31 @@ export default function PeriodCharts() {
   const rows = useMemo(
     () =>
       [...(runs ?? [])].reverse().map((r) => {
+        // Paid runs: what was paid and to how many. An approved run's payouts are waiting to be
+        // marked paid: shown as such, never as 0 paid. Earlier states have no payouts yet (no point).
         const paid = r.status === 'paid';
+        const waiting = r.status === 'approved';
         return {
           period: r.period,
           pool: microsToChartDollars(r.poolMicros),
           allocated: microsToChartDollars(r.allocatedMicros),
-          paidOut: paid ? centsToChartDollars(r.paidOutCents) : 0,
-          paidAuthors: paid ? r.paidAuthors : 0,
+          paidOut: paid ? centsToChartDollars(r.paidOutCents) : null,
+          toPay: waiting ? centsToChartDollars(r.paidOutCents) : null,
+          paidAuthors: paid ? r.paidAuthors : null,
+          authorsToPay: waiting ? r.paidAuthors : null,
           // exact strings for the tooltips
           status: r.status,
           text: {
             pool: formatMicros(r.poolMicros),
             allocated: formatMicros(r.allocatedMicros),
-            paidOut: paid ? formatCents(r.paidOutCents) : 'not paid yet',
-            paidAuthors: paid ? String(r.paidAuthors) : '—',
+            paidOut: paid
+              ? formatCents(r.paidOutCents)
+              : waiting
+                ? `${formatCents(r.paidOutCents)} waiting to be marked paid`
+                : 'not paid yet',
+            toPay: formatCents(r.paidOutCents),
+            paidAuthors: paid ? formatCount(r.paidAuthors) : waiting ? `${formatCount(r.paidAuthors)} waiting to be marked paid` : '—',
+            authorsToPay: formatCount(r.paidAuthors),
           } as Record<string, string>,
         };
       }),
@@ -61,6 +73,7 @@ export default function PeriodCharts() {
               <Bar dataKey="pool" name="Pool" fill="#90caf9" isAnimationActive={false} />
               <Bar dataKey="allocated" name="Allocated" fill="#1976d2" isAnimationActive={false} />
               <Bar dataKey="paidOut" name="Paid out" fill="#2e7d32" isAnimationActive={false} />
+              <Bar dataKey="toPay" name="Approved, waiting to be marked paid" fill="#ed6c02" isAnimationActive={false} />
             </BarChart>
           </ResponsiveContainer>
         </CardContent>
@@ -73,8 +86,19 @@ export default function PeriodCharts() {
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="period" />
               <YAxis allowDecimals={false} />
-              <Tooltip />
+              <Tooltip
+                formatter={(_v, name, item) => [(item.payload as { text: Record<string, string> }).text[String(item.dataKey)], name]}
+              />
+              <Legend />
               <Line type="monotone" dataKey="paidAuthors" name="Paid authors" stroke="#2e7d32" isAnimationActive={false} />
+              <Line
+                type="monotone"
+                dataKey="authorsToPay"
+                name="Authors waiting to be marked paid"
+                stroke="#ed6c02"
+                strokeDasharray="5 4"
+                isAnimationActive={false}
+              />
             </LineChart>
           </ResponsiveContainer>
         </CardContent>
@@ -97,7 +121,7 @@ export default function PeriodCharts() {
               {[...rows].reverse().map((r) => (
                 <TableRow key={r.period} data-testid={`period-${r.period}`}>
                   <TableCell>{r.period}</TableCell>
-                  <TableCell>{r.status}</TableCell>
+                  <TableCell>{r.status === 'approved' ? 'approved, waiting to be marked paid' : r.status}</TableCell>
                   <TableCell align="right">{r.text.pool}</TableCell>
                   <TableCell align="right">{r.text.allocated}</TableCell>
                   <TableCell align="right">{r.text.paidOut}</TableCell>

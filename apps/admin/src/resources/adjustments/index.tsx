@@ -1,5 +1,6 @@
 import TuneOutlinedIcon from '@mui/icons-material/TuneOutlined';
 import { Card, CardContent, Typography } from '@mui/material';
+<<<<<<< HEAD
 import { useEffect, useState } from 'react';
 import {
   Create,
@@ -21,12 +22,19 @@ import { useSavedNotice } from '../../components/saved';
 import { dataProvider } from '../../dataProvider';
 import { fieldLabel } from '../../labels';
 import { csvExporter } from '../../components/exporter';
+=======
+import { Create, DataTable, List, SearchInput, Show, SimpleForm, TextInput, required, useRecordContext, minLength } from 'react-admin';
+import { exporterOf } from '../../components/exporter';
+import { adjustmentCsv } from './csv';
+>>>>>>> c435c72
 import { Fact, Facts } from '../../components/fields';
 import { ListActions } from '../../components/lists';
 import { formatUtc, previousPeriod, validPeriod } from '../../dates';
 import { formatMicros, parseDollars } from '../../money';
 
-interface Adjustment {
+const adjustmentExporter = exporterOf(adjustmentCsv);
+
+export interface Adjustment {
   id: string;
   authorId: string;
   authorName: string;
@@ -48,7 +56,7 @@ const AdjustmentList = () => (
     filters={filters}
     sort={{ field: 'createdAt', order: 'DESC' }}
     actions={<ListActions create />}
-    exporter={csvExporter}
+    exporter={adjustmentExporter}
     title="Adjustments"
   >
     <DataTable rowClick="show" bulkActionButtons={false}>

@@ -13,7 +13,8 @@ import {
 } from 'react-admin';
 import { useHotkeys } from 'react-hotkeys-hook';
 import { useNavigate } from 'react-router-dom';
-import { csvExporter } from '../../components/exporter';
+import { exporterOf } from '../../components/exporter';
+import { applicationCsv } from './csv';
 import { StatusChip } from '../../components/fields';
 import { ListActions, choices, dateRangeFilters } from '../../components/lists';
 import { formatUtc } from '../../dates';
@@ -24,6 +25,8 @@ import { useQueueNavigation } from '../../review-queue/useQueue';
 import { BulkApproveButton } from './actions';
 import { CheckChips } from './checks';
 import { APPLICATION_STATUSES, CHECK_NAMES, REJECT_REASONS, type Application } from './constants';
+
+const applicationExporter = exporterOf(applicationCsv);
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Applicant, member id, email" />,
@@ -111,7 +114,7 @@ export const ApplicationList = () => (
         <BulkApproveButton scope="filtered" />
       </ListActions>
     }
-    exporter={csvExporter}
+    exporter={applicationExporter}
     title="Applications"
   >
     <QueueTable />

@@ -4,11 +4,14 @@ import { Box, Button, Card, CardContent, Typography } from '@mui/material';
 import { useState } from 'react';
 import { DataTable, Link, List, SearchInput, SelectInput, Show, TextInput, TopToolbar, useRecordContext } from 'react-admin';
 import { IfCan, ReasonDialog, useAction } from '../../components/actions';
-import { csvExporter } from '../../components/exporter';
+import { exporterOf } from '../../components/exporter';
+import { boostCsv } from './csv';
 import { Fact, Facts, StatusChip } from '../../components/fields';
 import { ListActions, choices, dateRangeFilters } from '../../components/lists';
 import { formatUtc } from '../../dates';
 import { MAX_REASON_LENGTH } from '@libs/core/src/text-limits';
+
+const boostExporter = exporterOf(boostCsv);
 
 export interface Boost {
   id: string;
@@ -72,7 +75,7 @@ export const EndBoostButton = () => {
 };
 
 const BoostList = () => (
-  <List filters={filters} sort={{ field: 'startsAt', order: 'DESC' }} actions={<ListActions />} exporter={csvExporter} title="Boosts">
+  <List filters={filters} sort={{ field: 'startsAt', order: 'DESC' }} actions={<ListActions />} exporter={boostExporter} title="Boosts">
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="id" />
       <DataTable.Col

@@ -16,12 +16,15 @@ import {
   required,
   useCanAccess,
 } from 'react-admin';
-import { csvExporter } from '../../components/exporter';
+import { exporterOf } from '../../components/exporter';
+import { countryCsv } from './csv';
 import { YesNo } from '../../components/fields';
 import { ListActions } from '../../components/lists';
 import { formatDay } from '../../dates';
 
-interface Country {
+const countryExporter = exporterOf(countryCsv);
+
+export interface Country {
   id: string;
   code: string;
   name: string;
@@ -43,7 +46,7 @@ const CountryList = () => {
       filters={filters}
       sort={{ field: 'name', order: 'ASC' }}
       actions={<ListActions create />}
-      exporter={csvExporter}
+      exporter={countryExporter}
       title="Supported countries"
       perPage={25}
     >

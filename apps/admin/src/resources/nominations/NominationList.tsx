@@ -13,7 +13,8 @@ import {
   type RaRecord,
 } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
-import { csvExporter } from '../../components/exporter';
+import { exporterOf } from '../../components/exporter';
+import { nominationCsv } from './csv';
 import { StatusChip } from '../../components/fields';
 import { ListActions, choices, dateRangeFilters } from '../../components/lists';
 import { formatUtc } from '../../dates';
@@ -24,6 +25,8 @@ import { useListKeys } from '../../review-queue/useListKeys';
 import { useQueueNavigation } from '../../review-queue/useQueue';
 import { BulkDeclineButton } from './actions';
 import { DECLINE_REASONS, NOMINATION_STATUSES, REFUSAL_REASONS, type Nomination } from './constants';
+
+const nominationExporter = exporterOf(nominationCsv);
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Title, nominator, publication" />,
@@ -129,7 +132,7 @@ export const NominationList = () => (
     filterDefaultValues={{ status: 'pending' }}
     sort={{ field: 'nominatedAt', order: 'ASC' }}
     actions={<ListActions />}
-    exporter={csvExporter}
+    exporter={nominationExporter}
     title="Nomination queue"
   >
     <NominationTable />

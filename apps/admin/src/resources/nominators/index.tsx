@@ -1,14 +1,17 @@
 import RecordVoiceOverIcon from '@mui/icons-material/RecordVoiceOver';
 import { Box, Card, CardContent, Chip, Typography } from '@mui/material';
 import { DataTable, List, NullableBooleanInput, Pagination, ReferenceManyField, SearchInput, Show, useRecordContext } from 'react-admin';
-import { csvExporter } from '../../components/exporter';
+import { exporterOf } from '../../components/exporter';
+import { nominatorCsv } from './csv';
 import { Fact, Facts, StatusChip } from '../../components/fields';
 import { formatCount, formatPercent } from '../../numbers';
 import { ListActions } from '../../components/lists';
 import { formatUtc } from '../../dates';
 import type { Nomination } from '../nominations';
 
-interface Nominator {
+const nominatorExporter = exporterOf(nominatorCsv);
+
+export interface Nominator {
   id: string;
   name: string;
   username: string;
@@ -37,7 +40,7 @@ const NominatorList = () => (
     filters={filters}
     sort={{ field: 'lastNominatedAt', order: 'DESC' }}
     actions={<ListActions />}
-    exporter={csvExporter}
+    exporter={nominatorExporter}
     title="Nominators"
   >
     {/* Fits 1280 px: the member id under the name, the outcomes (pending / boosted / declined / refused) on the show page. */}

@@ -3,16 +3,19 @@ import { Button, Card, CardContent, Divider, Table, TableBody, TableCell, TableH
 import { useState } from 'react';
 import { DataTable, Link, List, SearchInput, SelectInput, Show, TextInput, TopToolbar, useCanAccess, useRecordContext } from 'react-admin';
 import { IfCan, ReasonDialog, useAction } from '../../components/actions';
-import { csvExporter } from '../../components/exporter';
+import { exporterOf } from '../../components/exporter';
+import { partnerCsv } from './csv';
 import { Fact, Facts, StatusChip, filteredListPath } from '../../components/fields';
 import { authorLedgerPath } from '../ledger/AuthorLedgerPage';
 import { ListActions, choices, dateRangeFilters } from '../../components/lists';
 import { formatUtc } from '../../dates';
 import { MAX_REASON_LENGTH } from '@libs/core/src/text-limits';
 
+const partnerExporter = exporterOf(partnerCsv);
+
 const PARTNER_STATUSES = ['active', 'suspended', 'removed', 'left'] as const;
 
-interface Partner {
+export interface Partner {
   id: string;
   memberId: string;
   username: string;
@@ -46,7 +49,13 @@ const filters = [
 ];
 
 const PartnerList = () => (
-  <List filters={filters} sort={{ field: 'enrolledAt', order: 'DESC' }} actions={<ListActions />} exporter={csvExporter} title="Partners">
+  <List
+    filters={filters}
+    sort={{ field: 'enrolledAt', order: 'DESC' }}
+    actions={<ListActions />}
+    exporter={partnerExporter}
+    title="Partners"
+  >
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="id" label="Member" />
       <DataTable.Col source="name" />

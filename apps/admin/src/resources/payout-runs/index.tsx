@@ -33,8 +33,14 @@ import {
   useRecordContext,
   useRedirect,
 } from 'react-admin';
+<<<<<<< HEAD
 import { IfCan, useAction } from '../../components/actions';
 import { csvExporter } from '../../components/exporter';
+=======
+import { IfCan, ReasonDialog, useAction } from '../../components/actions';
+import { exporterOf } from '../../components/exporter';
+import { payoutRunCsv } from './csv';
+>>>>>>> c435c72
 import { Fact, Facts, JsonBlock, Progress, StatusChip } from '../../components/fields';
 import { ListActions, choices } from '../../components/lists';
 import { formatUtc, previousPeriod, validPeriod } from '../../dates';
@@ -47,6 +53,8 @@ import { MarkPaidButton } from './mark-paid';
 import { SettlementTab } from './settlement';
 import { StoryEarningColumns } from '../story-earnings';
 import { ApproveRunButton } from './ApproveRunButton';
+
+const payoutRunExporter = exporterOf(payoutRunCsv);
 
 export { RUN_STATUSES };
 
@@ -99,7 +107,7 @@ const PayoutRunList = () => (
     filters={filters}
     sort={{ field: 'period', order: 'DESC' }}
     actions={<ListActions create />}
-    exporter={csvExporter}
+    exporter={payoutRunExporter}
     title="Payout runs"
     queryOptions={{
       refetchInterval: (q: { state: { data?: { data?: PayoutRun[] } } }) =>

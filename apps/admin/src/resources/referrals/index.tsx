@@ -16,14 +16,22 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { useSearchParams } from 'react-router-dom';
-import { csvExporter } from '../../components/exporter';
+import { exporterOf } from '../../components/exporter';
+import { creditCsv, creditTotalsCsv, referralCsv } from './csv';
 import { Fact, Facts, StatusChip, YesNo, filteredListPath } from '../../components/fields';
 import { ListActions, choices, dateRangeFilters } from '../../components/lists';
 import { RequireAccess } from '../../components/RequireAccess';
 import { formatUtc } from '../../dates';
 import { formatMicros } from '../../money';
+import { formatCount } from '../../numbers';
 
-interface Referral {
+const referralExporter = exporterOf(referralCsv);
+const creditExporter = exporterOf(creditCsv);
+const creditTotalsExporter = exporterOf(creditTotalsCsv);
+/** A writer's referrals: the same columns, in a file named after the page. */
+const writerReferralExporter = exporterOf(referralCsv, 'writer-referrals');
+
+export interface Referral {
   id: string;
   referrerId: string | null;
   referrerName: string | null;
@@ -37,7 +45,7 @@ interface Referral {
   creditedMicros: number | string;
 }
 
-interface Credit {
+export interface Credit {
   id: string;
   referralId: string;
   chargeId: string;
@@ -52,7 +60,7 @@ interface Credit {
   createdAt: string;
 }
 
-interface Totals {
+export interface Totals {
   id: string;
   period: string;
   credits: number;
@@ -100,7 +108,7 @@ const ReferralList = () => (
     filters={referralFilters}
     sort={{ field: 'referredAt', order: 'DESC' }}
     actions={<ListActions />}
-    exporter={csvExporter}
+    exporter={referralExporter}
     title="Legacy referrals"
   >
     <ReferralColumns />
@@ -173,7 +181,7 @@ const CreditList = () => (
     filters={creditFilters}
     sort={{ field: 'id', order: 'DESC' }}
     actions={<ListActions />}
-    exporter={csvExporter}
+    exporter={creditExporter}
     title="Referral credits"
   >
     <CreditColumns />
@@ -189,9 +197,9 @@ const totalsFilters = [
 const TotalsColumns = () => (
   <DataTable rowClick={false} bulkActionButtons={false}>
     <DataTable.Col source="period" />
-    <DataTable.Col source="credits" align="right" />
-    <DataTable.Col source="reversals" align="right" />
-    <DataTable.Col source="referrers" align="right" />
+    <DataTable.Col source="credits" align="right" render={(r: Totals) => formatCount(r.credits)} />
+    <DataTable.Col source="reversals" align="right" render={(r: Totals) => formatCount(r.reversals)} />
+    <DataTable.Col source="referrers" align="right" render={(r: Totals) => formatCount(r.referrers)} />
     <DataTable.Col source="creditedMicros" label="Credited" align="right" render={(r: Totals) => formatMicros(r.creditedMicros)} />
     <DataTable.Col source="reversedMicros" label="Reversed" align="right" render={(r: Totals) => formatMicros(r.reversedMicros)} />
     <DataTable.Col source="totalMicros" label="Total" align="right" render={(r: Totals) => formatMicros(r.totalMicros)} />
@@ -203,7 +211,7 @@ const TotalsList = () => (
     filters={totalsFilters}
     sort={{ field: 'period', order: 'DESC' }}
     actions={<ListActions />}
-    exporter={csvExporter}
+    exporter={creditTotalsExporter}
     title="Referral credits per month"
   >
     <TotalsColumns />
@@ -253,7 +261,7 @@ export const WriterReferrals = () => {
             disableSyncWithLocation
             perPage={10}
             actions={false}
-            exporter={csvExporter}
+            exporter={writerReferralExporter}
             title={false}
           >
             <ReferralColumns />

@@ -15,13 +15,16 @@ import {
   Toolbar,
   required,
 } from 'react-admin';
-import { csvExporter } from '../../components/exporter';
+import { exporterOf } from '../../components/exporter';
+import { savedReplyCsv } from './csv';
 import { ListActions, choices } from '../../components/lists';
 import { dataProvider } from '../../dataProvider';
 import { formatUtc } from '../../dates';
 import { TICKET_CATEGORIES } from '../tickets';
 
-interface SavedReply {
+const savedReplyExporter = exporterOf(savedReplyCsv);
+
+export interface SavedReply {
   id: string;
   title: string;
   category: string | null;
@@ -40,7 +43,7 @@ const SavedReplyList = () => (
     filters={filters}
     sort={{ field: 'title', order: 'ASC' }}
     actions={<ListActions create />}
-    exporter={csvExporter}
+    exporter={savedReplyExporter}
     title="Saved replies"
   >
     <DataTable rowClick="edit" bulkActionButtons={false}>

@@ -19,11 +19,14 @@ import {
 import { Chip, Stack, Typography } from '@mui/material';
 import { ROLES } from '../../access';
 import { ResetSecondFactorButton } from '../../auth/ResetSecondFactorButton';
-import { csvExporter } from '../../components/exporter';
+import { exporterOf } from '../../components/exporter';
+import { staffUserCsv } from './csv';
 import { ListActions, choices } from '../../components/lists';
 import { formatUtc } from '../../dates';
 
-interface StaffUser {
+const staffUserExporter = exporterOf(staffUserCsv);
+
+export interface StaffUser {
   id: string;
   email: string;
   name: string;
@@ -61,7 +64,7 @@ const StaffList = () => (
     filters={filters}
     sort={{ field: 'email', order: 'ASC' }}
     actions={<ListActions create />}
-    exporter={csvExporter}
+    exporter={staffUserExporter}
     title="Staff accounts"
   >
     <DataTable rowClick="edit" bulkActionButtons={false}>

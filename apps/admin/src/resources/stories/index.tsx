@@ -16,7 +16,8 @@ import {
   useRedirect,
 } from 'react-admin';
 import { IfCan, ReasonDialog, useAction } from '../../components/actions';
-import { csvExporter } from '../../components/exporter';
+import { exporterOf } from '../../components/exporter';
+import { storyCsv } from './csv';
 import { Fact, Facts, StatusChip, YesNo } from '../../components/fields';
 import { ListActions, choices, dateRangeFilters } from '../../components/lists';
 import { formatUtc } from '../../dates';
@@ -24,7 +25,9 @@ import type { Boost } from '../boosts';
 import type { Nomination } from '../nominations';
 import { MAX_REASON_LENGTH } from '@libs/core/src/text-limits';
 
-interface Story {
+const storyExporter = exporterOf(storyCsv);
+
+export interface Story {
   id: string;
   title: string;
   authorId: string;
@@ -86,7 +89,7 @@ const BoostStoryButton = () => {
 };
 
 const StoryList = () => (
-  <List filters={filters} sort={{ field: 'publishedAt', order: 'DESC' }} actions={<ListActions />} exporter={csvExporter} title="Stories">
+  <List filters={filters} sort={{ field: 'publishedAt', order: 'DESC' }} actions={<ListActions />} exporter={storyExporter} title="Stories">
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="id" />
       <DataTable.Col source="title" />

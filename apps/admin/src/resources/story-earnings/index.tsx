@@ -1,12 +1,15 @@
 import InsightsIcon from '@mui/icons-material/Insights';
 import { Box, Card, CardContent, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
 import { DataTable, Link, List, ReferenceInput, SearchInput, SelectInput, Show, TextInput, useRecordContext } from 'react-admin';
-import { csvExporter } from '../../components/exporter';
+import { exporterOf } from '../../components/exporter';
+import { storyEarningCsv } from './csv';
 import { Breakdown } from '../../components/Breakdown';
 import { Fact, Facts, formatBps } from '../../components/fields';
 import { formatCount, formatDuration, formatPercent } from '../../numbers';
 import { ListActions } from '../../components/lists';
 import { formatMicros } from '../../money';
+
+const storyEarningExporter = exporterOf(storyEarningCsv);
 
 export interface StoryEarning {
   id: string;
@@ -82,7 +85,7 @@ const StoryEarningList = () => (
     filters={filters}
     sort={{ field: 'earningsMicros', order: 'DESC' }}
     actions={<ListActions />}
-    exporter={csvExporter}
+    exporter={storyEarningExporter}
     title="Story earnings"
   >
     <StoryEarningColumns />

@@ -24,7 +24,9 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { IfCan, ReasonDialog, useAction } from '../../components/actions';
-import { csvExporter } from '../../components/exporter';
+import { exporterOf } from '../../components/exporter';
+import { ticketCsv } from './csv';
+import { formatCount } from '../../numbers';
 import { Fact, Facts, StatusChip, filteredListPath } from '../../components/fields';
 import { ListActions, choices, dateRangeFilters } from '../../components/lists';
 import { authorLedgerPath } from '../ledger/AuthorLedgerPage';
@@ -32,6 +34,8 @@ import { formatUtc, validPeriod } from '../../dates';
 import { TICKET_CATEGORIES } from '@libs/help-desk/src/ticket-categories';
 import { ExplanationPanel } from '../explanations/ExplanationPanel';
 import { MAX_REASON_LENGTH, MAX_TEXT_LENGTH } from '@libs/core/src/text-limits';
+
+const ticketExporter = exporterOf(ticketCsv);
 
 export { TICKET_CATEGORIES };
 export const TICKET_STATUSES = ['open', 'pending', 'resolved'] as const;
@@ -74,7 +78,13 @@ const filters = [
 ];
 
 const TicketList = () => (
-  <List filters={filters} sort={{ field: 'queue', order: 'ASC' }} actions={<ListActions create />} exporter={csvExporter} title="Tickets">
+  <List
+    filters={filters}
+    sort={{ field: 'queue', order: 'ASC' }}
+    actions={<ListActions create />}
+    exporter={ticketExporter}
+    title="Tickets"
+  >
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="id" />
       <DataTable.Col
@@ -94,7 +104,7 @@ const TicketList = () => (
       <DataTable.Col source="period" />
       <DataTable.Col source="status" render={(r: Ticket) => <StatusChip value={r.status} />} />
       <DataTable.Col source="assigneeEmail" label="Assignee" disableSort />
-      <DataTable.Col source="ageDays" label="Age (days)" align="right" />
+      <DataTable.Col source="ageDays" label="Age (days)" align="right" render={(r: Ticket) => formatCount(r.ageDays)} />
       <DataTable.Col source="createdAt" label="Arrived" render={(r: Ticket) => formatUtc(r.createdAt)} />
     </DataTable>
   </List>
@@ -324,7 +334,7 @@ const TicketDetail = ({ draft, setDraft }: { draft: string; setDraft: (s: string
           ) : null}
           <Fact label="Assignee">{t.assigneeEmail ?? 'nobody'}</Fact>
           <Fact label="Arrived">
-            {formatUtc(t.createdAt)} ({t.ageDays} d, {t.source})
+            {formatUtc(t.createdAt)} ({formatCount(t.ageDays)} d, {t.source})
           </Fact>
         </Facts>
         <Box sx={{ whiteSpace: 'pre-wrap', typography: 'body1', bgcolor: 'action.hover', p: 2, borderRadius: 1 }}>{t.body}</Box>
