@@ -1,3 +1,4 @@
+import type { Statement } from '../../api';
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import { Box, Card, CardContent, Divider, Typography } from '@mui/material';
 import {
@@ -23,27 +24,7 @@ import { PAYOUT_STATES, STATEMENT_STATUSES } from '@libs/payouts/src/payout-rule
 
 export { PAYOUT_STATES, STATEMENT_STATUSES };
 
-export interface Statement {
-  id: string;
-  runId: string;
-  runStatus: string;
-  period: string;
-  authorId: string;
-  authorName: string;
-  openingMicros: number | string;
-  openingRunId: string | null;
-  returnedStatementIds: string[] | null;
-  storyEarningsMicros: number | string;
-  referralEarningsMicros: number | string;
-  adjustmentsMicros: number | string;
-  balanceMicros: number | string;
-  payoutCents: number | string;
-  carriedMicros: number | string;
-  forfeitedMicros: number | string | null;
-  status: string;
-  payoutState: string | null;
-  payoutStateAt: string | null;
-}
+export type { Statement };
 
 export const statementFilters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Author name or id" />,

@@ -1,3 +1,4 @@
+import type { StoryEarning } from '../../api';
 import InsightsIcon from '@mui/icons-material/Insights';
 import { Box, Card, CardContent, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
 import { DataTable, Link, List, ReferenceInput, SearchInput, SelectInput, Show, TextInput, useRecordContext } from 'react-admin';
@@ -8,32 +9,7 @@ import { formatCount, formatDuration, formatPercent } from '../../numbers';
 import { ListActions } from '../../components/lists';
 import { formatMicros } from '../../money';
 
-export interface StoryEarning {
-  id: string;
-  runId: string;
-  period: string;
-  storyId: string;
-  storyTitle: string;
-  authorId: string;
-  authorName: string;
-  earningsMicros: number | string;
-  readingTimeMicros: number | string;
-  engagementMicros: number | string;
-  readRatioAdjustmentMicros: number | string;
-  followerBonusMicros: number | string;
-  boostBonusMicros: number | string;
-  views: number;
-  reads: number;
-  readRatioAdjustmentBps: number;
-  memberReads: number;
-  memberReadingSeconds: number;
-  clappers: number;
-  highlighters: number;
-  repliers: number;
-  newFollows: number;
-  followerReaders: number;
-  boostedReaders: number;
-}
+export type { StoryEarning };
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Story title, story or author id" />,
