@@ -92,7 +92,7 @@ describe('members and publications', () => {
 
   const get = (path: string, token = support) => t.http.get(path).set('Authorization', `Bearer ${token}`);
   const list = (resource: string, q: Record<string, unknown>, token = support) =>
-    get(`/api/${resource}?${new URLSearchParams(Object.entries(q).map(([k, v]) => [k, JSON.stringify(v)]))}`, token);
+    get(`/api/${resource}?${new URLSearchParams(Object.entries(q).map(([k, v]): [string, string] => [k, JSON.stringify(v)]))}`, token);
 
   it('lists members newest first with Content-Range, pages, sorts and filters them', async () => {
     const all = await list('members', {}).expect(200);
