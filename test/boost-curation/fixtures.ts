@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import { IntakeHooks } from '../../libs/core/src/index.js';
 import type { TestApp } from '../support/app.js';
+import { sql, TableFactory } from '../support/factory.js';
 
 /** A timestamp SQL expression for an ISO 8601 literal. */
 export const at = (iso: string) => `'${iso}'::timestamptz`;
@@ -16,34 +17,29 @@ export interface NominationRecord {
 }
 
 /**
- * Reading data for the boost-curation tests, written with SQL the way intake stores it.
+ * Reading data for the boost-curation tests, written with the test factory the way intake stores it.
  * Times are SQL expressions (`now() - interval '1 hour'`, or `at('2026-03-15T12:00:00Z')`).
  */
 export class CurationFixtures {
-  private seq = 0;
-  constructor(private readonly t: TestApp) {}
+  private readonly rows: TableFactory;
+  constructor(private readonly t: TestApp) {
+    this.rows = new TableFactory(t.db.pool);
+  }
 
   private get pool(): pg.Pool {
     return this.t.db.pool;
   }
 
   private next(prefix: string) {
-    this.seq += 1;
-    return `${prefix}${this.seq}`;
+    return this.rows.next(prefix);
   }
 
   async member(id = this.next('m')): Promise<number> {
-    const { rows } = await this.pool.query(
-      `INSERT INTO members (id, username, name, email, country, joined_at)
-       VALUES ($1, $1, 'Member ' || $1, $1 || '@readers.example', 'FR', '2020-01-01T00:00:00Z') RETURNING key`,
-      [id],
-    );
-    return rows[0].key;
+    return this.rows.member({ id, name: `Member ${id}`, email: `${id}@readers.example`, country: 'FR', joinedAt: '2020-01-01T00:00:00Z' });
   }
 
   async publication(id = this.next('pub')): Promise<number> {
-    const { rows } = await this.pool.query(`INSERT INTO publications (id, name) VALUES ($1, 'Publication ' || $1) RETURNING key`, [id]);
-    return rows[0].key;
+    return this.rows.publication({ id });
   }
 
   async story(opts: {
@@ -57,12 +53,15 @@ export class CurationFixtures {
   }): Promise<number> {
     const publishedAt = opts.publishedAt === undefined ? `now() - interval '10 days'` : opts.publishedAt;
     const id = opts.id ?? this.next('s');
-    const { rows } = await this.pool.query(
-      `INSERT INTO stories (id, author_key, publication_key, title, published_at, members_only, status, ai_disclosed)
-       VALUES ($1, $2, $3, $4, ${publishedAt ?? 'NULL'}, true, $5, $6) RETURNING key`,
-      [id, opts.author, opts.publication, opts.title ?? `Story ${id}`, opts.status ?? 'published', opts.aiDisclosed ?? false],
-    );
-    return rows[0].key;
+    return this.rows.story({
+      id,
+      authorKey: opts.author,
+      publicationKey: opts.publication,
+      title: opts.title ?? `Story ${id}`,
+      publishedAt: publishedAt === null ? null : sql(publishedAt),
+      status: opts.status ?? 'published',
+      aiDisclosed: opts.aiDisclosed ?? false,
+    });
   }
 
   async storyId(key: number): Promise<string> {
@@ -70,25 +69,16 @@ export class CurationFixtures {
   }
 
   async enrollment(memberKey: number, enrolledAt: string, leftAt: string | null = null): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO enrollments (id, member_key, enrolled_at, left_at) VALUES ($1, $2, ${enrolledAt}, ${leftAt ?? 'NULL'})`,
-      [this.next('e'), memberKey],
-    );
+    await this.rows.enrollment({ memberKey, enrolledAt: sql(enrolledAt), leftAt: leftAt === null ? null : sql(leftAt) });
   }
 
   async session(storyKey: number, readerKey: number | null, activeSeconds: number, startedAt = `now() - interval '1 day'`): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO sessions (id, story_key, reader_key, started_at, active_seconds, mode) VALUES ($1, $2, $3, ${startedAt}, $4, 'read')`,
-      [this.next('se'), storyKey, readerKey, activeSeconds],
-    );
+    await this.rows.session({ storyKey, readerKey, activeSeconds, startedAt: sql(startedAt) });
   }
 
   /** A boost window as the bundle import stores it (history). */
   async importedBoost(storyKey: number, startsAt: string, endsAt: string, id = this.next('b')): Promise<string> {
-    await this.pool.query(
-      `INSERT INTO boosts (id, story_key, starts_at, ends_at, source) VALUES ($1, $2, ${startsAt}, ${endsAt}, 'nomination')`,
-      [id, storyKey],
-    );
+    await this.rows.boost({ id, storyKey, startsAt: sql(startsAt), endsAt: sql(endsAt) });
     return id;
   }
 

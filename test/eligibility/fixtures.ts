@@ -1,12 +1,16 @@
 import type pg from 'pg';
+import { sql, TableFactory } from '../support/factory.js';
 
 /**
- * Reading data for the eligibility tests, written with SQL the way intake stores it.
+ * Reading data for the eligibility tests, written with the test factory the way intake stores it.
  * Times are SQL expressions evaluated in the database against `today` (the current UTC
  * date) and `now()`, so boundaries are computed with PostgreSQL's own calendar arithmetic.
  */
 export class Fixtures {
-  constructor(private readonly pool: pg.Pool) {}
+  private readonly rows: TableFactory;
+  constructor(private readonly pool: pg.Pool) {
+    this.rows = new TableFactory(pool);
+  }
 
   private at(expr: string) {
     return `(SELECT (${expr})::timestamptz FROM (SELECT (now() AT TIME ZONE 'UTC')::date AS today) c)`;
@@ -24,20 +28,18 @@ export class Fixtures {
   }
 
   async member(id: string, opts: { birthDate?: string | null; country?: string } = {}): Promise<number> {
-    const { rows } = await this.pool.query(
-      `INSERT INTO members (id, username, name, email, country, birth_date, joined_at)
-       VALUES ($1, $1, 'Writer ' || $1, $1 || '@writers.example', $2, $3, now() - interval '3 years') RETURNING key`,
-      [id, opts.country ?? 'FR', opts.birthDate ?? null],
-    );
-    return rows[0].key;
+    return this.rows.member({
+      id,
+      name: `Writer ${id}`,
+      email: `${id}@writers.example`,
+      country: opts.country ?? 'FR',
+      birthDate: opts.birthDate ?? null,
+      joinedAt: sql(`now() - interval '3 years'`),
+    });
   }
 
   async membership(memberKey: number, id: string, startedAt = `now() - interval '1 year'`, endedAt: string | null = null): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO memberships (id, member_key, plan, tier, started_at, ended_at)
-       VALUES ($1, $2, 'monthly', 'member', ${this.at(startedAt)}, ${endedAt ? this.at(endedAt) : 'NULL'})`,
-      [id, memberKey],
-    );
+    await this.rows.memberships([{ id, memberKey, startedAt: sql(this.at(startedAt)), endedAt: endedAt ? sql(this.at(endedAt)) : null }]);
   }
 
   async story(
@@ -46,11 +48,7 @@ export class Fixtures {
     publishedAt: string | null = `now() - interval '10 days'`,
     status = 'published',
   ): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO stories (id, author_key, title, published_at, members_only, status)
-       VALUES ($1, $2, 'Story ' || $1, ${publishedAt ? this.at(publishedAt) : 'NULL'}, true, $3)`,
-      [id, memberKey, status],
-    );
+    await this.rows.story({ id, authorKey: memberKey, publishedAt: publishedAt ? sql(this.at(publishedAt)) : null, status });
   }
 
   /** An application as intake stores it (pending, not evaluated yet). */
@@ -59,10 +57,15 @@ export class Fixtures {
     memberKey: number,
     opts: { country?: string; birthDate?: string | null; submittedAt?: string } = {},
   ): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO applications (id, member_key, submitted_at, country, birth_date) VALUES ($1, $2, ${this.at(opts.submittedAt ?? 'now()')}, $3, $4)`,
-      [id, memberKey, opts.country ?? 'FR', opts.birthDate === undefined ? '1990-01-01' : opts.birthDate],
-    );
+    await this.rows.rows('applications', [
+      {
+        id,
+        memberKey,
+        submittedAt: sql(this.at(opts.submittedAt ?? 'now()')),
+        country: opts.country ?? 'FR',
+        birthDate: opts.birthDate === undefined ? '1990-01-01' : opts.birthDate,
+      },
+    ]);
   }
 
   /** A member who passes all four checks (membership, a story 10 days ago, FR, born 1990). */

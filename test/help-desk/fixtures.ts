@@ -1,4 +1,13 @@
 import { emptyBundle, type Bundle } from '../oracle/bundle.js';
+import {
+  chargeRecord,
+  enrollmentRecord,
+  memberRecord,
+  membershipRecord,
+  payoutAccountRecord,
+  sessionRecord,
+  storyRecord,
+} from '../support/factory.js';
 
 export const SEPTEMBER = '2026-09';
 export const OCTOBER = '2026-10';
@@ -17,43 +26,22 @@ export const OCTOBER = '2026-10';
 export function explanationBundle(): Bundle {
   const b = emptyBundle();
   let seq = 0;
-  const member = (id: string, name = id) =>
-    b.members.push({
-      id,
-      username: id,
-      name,
-      email: `${id}@x.test`,
-      country: 'US',
-      birthDate: '1990-01-01',
-      joinedAt: '2024-01-01T00:00:00Z',
-    });
+  const member = (id: string, name = id) => b.members.push(memberRecord(id, { name }));
   const writer = (id: string, name: string, account: 'verified' | 'pending' = 'verified') => {
     member(id, name);
-    b.enrollments.push({ id: `en-${id}`, memberId: id, enrolledAt: '2025-06-01T00:00:00Z', leftAt: null });
-    b.payoutAccounts.push({ memberId: id, provider: 'stripe', accountRef: `acct_${id}`, status: account, taxStatus: 'verified' });
+    b.enrollments.push(enrollmentRecord(`en-${id}`, id));
+    b.payoutAccounts.push(payoutAccountRecord(id, { status: account }));
   };
   const story = (id: string, authorId: string, title: string, publishedAt = '2026-03-01T00:00:00Z') =>
-    b.stories.push({ id, authorId, publicationId: null, title, publishedAt, membersOnly: true, status: 'published' });
+    b.stories.push(storyRecord(id, authorId, { title, publishedAt }));
   /** A reader paying `netCents` in September and October. */
   const reader = (id: string, netCents: number) => {
     member(id);
-    b.memberships.push({ id: `ms-${id}`, memberId: id, plan: 'monthly', tier: 'member', startedAt: '2026-01-01T00:00:00Z', endedAt: null });
-    for (const month of [SEPTEMBER, OCTOBER]) {
-      b.charges.push({
-        id: `ch-${id}-${month}`,
-        memberId: id,
-        plan: 'monthly',
-        coversFrom: month,
-        chargedAt: `${month}-01T08:00:00Z`,
-        grossCents: netCents + 50,
-        feeCents: 50,
-        netCents,
-        status: 'paid',
-      });
-    }
+    b.memberships.push(membershipRecord(`ms-${id}`, id));
+    for (const month of [SEPTEMBER, OCTOBER]) b.charges.push(chargeRecord(`ch-${id}-${month}`, id, month, netCents));
   };
   const read = (readerId: string, storyId: string, day: string, seconds: number) =>
-    b.sessions.push({ id: `ss-${++seq}`, storyId, readerId, startedAt: `${day}T12:00:00Z`, activeSeconds: seconds, mode: 'read' });
+    b.sessions.push(sessionRecord(`ss-${++seq}`, storyId, readerId, `${day}T12:00:00Z`, seconds));
 
   writer('w-comp', 'Competitor');
   for (const n of [1, 2, 3, 4, 5]) story(`s-comp${n}`, 'w-comp', `Competing ${n}`);

@@ -7,6 +7,15 @@ import { dataSourceOptions } from '../../libs/core/src/index.js';
 import { SCHEMA } from '../../libs/schema/src/schema.js';
 import { importBundle, type ImportOptions, type ImportReport } from '../../libs/intake/src/bundle-import.js';
 import type { Rejection } from '../../libs/intake/src/merger.js';
+import {
+  chargeRecord,
+  enrollmentRecord,
+  memberRecord,
+  membershipRecord,
+  payoutAccountRecord,
+  sessionRecord,
+  storyRecord,
+} from '../support/factory.js';
 
 export type Line = Record<string, unknown> | string;
 
@@ -45,12 +54,14 @@ export async function runImport(url: string, folder: string, opts: Omit<ImportOp
   }
 }
 
-/** A small valid bundle with every kind; sessions refer to stories of the same bundle. */
+/** Import records as the generic lines a bundle file holds. */
+const lines = (...records: object[]) => records as Record<string, unknown>[];
+
+/** A small valid bundle with every kind (records from the test factory); sessions refer to stories of the same bundle. */
 export function validBundle(): Record<string, Record<string, unknown>[]> {
   return {
-    members: [
-      {
-        id: 'm1',
+    members: lines(
+      memberRecord('m1', {
         username: 'ada',
         name: 'Ada',
         email: 'ada@example.org',
@@ -58,18 +69,15 @@ export function validBundle(): Record<string, Record<string, unknown>[]> {
         birthDate: '1990-02-28',
         joinedAt: '2024-01-01T10:00:00+02:00',
         earningsExcluded: false,
-      },
-      {
-        id: 'm2',
+      }),
+      memberRecord('m2', {
         username: 'bob',
         name: 'Bob "B" Tab\there',
         email: 'bob@example.org',
-        country: 'US',
         birthDate: null,
         joinedAt: '2024-02-01T00:00:00Z',
-      },
-      {
-        id: 'm3',
+      }),
+      memberRecord('m3', {
         username: 'cy',
         name: 'Cy\\Backslash\nNewline',
         email: 'cy@example.org',
@@ -77,55 +85,38 @@ export function validBundle(): Record<string, Record<string, unknown>[]> {
         birthDate: '2000-02-29',
         joinedAt: '2024-03-01T00:00:00-05:00',
         earningsExcluded: true,
-      },
-      {
-        id: 'M4',
+      }),
+      memberRecord('M4', {
         username: 'dee',
         name: 'Zoë ✓',
         email: 'dee@example.org',
         country: 'NG',
         birthDate: '1985-12-31',
         joinedAt: '2020-01-01T00:00:00.123456Z',
-      },
-    ],
+      }),
+    ),
     publications: [{ id: 'p1', name: 'The Pub' }],
-    stories: [
-      {
-        id: 's1',
-        authorId: 'm1',
+    stories: lines(
+      storyRecord('s1', 'm1', {
         publicationId: 'p1',
         title: 'First',
         publishedAt: '2026-09-01T00:00:00Z',
-        membersOnly: true,
-        status: 'published',
         aiDisclosed: false,
         language: 'en',
-      },
-      { id: 's2', authorId: 'm2', publicationId: null, title: 'Draft', publishedAt: null, membersOnly: false, status: 'draft' },
-    ],
-    memberships: [{ id: 'ms1', memberId: 'm2', plan: 'monthly', tier: 'member', startedAt: '2026-01-01T00:00:00Z', endedAt: null }],
-    charges: [
-      {
-        id: 'ch1',
-        memberId: 'm2',
-        plan: 'monthly',
-        coversFrom: '2026-10',
-        chargedAt: '2026-10-01T03:00:00Z',
-        grossCents: 500,
-        feeCents: 45,
-        netCents: 455,
-        status: 'paid',
-      },
-    ],
-    enrollments: [{ id: 'en1', memberId: 'm1', enrolledAt: '2025-01-01T00:00:00Z', leftAt: null }],
-    payoutAccounts: [{ memberId: 'm1', provider: 'stripe', accountRef: 'acct_1', status: 'verified', taxStatus: 'verified' }],
+      }),
+      storyRecord('s2', 'm2', { title: 'Draft', publishedAt: null, membersOnly: false, status: 'draft' }),
+    ),
+    memberships: lines(membershipRecord('ms1', 'm2')),
+    charges: lines(chargeRecord('ch1', 'm2', '2026-10', 455, { chargedAt: '2026-10-01T03:00:00Z', grossCents: 500, feeCents: 45 })),
+    enrollments: lines(enrollmentRecord('en1', 'm1', { enrolledAt: '2025-01-01T00:00:00Z' })),
+    payoutAccounts: lines(payoutAccountRecord('m1', { accountRef: 'acct_1' })),
     follows: [{ id: 'f1', followerId: 'm2', followeeId: 'm1', followedAt: '2026-10-02T00:00:00Z', unfollowedAt: null }],
     referrals: [{ id: 'r1', referrerId: 'm1', referredMemberId: 'm2', referredAt: '2023-08-31T23:59:59Z', pageSlug: 'ref-ada' }],
-    sessions: [
-      { id: 'v1', storyId: 's1', readerId: 'm2', startedAt: '2026-10-04T12:00:00+02:00', activeSeconds: 45, mode: 'read' },
-      { id: 'v2', storyId: 's1', readerId: null, startedAt: '2026-10-04T05:00:00-05:00', activeSeconds: 0, mode: 'listen' },
-      { id: 'v3', storyId: 's2', readerId: 'M4', startedAt: '2026-10-31T23:59:59.999999Z', activeSeconds: 1800, mode: 'read' },
-    ],
+    sessions: lines(
+      sessionRecord('v1', 's1', 'm2', '2026-10-04T12:00:00+02:00', 45),
+      sessionRecord('v2', 's1', null, '2026-10-04T05:00:00-05:00', 0, { mode: 'listen' }),
+      sessionRecord('v3', 's2', 'M4', '2026-10-31T23:59:59.999999Z', 1800),
+    ),
     engagements: [
       { id: 'e1', storyId: 's1', memberId: 'm2', kind: 'clap', occurredAt: '2026-10-04T10:05:00Z', count: 50 },
       { id: 'e2', storyId: 's1', memberId: 'm3', kind: 'highlight', occurredAt: '2026-10-04T10:06:00Z', count: 1 },

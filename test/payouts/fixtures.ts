@@ -1,4 +1,13 @@
 import { emptyBundle, type Bundle } from '../oracle/bundle.js';
+import {
+  chargeRecord,
+  enrollmentRecord,
+  memberRecord,
+  membershipRecord,
+  payoutAccountRecord,
+  sessionRecord,
+  storyRecord,
+} from '../support/factory.js';
 
 export const MONTHS = ['2026-01', '2026-02', '2026-03'];
 
@@ -12,58 +21,14 @@ export function thresholdBundle(): Bundle {
   for (const [name, nets] of Object.entries(cases)) {
     const author = `a-${name}`;
     const reader = `r-${name}`;
-    for (const id of [author, reader]) {
-      b.members.push({
-        id,
-        username: id,
-        name: id,
-        email: `${id}@x.test`,
-        country: 'US',
-        birthDate: '1990-01-01',
-        joinedAt: '2025-01-01T00:00:00Z',
-      });
-    }
-    b.enrollments.push({ id: `en-${name}`, memberId: author, enrolledAt: '2025-06-01T00:00:00Z', leftAt: null });
-    b.payoutAccounts.push({ memberId: author, provider: 'stripe', accountRef: `acct_${name}`, status: 'verified', taxStatus: 'verified' });
-    b.memberships.push({
-      id: `ms-${name}`,
-      memberId: reader,
-      plan: 'monthly',
-      tier: 'member',
-      startedAt: '2025-12-01T00:00:00Z',
-      endedAt: null,
-    });
-    b.stories.push({
-      id: `s-${name}`,
-      authorId: author,
-      publicationId: null,
-      title: name,
-      publishedAt: '2025-12-01T00:00:00Z',
-      membersOnly: true,
-      status: 'published',
-    });
+    for (const id of [author, reader]) b.members.push(memberRecord(id, { joinedAt: '2025-01-01T00:00:00Z' }));
+    b.enrollments.push(enrollmentRecord(`en-${name}`, author));
+    b.payoutAccounts.push(payoutAccountRecord(author, { accountRef: `acct_${name}` }));
+    b.memberships.push(membershipRecord(`ms-${name}`, reader, { startedAt: '2025-12-01T00:00:00Z' }));
+    b.stories.push(storyRecord(`s-${name}`, author, { title: name, publishedAt: '2025-12-01T00:00:00Z' }));
     nets.forEach((net, i) => {
-      b.charges.push({
-        id: `ch-${name}-${i}`,
-        memberId: reader,
-        plan: 'monthly',
-        coversFrom: MONTHS[i]!,
-        chargedAt: `${MONTHS[i]}-01T08:00:00Z`,
-        grossCents: net + 50,
-        feeCents: 50,
-        netCents: net,
-        status: 'paid',
-      });
-      if (net > 0) {
-        b.sessions.push({
-          id: `ss-${name}-${i}`,
-          storyId: `s-${name}`,
-          readerId: reader,
-          startedAt: `${MONTHS[i]}-10T12:00:00Z`,
-          activeSeconds: 300,
-          mode: 'read',
-        });
-      }
+      b.charges.push(chargeRecord(`ch-${name}-${i}`, reader, MONTHS[i]!, net));
+      if (net > 0) b.sessions.push(sessionRecord(`ss-${name}-${i}`, `s-${name}`, reader, `${MONTHS[i]}-10T12:00:00Z`, 300));
     });
   }
   return b;

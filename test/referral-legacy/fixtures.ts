@@ -1,7 +1,8 @@
 import type pg from 'pg';
+import { memberKey, sql, TableFactory } from '../support/factory.js';
 
 /*
- * Reading data for the referral tests, written straight into the tables (as intake would
+ * Reading data for the referral tests, written straight into the tables by the test factory (as intake would
  * leave them): members, memberships, charges, referrals. Returns member keys by id.
  */
 
@@ -39,69 +40,40 @@ export interface ReferralSeed {
 }
 
 export async function addMembers(pool: pg.Pool, members: MemberSeed[]): Promise<void> {
-  await pool.query(
-    `INSERT INTO members (id, username, name, email, country, joined_at)
-     SELECT m.id, m.username, m.name, m.id || '@members.example', 'US', '2022-01-01T00:00:00Z'
-     FROM jsonb_to_recordset($1::jsonb) AS m(id text, username text, name text)`,
-    [JSON.stringify(members.map((m) => ({ id: m.id, username: m.username ?? m.id, name: m.name ?? `Member ${m.id}` })))],
-  );
+  await new TableFactory(pool).members(members.map((m) => ({ id: m.id, username: m.username ?? m.id, name: m.name ?? `Member ${m.id}` })));
 }
 
 export async function addMemberships(pool: pg.Pool, memberships: MembershipSeed[]): Promise<void> {
-  await pool.query(
-    `INSERT INTO memberships (id, member_key, plan, tier, started_at, ended_at)
-     SELECT s.id, m.key, s.plan, 'member', s.started_at, s.ended_at
-     FROM jsonb_to_recordset($1::jsonb) AS s(id text, member_id text, plan text, started_at timestamptz, ended_at timestamptz)
-     JOIN members m ON m.id = s.member_id`,
-    [
-      JSON.stringify(
-        memberships.map((s) => ({ id: s.id, member_id: s.memberId, plan: s.plan, started_at: s.startedAt, ended_at: s.endedAt })),
-      ),
-    ],
+  await new TableFactory(pool).memberships(
+    memberships.map((s) => ({ id: s.id, memberKey: memberKey(s.memberId), plan: s.plan, startedAt: s.startedAt, endedAt: s.endedAt })),
   );
 }
 
+/** Charged at the first moment of the month they cover, in the session's time zone (as before the factory). */
 export async function addCharges(pool: pg.Pool, charges: ChargeSeed[]): Promise<void> {
-  await pool.query(
-    `INSERT INTO charges (id, member_key, plan, covers_from, charged_at, gross_cents, fee_cents, net_cents, status)
-     SELECT c.id, m.key, c.plan, (c.covers_from || '-01')::date, (c.covers_from || '-01')::timestamptz,
-            c.gross, c.fee, c.gross - c.fee, c.status
-     FROM jsonb_to_recordset($1::jsonb) AS c(id text, member_id text, plan text, covers_from text, gross bigint, fee bigint, status text)
-     JOIN members m ON m.id = c.member_id`,
-    [
-      JSON.stringify(
-        charges.map((c) => ({
-          id: c.id,
-          member_id: c.memberId,
-          plan: c.plan,
-          covers_from: c.coversFrom,
-          gross: c.grossCents,
-          fee: c.feeCents,
-          status: c.status ?? 'paid',
-        })),
-      ),
-    ],
+  await new TableFactory(pool).charges(
+    charges.map((c) => ({
+      id: c.id,
+      memberKey: memberKey(c.memberId),
+      plan: c.plan,
+      coversFrom: `${c.coversFrom}-01`,
+      chargedAt: sql(`'${c.coversFrom}-01'::timestamptz`),
+      grossCents: c.grossCents,
+      feeCents: c.feeCents,
+      status: c.status ?? 'paid',
+    })),
   );
 }
 
 export async function addReferrals(pool: pg.Pool, referrals: ReferralSeed[]): Promise<void> {
-  await pool.query(
-    `INSERT INTO referrals (id, referrer_key, referred_member_key, referred_at, page_slug)
-     SELECT r.id, a.key, b.key, r.referred_at, r.page_slug
-     FROM jsonb_to_recordset($1::jsonb) AS r(id text, referrer_id text, referred_id text, referred_at timestamptz, page_slug text)
-     JOIN members a ON a.id = r.referrer_id
-     JOIN members b ON b.id = r.referred_id`,
-    [
-      JSON.stringify(
-        referrals.map((r) => ({
-          id: r.id,
-          referrer_id: r.referrerId,
-          referred_id: r.referredMemberId,
-          referred_at: r.referredAt,
-          page_slug: r.pageSlug,
-        })),
-      ),
-    ],
+  await new TableFactory(pool).referrals(
+    referrals.map((r) => ({
+      id: r.id,
+      referrerKey: memberKey(r.referrerId),
+      referredMemberKey: memberKey(r.referredMemberId),
+      referredAt: r.referredAt,
+      pageSlug: r.pageSlug,
+    })),
   );
 }
 

@@ -10,6 +10,7 @@ export type Member = Schemas['MemberView'];
 export type MemberDetail = Schemas['MemberDetail'];
 export type Publication = Schemas['PublicationView'];
 export type PublicationDetail = Schemas['PublicationDetail'];
+<<<<<<< HEAD
 
 export type LedgerEntry = Schemas['AuthorLedgerEntryView'];
 export type AuthorLedgerSummary = Schemas['AuthorLedgerSummary'];
@@ -18,3 +19,16 @@ export type TrialBalanceAccount = Schemas['TrialBalanceAccountView'];
 export type TrialBalance = Schemas['TrialBalanceView'];
 export type IntegrityRun = Schemas['IntegrityRunView'];
 export type LatestIntegrityRun = Schemas['LatestIntegrityRun'];
+=======
+export type PayoutRun = Schemas['PayoutRunView'];
+export type StoryEarning = Schemas['StoryEarningView'];
+export type Statement = Schemas['StatementView'];
+/** A ticket of the list; its page adds the notes and the explanation's path. */
+export type Ticket = Schemas['TicketRecord'] & Partial<Pick<Schemas['TicketDetailRecord'], 'notes' | 'explanationPath'>>;
+export type TicketNote = Schemas['TicketNoteRecord'];
+/** The explanation of a writer's period; through a ticket it also names the ticket. */
+export type Explanation = Schemas['ExplanationRecord'] & Partial<Pick<Schemas['TicketExplanationRecord'], 'ticket'>>;
+export type ExplainedStory = Schemas['ExplainedStoryRecord'];
+export type Cause = Schemas['CauseRecord'];
+export type RunSummary = Schemas['RunSummaryRecord'];
+>>>>>>> cac249c

@@ -4,6 +4,9 @@ import { AnyStaff, CurrentStaff, Roles, type Actor } from '../../core/src/index.
 import { BoostStoryDto, EndBoostDto } from './boost-curation.dto.js';
 import { BoostsService } from './boosts.service.js';
 import { StoriesService } from './stories.service.js';
+import { ApiList } from '../../core/src/http/api-docs.js';
+import { BOOST_LIST } from './boosts.service.js';
+import { STORY_LIST } from './stories.service.js';
 
 @ApiTags('boosts')
 @ApiBearerAuth()
@@ -14,6 +17,7 @@ export class BoostsController {
   /** Boost windows (filter `state`: active, ended, upcoming; `storyId` for a story's history). */
   @Get()
   @AnyStaff()
+  @ApiList(BOOST_LIST)
   list(@Query() query: Record<string, unknown>) {
     return this.boosts.list(query);
   }
@@ -44,6 +48,7 @@ export class StoriesController {
 
   @Get()
   @AnyStaff()
+  @ApiList(STORY_LIST)
   list(@Query() query: Record<string, unknown>) {
     return this.stories.list(query);
   }

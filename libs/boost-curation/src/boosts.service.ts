@@ -19,7 +19,7 @@ import { NominationsRepository } from './nominations.repository.js';
 import { StoriesRepository } from './stories.repository.js';
 import { boostState } from './sql-fragments.js';
 
-const BOOST_LIST: ListSpec = {
+export const BOOST_LIST: ListSpec = {
   resource: 'boosts',
   key: 'b.id',
   defaultSort: ['startsAt', 'DESC'],

@@ -4,6 +4,8 @@ import { CurrentStaff, Roles, type Actor } from '../../core/src/index.js';
 import { BoostNominationDto, BulkDeclineDto, DeclineNominationDto, NominationClaimNextDto } from './boost-curation.dto.js';
 import { NominationQueueService } from './nomination-queue.service.js';
 import { NominationsService } from './nominations.service.js';
+import { ApiList } from '../../core/src/http/api-docs.js';
+import { NOMINATION_LIST, NOMINATOR_LIST } from './nominations.service.js';
 
 @ApiTags('nominations')
 @ApiBearerAuth()
@@ -17,6 +19,7 @@ export class NominationsController {
   /** The curator queue (oldest first by default) with each story's facts. */
   @Get()
   @Roles('curator')
+  @ApiList(NOMINATION_LIST)
   list(@Query() query: Record<string, unknown>) {
     return this.nominations.list(query);
   }
@@ -92,6 +95,7 @@ export class NominatorsController {
   /** Per nominator (id = member id): nominations this month and in the last 7 days, approval rate, good standing. */
   @Get()
   @Roles('curator')
+  @ApiList(NOMINATOR_LIST)
   list(@Query() query: Record<string, unknown>) {
     return this.nominations.listNominators(query);
   }

@@ -48,7 +48,7 @@ export const NOMINATION_LIST: ListSpec = {
   search: ['s.title', 'nm.name', 'p.name'],
 };
 
-const NOMINATOR_LIST: ListSpec = {
+export const NOMINATOR_LIST: ListSpec = {
   resource: 'nominators',
   key: 'x.id',
   defaultSort: ['lastNominatedAt', 'DESC'],

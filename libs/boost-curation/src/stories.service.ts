@@ -6,7 +6,7 @@ import { StoriesRepository, type StoryView } from './stories.repository.js';
 
 const STORY_STATUSES = ['draft', 'published', 'unlisted', 'deleted'] as const;
 
-const STORY_LIST: ListSpec = {
+export const STORY_LIST: ListSpec = {
   resource: 'stories',
   key: 's.id',
   defaultSort: ['publishedAt', 'DESC'],

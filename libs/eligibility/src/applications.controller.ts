@@ -4,6 +4,8 @@ import { CurrentStaff, Roles, type Actor } from '../../core/src/index.js';
 import { ApplicationQueueService } from './application-queue.service.js';
 import { ApplicationsService } from './applications.service.js';
 import { BulkApproveDto, ClaimNextDto, CreateApplicationDto, RejectApplicationDto } from './eligibility.dto.js';
+import { ApiList } from '../../core/src/http/api-docs.js';
+import { APPLICATION_LIST } from './applications.repository.js';
 
 @ApiTags('applications')
 @ApiBearerAuth()
@@ -17,6 +19,7 @@ export class ApplicationsController {
   /** Filters: status, country, failingCheck, eligible, submittedAt_gte/_lte, memberId, q; sort by submittedAt (oldest first by default). */
   @Get()
   @Roles('reviewer')
+  @ApiList(APPLICATION_LIST)
   list(@Query() query: Record<string, unknown>) {
     return this.applications.list(query);
   }

@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AnyStaff, CurrentStaff, Roles, type Actor } from '../../core/src/index.js';
 import { CountriesService } from './countries.service.js';
 import { CreateCountryDto, UpdateCountryDto } from './eligibility.dto.js';
+import { ApiList } from '../../core/src/http/api-docs.js';
+import { COUNTRY_LIST } from './countries.repository.js';
 
 /** The supported-country list; id = ISO 3166-1 alpha-2 code. */
 @ApiTags('countries')
@@ -13,6 +15,7 @@ export class CountriesController {
 
   @Get()
   @AnyStaff()
+  @ApiList(COUNTRY_LIST)
   list(@Query() query: Record<string, unknown>) {
     return this.countries.list(query);
   }

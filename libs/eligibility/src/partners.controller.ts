@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentStaff, Roles, type Actor } from '../../core/src/index.js';
 import { PartnerActionDto } from './eligibility.dto.js';
 import { PartnersService } from './partners.service.js';
+import { ApiList } from '../../core/src/http/api-docs.js';
+import { PARTNER_LIST } from './partners.repository.js';
 
 /** Partners are addressed by the member's external id. */
 @ApiTags('partners')
@@ -13,6 +15,7 @@ export class PartnersController {
 
   @Get()
   @Roles('reviewer', 'support', 'finance')
+  @ApiList(PARTNER_LIST)
   list(@Query() query: Record<string, unknown>) {
     return this.partners.list(query);
   }

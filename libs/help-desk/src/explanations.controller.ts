@@ -1,7 +1,8 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../core/src/index.js';
 import { ExplanationsService, jsonable } from './explanations.service.js';
+import { ExplanationRecord } from './help-desk-views.dto.js';
 
 @ApiTags('explanations')
 @ApiBearerAuth()
@@ -17,6 +18,7 @@ export class ExplanationsController {
    */
   @Get(':authorId/:period')
   @Roles('support', 'finance')
+  @ApiOkResponse({ type: ExplanationRecord })
   async get(@Param('authorId') authorId: string, @Param('period') period: string) {
     return jsonable(await this.explanations.forAuthor(authorId, period));
   }

@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentStaff, Roles, type Actor } from '../../core/src/index.js';
 import { CreateSavedReplyDto, RenderSavedReplyDto, UpdateSavedReplyDto } from './help-desk.dto.js';
 import { SavedRepliesService } from './saved-replies.service.js';
+import { ApiList } from '../../core/src/http/api-docs.js';
+import { SAVED_REPLY_LIST } from './saved-replies.repository.js';
 
 @ApiTags('saved-replies')
 @ApiBearerAuth()
@@ -13,6 +15,7 @@ export class SavedRepliesController {
   /** Filters: category, q (title and text). */
   @Get()
   @Roles('support')
+  @ApiList(SAVED_REPLY_LIST)
   list(@Query() query: Record<string, unknown>) {
     return this.replies.list(query);
   }

@@ -1,9 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentStaff, Roles, type Actor } from '../../core/src/index.js';
 import { jsonable } from './explanations.service.js';
 import { AddNoteDto, CreateTicketDto, ReopenTicketDto, ResolveTicketDto, UpdateTicketDto } from './help-desk.dto.js';
+import { TicketDetailRecord, TicketExplanationRecord, TicketRecord } from './help-desk-views.dto.js';
 import { TicketsService } from './tickets.service.js';
+import { ApiList } from '../../core/src/http/api-docs.js';
+import { TICKET_LIST } from './tickets.repository.js';
 
 @ApiTags('tickets')
 @ApiBearerAuth()
@@ -18,6 +21,7 @@ export class TicketsController {
    */
   @Get()
   @Roles('support', 'finance')
+  @ApiList(TICKET_LIST, TicketRecord)
   list(@Query() query: Record<string, unknown>) {
     return this.tickets.list(query);
   }
@@ -25,6 +29,7 @@ export class TicketsController {
   /** The ticket with its internal notes (staff only) and the path of its earnings explanation. */
   @Get(':id')
   @Roles('support', 'finance')
+  @ApiOkResponse({ type: TicketDetailRecord })
   get(@Param('id') id: string) {
     return this.tickets.get(id);
   }
@@ -32,6 +37,7 @@ export class TicketsController {
   /** The writer's earnings explanation for the ticket's period (default: the last computed one). */
   @Get(':id/explanation')
   @Roles('support', 'finance')
+  @ApiOkResponse({ type: TicketExplanationRecord })
   async explanation(@Param('id') id: string) {
     return jsonable(await this.tickets.explanation(id));
   }

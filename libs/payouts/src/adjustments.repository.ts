@@ -5,7 +5,7 @@ import { one } from '../../core/src/database/sql.js';
 import type { ListSpec } from '../../core/src/http/list-query.js';
 import { withMoney } from './payouts.read.js';
 
-const LIST: ListSpec = {
+export const ADJUSTMENT_LIST: ListSpec = {
   resource: 'adjustments',
   key: 'ad.id',
   defaultSort: ['createdAt', 'DESC'],
@@ -28,7 +28,7 @@ export class AdjustmentsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   list(query: Record<string, unknown>) {
-    return queryPage(this.dataSource, LIST, query, { select: COLUMNS, from: FROM, map: (row) => withMoney(row, MONEY) });
+    return queryPage(this.dataSource, ADJUSTMENT_LIST, query, { select: COLUMNS, from: FROM, map: (row) => withMoney(row, MONEY) });
   }
 
   async get(id: string, db: DataSource | EntityManager = this.dataSource) {

@@ -9,7 +9,7 @@ import { RUN_MONEY, STATEMENT_MONEY, storyEarningsView, withMoney } from './payo
 
 const PERIOD = { column: 'period', type: 'period' } as const;
 
-const RUNS: ListSpec = {
+export const RUNS: ListSpec = {
   resource: 'payout-runs',
   key: 'r.id',
   defaultSort: ['period', 'DESC'],
@@ -30,7 +30,7 @@ const RUN_COLUMNS = `r.id, r.period, r.status, r.attempt, r.progress, r.params, 
   (SELECT count(*)::int FROM statements sm WHERE sm.run_id = r.id AND sm.payout_state IN ('pending', 'transferred')) AS "paidAuthors"`;
 const RUN_FROM = `payout_runs r LEFT JOIN staff_users sb ON sb.id = r.started_by LEFT JOIN staff_users ab ON ab.id = r.approved_by`;
 
-const STORY_EARNINGS: ListSpec = {
+export const STORY_EARNINGS: ListSpec = {
   resource: 'story-earnings',
   key: 'se.id',
   defaultSort: ['earningsMicros', 'DESC'],
@@ -62,7 +62,7 @@ const STORY_COLUMNS = `se.id::text AS id, se.run_id AS "runId", r.period, st.id 
   se.new_follows AS "newFollows", se.follower_readers AS "followerReaders", se.boosted_readers AS "boostedReaders"`;
 const STORY_FROM = `story_earnings se JOIN payout_runs r ON r.id = se.run_id JOIN stories st ON st.key = se.story_key JOIN members au ON au.key = se.author_key`;
 
-const STATEMENTS: ListSpec = {
+export const STATEMENTS: ListSpec = {
   resource: 'statements',
   key: 'sm.id',
   defaultSort: ['balanceMicros', 'DESC'],

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AnyStaff, CurrentStaff, Roles, type Actor } from '../../core/src/auth/access.decorators.js';
 import { BodyLimit, ITEM_LIST_BODY_LIMITS } from '../../core/src/http/body-limits.js';
@@ -10,9 +10,12 @@ import { AdjustmentsService } from './adjustments.service.js';
 import { flatView, UpdateEarningsParametersDto } from './earnings-parameters.js';
 import { EarningsParametersService, type ParameterSet } from './earnings-parameters.service.js';
 import { PayoutFileService } from './payout-file.js';
-import { PayoutResultsRepository } from './payout-results.repository.js';
+import { PayoutResultsRepository, RUNS, STATEMENTS, STORY_EARNINGS } from './payout-results.repository.js';
+import { ADJUSTMENT_LIST } from './adjustments.repository.js';
+import { ApiList } from '../../core/src/http/api-docs.js';
 import { PayoutRunsService } from './payout-runs.service.js';
 import { CreateAdjustmentDto, MarkPaidDto, StartRunDto } from './payouts.dto.js';
+import { PayoutRunView, StatementView, StoryEarningView } from './payouts-views.dto.js';
 
 type ListParams = Record<string, unknown>;
 
@@ -26,11 +29,17 @@ export class PayoutRunsController {
     private readonly file: PayoutFileService,
   ) {}
 
-  @Get() @AnyStaff() list(@Query() q: ListParams) {
+  @ApiList(RUNS, PayoutRunView)
+  @Get()
+  @AnyStaff()
+  list(@Query() q: ListParams) {
     return this.results.listRuns(q);
   }
 
-  @Get(':id') @AnyStaff() get(@Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: PayoutRunView })
+  @Get(':id')
+  @AnyStaff()
+  get(@Param('id', ParseUUIDPipe) id: string) {
     return this.results.getRun(id);
   }
 
@@ -69,11 +78,17 @@ export class PayoutRunsController {
 export class StoryEarningsController {
   constructor(private readonly results: PayoutResultsRepository) {}
 
-  @Get() @Roles('finance', 'support') list(@Query() q: ListParams) {
+  @ApiList(STORY_EARNINGS, StoryEarningView)
+  @Get()
+  @Roles('finance', 'support')
+  list(@Query() q: ListParams) {
     return this.results.listStoryEarnings(q);
   }
 
-  @Get(':id') @Roles('finance', 'support') get(@Param('id') id: string) {
+  @ApiOkResponse({ type: StoryEarningView })
+  @Get(':id')
+  @Roles('finance', 'support')
+  get(@Param('id') id: string) {
     return this.results.getStoryEarning(id);
   }
 }
@@ -84,11 +99,17 @@ export class StoryEarningsController {
 export class StatementsController {
   constructor(private readonly results: PayoutResultsRepository) {}
 
-  @Get() @Roles('finance', 'support') list(@Query() q: ListParams) {
+  @ApiList(STATEMENTS, StatementView)
+  @Get()
+  @Roles('finance', 'support')
+  list(@Query() q: ListParams) {
     return this.results.listStatements(q);
   }
 
-  @Get(':id') @Roles('finance', 'support') get(@Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: StatementView })
+  @Get(':id')
+  @Roles('finance', 'support')
+  get(@Param('id', ParseUUIDPipe) id: string) {
     return this.results.getStatement(id);
   }
 }
@@ -99,7 +120,10 @@ export class StatementsController {
 export class AdjustmentsController {
   constructor(private readonly adjustments: AdjustmentsService) {}
 
-  @Get() @Roles('finance', 'support') list(@Query() q: ListParams) {
+  @ApiList(ADJUSTMENT_LIST)
+  @Get()
+  @Roles('finance', 'support')
+  list(@Query() q: ListParams) {
     return this.adjustments.list(q);
   }
 

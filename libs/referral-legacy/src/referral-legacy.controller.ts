@@ -2,6 +2,8 @@ import { Controller, Get, Param, Query, Redirect } from '@nestjs/common';
 import { ApiBearerAuth, ApiExcludeController, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '../../core/src/index.js';
 import { ReferralViewsService } from './referral-views.service.js';
+import { ApiList } from '../../core/src/http/api-docs.js';
+import { CREDIT_LIST, REFERRAL_LIST, TOTALS_LIST } from './referral-legacy.repository.js';
 
 /*
  * Read-only on purpose: referrals come from history (intake) and credits from the monthly
@@ -17,6 +19,7 @@ export class ReferralsController {
   /** Legacy referrals with the referred member's plan and whether they still pay (filter by `referrerId` for a writer's). */
   @Get()
   @Roles('support', 'finance')
+  @ApiList(REFERRAL_LIST)
   list(@Query() query: Record<string, unknown>) {
     return this.views.referrals(query);
   }
@@ -37,6 +40,7 @@ export class ReferralCreditsController {
   /** Monthly credits and reversals (`amountMicros`, negative for reversals). */
   @Get()
   @Roles('support', 'finance')
+  @ApiList(CREDIT_LIST)
   list(@Query() query: Record<string, unknown>) {
     return this.views.credits(query);
   }
@@ -57,6 +61,7 @@ export class ReferralCreditTotalsController {
   /** One row per period (id = period); filter by `referrerId` for one writer's monthly totals. */
   @Get()
   @Roles('support', 'finance')
+  @ApiList(TOTALS_LIST)
   list(@Query() query: Record<string, unknown>) {
     return this.views.totals(query);
   }

@@ -2,6 +2,8 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorators.js';
 import { AuditService } from './audit.service.js';
+import { ApiList } from '../http/api-docs.js';
+import { AUDIT_LIST } from './audit.repository.js';
 
 @ApiTags('audit-log')
 @ApiBearerAuth()
@@ -11,6 +13,7 @@ export class AuditController {
 
   @Get()
   @Roles('admin')
+  @ApiList(AUDIT_LIST)
   list(@Query() query: Record<string, unknown>) {
     return this.audit.list(query);
   }

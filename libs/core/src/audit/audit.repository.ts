@@ -13,7 +13,7 @@ export interface AuditRecord {
   reason?: string | null;
 }
 
-const AUDIT_LIST: ListSpec = {
+export const AUDIT_LIST: ListSpec = {
   resource: 'audit-log',
   key: 'id',
   defaultSort: ['at', 'DESC'],

@@ -6,6 +6,8 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentStaff, Roles, type Actor } from '../auth/access.decorators.js';
 import { CreateStaffUserDto, UpdateStaffUserDto } from './staff.dto.js';
 import { StaffService } from './staff.service.js';
+import { ApiList } from '../http/api-docs.js';
+import { STAFF_LIST } from './staff.service.js';
 
 @ApiTags('staff-users')
 @ApiBearerAuth()
@@ -18,6 +20,7 @@ export class StaffController {
 
   @Get()
   @Roles('admin')
+  @ApiList(STAFF_LIST)
   list(@Query() query: Record<string, unknown>) {
     return this.staff.list(query);
   }

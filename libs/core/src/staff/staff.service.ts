@@ -24,7 +24,7 @@ export interface StaffView {
 
 const COLUMNS = `id, email, name, roles, disabled, created_at AS "createdAt", updated_at AS "updatedAt"`;
 
-const STAFF_LIST: ListSpec = {
+export const STAFF_LIST: ListSpec = {
   resource: 'staff-users',
   key: 'id',
   defaultSort: ['email', 'ASC'],

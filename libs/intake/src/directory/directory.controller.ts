@@ -2,7 +2,10 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AnyStaff, Roles } from '../../../core/src/auth/access.decorators.js';
 import { MemberDetail, MemberView, PublicationDetail, PublicationView } from './directory.dto.js';
+import { ApiList } from '../../../core/src/http/api-docs.js';
 import { DirectoryService } from './directory.service.js';
+import { MEMBER_LIST } from './members.repository.js';
+import { PUBLICATION_LIST } from './publications.repository.js';
 import { MEMBER_READERS } from './member-readers.js';
 
 @ApiTags('members')
@@ -13,7 +16,7 @@ export class MembersController {
 
   @Get()
   @Roles(...MEMBER_READERS)
-  @ApiOkResponse({ type: [MemberView] })
+  @ApiList(MEMBER_LIST, MemberView)
   list(@Query() query: Record<string, unknown>) {
     return this.directory.listMembers(query);
   }
@@ -34,7 +37,7 @@ export class PublicationsController {
 
   @Get()
   @AnyStaff()
-  @ApiOkResponse({ type: [PublicationView] })
+  @ApiList(PUBLICATION_LIST, PublicationView)
   list(@Query() query: Record<string, unknown>) {
     return this.directory.listPublications(query);
   }

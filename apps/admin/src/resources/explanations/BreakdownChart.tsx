@@ -1,6 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMicros, microsToChartDollars } from '../../money';
-import type { ExplainedStory } from './types';
+import type { ExplainedStory } from '../../api';
 
 const PARTS = [
   { key: 'readingTimeMicros', name: 'Reading time', color: '#1976d2' },

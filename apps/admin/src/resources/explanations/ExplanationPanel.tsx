@@ -27,7 +27,7 @@ import { roundingLineLabel } from '@libs/help-desk/src/rounding-line';
 import { formatMicros, formatCents, shownChangeCents, shownParts } from '../../money';
 import { StatementLines } from '../statements';
 import { formatCount } from '../../numbers';
-import type { Explanation } from './types';
+import type { Explanation } from '../../api';
 
 const BreakdownChart = lazy(() => import('./BreakdownChart'));
 

@@ -1,3 +1,4 @@
+import type { PayoutRun } from '../../api';
 import DownloadIcon from '@mui/icons-material/Download';
 import PaymentsIcon from '@mui/icons-material/Payments';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
@@ -58,35 +59,7 @@ const payoutRunExporter = exporterOf(payoutRunCsv);
 
 export { RUN_STATUSES };
 
-export interface PayoutRun {
-  id: string;
-  period: string;
-  status: string;
-  attempt: number;
-  progress: number;
-  params: Record<string, unknown>;
-  paramsVersion: number;
-  poolMicros: number | string | null;
-  allocatedMicros: number | string | null;
-  unallocatedMicros: number | string | null;
-  referralMicros: number | string | null;
-  memberCount: number | null;
-  pairCount: number | null;
-  startedBy: string | null;
-  startedByEmail: string | null;
-  approvedBy: string | null;
-  approvedByEmail: string | null;
-  paidBy: string | null;
-  queuedAt: string;
-  startedAt: string | null;
-  computedAt: string | null;
-  approvedAt: string | null;
-  paidAt: string | null;
-  error: string | null;
-  /** Payouts pending or transferred: integer cents (a decimal string beyond 2^53). */
-  paidOutCents: number | string;
-  paidAuthors: number;
-}
+export type { PayoutRun };
 
 export const isWorking = (status?: string) => status === 'queued' || status === 'running';
 

@@ -1,3 +1,4 @@
+import type { Statement } from '../../api';
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import { Box, Card, CardContent, Divider, Typography } from '@mui/material';
 import {
@@ -26,6 +27,7 @@ import { PAYOUT_STATES, STATEMENT_STATUSES } from '@libs/payouts/src/payout-rule
 
 export { PAYOUT_STATES, STATEMENT_STATUSES };
 
+<<<<<<< HEAD
 export interface Statement {
   id: string;
   runId: string;
@@ -49,6 +51,9 @@ export interface Statement {
   /** Why the payout failed or came back (a processor failure code), while it is failed or reversed. */
   payoutFailureCode?: string | null;
 }
+=======
+export type { Statement };
+>>>>>>> cac249c
 
 export const statementFilters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Author name or id" />,

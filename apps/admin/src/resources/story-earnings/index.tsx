@@ -1,3 +1,4 @@
+import type { StoryEarning } from '../../api';
 import InsightsIcon from '@mui/icons-material/Insights';
 import { Box, Card, CardContent, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
 import { DataTable, Link, List, ReferenceInput, SearchInput, SelectInput, Show, TextInput, useRecordContext } from 'react-admin';
@@ -9,6 +10,7 @@ import { formatCount, formatDuration, formatPercent } from '../../numbers';
 import { ListActions } from '../../components/lists';
 import { formatMicros } from '../../money';
 
+<<<<<<< HEAD
 const storyEarningExporter = exporterOf(storyEarningCsv);
 
 export interface StoryEarning {
@@ -37,6 +39,9 @@ export interface StoryEarning {
   followerReaders: number;
   boostedReaders: number;
 }
+=======
+export type { StoryEarning };
+>>>>>>> cac249c
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Story title, story or author id" />,

@@ -1,3 +1,4 @@
+import type { Ticket } from '../../api';
 import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
 import DoneIcon from '@mui/icons-material/Done';
 import HourglassEmptyIcon from '@mui/icons-material/HourglassEmpty';
@@ -40,29 +41,7 @@ const ticketExporter = exporterOf(ticketCsv);
 export { TICKET_CATEGORIES };
 export const TICKET_STATUSES = ['open', 'pending', 'resolved'] as const;
 
-export interface Ticket {
-  id: string;
-  memberId: string;
-  memberName: string;
-  memberUsername: string;
-  category: string;
-  subject: string;
-  body: string;
-  storyId: string | null;
-  storyTitle: string | null;
-  period: string | null;
-  status: string;
-  assigneeId: string | null;
-  assigneeEmail: string | null;
-  resolution: string | null;
-  resolvedAt: string | null;
-  source: string;
-  openedBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-  ageDays: number;
-  notes?: Array<{ id: string; body: string; authorEmail: string | null; createdAt: string }>;
-}
+export type { Ticket };
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Subject, text, writer, story" />,

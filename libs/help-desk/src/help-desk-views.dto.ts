@@ -1,0 +1,198 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiMoney, ApiTimestamp } from '../../core/src/http/api-docs.js';
+import { CAUSE_KINDS } from './comparison-figures.js';
+import { TICKET_CATEGORIES } from './ticket-categories.js';
+import { TICKET_SOURCES, TICKET_STATUSES } from './ticket.entity.js';
+
+/** What the tickets and explanation routes answer (OpenAPI; the console's types come from these). */
+export class TicketRecord {
+  @ApiProperty() id!: string;
+  @ApiProperty() memberId!: string;
+  @ApiProperty() memberName!: string;
+  @ApiProperty() memberUsername!: string;
+  @ApiProperty({ enum: TICKET_CATEGORIES }) category!: string;
+  @ApiProperty() subject!: string;
+  @ApiProperty() body!: string;
+  @ApiProperty({ type: String, nullable: true }) storyId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) storyTitle!: string | null;
+  @ApiProperty({ type: String, nullable: true }) period!: string | null;
+  @ApiProperty({ enum: TICKET_STATUSES }) status!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) assigneeId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) assigneeEmail!: string | null;
+  @ApiProperty({ type: String, nullable: true }) resolution!: string | null;
+  @ApiTimestamp({ nullable: true }) resolvedAt!: string | null;
+  @ApiProperty({ enum: TICKET_SOURCES }) source!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) openedBy!: string | null;
+  @ApiTimestamp() createdAt!: string;
+  @ApiTimestamp() updatedAt!: string;
+  @ApiProperty({ type: 'integer', description: 'whole days since it arrived' }) ageDays!: number;
+}
+
+export class TicketNoteRecord {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() ticketId!: string;
+  @ApiProperty() body!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) authorId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) authorEmail!: string | null;
+  @ApiTimestamp() createdAt!: string;
+}
+
+export class TicketDetailRecord extends TicketRecord {
+  @ApiProperty({ type: [TicketNoteRecord] }) notes!: TicketNoteRecord[];
+  @ApiProperty() explanationPath!: string;
+}
+
+class StoryFiguresRecord {
+  @ApiMoney() earningsMicros!: number | string;
+  @ApiMoney() readingTimeMicros!: number | string;
+  @ApiMoney() engagementMicros!: number | string;
+  @ApiMoney() readRatioAdjustmentMicros!: number | string;
+  @ApiMoney() followerBonusMicros!: number | string;
+  @ApiMoney() boostBonusMicros!: number | string;
+  @ApiProperty({ type: 'integer' }) views!: number;
+  @ApiProperty({ type: 'integer' }) reads!: number;
+  @ApiProperty({ type: 'integer' }) readRatioAdjustmentBps!: number;
+  @ApiProperty({ type: 'integer' }) memberReads!: number;
+  @ApiMoney({ description: 'seconds' }) memberReadingSeconds!: number | string;
+  @ApiProperty({ type: 'integer' }) clappers!: number;
+  @ApiProperty({ type: 'integer' }) highlighters!: number;
+  @ApiProperty({ type: 'integer' }) repliers!: number;
+  @ApiProperty({ type: 'integer' }) newFollows!: number;
+  @ApiProperty({ type: 'integer' }) followerReaders!: number;
+  @ApiProperty({ type: 'integer' }) boostedReaders!: number;
+}
+
+export class ExplainedStoryRecord extends StoryFiguresRecord {
+  @ApiProperty() storyId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ description: "false: no row in this period's run, the figures are zero" }) inRun!: boolean;
+  @ApiProperty({ type: StoryFiguresRecord, nullable: true }) previous!: StoryFiguresRecord | null;
+  @ApiMoney() changeMicros!: number | string;
+}
+
+export class CauseRecord {
+  @ApiProperty({ enum: CAUSE_KINDS }) kind!: string;
+  @ApiPropertyOptional() storyId?: string;
+  @ApiProperty() text!: string;
+  @ApiMoney() amountMicros!: number | string;
+}
+
+export class RunSummaryRecord {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() period!: string;
+  @ApiProperty() status!: string;
+  @ApiProperty({ description: 'approved or paid: the figures will not change any more' }) final!: boolean;
+  @ApiMoney({ nullable: true }) poolMicros!: number | string | null;
+  @ApiProperty({ type: 'integer', nullable: true }) memberCount!: number | null;
+  @ApiTimestamp({ nullable: true }) computedAt!: string | null;
+  @ApiProperty({ type: 'integer' }) minPayoutCents!: number;
+}
+
+class ExplainedStatementRecord {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() status!: string;
+  @ApiMoney() openingMicros!: number | string;
+  @ApiMoney() storyEarningsMicros!: number | string;
+  @ApiMoney() referralEarningsMicros!: number | string;
+  @ApiMoney() adjustmentsMicros!: number | string;
+  @ApiMoney() balanceMicros!: number | string;
+  @ApiMoney() carriedMicros!: number | string;
+  @ApiMoney() forfeitedMicros!: number | string;
+  @ApiMoney() payoutCents!: number | string;
+  @ApiProperty({ type: String, nullable: true }) payoutState!: string | null;
+  @ApiTimestamp({ nullable: true }) payoutStateAt!: string | null;
+}
+
+class EnrollmentPeriodRecord {
+  @ApiProperty() id!: string;
+  @ApiTimestamp() enrolledAt!: string;
+  @ApiTimestamp({ nullable: true }) leftAt!: string | null;
+}
+
+class ExplainedEnrollmentRecord {
+  @ApiProperty() enrolledAtPeriodEnd!: boolean;
+  @ApiProperty() enrolledNow!: boolean;
+  @ApiProperty({ type: EnrollmentPeriodRecord, nullable: true }) latest!: EnrollmentPeriodRecord | null;
+  @ApiProperty({ type: [EnrollmentPeriodRecord] }) history!: EnrollmentPeriodRecord[];
+}
+
+class ExplainedPayoutAccountRecord {
+  @ApiProperty() provider!: string;
+  @ApiProperty() accountRef!: string;
+  @ApiProperty() status!: string;
+  @ApiProperty() taxStatus!: string;
+  @ApiProperty() ready!: boolean;
+}
+
+class ReferralCreditItemRecord {
+  @ApiProperty() id!: string;
+  @ApiProperty() referralId!: string;
+  @ApiProperty({ type: String, nullable: true }) referredMemberId!: string | null;
+  @ApiProperty() chargeId!: string;
+  @ApiProperty() kind!: string;
+  @ApiMoney() amountMicros!: number | string;
+  @ApiProperty({ type: String, nullable: true }) reversesPeriod!: string | null;
+}
+
+class ExplainedReferralCreditsRecord {
+  @ApiMoney() totalMicros!: number | string;
+  @ApiMoney() creditMicros!: number | string;
+  @ApiMoney() reversalMicros!: number | string;
+  @ApiProperty({ type: [ReferralCreditItemRecord] }) items!: ReferralCreditItemRecord[];
+}
+
+class ExplainedAdjustmentRecord {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiMoney() amountMicros!: number | string;
+  @ApiProperty() reason!: string;
+  @ApiTimestamp() createdAt!: string;
+}
+
+export class ComparisonRecord {
+  @ApiProperty() period!: string;
+  @ApiProperty() previousPeriod!: string;
+  @ApiProperty() hasPreviousRun!: boolean;
+  @ApiMoney() earningsMicros!: number | string;
+  @ApiMoney() previousEarningsMicros!: number | string;
+  @ApiMoney() changeMicros!: number | string;
+  @ApiProperty({ type: [CauseRecord], description: 'ranked money causes, then zero-amount notes' }) causes!: CauseRecord[];
+  @ApiMoney() residualMicros!: number | string;
+  @ApiProperty({ type: String, nullable: true }) residualText!: string | null;
+  @ApiProperty({ type: 'integer', description: 'how many causes under a cent the residual holds' }) notItemized!: number;
+}
+
+class ExplainedAuthorRecord {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() username!: string;
+}
+
+/** `GET /api/explanations/:authorId/:period`: the writer's earnings explanation, for staff. */
+export class ExplanationRecord {
+  @ApiProperty({ type: ExplainedAuthorRecord }) author!: ExplainedAuthorRecord;
+  @ApiProperty() period!: string;
+  @ApiProperty() previousPeriod!: string;
+  @ApiProperty({ type: RunSummaryRecord }) run!: RunSummaryRecord;
+  @ApiProperty({ type: RunSummaryRecord, nullable: true }) previousRun!: RunSummaryRecord | null;
+  @ApiMoney() earningsMicros!: number | string;
+  @ApiProperty({ type: ExplainedStatementRecord, nullable: true }) statement!: ExplainedStatementRecord | null;
+  @ApiProperty({ type: [ExplainedStoryRecord] }) stories!: ExplainedStoryRecord[];
+  @ApiProperty({ type: ExplainedEnrollmentRecord }) enrollment!: ExplainedEnrollmentRecord;
+  @ApiProperty({ type: ExplainedPayoutAccountRecord, nullable: true }) payoutAccount!: ExplainedPayoutAccountRecord | null;
+  @ApiProperty({ type: ExplainedReferralCreditsRecord }) referralCredits!: ExplainedReferralCreditsRecord;
+  @ApiProperty({ type: [ExplainedAdjustmentRecord] }) adjustments!: ExplainedAdjustmentRecord[];
+  @ApiProperty({ type: ComparisonRecord }) comparison!: ComparisonRecord;
+  @ApiProperty() writerText!: string;
+}
+
+class TicketExplanationRefRecord {
+  @ApiProperty() id!: string;
+  @ApiProperty({ type: String, nullable: true }) storyId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) period!: string | null;
+  @ApiProperty({ description: 'the ticket names no period: the last computed one is shown' }) periodIsDefault!: boolean;
+}
+
+/** `GET /api/tickets/:id/explanation`: the explanation for the ticket's writer and period. */
+export class TicketExplanationRecord extends ExplanationRecord {
+  @ApiProperty({ type: TicketExplanationRefRecord }) ticket!: TicketExplanationRefRecord;
+}
