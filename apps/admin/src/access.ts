@@ -3,10 +3,7 @@
  * The console only uses it to show what the signed-in roles may do; the API stays the
  * authority (a 403 from it is reported, whatever this table says).
  */
-<<<<<<< HEAD
 // Relative, not @libs: test/foundation/console-access.spec.ts compiles this file with the server's tsconfig.
-=======
->>>>>>> cac249c
 import { MEMBER_READERS } from '../../../libs/intake/src/directory/member-readers.js';
 
 export const ROLES = ['admin', 'reviewer', 'curator', 'support', 'finance'] as const;

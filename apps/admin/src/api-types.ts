@@ -1602,6 +1602,33 @@ export interface components {
       /** @enum {string} */
       reason: 'clickbait' | 'ai_generated' | 'sponsored' | 'non_english' | 'explicit' | 'meta' | 'rules_violation' | 'other';
     };
+    CauseRecord: {
+      /** @description integer amount (a decimal string beyond 2^53) */
+      amountMicros: number | string;
+      /** @enum {string} */
+      kind:
+        | 'boost_ended'
+        | 'boost_started'
+        | 'boosted_readers'
+        | 'reading_time'
+        | 'read_ratio'
+        | 'follower_reads'
+        | 'engagement'
+        | 'reader_share'
+        | 'pool_per_member'
+        | 'new_story'
+        | 'story_stopped'
+        | 'referrals'
+        | 'adjustments'
+        | 'no_previous_run'
+        | 'enrollment_ended'
+        | 'carried_over'
+        | 'payout_account_not_ready'
+        | 'forfeited'
+        | 'payout_problem';
+      storyId?: string;
+      text: string;
+    };
     ChargeView: {
       /** Format: date-time */
       chargedAt: string;
@@ -1629,6 +1656,24 @@ export interface components {
        *     }
        */
       filter?: Record<string, never>;
+    };
+    ComparisonRecord: {
+      /** @description ranked money causes, then zero-amount notes */
+      causes: components['schemas']['CauseRecord'][];
+      /** @description integer amount (a decimal string beyond 2^53) */
+      changeMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      earningsMicros: number | string;
+      hasPreviousRun: boolean;
+      /** @description how many causes under a cent the residual holds */
+      notItemized: number;
+      period: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      previousEarningsMicros: number | string;
+      previousPeriod: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      residualMicros: number | string;
+      residualText: string | null;
     };
     ConfirmEnrolmentDto: {
       /** @example 123456 */
@@ -1708,6 +1753,123 @@ export interface components {
     };
     EndBoostDto: {
       reason: string;
+    };
+    EnrollmentPeriodRecord: {
+      /** Format: date-time */
+      enrolledAt: string;
+      id: string;
+      /** Format: date-time */
+      leftAt: string | null;
+    };
+    ExplainedAdjustmentRecord: {
+      /** @description integer amount (a decimal string beyond 2^53) */
+      amountMicros: number | string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      reason: string;
+    };
+    ExplainedAuthorRecord: {
+      id: string;
+      name: string;
+      username: string;
+    };
+    ExplainedEnrollmentRecord: {
+      enrolledAtPeriodEnd: boolean;
+      enrolledNow: boolean;
+      history: components['schemas']['EnrollmentPeriodRecord'][];
+      latest: components['schemas']['EnrollmentPeriodRecord'] | null;
+    };
+    ExplainedPayoutAccountRecord: {
+      accountRef: string;
+      provider: string;
+      ready: boolean;
+      status: string;
+      taxStatus: string;
+    };
+    ExplainedReferralCreditsRecord: {
+      /** @description integer amount (a decimal string beyond 2^53) */
+      creditMicros: number | string;
+      items: components['schemas']['ReferralCreditItemRecord'][];
+      /** @description integer amount (a decimal string beyond 2^53) */
+      reversalMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      totalMicros: number | string;
+    };
+    ExplainedStatementRecord: {
+      /** @description integer amount (a decimal string beyond 2^53) */
+      adjustmentsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      balanceMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      carriedMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      forfeitedMicros: number | string;
+      /** Format: uuid */
+      id: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      openingMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      payoutCents: number | string;
+      payoutState: string | null;
+      /** Format: date-time */
+      payoutStateAt: string | null;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      referralEarningsMicros: number | string;
+      status: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      storyEarningsMicros: number | string;
+    };
+    ExplainedStoryRecord: {
+      /** @description integer amount (a decimal string beyond 2^53) */
+      boostBonusMicros: number | string;
+      boostedReaders: number;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      changeMicros: number | string;
+      clappers: number;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      earningsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      engagementMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      followerBonusMicros: number | string;
+      followerReaders: number;
+      highlighters: number;
+      /** @description false: no row in this period's run, the figures are zero */
+      inRun: boolean;
+      /** @description seconds */
+      memberReadingSeconds: number | string;
+      memberReads: number;
+      newFollows: number;
+      previous: components['schemas']['StoryFiguresRecord'] | null;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      readingTimeMicros: number | string;
+      readRatioAdjustmentBps: number;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      readRatioAdjustmentMicros: number | string;
+      reads: number;
+      repliers: number;
+      storyId: string;
+      title: string;
+      views: number;
+    };
+    ExplanationRecord: {
+      adjustments: components['schemas']['ExplainedAdjustmentRecord'][];
+      author: components['schemas']['ExplainedAuthorRecord'];
+      comparison: components['schemas']['ComparisonRecord'];
+      /** @description integer amount (a decimal string beyond 2^53) */
+      earningsMicros: number | string;
+      enrollment: components['schemas']['ExplainedEnrollmentRecord'];
+      payoutAccount: components['schemas']['ExplainedPayoutAccountRecord'] | null;
+      period: string;
+      previousPeriod: string;
+      previousRun: components['schemas']['RunSummaryRecord'] | null;
+      referralCredits: components['schemas']['ExplainedReferralCreditsRecord'];
+      run: components['schemas']['RunSummaryRecord'];
+      statement: components['schemas']['ExplainedStatementRecord'] | null;
+      stories: components['schemas']['ExplainedStoryRecord'][];
+      writerText: string;
     };
     IntegrityCheckOutcome: {
       /** @enum {string} */
@@ -1813,6 +1975,54 @@ export interface components {
       /** @description why the status changes (kept in the status history and the audit log) */
       reason: string;
     };
+    PayoutRunView: {
+      /** @description integer amount (a decimal string beyond 2^53) */
+      allocatedMicros: (number | string) | null;
+      /** Format: date-time */
+      approvedAt: string | null;
+      /** Format: uuid */
+      approvedBy: string | null;
+      approvedByEmail: string | null;
+      attempt: number;
+      /** Format: date-time */
+      computedAt: string | null;
+      error: string | null;
+      /** Format: uuid */
+      id: string;
+      memberCount: number | null;
+      /** Format: date-time */
+      paidAt: string | null;
+      paidAuthors: number;
+      /** Format: uuid */
+      paidBy: string | null;
+      /** @description payouts pending or transferred, integer cents */
+      paidOutCents: number | string;
+      pairCount: number | null;
+      /** @description the payout and execution parameters the run uses */
+      params: {
+        [key: string]: unknown;
+      };
+      paramsVersion: number;
+      /** @example 2026-10 */
+      period: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      poolMicros: (number | string) | null;
+      /** @description 0–100 */
+      progress: number;
+      /** Format: date-time */
+      queuedAt: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      referralMicros: (number | string) | null;
+      /** Format: date-time */
+      startedAt: string | null;
+      /** Format: uuid */
+      startedBy: string | null;
+      startedByEmail: string | null;
+      /** @enum {string} */
+      status: 'queued' | 'running' | 'computed' | 'approved' | 'paid' | 'failed';
+      /** @description integer amount (a decimal string beyond 2^53) */
+      unallocatedMicros: (number | string) | null;
+    };
     PayoutStateChangeDto: {
       failureCode?: string;
       note?: string;
@@ -1850,6 +2060,16 @@ export interface components {
       sessions: number;
       stories: number;
     };
+    ReferralCreditItemRecord: {
+      /** @description integer amount (a decimal string beyond 2^53) */
+      amountMicros: number | string;
+      chargeId: string;
+      id: string;
+      kind: string;
+      referralId: string;
+      referredMemberId: string | null;
+      reversesPeriod: string | null;
+    };
     RejectApplicationDto: {
       note: string;
       /** @enum {string} */
@@ -1870,6 +2090,20 @@ export interface components {
       /** @description what was done or answered */
       resolution: string;
     };
+    RunSummaryRecord: {
+      /** Format: date-time */
+      computedAt: string | null;
+      /** @description approved or paid: the figures will not change any more */
+      final: boolean;
+      /** Format: uuid */
+      id: string;
+      memberCount: number | null;
+      minPayoutCents: number;
+      period: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      poolMicros: (number | string) | null;
+      status: string;
+    };
     SecondFactorProofDto: {
       /** @example 123456 */
       code?: string;
@@ -1887,6 +2121,204 @@ export interface components {
        * @example 2026-10
        */
       period: string;
+    };
+    StatementView: {
+      /** @description integer amount (a decimal string beyond 2^53) */
+      adjustmentsMicros: number | string;
+      authorId: string;
+      authorName: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      balanceMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      carriedMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      forfeitedMicros: (number | string) | null;
+      /** Format: uuid */
+      id: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      openingMicros: number | string;
+      /** Format: uuid */
+      openingRunId: string | null;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      payoutCents: number | string;
+      /** @description why the payout failed or came back (a processor failure code), while it is failed or reversed */
+      payoutFailureCode?: string | null;
+      /** @enum {string|null} */
+      payoutState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | null;
+      /** Format: date-time */
+      payoutStateAt: string | null;
+      period: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      referralEarningsMicros: number | string;
+      returnedStatementIds: string[] | null;
+      /** Format: uuid */
+      runId: string;
+      /** @enum {string} */
+      runStatus: 'queued' | 'running' | 'computed' | 'approved' | 'paid' | 'failed';
+      /** @enum {string} */
+      status: 'payable' | 'below_threshold' | 'payout_account_not_ready' | 'forfeited';
+      /** @description integer amount (a decimal string beyond 2^53) */
+      storyEarningsMicros: number | string;
+    };
+    StoryEarningView: {
+      authorId: string;
+      authorName: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      boostBonusMicros: number | string;
+      boostedReaders: number;
+      clappers: number;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      earningsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      engagementMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      followerBonusMicros: number | string;
+      followerReaders: number;
+      highlighters: number;
+      id: string;
+      /** @description seconds (bigint: a decimal string beyond 2^53) */
+      memberReadingSeconds: number | string;
+      memberReads: number;
+      newFollows: number;
+      period: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      readingTimeMicros: number | string;
+      readRatioAdjustmentBps: number;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      readRatioAdjustmentMicros: number | string;
+      reads: number;
+      repliers: number;
+      /** Format: uuid */
+      runId: string;
+      storyId: string;
+      storyTitle: string;
+      views: number;
+    };
+    StoryFiguresRecord: {
+      /** @description integer amount (a decimal string beyond 2^53) */
+      boostBonusMicros: number | string;
+      boostedReaders: number;
+      clappers: number;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      earningsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      engagementMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      followerBonusMicros: number | string;
+      followerReaders: number;
+      highlighters: number;
+      /** @description seconds */
+      memberReadingSeconds: number | string;
+      memberReads: number;
+      newFollows: number;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      readingTimeMicros: number | string;
+      readRatioAdjustmentBps: number;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      readRatioAdjustmentMicros: number | string;
+      reads: number;
+      repliers: number;
+      views: number;
+    };
+    TicketDetailRecord: {
+      /** @description whole days since it arrived */
+      ageDays: number;
+      assigneeEmail: string | null;
+      /** Format: uuid */
+      assigneeId: string | null;
+      body: string;
+      /** @enum {string} */
+      category: 'earnings_drop' | 'missing_payout' | 'eligibility' | 'referral' | 'boost' | 'other';
+      /** Format: date-time */
+      createdAt: string;
+      explanationPath: string;
+      id: string;
+      memberId: string;
+      memberName: string;
+      memberUsername: string;
+      notes: components['schemas']['TicketNoteRecord'][];
+      /** Format: uuid */
+      openedBy: string | null;
+      period: string | null;
+      resolution: string | null;
+      /** Format: date-time */
+      resolvedAt: string | null;
+      /** @enum {string} */
+      source: 'intake' | 'support';
+      /** @enum {string} */
+      status: 'open' | 'pending' | 'resolved';
+      storyId: string | null;
+      storyTitle: string | null;
+      subject: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    TicketExplanationRecord: {
+      adjustments: components['schemas']['ExplainedAdjustmentRecord'][];
+      author: components['schemas']['ExplainedAuthorRecord'];
+      comparison: components['schemas']['ComparisonRecord'];
+      /** @description integer amount (a decimal string beyond 2^53) */
+      earningsMicros: number | string;
+      enrollment: components['schemas']['ExplainedEnrollmentRecord'];
+      payoutAccount: components['schemas']['ExplainedPayoutAccountRecord'] | null;
+      period: string;
+      previousPeriod: string;
+      previousRun: components['schemas']['RunSummaryRecord'] | null;
+      referralCredits: components['schemas']['ExplainedReferralCreditsRecord'];
+      run: components['schemas']['RunSummaryRecord'];
+      statement: components['schemas']['ExplainedStatementRecord'] | null;
+      stories: components['schemas']['ExplainedStoryRecord'][];
+      ticket: components['schemas']['TicketExplanationRefRecord'];
+      writerText: string;
+    };
+    TicketExplanationRefRecord: {
+      id: string;
+      period: string | null;
+      /** @description the ticket names no period: the last computed one is shown */
+      periodIsDefault: boolean;
+      storyId: string | null;
+    };
+    TicketNoteRecord: {
+      authorEmail: string | null;
+      /** Format: uuid */
+      authorId: string | null;
+      body: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      ticketId: string;
+    };
+    TicketRecord: {
+      /** @description whole days since it arrived */
+      ageDays: number;
+      assigneeEmail: string | null;
+      /** Format: uuid */
+      assigneeId: string | null;
+      body: string;
+      /** @enum {string} */
+      category: 'earnings_drop' | 'missing_payout' | 'eligibility' | 'referral' | 'boost' | 'other';
+      /** Format: date-time */
+      createdAt: string;
+      id: string;
+      memberId: string;
+      memberName: string;
+      memberUsername: string;
+      /** Format: uuid */
+      openedBy: string | null;
+      period: string | null;
+      resolution: string | null;
+      /** Format: date-time */
+      resolvedAt: string | null;
+      /** @enum {string} */
+      source: 'intake' | 'support';
+      /** @enum {string} */
+      status: 'open' | 'pending' | 'resolved';
+      storyId: string | null;
+      storyTitle: string | null;
+      subject: string;
+      /** Format: date-time */
+      updatedAt: string;
     };
     TrialBalanceAccountView: {
       /** @description The account; `authors` sums every author's account */
@@ -2010,7 +2442,14 @@ export type $defs = Record<string, never>;
 export interface operations {
   AdjustmentsController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, createdAt, period, amountMicros, authorId; default ["createdAt","DESC"] */
+        sort?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -2070,7 +2509,14 @@ export interface operations {
   };
   ApplicationsController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, submittedAt, status, country, memberId, checkedAt, decidedAt; default ["submittedAt","ASC"] */
+        sort?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -2285,7 +2731,14 @@ export interface operations {
   };
   AuditController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, at, action, entityType, actorEmail; default ["at","DESC"] */
+        sort?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -2456,7 +2909,14 @@ export interface operations {
   };
   BoostsController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, startsAt, endsAt, storyId, source; default ["startsAt","DESC"] */
+        sort?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -2515,7 +2975,14 @@ export interface operations {
   };
   CountriesController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, code, name, payable, dateAdded; default ["name","ASC"] */
+        sort?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -2683,7 +3150,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ExplanationRecord'];
+        };
       };
     };
   };
@@ -2861,7 +3330,14 @@ export interface operations {
   };
   MembersController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, name, joinedAt; default ["joinedAt","DESC"] */
+        sort?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -2870,6 +3346,10 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description members <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
           [name: string]: unknown;
         };
         content: {
@@ -2901,7 +3381,14 @@ export interface operations {
   };
   NominationsController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, nominatedAt, status, decidedAt, storyPublishedAt; default ["nominatedAt","ASC"] */
+        sort?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -3080,7 +3567,14 @@ export interface operations {
   };
   NominatorsController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, name, nominationsThisMonth, nominationsLast7Days, totalNominations, approvalRateBps, lastNominatedAt; default ["lastNominatedAt","DESC"] */
+        sort?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -3116,7 +3610,14 @@ export interface operations {
   };
   PartnersController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, username, name, country, status, statusChangedAt, enrolledAt, leftAt; default ["enrolledAt","DESC"] */
+        sort?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -3244,7 +3745,14 @@ export interface operations {
   };
   PayoutRunsController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, period, status, queuedAt, computedAt, poolMicros; default ["period","DESC"] */
+        sort?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -3253,9 +3761,15 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description payout-runs <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PayoutRunView'][];
+        };
       };
     };
   };
@@ -3298,7 +3812,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PayoutRunView'];
+        };
       };
     };
   };
@@ -3439,7 +3955,14 @@ export interface operations {
   };
   PublicationsController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, name; default ["name","ASC"] */
+        sort?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -3448,6 +3971,10 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description publications <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
           [name: string]: unknown;
         };
         content: {
@@ -3496,7 +4023,14 @@ export interface operations {
   };
   ReferralCreditTotalsController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, period, totalMicros, creditedMicros, reversedMicros, credits, reversals, referrers; default ["period","DESC"] */
+        sort?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -3532,7 +4066,14 @@ export interface operations {
   };
   ReferralCreditsController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, period, amountMicros, kind, referrerId, referralId, createdAt; default ["id","DESC"] */
+        sort?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -3568,7 +4109,14 @@ export interface operations {
   };
   ReferralsController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, referredAt, referrerId, referrerName, referredMemberId, pageSlug, plan, stillPaying; default ["referredAt","DESC"] */
+        sort?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -3604,7 +4152,14 @@ export interface operations {
   };
   SavedRepliesController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, title, category, createdAt, updatedAt; default ["title","ASC"] */
+        sort?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -3743,7 +4298,14 @@ export interface operations {
   };
   StaffController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, email, name, createdAt, disabled; default ["email","ASC"] */
+        sort?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -3846,7 +4408,14 @@ export interface operations {
   };
   StatementsController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, balanceMicros, payoutCents, authorId, period, status; default ["balanceMicros","DESC"] */
+        sort?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -3855,9 +4424,15 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description statements <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StatementView'][];
+        };
       };
     };
   };
@@ -3876,13 +4451,22 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StatementView'];
+        };
       };
     };
   };
   StoriesController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, title, publishedAt, status; default ["publishedAt","DESC"] */
+        sort?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -3941,7 +4525,14 @@ export interface operations {
   };
   StoryEarningsController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, earningsMicros, views, reads, memberReads, memberReadingSeconds, storyId, boostBonusMicros; default ["earningsMicros","DESC"] */
+        sort?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -3950,9 +4541,15 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description story-earnings <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StoryEarningView'][];
+        };
       };
     };
   };
@@ -3971,13 +4568,22 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StoryEarningView'];
+        };
       };
     };
   };
   TicketsController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of queue, id, createdAt, updatedAt, ageDays, status, category, period, memberId, resolvedAt; default ["queue","ASC"] */
+        sort?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -3986,9 +4592,15 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description tickets <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TicketRecord'][];
+        };
       };
     };
   };
@@ -4028,7 +4640,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TicketDetailRecord'];
+        };
       };
     };
   };
@@ -4070,7 +4684,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TicketExplanationRecord'];
+        };
       };
     };
   };

@@ -10,7 +10,6 @@ export type Member = Schemas['MemberView'];
 export type MemberDetail = Schemas['MemberDetail'];
 export type Publication = Schemas['PublicationView'];
 export type PublicationDetail = Schemas['PublicationDetail'];
-<<<<<<< HEAD
 
 export type LedgerEntry = Schemas['AuthorLedgerEntryView'];
 export type AuthorLedgerSummary = Schemas['AuthorLedgerSummary'];
@@ -19,7 +18,6 @@ export type TrialBalanceAccount = Schemas['TrialBalanceAccountView'];
 export type TrialBalance = Schemas['TrialBalanceView'];
 export type IntegrityRun = Schemas['IntegrityRunView'];
 export type LatestIntegrityRun = Schemas['LatestIntegrityRun'];
-=======
 export type PayoutRun = Schemas['PayoutRunView'];
 export type StoryEarning = Schemas['StoryEarningView'];
 export type Statement = Schemas['StatementView'];
@@ -31,4 +29,3 @@ export type Explanation = Schemas['ExplanationRecord'] & Partial<Pick<Schemas['T
 export type ExplainedStory = Schemas['ExplainedStoryRecord'];
 export type Cause = Schemas['CauseRecord'];
 export type RunSummary = Schemas['RunSummaryRecord'];
->>>>>>> cac249c

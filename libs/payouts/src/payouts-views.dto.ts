@@ -80,4 +80,11 @@ export class StatementView {
   @ApiProperty({ enum: STATEMENT_STATUSES }) status!: string;
   @ApiProperty({ type: String, enum: PAYOUT_STATES, nullable: true }) payoutState!: string | null;
   @ApiTimestamp({ nullable: true }) payoutStateAt!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    required: false,
+    description: 'why the payout failed or came back (a processor failure code), while it is failed or reversed',
+  })
+  payoutFailureCode?: string | null;
 }

@@ -1,6 +1,5 @@
 import TuneOutlinedIcon from '@mui/icons-material/TuneOutlined';
 import { Card, CardContent, Typography } from '@mui/material';
-<<<<<<< HEAD
 import { useEffect, useState } from 'react';
 import {
   Create,
@@ -21,12 +20,8 @@ import { FINAL_RUN_STATUSES } from '@libs/payouts/src/payout-rules';
 import { useSavedNotice } from '../../components/saved';
 import { dataProvider } from '../../dataProvider';
 import { fieldLabel } from '../../labels';
-import { csvExporter } from '../../components/exporter';
-=======
-import { Create, DataTable, List, SearchInput, Show, SimpleForm, TextInput, required, useRecordContext, minLength } from 'react-admin';
 import { exporterOf } from '../../components/exporter';
 import { adjustmentCsv } from './csv';
->>>>>>> c435c72
 import { Fact, Facts } from '../../components/fields';
 import { ListActions } from '../../components/lists';
 import { formatUtc, previousPeriod, validPeriod } from '../../dates';

@@ -1,16 +1,11 @@
 import HistoryIcon from '@mui/icons-material/History';
 import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { DataTable, List, SearchInput, TextInput, useRecordContext } from 'react-admin';
-<<<<<<< HEAD
 import { Link } from 'react-router-dom';
 import { auditChanges } from '@libs/core/src/audit/audit-diff';
 import { formatParameter, parameterField } from '@libs/payouts/src/earnings-parameter-fields';
-import { csvExporter } from '../../components/exporter';
-=======
 import { exporterOf } from '../../components/exporter';
 import { auditCsv } from './csv';
-import { JsonBlock } from '../../components/fields';
->>>>>>> c435c72
 import { ListActions, dateRangeFilters } from '../../components/lists';
 import { formatUtc } from '../../dates';
 import { fieldLabel } from '../../labels';

@@ -1,7 +1,8 @@
 import PersonIcon from '@mui/icons-material/Person';
 import { Card, CardContent, Divider, Typography } from '@mui/material';
 import { DataTable, Link, List, NullableBooleanInput, SearchInput, Show, TextInput, useRecordContext } from 'react-admin';
-import { csvExporter } from '../../components/exporter';
+import { exporterOf } from '../../components/exporter';
+import { memberCsv } from './csv';
 import { IfCan } from '../../components/actions';
 import { Fact, Facts, StatusChip, YesNo, filteredListPath } from '../../components/fields';
 import { authorLedgerPath } from '../ledger/AuthorLedgerPage';
@@ -12,6 +13,8 @@ import { formatCents } from '../../money';
 import { formatCount, formatDuration } from '../../numbers';
 import type { Member, MemberDetail } from '../../api';
 
+const memberExporter = exporterOf(memberCsv);
+
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Id, username, name or email" />,
   <TextInput key="country" source="country" label="Country (ISO code)" alwaysOn />,
@@ -20,7 +23,7 @@ const filters = [
 ];
 
 const MemberList = () => (
-  <List filters={filters} sort={{ field: 'joinedAt', order: 'DESC' }} actions={<ListActions />} exporter={csvExporter} title="Members">
+  <List filters={filters} sort={{ field: 'joinedAt', order: 'DESC' }} actions={<ListActions />} exporter={memberExporter} title="Members">
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="id" />
       <DataTable.Col source="name" />

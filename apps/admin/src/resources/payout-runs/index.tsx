@@ -3,13 +3,7 @@ import DownloadIcon from '@mui/icons-material/Download';
 import PaymentsIcon from '@mui/icons-material/Payments';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import ReplayIcon from '@mui/icons-material/Replay';
-<<<<<<< HEAD
-import VerifiedIcon from '@mui/icons-material/Verified';
-import { Alert, Box, Button, Card, CardContent, Tab, Tabs, Tooltip, Typography } from '@mui/material';
-=======
-import TaskAltIcon from '@mui/icons-material/TaskAlt';
 import { Alert, Box, Button, Card, CardContent, Tab, Tabs, Typography } from '@mui/material';
->>>>>>> e5adee6
 import { useState } from 'react';
 import {
   Create,
@@ -25,23 +19,15 @@ import {
   Toolbar,
   TopToolbar,
   required,
-<<<<<<< HEAD
   useCanAccess,
-  useGetIdentity,
-=======
->>>>>>> e5adee6
   useNotify,
   useRecordContext,
   useRedirect,
 } from 'react-admin';
-<<<<<<< HEAD
 import { IfCan, useAction } from '../../components/actions';
-import { csvExporter } from '../../components/exporter';
-=======
-import { IfCan, ReasonDialog, useAction } from '../../components/actions';
 import { exporterOf } from '../../components/exporter';
 import { payoutRunCsv } from './csv';
->>>>>>> c435c72
+import { ApproveRunButton } from './ApproveRunButton';
 import { Fact, Facts, JsonBlock, Progress, StatusChip } from '../../components/fields';
 import { ListActions, choices } from '../../components/lists';
 import { formatUtc, previousPeriod, validPeriod } from '../../dates';
@@ -53,15 +39,14 @@ import { StatementColumns } from '../statements';
 import { MarkPaidButton } from './mark-paid';
 import { SettlementTab } from './settlement';
 import { StoryEarningColumns } from '../story-earnings';
-import { ApproveRunButton } from './ApproveRunButton';
-
-const payoutRunExporter = exporterOf(payoutRunCsv);
 
 export { RUN_STATUSES };
 
 export type { PayoutRun };
 
 export const isWorking = (status?: string) => status === 'queued' || status === 'running';
+
+const payoutRunExporter = exporterOf(payoutRunCsv);
 
 const filters = [
   <SelectInput key="status" source="status" choices={choices(RUN_STATUSES)} alwaysOn />,
@@ -158,79 +143,6 @@ const PayoutRunCreate = () => {
         <TextInput source="period" label="Period (YYYY-MM)" validate={[required(), validPeriod]} />
       </SimpleForm>
     </Create>
-  );
-};
-
-<<<<<<< HEAD
-const ApproveRunButton = () => {
-  const run = useRecordContext<PayoutRun>();
-  const { identity } = useGetIdentity();
-  const { run: act, pending } = useAction();
-  if (!run || run.status !== 'computed') return null;
-  const own = identity?.id === run.startedBy;
-  return (
-    <IfCan resource="payout-runs" action="approve">
-      <Tooltip
-        title={
-          own ? 'Four eyes: someone other than the person who started the run approves it' : 'Freezes the results and queues the payouts'
-        }
-      >
-        <span>
-          <Button
-            variant="contained"
-            startIcon={<VerifiedIcon />}
-            disabled={own || pending}
-            onClick={() => act((dp) => dp.act('payout-runs', run.id, 'approve'), `Run ${run.period} approved`)}
-          >
-            Approve
-          </Button>
-        </span>
-      </Tooltip>
-=======
-/** Every pending payout becomes transferred, except those listed (one per line: statement id and state). */
-const MarkPaidButton = () => {
-  const run = useRecordContext<PayoutRun>();
-  const { run: act, pending } = useAction();
-  const [open, setOpen] = useState(false);
-  if (!run || !isFinalRun(run.status)) return null;
-  return (
-    <IfCan resource="payout-runs" action="mark-paid">
-      <Button startIcon={<TaskAltIcon />} onClick={() => setOpen(true)}>
-        {run.status === 'paid' ? 'Record payout changes' : 'Mark paid'}
-      </Button>
-      <ReasonDialog
-        open={open}
-        title={`Record the transfers of ${run.period}`}
-        confirmLabel={run.status === 'paid' ? 'Record' : 'Mark paid'}
-        pending={pending}
-        fields={[
-          {
-            name: 'exceptions',
-            label: 'Exceptions (optional)',
-            multiline: true,
-            helperText: `One per line: <statement id> <state>, state one of ${PAYOUT_STATES.join(', ')}`,
-          },
-        ]}
-        onClose={() => setOpen(false)}
-        onConfirm={async (v) => {
-          const payouts = (v.exceptions ?? '')
-            .split('\n')
-            .map((l) => l.trim().split(/[\s,;]+/))
-            .filter((p) => p[0])
-            .map(([statementId, state]) => ({ statementId, state }));
-          if (
-            await act(
-              (dp) => dp.act('payout-runs', run.id, 'mark-paid', payouts.length ? { payouts } : {}),
-              `Run ${run.period} marked paid`,
-            )
-          )
-            setOpen(false);
-        }}
-      >
-        <Typography variant="body2">Every payout still pending becomes “transferred” unless listed below with another state.</Typography>
-      </ReasonDialog>
->>>>>>> e5adee6
-    </IfCan>
   );
 };
 

@@ -1,7 +1,8 @@
 import NewspaperIcon from '@mui/icons-material/Newspaper';
 import { Card, CardContent, Divider, Typography } from '@mui/material';
 import { DataTable, Link, List, SearchInput, Show, useRecordContext } from 'react-admin';
-import { csvExporter } from '../../components/exporter';
+import { exporterOf } from '../../components/exporter';
+import { publicationCsv } from './csv';
 import { Fact, Facts, StatusChip, YesNo, filteredListPath } from '../../components/fields';
 import { ListActions } from '../../components/lists';
 import { RowsTable } from '../../components/RowsTable';
@@ -9,10 +10,18 @@ import { formatUtc } from '../../dates';
 import { formatCount } from '../../numbers';
 import type { Publication, PublicationDetail } from '../../api';
 
+const publicationExporter = exporterOf(publicationCsv);
+
 const filters = [<SearchInput key="q" source="q" alwaysOn placeholder="Id or name" />];
 
 const PublicationList = () => (
-  <List filters={filters} sort={{ field: 'name', order: 'ASC' }} actions={<ListActions />} exporter={csvExporter} title="Publications">
+  <List
+    filters={filters}
+    sort={{ field: 'name', order: 'ASC' }}
+    actions={<ListActions />}
+    exporter={publicationExporter}
+    title="Publications"
+  >
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="id" />
       <DataTable.Col source="name" />

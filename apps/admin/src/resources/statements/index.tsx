@@ -27,33 +27,7 @@ import { PAYOUT_STATES, STATEMENT_STATUSES } from '@libs/payouts/src/payout-rule
 
 export { PAYOUT_STATES, STATEMENT_STATUSES };
 
-<<<<<<< HEAD
-export interface Statement {
-  id: string;
-  runId: string;
-  runStatus: string;
-  period: string;
-  authorId: string;
-  authorName: string;
-  openingMicros: number | string;
-  openingRunId: string | null;
-  returnedStatementIds: string[] | null;
-  storyEarningsMicros: number | string;
-  referralEarningsMicros: number | string;
-  adjustmentsMicros: number | string;
-  balanceMicros: number | string;
-  payoutCents: number | string;
-  carriedMicros: number | string;
-  forfeitedMicros: number | string | null;
-  status: string;
-  payoutState: string | null;
-  payoutStateAt: string | null;
-  /** Why the payout failed or came back (a processor failure code), while it is failed or reversed. */
-  payoutFailureCode?: string | null;
-}
-=======
 export type { Statement };
->>>>>>> cac249c
 
 export const statementFilters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Author name or id" />,

@@ -10,38 +10,9 @@ import { formatCount, formatDuration, formatPercent } from '../../numbers';
 import { ListActions } from '../../components/lists';
 import { formatMicros } from '../../money';
 
-<<<<<<< HEAD
 const storyEarningExporter = exporterOf(storyEarningCsv);
 
-export interface StoryEarning {
-  id: string;
-  runId: string;
-  period: string;
-  storyId: string;
-  storyTitle: string;
-  authorId: string;
-  authorName: string;
-  earningsMicros: number | string;
-  readingTimeMicros: number | string;
-  engagementMicros: number | string;
-  readRatioAdjustmentMicros: number | string;
-  followerBonusMicros: number | string;
-  boostBonusMicros: number | string;
-  views: number;
-  reads: number;
-  readRatioAdjustmentBps: number;
-  memberReads: number;
-  memberReadingSeconds: number;
-  clappers: number;
-  highlighters: number;
-  repliers: number;
-  newFollows: number;
-  followerReaders: number;
-  boostedReaders: number;
-}
-=======
 export type { StoryEarning };
->>>>>>> cac249c
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Story title, story or author id" />,
