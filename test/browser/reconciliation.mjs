@@ -132,6 +132,12 @@ export function defineReconciliationWalkthroughs({ walkthrough, env }) {
       const files = await env.api.get(`payout-runs/${run.id}/settlements`, finance);
       check(files.length === 1 && files[0].appliedCount === moved.length, `one file stored, ${moved.length} payouts moved`);
       await t.shot('already-applied');
+      await page.getByTestId('settlement-files').getByRole('button', { name: 'Lines' }).first().click();
+      const stored = await visible(page.getByTestId('settlement-file-lines'), 'the applied file’s lines');
+      check((await stored.locator('tbody tr').count()) === lines.length, `the applied file keeps its ${lines.length} lines`);
+      await t.shot('applied-file-lines');
+      await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+      await hidden(stored, 'the lines closed');
 
       // 4. A bad file is refused, naming its line and column.
       await upload('reference,status,amount,date\nx1,paid,12.3.4,2026-12-01\n', 'bad.csv');

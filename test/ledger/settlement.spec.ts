@@ -209,6 +209,30 @@ describe('settlement files (reconciliation with the processor)', () => {
     expect(integrity.ok).toBe(true);
     const { body: files } = await t.http.get(`/api/payout-runs/${runId}/settlements`).set(auth(finance)).expect(200);
     expect(files.map((f: { appliedCount: number }) => f.appliedCount)).toEqual([0, 3, 1]);
+    // An applied file keeps its lines as classified then, with the changes they made.
+    const { body: stored } = await t.http
+      .get(`/api/payout-runs/${runId}/settlements/${first.body.applied.fileId}`)
+      .set(auth(finance))
+      .expect(200);
+    expect(stored).toMatchObject({ lineCount: 7, appliedCount: 3, appliedMicros: '45000000', linesTruncated: false });
+    expect(stored.lines.map((l: { class: string }) => l.class)).toEqual([
+      'matched',
+      'matched',
+      'matched',
+      'unknown_reference',
+      'amount_mismatch',
+      'duplicate',
+      'transition_not_allowed',
+    ]);
+    expect(stored.lines[1]).toMatchObject({
+      line: 3,
+      authorId: 'a-p2',
+      fromState: 'pending',
+      toState: 'failed',
+      failureCode: 'account_closed',
+      date: '2026-02-05',
+    });
+    await t.http.get(`/api/payout-runs/${runId}/settlements/00000000-0000-4000-8000-000000000000`).set(auth(finance)).expect(404);
   });
 
   it('refuses a bad file naming its line and column, other roles, and an unknown run', async () => {

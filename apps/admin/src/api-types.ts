@@ -1011,6 +1011,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/payout-runs/{id}/settlements/{fileId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SettlementController_file'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/publications': {
     parameters: {
       query?: never;
@@ -3939,6 +3955,26 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SettlementController_file: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        fileId: string;
         id: string;
       };
       cookie?: never;

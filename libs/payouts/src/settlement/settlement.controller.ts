@@ -37,4 +37,11 @@ export class SettlementController {
   @Get(':id/settlements') @Roles('finance') files(@Param('id', ParseUUIDPipe) id: string) {
     return this.settlement.files(id);
   }
+
+  @Get(':id/settlements/:fileId') @Roles('finance') file(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('fileId', ParseUUIDPipe) fileId: string,
+  ) {
+    return this.settlement.file(id, fileId);
+  }
 }

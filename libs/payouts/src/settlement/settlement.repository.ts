@@ -56,6 +56,22 @@ export class SettlementRepository {
     ]);
   }
 
+  fileOfRun(db: Db, runId: string, fileId: string): Promise<StoredSettlementFile | undefined> {
+    return one<StoredSettlementFile>(db, `SELECT ${FILE_COLUMNS} FROM ${FILE_FROM} WHERE f.run_id = $1 AND f.id = $2`, [runId, fileId]);
+  }
+
+  /** A stored file's lines in file order (the first `limit`), with the writer each named. */
+  fileLines(db: Db, fileId: string, limit: number) {
+    return rows(
+      db,
+      `SELECT l.line, l.reference, l.statement_id AS "statementId", au.id AS "authorId", l.status, l.amount_micros::text AS "amountMicros",
+              to_char(l.settled_on, 'YYYY-MM-DD') AS date, l.failure_code AS "failureCode", l.class, l.from_state AS "fromState", l.to_state AS "toState"
+       FROM settlement_lines l LEFT JOIN statements sm ON sm.id = l.statement_id LEFT JOIN members au ON au.key = sm.author_key
+       WHERE l.file_id = $1 ORDER BY l.line LIMIT $2`,
+      [fileId, limit],
+    );
+  }
+
   /** Stores the file and its classified lines (one statement each). */
   async insertFile(
     m: EntityManager,

@@ -147,6 +147,15 @@ export class SettlementService {
     });
   }
 
+  /** An applied file with its lines as classified then (the first MAX_PREVIEW_ITEMS). */
+  async file(runId: string, fileId: string) {
+    const db = this.scope.db;
+    const file = await this.repo.fileOfRun(db, runId, fileId);
+    if (!file) throw notFound('settlement file', fileId);
+    const lines = await this.repo.fileLines(db, fileId, MAX_PREVIEW_ITEMS);
+    return { ...file, lines, linesTruncated: file.lineCount > lines.length };
+  }
+
   async files(runId: string) {
     const run = await this.repo.run(this.scope.db, runId);
     if (!run) throw notFound('payout run', runId);

@@ -27,6 +27,8 @@ import { dataProvider } from '../../dataProvider';
 import { formatMicros } from '../../money';
 import { formatCount } from '../../numbers';
 import type { PayoutRun } from './index';
+import { CLASS_COLORS, CLASS_LABELS } from './settlement-classes';
+import { AppliedFiles, type StoredFile } from './settlement-files';
 
 type Amount = number | string;
 
@@ -59,33 +61,6 @@ interface Preview {
   missingTruncated: boolean;
   applied?: { fileId: string; payouts: number; amountMicros: Amount } | null;
 }
-
-interface StoredFile {
-  id: string;
-  fileName: string | null;
-  appliedByEmail: string | null;
-  lineCount: number;
-  appliedCount: number;
-  appliedMicros: string;
-  appliedAt: string;
-}
-
-const CLASS_LABELS: Record<SettlementLineClass, string> = {
-  matched: 'Matched',
-  already_applied: 'Already applied',
-  amount_mismatch: 'Amount mismatch',
-  unknown_reference: 'Unknown reference',
-  duplicate: 'Duplicate',
-  transition_not_allowed: 'Transition not allowed',
-};
-const CLASS_COLORS: Record<SettlementLineClass, 'success' | 'default' | 'error' | 'warning'> = {
-  matched: 'success',
-  already_applied: 'default',
-  amount_mismatch: 'error',
-  unknown_reference: 'error',
-  duplicate: 'warning',
-  transition_not_allowed: 'warning',
-};
 
 /** The 400's problems ("line 3, column amount: …"), each on its own line. */
 function problemsOf(e: unknown): string[] {
@@ -351,28 +326,7 @@ export const SettlementTab = ({ run }: { run: PayoutRun }) => {
           </Button>
         </DialogActions>
       </Dialog>
-      {files.length ? (
-        <>
-          <Typography variant="h6" sx={{ mt: 3 }}>
-            Settlement files applied
-          </Typography>
-          <Table size="small" sx={{ maxWidth: 800 }} data-testid="settlement-files">
-            <TableBody>
-              {files.map((f) => (
-                <TableRow key={f.id}>
-                  <TableCell>{formatUtc(f.appliedAt)}</TableCell>
-                  <TableCell>{f.fileName ?? '—'}</TableCell>
-                  <TableCell>{f.appliedByEmail ?? '—'}</TableCell>
-                  <TableCell align="right">{formatCount(f.lineCount)} lines</TableCell>
-                  <TableCell align="right">
-                    {formatCount(f.appliedCount)} moved, {formatMicros(f.appliedMicros)}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </>
-      ) : null}
+      <AppliedFiles runId={String(run.id)} files={files} />
     </Box>
   );
 };
