@@ -135,6 +135,20 @@ export function defineLedgerViewsWalkthroughs({ walkthrough, env }) {
     await page.goto(`${t.base}/#/trial-balances/${periods[0].period}/show`);
     await visible(page.getByTestId('trial-balance-status').getByText(/^Balanced/), `the trial balance of ${periods[0].period} balances`);
     await t.shot('trial-balance');
+    const trial = await env.api.get(`trial-balances/${periods[0].period}`, finance);
+    const [csvFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('trial-balance-export').click()]);
+    const csvLines = readFileSync(await csvFile.path(), 'utf8')
+      .trim()
+      .split('\r\n');
+    check(csvLines[0].includes('Debits (USD)') && csvLines[0].includes('Debits (µ$)'), `the trial balance CSV's header: ${csvLines[0]}`);
+    check(
+      csvLines.length === trial.accounts.length + 2,
+      `one row per account and a total (${csvLines.length - 2} of ${trial.accounts.length})`,
+    );
+    check(
+      csvLines.at(-1).startsWith('Total,') && csvLines.at(-1).includes(String(trial.totals.debitsMicros)),
+      `the total row gives the debits in µ$: ${csvLines.at(-1)}`,
+    );
     t.noApiErrors(['/explanation']);
   });
 }

@@ -108,7 +108,7 @@ const TrialBalanceDetail = () => {
             ))}
           </TableBody>
           <TableFooter>
-            <TableRow data-testid="trial-balance-totals">
+            <TableRow data-testid="trial-balance-totals" sx={{ '& td': { fontWeight: 600, color: 'text.primary', fontSize: '0.875rem' } }}>
               <TableCell>Total</TableCell>
               <TableCell {...right}>{drCr(r.totals.openingMicros)}</TableCell>
               <TableCell {...right}>{formatMicros(r.totals.debitsMicros)}</TableCell>
