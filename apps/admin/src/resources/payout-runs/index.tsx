@@ -25,7 +25,7 @@ import {
 } from 'react-admin';
 import { IfCan, ReasonDialog, useAction } from '../../components/actions';
 import { csvExporter } from '../../components/exporter';
-import { Fact, Facts, JsonBlock, Progress, StatusChip } from '../../components/fields';
+import { Fact, Facts, Progress, StatusChip } from '../../components/fields';
 import { ListActions, choices } from '../../components/lists';
 import { formatUtc, previousPeriod, validPeriod } from '../../dates';
 import { isFinalRun, RUN_STATUSES } from '@libs/payouts/src/payout-rules';
@@ -35,6 +35,7 @@ import { Breakdown } from '../../components/Breakdown';
 import { PAYOUT_STATES, StatementColumns } from '../statements';
 import { StoryEarningColumns } from '../story-earnings';
 import { ApproveRunButton } from './ApproveRunButton';
+import { ParameterValues } from '../earnings-parameters';
 
 export { RUN_STATUSES };
 
@@ -344,7 +345,7 @@ const RunDetail = () => {
             <StoryEarningColumns withPeriod={false} />
           </ReferenceManyField>
         ) : null}
-        {tab === 3 ? <JsonBlock value={run.params} /> : null}
+        {tab === 3 ? <ParameterValues params={run.params} /> : null}
       </CardContent>
     </Card>
   );
