@@ -1,6 +1,7 @@
 import TuneOutlinedIcon from '@mui/icons-material/TuneOutlined';
 import { Card, CardContent, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
+import { useFormContext } from 'react-hook-form';
 import {
   Create,
   DataTable,
@@ -134,11 +135,21 @@ function useFirstOpenPeriod(): string | null {
 }
 
 /** The amount is typed in dollars and sent as exact integer micro-dollars. */
+/** Fills in the first open period once it is known, unless the period was typed meanwhile. */
+const DefaultPeriod = ({ period }: { period: string | null }) => {
+  const { getFieldState, setValue } = useFormContext();
+  useEffect(() => {
+    if (period && !getFieldState('period').isDirty) setValue('period', period);
+  }, [period, getFieldState, setValue]);
+  return null;
+};
+
 const AdjustmentCreate = () => {
   const firstOpen = useFirstOpenPeriod();
   const saved = useSavedNotice<Adjustment>(
     'adjustments',
     (a) => `Adjustment of ${formatMicros(a.amountMicros, { signed: true })} added to ${a.authorName} (${a.authorId}) for ${a.period}`,
+    'list',
   );
   return (
     <Create
@@ -151,8 +162,8 @@ const AdjustmentCreate = () => {
         reason: d.reason,
       })}
     >
-      {/* Mounted again once the first open period is known (a moment after the page opens). */}
-      <SimpleForm key={firstOpen ?? 'asking'} defaultValues={{ period: firstOpen ?? '' }}>
+      <SimpleForm>
+        <DefaultPeriod period={firstOpen} />
         <Typography variant="body2" color="text.secondary">
           A manual line on the author's statement for a period whose run is not approved yet (the first one now: {firstOpen ?? '…'}).
           Negative amounts correct earnings.

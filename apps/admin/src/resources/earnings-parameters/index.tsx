@@ -102,6 +102,22 @@ const History = () => {
   );
 };
 
+/** A stored set's values in words (a run's parameters): the fields this console knows, in their order. */
+export const ParameterValues = ({ params }: { params: Record<string, unknown> }) => (
+  <Table size="small" sx={{ maxWidth: 560 }} data-testid="run-parameters">
+    <TableBody>
+      {PARAMETER_FIELDS.filter((p) => params[p.name] !== undefined).map((p) => (
+        <TableRow key={p.name}>
+          <TableCell component="th" scope="row">
+            {p.label}
+          </TableCell>
+          <TableCell align="right">{formatParameter(p.name, params[p.name])}</TableCell>
+        </TableRow>
+      ))}
+    </TableBody>
+  </Table>
+);
+
 const ParameterTable = () => {
   const r = useRecordContext<ParameterSet>();
   if (!r) return null;

@@ -28,7 +28,7 @@ import { IfCan, useAction } from '../../components/actions';
 import { exporterOf } from '../../components/exporter';
 import { payoutRunCsv } from './csv';
 import { ApproveRunButton } from './ApproveRunButton';
-import { Fact, Facts, JsonBlock, Progress, StatusChip } from '../../components/fields';
+import { Fact, Facts, Progress, StatusChip } from '../../components/fields';
 import { ListActions, choices } from '../../components/lists';
 import { formatUtc, previousPeriod, validPeriod } from '../../dates';
 import { isFinalRun, RUN_STATUSES } from '@libs/payouts/src/payout-rules';
@@ -39,6 +39,7 @@ import { StatementColumns } from '../statements';
 import { MarkPaidButton } from './mark-paid';
 import { SettlementTab } from './settlement';
 import { StoryEarningColumns } from '../story-earnings';
+import { ParameterValues } from '../earnings-parameters';
 
 export { RUN_STATUSES };
 
@@ -279,7 +280,7 @@ const RunDetail = () => {
             <StoryEarningColumns withPeriod={false} />
           </ReferenceManyField>
         ) : null}
-        {tab === 3 ? <JsonBlock value={run.params} /> : null}
+        {tab === 3 ? <ParameterValues params={run.params} /> : null}
         {tab === 4 && settles ? <SettlementTab run={run} /> : null}
       </CardContent>
     </Card>
