@@ -28,25 +28,13 @@ function newest(dir, skip = /^(node_modules|dist)$/) {
 
 const stamp = (p) => (existsSync(p) ? statSync(p).mtimeMs : 0);
 
-/** Top-level packages in node_modules (scoped ones counted one by one). */
-function installedPackages() {
-  const dir = join(root, 'node_modules');
-  if (!existsSync(dir)) return 0;
-  let n = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (!e.isDirectory() || e.name.startsWith('.')) continue;
-    n += e.name.startsWith('@') ? readdirSync(join(dir, e.name)).length : 1;
-  }
-  return n;
-}
-
-/** The top-level packages the lock file installs on this platform (other platforms' optional binaries are skipped). */
+/** The packages the lock file installs on this platform, nested ones too (other platforms' optional binaries are skipped). */
 function expectedPackages() {
   try {
     const { packages = {} } = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8'));
     const fits = (list, value) => !list || list.some((x) => x === value || (x.startsWith('!') ? x.slice(1) !== value : false));
     return Object.entries(packages).filter(
-      ([k, p]) => /^node_modules\/(@[^/]+\/)?[^/]+$/.test(k) && !p.link && fits(p.os, process.platform) && fits(p.cpu, process.arch),
+      ([k, p]) => /(^|\/)node_modules\//.test(k) && !p.link && fits(p.os, process.platform) && fits(p.cpu, process.arch),
     ).length;
   } catch {
     return 0;
@@ -55,23 +43,44 @@ function expectedPackages() {
 
 if (!existsSync(join(root, 'node_modules/.package-lock.json'))) {
   // `npm install`, not `npm ci`: the registries these machines reach lack other platforms'
-  // optional binaries, which `npm ci` insists the lock file resolves. npm prints nothing
-  // for a minute: say how far it is every few seconds.
+  // optional binaries, which `npm ci` insists the lock file resolves. The lock file names no
+  // tarball URLs, so npm asks the registry twice per package (its metadata, then its
+  // tarball): those requests (npm's http log) are the progress, said every few seconds.
   const expected = expectedPackages();
-  console.log(`[run] installing dependencies (npm install from the lock file: ${expected || 'about 800'} packages, about a minute)…`);
+  const downloads = expected * 2;
+  console.log(
+    `[run] installing dependencies (npm install from the lock file: ${expected || 'about 900'} packages, a few minutes on a cold npm cache)…`,
+  );
   const started = Date.now();
-  const child = spawn('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
-  const timer = setInterval(() => {
-    const n = installedPackages();
-    const pct = expected ? ` (${Math.min(99, Math.floor((100 * n) / expected))}%)` : '';
-    console.log(
-      `[run] npm install: ${n}${expected ? ` of ${expected}` : ''} packages in node_modules${pct}, ${Math.round((Date.now() - started) / 1000)} s`,
-    );
-  }, 5000);
-  const code = await new Promise((done) => child.once('exit', (c) => done(c ?? 1)));
+  const child = spawn('npm', ['install', '--no-audit', '--no-fund', '--loglevel=http'], {
+    cwd: root,
+    stdio: ['inherit', 'inherit', 'pipe'],
+  });
+  let fetched = 0;
+  let rest = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk) => {
+    const lines = (rest + chunk).split('\n');
+    rest = lines.pop();
+    for (const line of lines) {
+      if (/^npm http fetch /.test(line)) fetched += 1;
+      else process.stderr.write(`${line}\n`); // warnings and errors as npm prints them
+    }
+  });
+  const timer = setInterval(
+    () => {
+      const pct = downloads ? ` (${Math.min(99, Math.floor((100 * fetched) / downloads))}%)` : '';
+      console.log(
+        `[run] npm install: ${fetched}${downloads ? ` of about ${downloads}` : ''} registry requests${pct}, ${Math.round((Date.now() - started) / 1000)} s`,
+      );
+    },
+    Number(process.env.RUN_PROGRESS_MS) || 5000,
+  );
+  const code = await new Promise((done) => child.once('close', (c) => done(c ?? 1)));
   clearInterval(timer);
+  if (rest && !/^npm http fetch /.test(rest)) process.stderr.write(`${rest}\n`);
   if (code !== 0) process.exit(code);
-  console.log(`[run] dependencies installed in ${Math.round((Date.now() - started) / 1000)} s`);
+  console.log(`[run] dependencies installed in ${Math.round((Date.now() - started) / 1000)} s (${fetched} registry requests)`);
 }
 
 function buildServer() {

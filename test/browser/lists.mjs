@@ -156,14 +156,13 @@ export function defineListsWalkthroughs({ walkthrough, env }) {
       if (shown.wrapping.length) unformatted.push(`${resource} show, amounts that may wrap: ${shown.wrapping.slice(0, 3).join('; ')}`);
     }
     console.log(`    show pages checked: ${shows.join(', ')}`);
-    // The pages that are not lists: the dashboard, an earnings explanation, writer referrals, the queue board.
+    // The pages that are not lists: the dashboard, an earnings explanation, writer referrals (the queue board opens Bull Board).
     const finance = await token('finance');
     const earning = await first(finance, 'story-earnings', { period: env.periods.earlier });
     const pages = {
       dashboard: '',
       explanation: `explanations/${earning.authorId}/${earning.period}`,
       'writer referrals': 'writer-referrals',
-      'queue board': 'queue-dashboard',
     };
     for (const [name, path] of Object.entries(pages)) {
       await page.goto(`${t.base}/#/${path}`);

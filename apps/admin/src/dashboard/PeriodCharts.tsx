@@ -9,6 +9,10 @@ import type { PayoutRun } from '../resources/payout-runs';
 const dollarsTick = (v: number) =>
   Math.abs(v) >= 1000 ? `$${(v / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })}k` : `$${v}`;
 
+/** A tooltip line: the exact text of the value (not the chart's float). */
+const exactText = (_v: unknown, name: unknown, item: { payload?: unknown; dataKey?: unknown }) =>
+  [(item.payload as { text: Record<string, string> }).text[String(item.dataKey)], name] as [string, string];
+
 /**
  * The last 12 periods in one request: each run carries its totals, and what it paid out
  * (`paidOutCents`, its payouts pending or transferred) and to how many authors (`paidAuthors`).
@@ -66,9 +70,7 @@ export default function PeriodCharts() {
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="period" />
               <YAxis tickFormatter={dollarsTick} width={70} />
-              <Tooltip
-                formatter={(_v, name, item) => [(item.payload as { text: Record<string, string> }).text[String(item.dataKey)], name]}
-              />
+              <Tooltip formatter={exactText} />
               <Legend />
               <Bar dataKey="pool" name="Pool" fill="#90caf9" isAnimationActive={false} />
               <Bar dataKey="allocated" name="Allocated" fill="#1976d2" isAnimationActive={false} />
@@ -86,9 +88,7 @@ export default function PeriodCharts() {
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="period" />
               <YAxis allowDecimals={false} />
-              <Tooltip
-                formatter={(_v, name, item) => [(item.payload as { text: Record<string, string> }).text[String(item.dataKey)], name]}
-              />
+              <Tooltip formatter={exactText} />
               <Legend />
               <Line type="monotone" dataKey="paidAuthors" name="Paid authors" stroke="#2e7d32" isAnimationActive={false} />
               <Line
