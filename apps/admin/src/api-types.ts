@@ -1616,11 +1616,11 @@ export interface components {
       highlighters: number;
       /** @description false: no row in this period's run, the figures are zero */
       inRun: boolean;
-      /** @description seconds */
+      /** @description seconds (bigint: a decimal string beyond 2^53) */
       memberReadingSeconds: number | string;
       memberReads: number;
       newFollows: number;
-      previous: components['schemas']['StoryFiguresRecord'] | null;
+      previous: components['schemas']['StoryFiguresView'] | null;
       /** @description integer amount (a decimal string beyond 2^53) */
       readingTimeMicros: number | string;
       readRatioAdjustmentBps: number;
@@ -1921,7 +1921,7 @@ export interface components {
       storyTitle: string;
       views: number;
     };
-    StoryFiguresRecord: {
+    StoryFiguresView: {
       /** @description integer amount (a decimal string beyond 2^53) */
       boostBonusMicros: number | string;
       boostedReaders: number;
@@ -1934,7 +1934,7 @@ export interface components {
       followerBonusMicros: number | string;
       followerReaders: number;
       highlighters: number;
-      /** @description seconds */
+      /** @description seconds (bigint: a decimal string beyond 2^53) */
       memberReadingSeconds: number | string;
       memberReads: number;
       newFollows: number;

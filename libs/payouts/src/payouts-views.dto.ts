@@ -33,14 +33,8 @@ export class PayoutRunView {
   @ApiProperty({ type: 'integer' }) paidAuthors!: number;
 }
 
-export class StoryEarningView {
-  @ApiProperty() id!: string;
-  @ApiProperty({ format: 'uuid' }) runId!: string;
-  @ApiProperty() period!: string;
-  @ApiProperty() storyId!: string;
-  @ApiProperty() storyTitle!: string;
-  @ApiProperty() authorId!: string;
-  @ApiProperty() authorName!: string;
+/** A story's money breakdown and statistics in a run (story earnings, the explanation's stories). */
+export class StoryFiguresView {
   @ApiMoney() earningsMicros!: number | string;
   @ApiMoney() readingTimeMicros!: number | string;
   @ApiMoney() engagementMicros!: number | string;
@@ -58,6 +52,16 @@ export class StoryEarningView {
   @ApiProperty({ type: 'integer' }) newFollows!: number;
   @ApiProperty({ type: 'integer' }) followerReaders!: number;
   @ApiProperty({ type: 'integer' }) boostedReaders!: number;
+}
+
+export class StoryEarningView extends StoryFiguresView {
+  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'uuid' }) runId!: string;
+  @ApiProperty() period!: string;
+  @ApiProperty() storyId!: string;
+  @ApiProperty() storyTitle!: string;
+  @ApiProperty() authorId!: string;
+  @ApiProperty() authorName!: string;
 }
 
 export class StatementView {
