@@ -1355,6 +1355,21 @@ export interface components {
       /** @description internal: never shown to the writer */
       body: string;
     };
+    AdjustmentView: {
+      /** @description signed integer micro-dollars */
+      amountMicros: number | string;
+      authorId: string;
+      authorName: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      createdBy: string | null;
+      createdByEmail: string | null;
+      /** Format: uuid */
+      id: string;
+      period: string;
+      reason: string;
+    };
     BoostNominationDto: {
       note?: string;
     };
@@ -2132,9 +2147,15 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description adjustments <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AdjustmentView'][];
+        };
       };
     };
   };
@@ -2177,7 +2198,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AdjustmentView'];
+        };
       };
     };
   };

@@ -85,3 +85,15 @@ export class StatementView {
   @ApiProperty({ type: String, enum: PAYOUT_STATES, nullable: true }) payoutState!: string | null;
   @ApiTimestamp({ nullable: true }) payoutStateAt!: string | null;
 }
+
+export class AdjustmentView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() authorId!: string;
+  @ApiProperty() authorName!: string;
+  @ApiProperty() period!: string;
+  @ApiMoney({ description: 'signed integer micro-dollars' }) amountMicros!: number | string;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) createdBy!: string | null;
+  @ApiProperty({ type: String, nullable: true }) createdByEmail!: string | null;
+  @ApiTimestamp() createdAt!: string;
+}

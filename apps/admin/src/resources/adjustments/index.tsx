@@ -6,17 +6,7 @@ import { Fact, Facts } from '../../components/fields';
 import { ListActions } from '../../components/lists';
 import { formatUtc, previousPeriod, validPeriod } from '../../dates';
 import { formatMicros, parseDollars } from '../../money';
-
-interface Adjustment {
-  id: string;
-  authorId: string;
-  authorName: string;
-  period: string;
-  amountMicros: number | string;
-  reason: string;
-  createdByEmail: string | null;
-  createdAt: string;
-}
+import type { Adjustment } from '../../api';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Reason or author id" />,
