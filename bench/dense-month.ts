@@ -11,22 +11,26 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
+import { isPeriod, monthIndex, periodBefore, periodOfIndex } from '../libs/core/src/period/period.js';
+import { between, expo, int, rngFor, shuffle, type Rng } from './dense-month-random.js';
+import {
+  ANNUAL,
+  COUNTRIES,
+  DAY,
+  ENROLLED,
+  EXCLUDED,
+  HOUR,
+  monthStart,
+  PAYING,
+  REFERRAL_CUTOFF_S,
+  WRITER,
+  YEAR,
+  denseShape,
+  type DenseMonthOptions,
+} from './dense-month-calendar.js';
 import { bundleSink, databaseSink, type Cell, type DenseKind, type KindOut, type MonthSink } from './dense-month-sinks.js';
 
-export interface DenseMonthOptions {
-  sessions: number;
-  /** `YYYY-MM` */
-  period: string;
-  seed?: number;
-  onProgress?: (kind: string, rows: number) => void;
-}
-
-/** The entity counts of a dense month of `sessions` sessions. */
-export function denseShape(sessions: number) {
-  if (!Number.isSafeInteger(sessions) || sessions < 1000) throw new Error(`--sessions must be an integer >= 1000 (got ${sessions})`);
-  const stories = Math.round(sessions / 100);
-  return { sessions, members: Math.round(sessions / 20), stories, publications: Math.max(3, Math.round(stories / 100)) };
-}
+export { denseShape, type DenseMonthOptions } from './dense-month-calendar.js';
 
 /** Writes the month as an import bundle (NDJSON files) into `dir`. */
 export async function writeDenseBundle(dir: string, opts: DenseMonthOptions): Promise<Record<string, number>> {
@@ -39,52 +43,12 @@ export async function loadDenseMonth(url: string, opts: DenseMonthOptions): Prom
   return generate(databaseSink(url), opts);
 }
 
-// ---- randomness and time ----------------------------------------------------------------
-
-type Rng = () => number;
-function rngFor(seed: number, stream: number): Rng {
-  let a = (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) + Math.imul(stream + 1, 0xc2b2ae35)) | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const int = (r: Rng, n: number) => Math.floor(r() * n);
-const between = (r: Rng, lo: number, hi: number) => (hi <= lo ? lo : lo + Math.floor(r() * (hi - lo)));
-const expo = (r: Rng, mean: number) => -Math.log(1 - r()) * mean;
-function shuffle(r: Rng, xs: Int32Array): void {
-  for (let i = xs.length - 1; i > 0; i--) {
-    const j = int(r, i + 1);
-    const t = xs[i];
-    xs[i] = xs[j];
-    xs[j] = t;
-  }
-}
-
-const HOUR = 3600;
-const DAY = 86_400;
-const YEAR = 365 * DAY;
-const REFERRAL_CUTOFF = Date.UTC(2023, 8, 1) / 1000;
-const monthStart = (index: number) => Date.UTC(Math.floor(index / 12), index % 12, 1) / 1000;
-const monthName = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-const COUNTRIES = ['US', 'IN', 'GB', 'CA', 'DE', 'FR', 'BR', 'AU', 'NG', 'ES', 'JP', 'MX'];
-
-// Member flags
-const WRITER = 1;
-const ENROLLED = 2;
-const PAYING = 4;
-const EXCLUDED = 8;
-const ANNUAL = 16;
-
 // ---- the month --------------------------------------------------------------------------
 
 async function generate(sink: MonthSink, opts: DenseMonthOptions): Promise<Record<string, number>> {
-  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(opts.period);
-  if (!m) throw new Error(`period must be YYYY-MM (got ${opts.period})`);
+  if (!isPeriod(opts.period)) throw new Error(`period must be YYYY-MM (got ${opts.period})`);
   const shape = denseShape(opts.sessions);
-  const month = new DenseMonth(shape, Number(m[1]) * 12 + Number(m[2]) - 1, opts.seed ?? 1);
+  const month = new DenseMonth(shape, monthIndex(opts.period), opts.seed ?? 1);
   const counts: Record<string, number> = {};
   const close = async (kind: DenseKind, out: KindOut) => opts.onProgress?.(kind, (counts[kind] = await out.close()));
   const write = async (kind: DenseKind, rows: (emit: Emit) => Promise<void>) => {
@@ -271,7 +235,7 @@ class DenseMonth {
     let n = 0;
     const charge = (i: number, plan: string, from: number, at: number, gross: number) => {
       const fee = Math.round(gross * 0.029) + 30;
-      return emit([`ch${n++}`, i, plan, monthName(from), at, gross, fee, gross - fee, r() < 0.02 ? 'refunded' : 'paid']);
+      return emit([`ch${n++}`, i, plan, periodOfIndex(from), at, gross, fee, gross - fee, r() < 0.02 ? 'refunded' : 'paid']);
     };
     for (let i = 0; i < this.shape.members; i++) {
       const f = this.flags[i];
@@ -340,7 +304,7 @@ class DenseMonth {
     const r = this.rng(80);
     let n = 0;
     for (let i = 0; i < this.shape.members; i++) {
-      if (this.joined[i] >= REFERRAL_CUTOFF - DAY || r() >= 0.01) continue;
+      if (this.joined[i] >= REFERRAL_CUTOFF_S - DAY || r() >= 0.01) continue;
       const ref = this.writers[int(r, this.writers.length)];
       if (ref === i || this.joined[ref] >= this.joined[i] - HOUR) continue;
       await emit([`r${n++}`, ref, i, this.joined[i] - int(r, HOUR), `ref-u${ref}`]);
@@ -413,15 +377,13 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const args = process.argv.slice(2);
   const opt = (name: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined);
   const out = opt('out');
-  const now = new Date();
-  const previous = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
   if (!out || !opt('sessions')) {
     console.error('usage: node dist/bench/dense-month.js --sessions N --out DIR [--period YYYY-MM] [--seed S]');
     process.exit(2);
   }
   const counts = await writeDenseBundle(out, {
     sessions: Number(opt('sessions')),
-    period: opt('period') ?? previous,
+    period: opt('period') ?? periodBefore(),
     seed: Number(opt('seed') ?? 1),
     onProgress: (kind, rows) => console.error(`${kind} ${rows.toLocaleString('en-US')}`),
   });

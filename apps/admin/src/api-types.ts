@@ -1531,6 +1531,21 @@ export interface components {
       /** @description internal: never shown to the writer */
       body: string;
     };
+    AdjustmentView: {
+      /** @description signed integer micro-dollars */
+      amountMicros: number | string;
+      authorId: string;
+      authorName: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      createdBy: string | null;
+      createdByEmail: string | null;
+      /** Format: uuid */
+      id: string;
+      period: string;
+      reason: string;
+    };
     AuthorLedgerEntryView: {
       /** @example author:42 */
       account: string;
@@ -1854,11 +1869,11 @@ export interface components {
       highlighters: number;
       /** @description false: no row in this period's run, the figures are zero */
       inRun: boolean;
-      /** @description seconds */
+      /** @description seconds (bigint: a decimal string beyond 2^53) */
       memberReadingSeconds: number | string;
       memberReads: number;
       newFollows: number;
-      previous: components['schemas']['StoryFiguresRecord'] | null;
+      previous: components['schemas']['StoryFiguresView'] | null;
       /** @description integer amount (a decimal string beyond 2^53) */
       readingTimeMicros: number | string;
       readRatioAdjustmentBps: number;
@@ -2210,7 +2225,7 @@ export interface components {
       storyTitle: string;
       views: number;
     };
-    StoryFiguresRecord: {
+    StoryFiguresView: {
       /** @description integer amount (a decimal string beyond 2^53) */
       boostBonusMicros: number | string;
       boostedReaders: number;
@@ -2223,7 +2238,7 @@ export interface components {
       followerBonusMicros: number | string;
       followerReaders: number;
       highlighters: number;
-      /** @description seconds */
+      /** @description seconds (bigint: a decimal string beyond 2^53) */
       memberReadingSeconds: number | string;
       memberReads: number;
       newFollows: number;
@@ -2474,9 +2489,15 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description adjustments <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AdjustmentView'][];
+        };
       };
     };
   };
@@ -2519,7 +2540,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AdjustmentView'];
+        };
       };
     };
   };

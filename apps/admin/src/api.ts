@@ -21,6 +21,7 @@ export type LatestIntegrityRun = Schemas['LatestIntegrityRun'];
 export type PayoutRun = Schemas['PayoutRunView'];
 export type StoryEarning = Schemas['StoryEarningView'];
 export type Statement = Schemas['StatementView'];
+export type Adjustment = Schemas['AdjustmentView'];
 /** A ticket of the list; its page adds the notes and the explanation's path. */
 export type Ticket = Schemas['TicketRecord'] & Partial<Pick<Schemas['TicketDetailRecord'], 'notes' | 'explanationPath'>>;
 export type TicketNote = Schemas['TicketNoteRecord'];

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ApiMoney, ApiTimestamp } from '../../core/src/http/api-docs.js';
+import { StoryFiguresView } from '../../payouts/src/index.js';
 import { CAUSE_KINDS } from './comparison-figures.js';
 import { TICKET_CATEGORIES } from './ticket-categories.js';
 import { TICKET_SOURCES, TICKET_STATUSES } from './ticket.entity.js';
@@ -42,31 +43,11 @@ export class TicketDetailRecord extends TicketRecord {
   @ApiProperty() explanationPath!: string;
 }
 
-class StoryFiguresRecord {
-  @ApiMoney() earningsMicros!: number | string;
-  @ApiMoney() readingTimeMicros!: number | string;
-  @ApiMoney() engagementMicros!: number | string;
-  @ApiMoney() readRatioAdjustmentMicros!: number | string;
-  @ApiMoney() followerBonusMicros!: number | string;
-  @ApiMoney() boostBonusMicros!: number | string;
-  @ApiProperty({ type: 'integer' }) views!: number;
-  @ApiProperty({ type: 'integer' }) reads!: number;
-  @ApiProperty({ type: 'integer' }) readRatioAdjustmentBps!: number;
-  @ApiProperty({ type: 'integer' }) memberReads!: number;
-  @ApiMoney({ description: 'seconds' }) memberReadingSeconds!: number | string;
-  @ApiProperty({ type: 'integer' }) clappers!: number;
-  @ApiProperty({ type: 'integer' }) highlighters!: number;
-  @ApiProperty({ type: 'integer' }) repliers!: number;
-  @ApiProperty({ type: 'integer' }) newFollows!: number;
-  @ApiProperty({ type: 'integer' }) followerReaders!: number;
-  @ApiProperty({ type: 'integer' }) boostedReaders!: number;
-}
-
-export class ExplainedStoryRecord extends StoryFiguresRecord {
+export class ExplainedStoryRecord extends StoryFiguresView {
   @ApiProperty() storyId!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ description: "false: no row in this period's run, the figures are zero" }) inRun!: boolean;
-  @ApiProperty({ type: StoryFiguresRecord, nullable: true }) previous!: StoryFiguresRecord | null;
+  @ApiProperty({ type: StoryFiguresView, nullable: true }) previous!: StoryFiguresView | null;
   @ApiMoney() changeMicros!: number | string;
 }
 

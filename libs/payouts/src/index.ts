@@ -3,3 +3,4 @@ export * from './earnings-parameters.service.js';
 export * from './payout-results.repository.js';
 export * from './payouts.entities.js';
 export * from './payouts.module.js';
+export * from './payouts-views.dto.js';

@@ -33,14 +33,8 @@ export class PayoutRunView {
   @ApiProperty({ type: 'integer' }) paidAuthors!: number;
 }
 
-export class StoryEarningView {
-  @ApiProperty() id!: string;
-  @ApiProperty({ format: 'uuid' }) runId!: string;
-  @ApiProperty() period!: string;
-  @ApiProperty() storyId!: string;
-  @ApiProperty() storyTitle!: string;
-  @ApiProperty() authorId!: string;
-  @ApiProperty() authorName!: string;
+/** A story's money breakdown and statistics in a run (story earnings, the explanation's stories). */
+export class StoryFiguresView {
   @ApiMoney() earningsMicros!: number | string;
   @ApiMoney() readingTimeMicros!: number | string;
   @ApiMoney() engagementMicros!: number | string;
@@ -58,6 +52,16 @@ export class StoryEarningView {
   @ApiProperty({ type: 'integer' }) newFollows!: number;
   @ApiProperty({ type: 'integer' }) followerReaders!: number;
   @ApiProperty({ type: 'integer' }) boostedReaders!: number;
+}
+
+export class StoryEarningView extends StoryFiguresView {
+  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'uuid' }) runId!: string;
+  @ApiProperty() period!: string;
+  @ApiProperty() storyId!: string;
+  @ApiProperty() storyTitle!: string;
+  @ApiProperty() authorId!: string;
+  @ApiProperty() authorName!: string;
 }
 
 export class StatementView {
@@ -87,4 +91,16 @@ export class StatementView {
     description: 'why the payout failed or came back (a processor failure code), while it is failed or reversed',
   })
   payoutFailureCode?: string | null;
+}
+
+export class AdjustmentView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() authorId!: string;
+  @ApiProperty() authorName!: string;
+  @ApiProperty() period!: string;
+  @ApiMoney({ description: 'signed integer micro-dollars' }) amountMicros!: number | string;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) createdBy!: string | null;
+  @ApiProperty({ type: String, nullable: true }) createdByEmail!: string | null;
+  @ApiTimestamp() createdAt!: string;
 }

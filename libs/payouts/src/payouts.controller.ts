@@ -15,7 +15,7 @@ import { ADJUSTMENT_LIST } from './adjustments.repository.js';
 import { ApiList } from '../../core/src/http/api-docs.js';
 import { PayoutRunsService } from './payout-runs.service.js';
 import { CreateAdjustmentDto, MarkPaidDto, StartRunDto } from './payouts.dto.js';
-import { PayoutRunView, StatementView, StoryEarningView } from './payouts-views.dto.js';
+import { AdjustmentView, PayoutRunView, StatementView, StoryEarningView } from './payouts-views.dto.js';
 
 type ListParams = Record<string, unknown>;
 
@@ -120,14 +120,17 @@ export class StatementsController {
 export class AdjustmentsController {
   constructor(private readonly adjustments: AdjustmentsService) {}
 
-  @ApiList(ADJUSTMENT_LIST)
+  @ApiList(ADJUSTMENT_LIST, AdjustmentView)
   @Get()
   @Roles('finance', 'support')
   list(@Query() q: ListParams) {
     return this.adjustments.list(q);
   }
 
-  @Get(':id') @Roles('finance', 'support') get(@Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: AdjustmentView })
+  @Get(':id')
+  @Roles('finance', 'support')
+  get(@Param('id', ParseUUIDPipe) id: string) {
     return this.adjustments.get(id);
   }
 

@@ -1,5 +1,5 @@
 import { col, money, type CsvColumn } from '../../components/csv';
-import type { Adjustment } from './index';
+import type { Adjustment } from '../../api';
 
 export const adjustmentCsv: CsvColumn<Adjustment>[] = [
   col('Adjustment', (r) => r.id),

@@ -27,19 +27,9 @@ import { Fact, Facts } from '../../components/fields';
 import { ListActions } from '../../components/lists';
 import { formatUtc, previousPeriod, validPeriod } from '../../dates';
 import { formatMicros, parseDollars } from '../../money';
+import type { Adjustment } from '../../api';
 
 const adjustmentExporter = exporterOf(adjustmentCsv);
-
-export interface Adjustment {
-  id: string;
-  authorId: string;
-  authorName: string;
-  period: string;
-  amountMicros: number | string;
-  reason: string;
-  createdByEmail: string | null;
-  createdAt: string;
-}
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Reason or author id" />,
