@@ -2908,7 +2908,14 @@ export interface operations {
   };
   AuthorLedgerEntriesController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, createdAt, amountMicros, period, kind; default ["id","DESC"] */
+        sort?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -2917,6 +2924,10 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description author-ledger-entries <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
           [name: string]: unknown;
         };
         content: {
@@ -3272,7 +3283,14 @@ export interface operations {
   };
   IntegrityRunsController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, checkedAt, ok, trigger; default ["checkedAt","DESC"] */
+        sort?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -3281,6 +3299,10 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description ledger-integrity-runs <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
           [name: string]: unknown;
         };
         content: {
@@ -4820,7 +4842,14 @@ export interface operations {
   };
   TrialBalancesController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, period; default ["period","DESC"] */
+        sort?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -4829,6 +4858,10 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description trial-balances <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
           [name: string]: unknown;
         };
         content: {

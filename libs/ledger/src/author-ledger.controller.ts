@@ -1,8 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../core/src/auth/access.decorators.js';
-import { AuthorLedgerRepository } from './author-ledger.repository.js';
-import { TrialBalanceRepository } from './trial-balance.repository.js';
+import { ApiList } from '../../core/src/http/api-docs.js';
+import { AuthorLedgerRepository, ENTRIES } from './author-ledger.repository.js';
+import { PERIODS, TrialBalanceRepository } from './trial-balance.repository.js';
 import { AuthorLedgerEntryView, AuthorLedgerSummary, TrialBalancePeriodView, TrialBalanceView } from './ledger-views.dto.js';
 
 type ListParams = Record<string, unknown>;
@@ -29,7 +30,7 @@ export class AuthorLedgersController {
 export class AuthorLedgerEntriesController {
   constructor(private readonly ledger: AuthorLedgerRepository) {}
 
-  @ApiOkResponse({ type: [AuthorLedgerEntryView] })
+  @ApiList(ENTRIES, AuthorLedgerEntryView)
   @Get()
   @Roles('support', 'finance')
   list(@Query() q: ListParams) {
@@ -44,7 +45,7 @@ export class AuthorLedgerEntriesController {
 export class TrialBalancesController {
   constructor(private readonly trial: TrialBalanceRepository) {}
 
-  @ApiOkResponse({ type: [TrialBalancePeriodView] })
+  @ApiList(PERIODS, TrialBalancePeriodView)
   @Get()
   @Roles('finance')
   list(@Query() q: ListParams) {

@@ -8,7 +8,7 @@ import { absMicros, micros, sum, toJson } from '../../core/src/money/money.js';
 import { entryCause } from './entry-causes.js';
 import { ACCOUNTS, ENTRY_KINDS, payoutEventGroupSql } from './ledger-rules.js';
 
-const ENTRIES: ListSpec = {
+export const ENTRIES: ListSpec = {
   resource: 'author-ledger-entries',
   key: 'e.id',
   defaultSort: ['id', 'DESC'],

@@ -5,6 +5,8 @@ import { IntegrityRunView, LatestIntegrityRun } from './ledger-views.dto.js';
 import { CurrentStaff, Roles, type Actor } from '../../core/src/auth/access.decorators.js';
 import { badInput } from '../../core/src/http/errors.js';
 import { IntegrityRunsService } from './integrity-runs.service.js';
+import { RUNS } from './integrity-runs.repository.js';
+import { ApiList } from '../../core/src/http/api-docs.js';
 
 /**
  * The stored runs of the integrity checks (the daily job's and finance's): the latest for
@@ -16,7 +18,7 @@ import { IntegrityRunsService } from './integrity-runs.service.js';
 export class IntegrityRunsController {
   constructor(private readonly runs: IntegrityRunsService) {}
 
-  @ApiOkResponse({ type: [IntegrityRunView] })
+  @ApiList(RUNS, IntegrityRunView)
   @Get()
   @Roles('finance')
   list(@Query() q: Record<string, unknown>) {

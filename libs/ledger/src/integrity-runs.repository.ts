@@ -23,7 +23,7 @@ export interface IntegrityRun {
   failures: { check: string; offending: unknown[] }[];
 }
 
-const RUNS: ListSpec = {
+export const RUNS: ListSpec = {
   resource: 'ledger-integrity-runs',
   key: 'ir.id',
   defaultSort: ['checkedAt', 'DESC'],

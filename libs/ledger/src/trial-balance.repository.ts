@@ -8,7 +8,7 @@ import { absMicros, micros, sum, toJson, type Micros } from '../../core/src/mone
 import { isPeriod } from '../../core/src/period/period.js';
 import { AUTHORS_ACCOUNT, trialBalanceAccountSql } from './trial-balance-accounts.js';
 
-const PERIODS: ListSpec = {
+export const PERIODS: ListSpec = {
   resource: 'trial-balances',
   key: 'tb.period',
   defaultSort: ['period', 'DESC'],
