@@ -2,32 +2,14 @@
 import { readFile } from 'node:fs/promises';
 import { check, hidden, visible } from './kit.mjs';
 import { dist, first, rowWithCell, signIn } from './walkthrough-steps.mjs';
+import { LISTS } from './lists.mjs';
 
 export function defineListWalkthroughs({ walkthrough, env, periods, ensureRun }) {
   walkthrough('every list sorts, searches, pages and exports CSV', async (t) => {
     const { page } = t;
     await ensureRun(periods.earlier); // statements, story earnings and runs have rows even when run alone
     await signIn(t, 'admin');
-    const lists = [
-      'applications',
-      'partners',
-      'countries',
-      'nominations',
-      'boosts',
-      'stories',
-      'nominators',
-      'payout-runs',
-      'statements',
-      'story-earnings',
-      'adjustments',
-      'tickets',
-      'saved-replies',
-      'referrals',
-      'referral-credits',
-      'referral-credit-totals',
-      'staff-users',
-      'audit-log',
-    ];
+    const lists = LISTS;
     const isList = (resource) => (r) => r.url().includes(`/api/${resource}?`) && r.request().method() === 'GET';
     const checked = [];
     for (const resource of lists) {
