@@ -25,12 +25,13 @@ const PROBLEM_FIRST = (a: ClassifiedLine, b: ClassifiedLine) =>
 function previewJson(run: { id: string; period: string }, sha256: string, c: Classification, applied: StoredSettlementFile | null) {
   const totals = classTotals(c.lines);
   const matched = c.lines.filter((l) => l.class === 'matched');
-  const changes: Record<string, { payouts: number; amountMicros: number | string }> = {};
-  for (const l of matched) {
-    const e = (changes[l.newState!] ??= { payouts: 0, amountMicros: 0 });
-    e.payouts++;
-    e.amountMicros = money(BigInt(e.amountMicros) + l.amountMicros);
-  }
+  const newStates = [...new Set(matched.map((l) => l.newState!))];
+  const changes = Object.fromEntries(
+    newStates.map((state) => {
+      const moved = matched.filter((l) => l.newState === state);
+      return [state, { payouts: moved.length, amountMicros: money(sum(moved.map((l) => l.amountMicros))) }];
+    }),
+  );
   const lines = [...c.lines].sort(PROBLEM_FIRST).slice(0, MAX_PREVIEW_ITEMS);
   return {
     runId: run.id,
