@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { ROLES, type Role } from '../staff/staff-user.entity.js';
+import { ApiProperty, PickType } from '@nestjs/swagger';
+import { StaffUserRecord } from '../staff/staff.dto.js';
 
 /* What the auth routes answer (OpenAPI; the console's types come from these). */
 
@@ -10,11 +10,7 @@ export class SecondFactorStatusRecord {
 }
 
 /** `GET /api/auth/me`: who is signed in, and their second-factor state. */
-export class StaffIdentityRecord {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() email!: string;
-  @ApiProperty() name!: string;
-  @ApiProperty({ enum: ROLES, isArray: true }) roles!: Role[];
+export class StaffIdentityRecord extends PickType(StaffUserRecord, ['id', 'email', 'name', 'roles'] as const) {
   @ApiProperty({ type: SecondFactorStatusRecord }) secondFactor!: SecondFactorStatusRecord;
 }
 
