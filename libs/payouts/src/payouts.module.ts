@@ -18,12 +18,14 @@ import {
   StatementsController,
   StoryEarningsController,
 } from './payouts.controller.js';
+import { ProjectionRepository } from './projection/projection.repository.js';
+import { PayoutProjectionService } from './projection/projection.service.js';
 import { PayoutRunRepository } from './run/payout-run.repository.js';
 import { SettlementController } from './settlement/settlement.controller.js';
 import { SettlementRepository } from './settlement/settlement.repository.js';
 import { SettlementService } from './settlement/settlement.service.js';
 
-/** Payouts: the monthly run, statements, adjustments, the payout file and the earnings parameters. */
+/** Payouts: the monthly run, statements, adjustments, the payout file, the payout projection and the earnings parameters. */
 @Module({})
 export class PayoutsModule {
   static forRoot({ http }: DomainModuleOptions): DynamicModule {
@@ -50,9 +52,18 @@ export class PayoutsModule {
         AdjustmentsRepository,
         AdjustmentsService,
         PayoutRunRepository,
-        ...(http ? [PayoutFileRepository, PayoutFileService, SettlementRepository, SettlementService] : [PayoutRunJobs]),
+        ...(http
+          ? [
+              PayoutFileRepository,
+              PayoutFileService,
+              SettlementRepository,
+              SettlementService,
+              ProjectionRepository,
+              PayoutProjectionService,
+            ]
+          : [PayoutRunJobs]),
       ],
-      exports: [EarningsParametersService, PayoutResultsRepository],
+      exports: [EarningsParametersService, PayoutResultsRepository, ...(http ? [PayoutProjectionService] : [])],
     };
   }
 }
