@@ -32,7 +32,6 @@ export type Cause = Schemas['CauseRecord'];
 export type RunSummary = Schemas['RunSummaryRecord'];
 export type SavedReply = Schemas['SavedReplyRecord'] & Partial<Pick<Schemas['SavedReplyDetailRecord'], 'placeholders'>>;
 export type SavedReplyPlaceholder = Schemas['SavedReplyPlaceholderRecord'];
-export type RenderedReply = Schemas['RenderedReplyRecord'];
 
 export type Story = Schemas['StoryRecord'] & Partial<Pick<Schemas['StoryDetailRecord'], 'boosts' | 'nominations'>>;
 export type Boost = Schemas['BoostRecord'];
@@ -63,3 +62,5 @@ export type BulkDeclineResult = Schemas['BulkDeclineResultRecord'];
 export type StaffIdentity = Omit<Schemas['StaffIdentityRecord'], 'secondFactor'> &
   Partial<Pick<Schemas['StaffIdentityRecord'], 'secondFactor'>>;
 export type SecondFactorEnrolment = Schemas['SecondFactorEnrolmentRecord'];
+/** "When will I be paid?": the writer's next payout, projected (a ticket's writer context). */
+export type PayoutProjection = Schemas['PayoutProjectionView'];
