@@ -1,10 +1,7 @@
 import { Alert, Box, Button, Skeleton, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
-import { useLogoutIfAccessDenied } from 'react-admin';
 import type { PayoutProjection } from '../../api';
-import { errorMessage } from '../../components/actions';
 import { Fact, Facts } from '../../components/fields';
-import { dataProvider } from '../../dataProvider';
+import { useFetchJson } from '../../components/useFetchJson';
 import { formatCents, formatMicros } from '../../money';
 
 const OUTCOMES: Record<PayoutProjection['outcome'], string> = {
@@ -22,21 +19,7 @@ const accountText = (a: PayoutProjection['account']) =>
 
 /** The ticket's writer context: "when will I be paid?" in the writer's words, with the facts behind it. */
 export const PayoutProjectionPanel = ({ ticketId, onUse }: { ticketId: string; onUse?: (text: string) => void }) => {
-  const [state, setState] = useState<{ data?: PayoutProjection; error?: string }>({});
-  const logoutIfAccessDenied = useLogoutIfAccessDenied();
-  useEffect(() => {
-    let cancelled = false;
-    setState({});
-    dataProvider.fetchJson<PayoutProjection>(`tickets/${encodeURIComponent(ticketId)}/payout-projection`).then(
-      ({ data }) => !cancelled && setState({ data }),
-      async (e) => {
-        if (!(await logoutIfAccessDenied(e)) && !cancelled) setState({ error: errorMessage(e) });
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [ticketId, logoutIfAccessDenied]);
+  const state = useFetchJson<PayoutProjection>(`tickets/${encodeURIComponent(ticketId)}/payout-projection`);
   const p = state.data;
   return (
     <Box data-testid="payout-projection" sx={{ mb: 2 }}>
