@@ -177,9 +177,9 @@ export class PayoutRunRepository {
    * Steps 7–9 and the totals, in one transaction: story earnings, statements, run totals,
    * status `computed`. Refuses to commit unless every shard reported, the shards add up to
    * what was prepared (work tables are unlogged: a database crash empties them), and
-   * pool = allocated + unallocated.
+   * pool = allocated + unallocated. `computed(m)` runs in the same transaction once the run is computed.
    */
-  async finalize(run: RunRow): Promise<void> {
+  async finalize(run: RunRow, computed: (m: EntityManager) => Promise<unknown> = async () => undefined): Promise<void> {
     const s = this.scope(run);
     await this.dataSource.transaction(async (m) => {
       await tuneForRun(m);
@@ -232,6 +232,7 @@ export class PayoutRunRepository {
          WHERE id = $1`,
         [run.id, parts.pool, parts.allocated, parts.unallocated, parts.members, parts.pairs, run.period, basis?.id ?? null, digest],
       );
+      await computed(m);
       await this.dropWork(m, run.id);
     });
   }
