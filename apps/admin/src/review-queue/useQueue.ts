@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useNotify, useStore } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import { errorMessage } from '../components/actions';
-import { claimConflict, queueApi, queueFilterOf, type Claim, type QueueResource } from './api';
+import type { Claim } from '../api';
+import { claimConflict, queueApi, queueFilterOf, type QueueResource } from './api';
 
 /** How often the counts refresh while a queue is on screen (and after every decision). */
 const STATS_EVERY_MS = 10_000;
