@@ -1546,6 +1546,65 @@ export interface components {
       period: string;
       reason: string;
     };
+    ApplicationRecord: {
+      /** Format: date */
+      birthDate: string | null;
+      /** Format: date-time */
+      checkedAt: string | null;
+      checks: components['schemas']['ChecksRecord'] | null;
+      /** Format: uuid */
+      claimedBy: string | null;
+      claimedByEmail: string | null;
+      /** Format: date-time */
+      claimedUntil: string | null;
+      country: string;
+      /** Format: date-time */
+      decidedAt: string | null;
+      /** Format: uuid */
+      decidedBy: string | null;
+      decidedByEmail: string | null;
+      /** @description every check passes (null before the first evaluation) */
+      eligible: boolean | null;
+      enrollmentId: string | null;
+      /** Format: uuid */
+      enteredBy: string | null;
+      failingChecks: ('member' | 'recentStory' | 'country' | 'age')[] | null;
+      id: string;
+      memberId: string | null;
+      memberName: string | null;
+      memberUsername: string | null;
+      note: string | null;
+      /** @enum {string|null} */
+      rejectReason: 'not_member' | 'no_recent_story' | 'unsupported_country' | 'under_18' | 'policy' | 'other' | null;
+      /** @enum {string} */
+      status: 'pending' | 'approved' | 'rejected';
+      /** Format: date-time */
+      submittedAt: string;
+    };
+    AuditEntryRecord: {
+      /** @example nomination.boost */
+      action: string;
+      actorEmail: string;
+      /**
+       * Format: uuid
+       * @description null for the system
+       */
+      actorId: string | null;
+      /** @description the entity after the change */
+      after: {
+        [key: string]: unknown;
+      } | null;
+      /** Format: date-time */
+      at: string;
+      /** @description the entity before the change */
+      before: {
+        [key: string]: unknown;
+      } | null;
+      entityId: string;
+      entityType: string;
+      id: string;
+      reason: string | null;
+    };
     AuthorLedgerEntryView: {
       /** @example author:42 */
       account: string;
@@ -1610,6 +1669,40 @@ export interface components {
     };
     BoostNominationDto: {
       note?: string;
+    };
+    BoostRecord: {
+      authorId: string;
+      /** Format: uuid */
+      boostedBy: string | null;
+      /** @description null for boosts from outside the console */
+      boostedByEmail: string | null;
+      boostReason: string | null;
+      /** Format: date-time */
+      endedAt: string | null;
+      /** Format: uuid */
+      endedBy: string | null;
+      endedByEmail: string | null;
+      endedEarly: boolean;
+      endReason: string | null;
+      /**
+       * Format: date-time
+       * @description exclusive; for a boost ended early, the moment it was ended
+       */
+      endsAt: string;
+      id: string;
+      nominationId: string | null;
+      publicationId: string | null;
+      publicationName: string | null;
+      /** Format: date-time */
+      scheduledEndsAt: string;
+      /** @enum {string} */
+      source: 'nomination' | 'curator';
+      /** Format: date-time */
+      startsAt: string;
+      /** @enum {string} */
+      state: 'upcoming' | 'active' | 'ended';
+      storyId: string;
+      storyTitle: string;
     };
     BoostStoryDto: {
       reason?: string;
@@ -1677,6 +1770,25 @@ export interface components {
       /** @enum {string} */
       status: 'paid' | 'refunded';
     };
+    CheckRecord: {
+      detail?: string;
+      evidence?: {
+        [key: string]: unknown;
+      } | null;
+      pass: boolean;
+      /** @enum {string|null} */
+      reason?: 'not_member' | 'no_recent_story' | 'unsupported_country' | 'under_18' | 'policy' | 'other' | null;
+    };
+    ChecksRecord: {
+      age?: components['schemas']['CheckRecord'];
+      /** Format: date-time */
+      asOf?: string;
+      country?: components['schemas']['CheckRecord'];
+      member?: components['schemas']['CheckRecord'];
+      recentStory?: components['schemas']['CheckRecord'];
+      /** Format: date */
+      today?: string;
+    };
     ClaimNextDto: {
       /** @description the application the reviewer moves on from (their claim on it ends); the next one follows it in queue order */
       after?: string;
@@ -1709,6 +1821,14 @@ export interface components {
     ConfirmEnrolmentDto: {
       /** @example 123456 */
       code: string;
+    };
+    CountryRecord: {
+      code: string;
+      /** Format: date */
+      dateAdded: string;
+      id: string;
+      name: string;
+      payable: boolean;
     };
     CreateAdjustmentDto: {
       /** @description integer micro-dollars, non-zero */
@@ -1786,6 +1906,13 @@ export interface components {
       reason: string;
     };
     EnrollmentPeriodRecord: {
+      /** Format: date-time */
+      enrolledAt: string;
+      id: string;
+      /** Format: date-time */
+      leftAt: string | null;
+    };
+    EnrollmentRecord: {
       /** Format: date-time */
       enrolledAt: string;
       id: string;
@@ -2002,9 +2129,152 @@ export interface components {
       /** @description the same filter as GET /api/nominations (only pending ones are claimed) */
       filter?: Record<string, never>;
     };
+    NominationRecord: {
+      authorId: string;
+      authorIsPartner: boolean;
+      authorName: string;
+      boostId: string | null;
+      /** Format: uuid */
+      claimedBy: string | null;
+      claimedByEmail: string | null;
+      /** Format: date-time */
+      claimedUntil: string | null;
+      /** Format: date-time */
+      decidedAt: string | null;
+      /** Format: uuid */
+      decidedBy: string | null;
+      /** @description null when undecided or the account is gone */
+      decidedByEmail: string | null;
+      /** @enum {string|null} */
+      declineReason: 'clickbait' | 'ai_generated' | 'sponsored' | 'non_english' | 'explicit' | 'meta' | 'rules_violation' | 'other' | null;
+      /** Format: date-time */
+      evaluatedAt: string | null;
+      id: string;
+      /** Format: date-time */
+      nominatedAt: string;
+      nominatorId: string;
+      nominatorName: string;
+      note: string | null;
+      publicationId: string;
+      publicationName: string;
+      readRatioBps: number;
+      reads: number;
+      refusalReason: string | null;
+      /** @enum {string} */
+      status: 'pending' | 'refused' | 'boosted' | 'declined';
+      storyAgeDays: number | null;
+      storyId: string;
+      storyPublicationId: string | null;
+      /** Format: date-time */
+      storyPublishedAt: string | null;
+      storyStatus: string;
+      storyTitle: string;
+      views: number;
+    };
+    NominatorRecord: {
+      approvalRateBps: number | null;
+      boosted: number;
+      declined: number;
+      goodStanding: boolean;
+      id: string;
+      /** Format: date-time */
+      lastNominatedAt: string;
+      name: string;
+      nominationsLast7Days: number;
+      nominationsThisMonth: number;
+      pending: number;
+      refused: number;
+      totalNominations: number;
+      username: string;
+    };
+    ParameterChangeView: {
+      field: string;
+      from: (number | string) | null;
+      to: (number | string) | null;
+    };
+    ParameterSetView: {
+      /** Format: date-time */
+      createdAt: string | null;
+      /** Format: uuid */
+      createdBy: string | null;
+      createdByEmail?: string | null;
+      createdByName?: string | null;
+      id: number | 'current';
+      params: {
+        [key: string]: number | string;
+      };
+      version: number;
+    };
+    ParameterVersionView: {
+      changes: components['schemas']['ParameterChangeView'][];
+      /** Format: date-time */
+      createdAt: string | null;
+      /** Format: uuid */
+      createdBy: string | null;
+      createdByEmail?: string | null;
+      createdByName?: string | null;
+      id: number | 'current';
+      params: {
+        [key: string]: number | string;
+      };
+      version: number;
+    };
     PartnerActionDto: {
       /** @description why the status changes (kept in the status history and the audit log) */
       reason: string;
+    };
+    PartnerDetailRecord: {
+      country: string;
+      email: string;
+      /** Format: date-time */
+      enrolledAt: string;
+      enrollmentId: string;
+      enrollments: components['schemas']['EnrollmentRecord'][];
+      history: components['schemas']['PartnerStatusChangeRecord'][];
+      /** @description the member id */
+      id: string;
+      /** Format: date-time */
+      leftAt: string | null;
+      memberId: string;
+      name: string;
+      /** @enum {string} */
+      status: 'active' | 'suspended' | 'removed' | 'left';
+      /** Format: date-time */
+      statusChangedAt: string;
+      statusReason: string | null;
+      username: string;
+    };
+    PartnerRecord: {
+      country: string;
+      email: string;
+      /** Format: date-time */
+      enrolledAt: string;
+      enrollmentId: string;
+      /** @description the member id */
+      id: string;
+      /** Format: date-time */
+      leftAt: string | null;
+      memberId: string;
+      name: string;
+      /** @enum {string} */
+      status: 'active' | 'suspended' | 'removed' | 'left';
+      /** Format: date-time */
+      statusChangedAt: string;
+      statusReason: string | null;
+      username: string;
+    };
+    PartnerStatusChangeRecord: {
+      applicationId: string | null;
+      /** Format: date-time */
+      changedAt: string;
+      /** Format: uuid */
+      changedBy: string | null;
+      changedByEmail: string | null;
+      enrollmentId: string;
+      id: string;
+      reason: string | null;
+      /** @enum {string} */
+      status: 'active' | 'suspended' | 'removed' | 'left';
     };
     PayoutRunView: {
       /** @description integer amount (a decimal string beyond 2^53) */
@@ -2101,10 +2371,65 @@ export interface components {
       referredMemberId: string | null;
       reversesPeriod: string | null;
     };
+    ReferralCreditRecord: {
+      /** @description integer amount (a decimal string beyond 2^53) */
+      amountMicros: number | string;
+      chargeId: string;
+      /** Format: date-time */
+      createdAt: string;
+      id: string;
+      /** @enum {string} */
+      kind: 'credit' | 'reversal';
+      period: string;
+      plan: string | null;
+      referralId: string;
+      referredMemberId: string | null;
+      referrerId: string | null;
+      referrerName: string | null;
+      reversesPeriod: string | null;
+    };
+    ReferralCreditTotalsRecord: {
+      /** @description integer amount (a decimal string beyond 2^53) */
+      creditedMicros: number | string;
+      credits: number;
+      id: string;
+      period: string;
+      referrers: number;
+      reversals: number;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      reversedMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      totalMicros: number | string;
+    };
+    ReferralRecord: {
+      /** @description micro-dollars credited so far, net of reversals */
+      creditedMicros: number | string;
+      id: string;
+      pageSlug: string;
+      plan: string | null;
+      /** Format: date-time */
+      referredAt: string;
+      referredMemberId: string | null;
+      referredMemberName: string | null;
+      referrerId: string | null;
+      referrerName: string | null;
+      referrerUsername: string | null;
+      stillPaying: boolean;
+    };
     RejectApplicationDto: {
       note: string;
       /** @enum {string} */
       reason: 'not_member' | 'no_recent_story' | 'unsupported_country' | 'under_18' | 'policy' | 'other';
+    };
+    RenderedReplyRecord: {
+      /** @description placeholders left as they were: no value */
+      missing: string[];
+      /** @description the period whose explanation filled the money placeholders */
+      period: string | null;
+      /** Format: uuid */
+      savedReplyId: string;
+      text: string;
+      ticketId: string;
     };
     RenderSavedReplyDto: {
       /** @description the ticket whose writer, story and period fill the placeholders */
@@ -2135,6 +2460,47 @@ export interface components {
       poolMicros: (number | string) | null;
       status: string;
     };
+    SavedReplyDetailRecord: {
+      body: string;
+      /** @enum {string|null} */
+      category: 'earnings_drop' | 'missing_payout' | 'eligibility' | 'referral' | 'boost' | 'other' | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      createdBy: string;
+      /** Format: uuid */
+      id: string;
+      placeholders: string[];
+      title: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: uuid */
+      updatedBy: string;
+    };
+    SavedReplyPlaceholderRecord: {
+      description: string;
+      name: string;
+      /** @description filled from the explanation of a computed payout run */
+      needsComputedRun: boolean;
+      /** @description the name in double braces */
+      token: string;
+    };
+    SavedReplyRecord: {
+      body: string;
+      /** @enum {string|null} */
+      category: 'earnings_drop' | 'missing_payout' | 'eligibility' | 'referral' | 'boost' | 'other' | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      createdBy: string;
+      /** Format: uuid */
+      id: string;
+      title: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: uuid */
+      updatedBy: string;
+    };
     SecondFactorProofDto: {
       /** @example 123456 */
       code?: string;
@@ -2145,6 +2511,18 @@ export interface components {
       /** @description the CSV text: reference,status,amount,date,failure_code */
       content: string;
       fileName?: string;
+    };
+    StaffUserRecord: {
+      /** Format: date-time */
+      createdAt: string;
+      disabled: boolean;
+      email: string;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      roles: ('admin' | 'reviewer' | 'curator' | 'support' | 'finance')[];
+      /** Format: date-time */
+      updatedAt: string;
     };
     StartRunDto: {
       /**
@@ -2190,6 +2568,23 @@ export interface components {
       status: 'payable' | 'below_threshold' | 'payout_account_not_ready' | 'forfeited';
       /** @description integer amount (a decimal string beyond 2^53) */
       storyEarningsMicros: number | string;
+    };
+    StoryDetailRecord: {
+      aiDisclosed: boolean;
+      authorId: string;
+      authorName: string;
+      boosts: components['schemas']['BoostRecord'][];
+      id: string;
+      language: string;
+      membersOnly: boolean;
+      nominations: components['schemas']['StoryNominationRecord'][];
+      publicationId: string | null;
+      publicationName: string | null;
+      /** Format: date-time */
+      publishedAt: string | null;
+      /** @enum {string} */
+      status: 'draft' | 'published' | 'unlisted' | 'deleted';
+      title: string;
     };
     StoryEarningView: {
       authorId: string;
@@ -2250,6 +2645,60 @@ export interface components {
       reads: number;
       repliers: number;
       views: number;
+    };
+    StoryNominationRecord: {
+      authorId: string;
+      authorIsPartner: boolean;
+      authorName: string;
+      boostId: string | null;
+      /** Format: uuid */
+      claimedBy: string | null;
+      claimedByEmail: string | null;
+      /** Format: date-time */
+      claimedUntil: string | null;
+      /** Format: date-time */
+      decidedAt: string | null;
+      /** Format: uuid */
+      decidedBy: string | null;
+      /** @description null when undecided or the account is gone */
+      decidedByEmail: string | null;
+      /** @enum {string|null} */
+      declineReason: 'clickbait' | 'ai_generated' | 'sponsored' | 'non_english' | 'explicit' | 'meta' | 'rules_violation' | 'other' | null;
+      /** Format: date-time */
+      evaluatedAt: string | null;
+      id: string;
+      /** Format: date-time */
+      nominatedAt: string;
+      nominatorId: string;
+      nominatorName: string;
+      note: string | null;
+      publicationId: string;
+      publicationName: string;
+      refusalReason: string | null;
+      /** @enum {string} */
+      status: 'pending' | 'refused' | 'boosted' | 'declined';
+      storyAgeDays: number | null;
+      storyId: string;
+      storyPublicationId: string | null;
+      /** Format: date-time */
+      storyPublishedAt: string | null;
+      storyStatus: string;
+      storyTitle: string;
+    };
+    StoryRecord: {
+      aiDisclosed: boolean;
+      authorId: string;
+      authorName: string;
+      id: string;
+      language: string;
+      membersOnly: boolean;
+      publicationId: string | null;
+      publicationName: string | null;
+      /** Format: date-time */
+      publishedAt: string | null;
+      /** @enum {string} */
+      status: 'draft' | 'published' | 'unlisted' | 'deleted';
+      title: string;
     };
     TicketDetailRecord: {
       /** @description whole days since it arrived */
@@ -2462,6 +2911,64 @@ export interface components {
       status?: 'open' | 'pending' | 'resolved';
       storyId?: string | null;
     };
+    WriterEnrollmentRecord: {
+      /** Format: date-time */
+      enrolledAt: string | null;
+      enrolledAtPeriodEnd: boolean;
+      enrolledNow: boolean;
+      /** Format: date-time */
+      leftAt: string | null;
+    };
+    WriterExplanationRecord: {
+      authorId: string;
+      comparison: components['schemas']['ComparisonRecord'];
+      /** @description integer amount (a decimal string beyond 2^53) */
+      earningsMicros: number | string;
+      enrollment: components['schemas']['WriterEnrollmentRecord'];
+      /** @description approved or paid: the figures will not change any more */
+      final: boolean;
+      payoutAccount: components['schemas']['WriterPayoutAccountRecord'] | null;
+      period: string;
+      previousPeriod: string;
+      referralCredits: components['schemas']['WriterReferralCreditsRecord'];
+      statement: components['schemas']['WriterStatementRecord'] | null;
+      stories: components['schemas']['ExplainedStoryRecord'][];
+      writerText: string;
+    };
+    WriterPayoutAccountRecord: {
+      ready: boolean;
+      status: string;
+      taxStatus: string;
+    };
+    WriterReferralCreditsRecord: {
+      count: number;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      creditMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      reversalMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      totalMicros: number | string;
+    };
+    WriterStatementRecord: {
+      /** @description integer amount (a decimal string beyond 2^53) */
+      adjustmentsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      balanceMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      carriedMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      forfeitedMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      openingMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      payoutCents: number | string;
+      payoutState: string | null;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      referralEarningsMicros: number | string;
+      status: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      storyEarningsMicros: number | string;
+    };
   };
   responses: never;
   parameters: never;
@@ -2564,9 +3071,15 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description applications <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApplicationRecord'][];
+        };
       };
     };
   };
@@ -2606,7 +3119,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApplicationRecord'];
+        };
       };
     };
   };
@@ -2625,7 +3140,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApplicationRecord'];
+        };
       };
     };
   };
@@ -2663,7 +3180,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApplicationRecord'];
+        };
       };
     };
   };
@@ -2686,7 +3205,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApplicationRecord'];
+        };
       };
     };
   };
@@ -2786,9 +3307,15 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description audit-log <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AuditEntryRecord'][];
+        };
       };
     };
   };
@@ -2975,9 +3502,15 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description boosts <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['BoostRecord'][];
+        };
       };
     };
   };
@@ -2996,7 +3529,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['BoostRecord'];
+        };
       };
     };
   };
@@ -3019,7 +3554,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['BoostRecord'];
+        };
       };
     };
   };
@@ -3041,9 +3578,15 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description countries <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CountryRecord'][];
+        };
       };
     };
   };
@@ -3083,7 +3626,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CountryRecord'];
+        };
       };
     };
   };
@@ -3106,7 +3651,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CountryRecord'];
+        };
       };
     };
   };
@@ -3125,7 +3672,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CountryRecord'];
+        };
       };
     };
   };
@@ -3142,7 +3691,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ParameterVersionView'][];
+        };
       };
     };
   };
@@ -3159,7 +3710,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ParameterSetView'];
+        };
       };
     };
   };
@@ -3180,7 +3733,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ParameterSetView'];
+        };
       };
     };
   };
@@ -3277,7 +3832,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WriterExplanationRecord'];
+        };
       };
     };
   };
@@ -3458,9 +4015,15 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description nominations <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NominationRecord'][];
+        };
       };
     };
   };
@@ -3479,7 +4042,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NominationRecord'];
+        };
       };
     };
   };
@@ -3502,7 +4067,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NominationRecord'];
+        };
       };
     };
   };
@@ -3544,7 +4111,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NominationRecord'];
+        };
       };
     };
   };
@@ -3644,9 +4213,15 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description nominators <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NominatorRecord'][];
+        };
       };
     };
   };
@@ -3665,7 +4240,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NominatorRecord'];
+        };
       };
     };
   };
@@ -3687,9 +4264,15 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description partners <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PartnerRecord'][];
+        };
       };
     };
   };
@@ -3708,7 +4291,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PartnerDetailRecord'];
+        };
       };
     };
   };
@@ -3731,7 +4316,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PartnerRecord'];
+        };
       };
     };
   };
@@ -3754,7 +4341,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PartnerRecord'];
+        };
       };
     };
   };
@@ -3777,7 +4366,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PartnerRecord'];
+        };
       };
     };
   };
@@ -3800,7 +4391,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PartnerRecord'];
+        };
       };
     };
   };
@@ -4120,9 +4713,15 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description referral-credit-totals <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReferralCreditTotalsRecord'][];
+        };
       };
     };
   };
@@ -4141,7 +4740,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReferralCreditTotalsRecord'];
+        };
       };
     };
   };
@@ -4163,9 +4764,15 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description referral-credits <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReferralCreditRecord'][];
+        };
       };
     };
   };
@@ -4184,7 +4791,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReferralCreditRecord'];
+        };
       };
     };
   };
@@ -4206,9 +4815,15 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description referrals <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReferralRecord'][];
+        };
       };
     };
   };
@@ -4227,7 +4842,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReferralRecord'];
+        };
       };
     };
   };
@@ -4249,9 +4866,15 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description saved-replies <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SavedReplyRecord'][];
+        };
       };
     };
   };
@@ -4291,7 +4914,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SavedReplyDetailRecord'];
+        };
       };
     };
   };
@@ -4314,7 +4939,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SavedReplyDetailRecord'];
+        };
       };
     };
   };
@@ -4356,7 +4983,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RenderedReplyRecord'];
+        };
       };
     };
   };
@@ -4373,7 +5002,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SavedReplyPlaceholderRecord'][];
+        };
       };
     };
   };
@@ -4395,9 +5026,15 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description staff-users <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StaffUserRecord'][];
+        };
       };
     };
   };
@@ -4437,7 +5074,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StaffUserRecord'];
+        };
       };
     };
   };
@@ -4460,7 +5099,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StaffUserRecord'];
+        };
       };
     };
   };
@@ -4556,9 +5197,15 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description stories <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StoryRecord'][];
+        };
       };
     };
   };
@@ -4577,7 +5224,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StoryDetailRecord'];
+        };
       };
     };
   };

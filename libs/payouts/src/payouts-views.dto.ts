@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ApiMoney, ApiTimestamp } from '../../core/src/http/api-docs.js';
 import { PAYOUT_STATES, RUN_STATUSES, STATEMENT_STATUSES } from './payout-rules.js';
 
@@ -103,4 +103,28 @@ export class AdjustmentView {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) createdBy!: string | null;
   @ApiProperty({ type: String, nullable: true }) createdByEmail!: string | null;
   @ApiTimestamp() createdAt!: string;
+}
+
+/** One value a parameter version changed, from the version before it (the defaults for the first). */
+export class ParameterChangeView {
+  @ApiProperty() field!: string;
+  @ApiProperty({ oneOf: [{ type: 'integer' }, { type: 'string' }], nullable: true }) from!: number | string | null;
+  @ApiProperty({ oneOf: [{ type: 'integer' }, { type: 'string' }], nullable: true }) to!: number | string | null;
+}
+
+/** A version of the earnings parameters: every section's fields in one flat object (id: the version, or `current`). */
+export class ParameterSetView {
+  @ApiProperty({ oneOf: [{ type: 'integer' }, { type: 'string', enum: ['current'] }] }) id!: number | string;
+  @ApiProperty({ type: 'integer' }) version!: number;
+  @ApiProperty({ type: 'object', additionalProperties: { oneOf: [{ type: 'integer' }, { type: 'string' }] } })
+  params!: Record<string, number | string>;
+  @ApiTimestamp({ nullable: true }) createdAt!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) createdBy!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) createdByName?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) createdByEmail?: string | null;
+}
+
+/** A version of the history, with what it changed. */
+export class ParameterVersionView extends ParameterSetView {
+  @ApiProperty({ type: [ParameterChangeView] }) changes!: ParameterChangeView[];
 }

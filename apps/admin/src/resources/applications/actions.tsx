@@ -15,7 +15,8 @@ import {
   type BulkPreview,
   type DecisionValues,
 } from '../../review-queue/dialogs';
-import { CHECK_LABELS, CHECK_REJECT_REASON, REJECT_REASONS, type Application } from './constants';
+import { CHECK_LABELS, CHECK_REJECT_REASON, REJECT_REASONS } from './constants';
+import type { Application } from '../../api';
 
 const applicant = (r: Application) => r.memberName ?? r.memberId ?? 'the applicant';
 

@@ -31,17 +31,7 @@ import {
 } from '@libs/payouts/src/earnings-parameter-fields';
 import { dataProvider } from '../../dataProvider';
 import { formatUtc } from '../../dates';
-
-interface ParameterSet {
-  id: string;
-  version: number;
-  params: Record<string, number | string>;
-  createdAt: string | null;
-  createdBy: string | null;
-  createdByName?: string | null;
-  createdByEmail?: string | null;
-  changes?: { field: string; from: number | string | null; to: number | string | null }[];
-}
+import type { ParameterSet } from '../../api';
 
 /** A value of the set as people read it (the referral cutoff is a date). */
 const shown = (field: string, value: unknown) => (field === 'referralCutoff' ? formatUtc(String(value)) : formatParameter(field, value));

@@ -16,7 +16,7 @@ import { Keys } from '../../review-queue/Keys';
 import { ShortcutButton, ShortcutHelp, type Shortcut } from '../../review-queue/ShortcutHelp';
 import { useClaim, useQueueNavigation } from '../../review-queue/useQueue';
 import { BoostDialog, DeclineDialog } from './actions';
-import type { Nomination } from './constants';
+import type { Nomination } from '../../api';
 
 const SHORTCUTS: Shortcut[] = [
   { keys: ['a', 'b'], what: 'boost (asks first)' },

@@ -13,7 +13,8 @@ import {
   type BulkPreview,
   type DecisionValues,
 } from '../../review-queue/dialogs';
-import { DECLINE_REASONS, declineNeedsNote, type Nomination } from './constants';
+import { DECLINE_REASONS, declineNeedsNote } from './constants';
+import type { Nomination } from '../../api';
 
 /** Boost after a confirmation: the window starts now and lasts the configured days; final. */
 export const BoostDialog = ({

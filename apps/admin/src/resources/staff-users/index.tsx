@@ -23,18 +23,9 @@ import { exporterOf } from '../../components/exporter';
 import { staffUserCsv } from './csv';
 import { ListActions, choices } from '../../components/lists';
 import { formatUtc } from '../../dates';
+import type { StaffUser } from '../../api';
 
 const staffUserExporter = exporterOf(staffUserCsv);
-
-export interface StaffUser {
-  id: string;
-  email: string;
-  name: string;
-  roles: string[];
-  disabled: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
 
 const ROLE_HELP: Record<string, string> = {
   admin: 'everything, plus staff accounts, countries, earnings parameters',
