@@ -6,6 +6,7 @@ import { EarningsParametersRepository } from './earnings-parameters.repository.j
 import { EarningsParametersService } from './earnings-parameters.service.js';
 import { IntegrityActionsRepository } from './integrity-actions/integrity-actions.repository.js';
 import { IntegrityActionsService } from './integrity-actions/integrity-actions.service.js';
+import { PayoutHoldsRepository } from './integrity-actions/payout-holds.repository.js';
 import { PayoutFileRepository } from './payout-file.repository.js';
 import { PayoutFileService } from './payout-file.js';
 import { PayoutResultsRepository } from './payout-results.repository.js';
@@ -54,6 +55,7 @@ export class PayoutsModule {
         PayoutRunRepository,
         IntegrityActionsRepository,
         IntegrityActionsService,
+        PayoutHoldsRepository,
         ...(http ? [PayoutFileRepository, PayoutFileService, SettlementRepository, SettlementService] : [PayoutRunJobs]),
       ],
       exports: [EarningsParametersService, PayoutResultsRepository, IntegrityActionsService],

@@ -266,24 +266,6 @@ export function stepShard(s: RunScope, shard: number): string {
 /** The latest approved (or paid) run of a period before $1: where openings come from. */
 export const basisRunSql = `SELECT id FROM payout_runs WHERE period < $1 AND status IN ${FINAL_RUN_STATUSES_SQL} ORDER BY period DESC LIMIT 1`;
 
-/** The period's ($1) live exclusions as text, in a fixed order (an input of the run's digest). */
-const liveExclusionsText = `coalesce((SELECT string_agg(decision_ref || ':' || member_key || ':' || story_key, ',' ORDER BY decision_ref, member_key, story_key)
-    FROM earnings_exclusions WHERE period = $1 AND revoked_at IS NULL), '')`;
-
-/** The digest of the period's ($1) live exclusions, and the decisions they belong to. */
-export const exclusionsUsedSql = `SELECT md5(${liveExclusionsText}) AS digest,
-    coalesce((SELECT array_agg(DISTINCT decision_ref ORDER BY decision_ref) FROM earnings_exclusions WHERE period = $1 AND revoked_at IS NULL), '{}') AS refs`;
-
-/**
- * A digest of the period's ($1) adjustments, referral credits and live exclusions: the
- * run's inputs besides the reading data. Approval refuses a run whose inputs changed after
- * it was computed.
- */
-export const inputsDigestSql = `SELECT md5(
-    coalesce((SELECT string_agg(id::text || ':' || amount_micros, ',' ORDER BY id) FROM adjustments WHERE period = $1), '') || '|' ||
-    coalesce((SELECT string_agg(id::text || ':' || amount_micros, ',' ORDER BY id) FROM referral_credits WHERE period = $1), '') || '|' ||
-    ${liveExclusionsText}) AS digest`;
-
 /** Step 7 and the story sums: one row per story with views or pairs in P. */
 export function stepStoryEarnings(s: RunScope, runId: string): string {
   return `INSERT INTO story_earnings (run_id, story_key, author_key, earnings_micros, reading_time_micros, engagement_micros,
@@ -311,8 +293,9 @@ export function stepStoryEarnings(s: RunScope, runId: string): string {
  * approved (or paid) run of an earlier period, plus every payout of an approved earlier run
  * that failed or was reversed and has not been taken back yet (the spec names only the
  * latest run's; a transfer that bounces later must not be lost either). Authors: anyone
- * with story earnings, referral credits, adjustments or an opening balance. Takes the
- * period as $1.
+ * with story earnings, referral credits, adjustments or an opening balance. A statement
+ * records the author's live integrity hold (the oldest), whose payout approval then holds.
+ * Takes the period as $1.
  */
 export function stepStatements(s: RunScope, runId: string): string {
   const { end } = periodBounds(s.period);
@@ -351,6 +334,9 @@ export function stepStatements(s: RunScope, runId: string): string {
       LEFT JOIN referred re ON re.author_key = au.author_key
       LEFT JOIN adjusted ad ON ad.author_key = au.author_key
       LEFT JOIN payout_accounts pa ON pa.member_key = au.author_key
+    ), held AS (
+      SELECT DISTINCT ON (author_key) author_key, decision_ref, reason FROM payout_holds
+      WHERE released_at IS NULL AND forfeited_at IS NULL ORDER BY author_key, created_at, decision_ref
     ), decided AS (
       SELECT b.*, CASE
                WHEN b.forfeit AND b.balance > 0 THEN 'forfeited'
@@ -361,11 +347,11 @@ export function stepStatements(s: RunScope, runId: string): string {
     )
     INSERT INTO statements (run_id, period, author_key, opening_micros, opening_run_id, returned_statement_ids, story_earnings_micros,
                             referral_earnings_micros, adjustments_micros, balance_micros, payout_cents, carried_micros,
-                            forfeited_micros, status)
+                            forfeited_micros, status, hold_ref, hold_reason)
     SELECT '${runId}', '${s.period}', d.author_key, d.opening, d.opening_run_id, d.returned_ids, d.earned, d.referred, d.adjusted, d.balance,
            CASE WHEN d.status = 'payable' THEN d.balance / 10000 ELSE 0 END,
            CASE WHEN d.status = 'payable' THEN d.balance % 10000 WHEN d.status = 'forfeited' THEN 0 ELSE d.balance END,
            CASE WHEN d.status = 'forfeited' THEN d.balance ELSE 0 END,
-           d.status
-    FROM decided d`;
+           d.status, h.decision_ref, h.reason
+    FROM decided d LEFT JOIN held h ON h.author_key = d.author_key`;
 }

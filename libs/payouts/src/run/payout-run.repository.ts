@@ -6,8 +6,6 @@ import { FINAL_RUN_STATUSES_SQL } from '../payout-rules.js';
 import {
   type RunScope,
   basisRunSql,
-  exclusionsUsedSql,
-  inputsDigestSql,
   liveExclusionsSql,
   stepContributions,
   stepCoverage,
@@ -21,6 +19,7 @@ import {
   stepStoryEarnings,
   t,
 } from './earnings-sql.js';
+import { exclusionsUsedSql, inputsDigestSql } from './run-inputs-sql.js';
 
 export interface RunRow {
   id: string;
@@ -268,7 +267,7 @@ export class PayoutRunRepository {
    * Why a computed run may no longer be approved as it stands (empty: it may): an earlier
    * period was approved since (its openings moved), a later period is already approved,
    * a payout it takes back changed, or the period's adjustments, referral credits or
-   * integrity exclusions changed.
+   * integrity exclusions or holds changed.
    */
   async staleness(m: EntityManager, runId: string, period: string): Promise<string[]> {
     const [row] = await rows<{
@@ -293,7 +292,7 @@ export class PayoutRunRepository {
     if (row.later) reasons.push('a later period is already approved');
     if (row.now_basis !== row.basis) reasons.push('the openings come from another approved run now');
     if (row.returned > 0) reasons.push('a failed payout it takes back has changed');
-    if (row.now_digest !== row.digest) reasons.push("the period's adjustments, referral credits or integrity exclusions changed");
+    if (row.now_digest !== row.digest) reasons.push("the period's adjustments, referral credits, integrity exclusions or holds changed");
     return reasons;
   }
 }
