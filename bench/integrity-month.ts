@@ -8,6 +8,9 @@
  * - farms: 25–40 fresh members, memberships begun within a day, each opening one small
  *   author's stories 4–8 times for 30–40 seconds;
  * - concentration: one member reading one small author 60–150 times.
+ * Organic look-alikes that must not be flagged: a sign-up campaign (300 members whose
+ * memberships began on the 10th, reading as everyone does) and superfans (members reading one
+ * writer 15–30 times at ordinary lengths).
  * The truth goes to `integrity_planted (kind, grp, member_key, author_key)`.
  */
 
@@ -68,6 +71,14 @@ export function plantedMonthSql(o: PlantedMonthOptions): string[] {
             ${start} + make_interval(secs => ${r('i', 5)} * ${monthSecs}),
             CASE WHEN ${r('i', 6)} < 0.25 THEN floor(${r('i', 7)} * 30)::int ELSE 30 + least(1770, floor(-ln(1 - ${r('i', 8)}) * 200))::int END, 'read'
      FROM generate_series(1, ${int(o.sessions)}) i`,
+    `UPDATE memberships SET started_at = ${start} + make_interval(days => 9, secs => ${r('member_key', 24)} * 86400)
+     WHERE member_key BETWEEN ${writers + 1} AND ${writers + 300}`,
+    `INSERT INTO sessions (id, story_key, reader_key, started_at, active_seconds, mode)
+     SELECT 'sf' || f || '-' || n, st.key, ${pick('f', 25, writers + 301, members - writers - 301)},
+            ${start} + make_interval(secs => ${r('f * 1000 + n', 26)} * ${monthSecs}), 30 + least(1770, floor(-ln(1 - ${r('f * 1000 + n', 27)}) * 200))::int, 'read'
+     FROM generate_series(1, ${Math.round(members / 400)}) f
+     JOIN LATERAL (SELECT key FROM stories WHERE key = ${pick('f', 28, 1, stories)}) st ON true
+     CROSS JOIN LATERAL generate_series(1, ${pick('f', 29, 15, 16)}) n`,
     `INSERT INTO engagements (id, story_key, member_key, kind, occurred_at, count)
      SELECT 'oe' || i, se.story_key, se.reader_key, 'clap', se.started_at + interval '1 minute', 1 + floor(${r('i', 9)} * 10)::int
      FROM (SELECT row_number() OVER () AS i, story_key, reader_key, started_at FROM sessions WHERE active_seconds >= 60 AND ${r('hashtext(id)', 10)} < 0.1) se`,
