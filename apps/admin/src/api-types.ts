@@ -515,6 +515,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/integrity-cases/detect': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['IntegrityCasesController_detect'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrity-parameters': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['IntegrityParametersController_history'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrity-parameters/current': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['IntegrityParametersController_current'];
+    put: operations['IntegrityParametersController_update'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/ledger-integrity-runs': {
     parameters: {
       query?: never;
@@ -1878,7 +1926,7 @@ export interface components {
       email: string;
       name: string;
       password: string;
-      roles: ('admin' | 'reviewer' | 'curator' | 'support' | 'finance')[];
+      roles: ('admin' | 'reviewer' | 'curator' | 'support' | 'finance' | 'integrity')[];
     };
     CreateTicketDto: {
       /** Format: uuid */
@@ -1901,6 +1949,13 @@ export interface components {
       note?: string;
       /** @enum {string} */
       reason: 'clickbait' | 'ai_generated' | 'sponsored' | 'non_english' | 'explicit' | 'meta' | 'rules_violation' | 'other';
+    };
+    DetectDto: {
+      /**
+       * @description a month, 2000-01 to 2099-12
+       * @example 2026-10
+       */
+      period: string;
     };
     EndBoostDto: {
       reason: string;
@@ -2886,6 +2941,20 @@ export interface components {
       shards?: number;
       writerShareBps?: number;
     };
+    UpdateIntegrityParametersDto: {
+      concentrationMinSessions?: number;
+      concentrationShareBps?: number;
+      farmBurstHours?: number;
+      farmFocusBps?: number;
+      farmMinMembers?: number;
+      farmNearBps?: number;
+      farmNearSeconds?: number;
+      farmShareBps?: number;
+      ringMinDensityBps?: number;
+      ringMinLift?: number;
+      ringMinReads?: number;
+      ringMinSize?: number;
+    };
     UpdateSavedReplyDto: {
       body?: string;
       /** @enum {string|null} */
@@ -2896,7 +2965,7 @@ export interface components {
       disabled?: boolean;
       name?: string;
       password?: string;
-      roles?: ('admin' | 'reviewer' | 'curator' | 'support' | 'finance')[];
+      roles?: ('admin' | 'reviewer' | 'curator' | 'support' | 'finance' | 'integrity')[];
     };
     UpdateTicketDto: {
       /**
@@ -3841,6 +3910,82 @@ export interface operations {
         content: {
           'application/json': components['schemas']['WriterExplanationRecord'];
         };
+      };
+    };
+  };
+  IntegrityCasesController_detect: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DetectDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  IntegrityParametersController_history: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  IntegrityParametersController_current: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  IntegrityParametersController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateIntegrityParametersDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

@@ -2,7 +2,7 @@
  * Every queue and job of the product, in one place. The worker refuses to start unless
  * each job here has exactly one handler (see JobHandlerRegistry).
  */
-export const QUEUES = ['payouts', 'referrals', 'intake', 'ledger'] as const;
+export const QUEUES = ['payouts', 'referrals', 'intake', 'ledger', 'integrity'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 /**
@@ -11,7 +11,7 @@ export type QueueName = (typeof QUEUES)[number];
  * even with one worker process (each shard replaces only its own rows, so overlapping
  * shards give the same results). WORKER_CONCURRENCY overrides the payouts queue's.
  */
-export const QUEUE_CONCURRENCY: Record<QueueName, number> = { payouts: 2, referrals: 1, intake: 1, ledger: 1 };
+export const QUEUE_CONCURRENCY: Record<QueueName, number> = { payouts: 2, referrals: 1, intake: 1, ledger: 1, integrity: 1 };
 
 export const JOBS = {
   /** Prepares a payout run and fans out its shards as a flow. */
@@ -28,6 +28,8 @@ export const JOBS = {
   referralsMonthly: { queue: 'referrals', name: 'referrals-monthly' },
   /** Scheduled daily: runs the ledger's integrity checks and stores the outcome (once per day, or per key given). */
   ledgerIntegrity: { queue: 'ledger', name: 'ledger-integrity' },
+  /** Computes a period's integrity signals and stores them as cases (libs/integrity); one job id per period. */
+  integritySignals: { queue: 'integrity', name: 'integrity-signals' },
 } as const satisfies Record<string, { queue: QueueName; name: string }>;
 
 export type JobKey = keyof typeof JOBS;
