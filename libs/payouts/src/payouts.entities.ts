@@ -2,6 +2,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn 
 import { periodCheck } from '../../core/src/period/period.js';
 import { PAYOUT_STATES, RUN_STATUSES, STATEMENT_STATUSES } from './payout-rules.js';
 import { SETTLEMENT_ENTITIES } from './settlement/settlement.entities.js';
+import { SIMULATION_ENTITIES } from './simulation/simulation.entities.js';
 
 export { PAYOUT_STATES, RUN_STATUSES, STATEMENT_STATUSES, type RunStatus } from './payout-rules.js';
 
@@ -159,4 +160,12 @@ export class Adjustment {
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt!: Date;
 }
 
-export const PAYOUT_ENTITIES = [EarningsParameterSet, PayoutRun, StoryEarning, Statement, Adjustment, ...SETTLEMENT_ENTITIES];
+export const PAYOUT_ENTITIES = [
+  EarningsParameterSet,
+  PayoutRun,
+  StoryEarning,
+  Statement,
+  Adjustment,
+  ...SETTLEMENT_ENTITIES,
+  ...SIMULATION_ENTITIES,
+];
