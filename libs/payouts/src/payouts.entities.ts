@@ -1,6 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { periodCheck } from '../../core/src/period/period.js';
 import { PAYOUT_STATES, RUN_STATUSES, STATEMENT_STATUSES } from './payout-rules.js';
+import { INTEGRITY_ACTION_ENTITIES } from './integrity-actions/integrity-actions.entities.js';
 import { SETTLEMENT_ENTITIES } from './settlement/settlement.entities.js';
 import { SIMULATION_ENTITIES } from './simulation/simulation.entities.js';
 
@@ -37,8 +38,10 @@ export class PayoutRun {
   @Column({ type: 'jsonb', name: 'prepared_totals', nullable: true }) preparedTotals!: unknown;
   /** The approved earlier run the openings came from; approval refuses a run whose basis moved. */
   @Column({ type: 'uuid', name: 'basis_run_id', nullable: true }) basisRunId!: string | null;
-  /** Digest of the period's adjustments and referral credits the statements used. */
+  /** Digest of the period's adjustments, referral credits and live integrity exclusions the run used. */
   @Column({ type: 'text', name: 'inputs_digest', nullable: true }) inputsDigest!: string | null;
+  /** The integrity decisions (their refs) whose exclusions the run applied. */
+  @Column({ type: 'text', name: 'decision_refs', array: true, default: () => "'{}'" }) decisionRefs!: string[];
   @Column({ type: 'integer', default: 0 }) progress!: number;
   @Column({ type: 'jsonb' }) params!: unknown;
   @Column({ type: 'integer', name: 'params_version' }) paramsVersion!: number;
@@ -168,4 +171,5 @@ export const PAYOUT_ENTITIES = [
   Adjustment,
   ...SETTLEMENT_ENTITIES,
   ...SIMULATION_ENTITIES,
+  ...INTEGRITY_ACTION_ENTITIES,
 ];

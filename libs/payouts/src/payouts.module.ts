@@ -4,6 +4,8 @@ import { AdjustmentsRepository } from './adjustments.repository.js';
 import { AdjustmentsService } from './adjustments.service.js';
 import { EarningsParametersRepository } from './earnings-parameters.repository.js';
 import { EarningsParametersService } from './earnings-parameters.service.js';
+import { IntegrityActionsRepository } from './integrity-actions/integrity-actions.repository.js';
+import { IntegrityActionsService } from './integrity-actions/integrity-actions.service.js';
 import { PayoutFileRepository } from './payout-file.repository.js';
 import { PayoutFileService } from './payout-file.js';
 import { PayoutResultsRepository } from './payout-results.repository.js';
@@ -59,13 +61,21 @@ export class PayoutsModule {
         AdjustmentsRepository,
         AdjustmentsService,
         PayoutRunRepository,
+        IntegrityActionsRepository,
+        IntegrityActionsService,
         SimulationRepository,
         SimulationResultsRepository,
         SimulationRunner,
         SimulationsService,
         ...(http ? [PayoutFileRepository, PayoutFileService, SettlementRepository, SettlementService] : [PayoutRunJobs, SimulationJobs]),
       ],
-      exports: [EarningsParametersService, PayoutResultsRepository, SimulationsService, SimulationResultsRepository],
+      exports: [
+        EarningsParametersService,
+        PayoutResultsRepository,
+        IntegrityActionsService,
+        SimulationsService,
+        SimulationResultsRepository,
+      ],
     };
   }
 }

@@ -17,6 +17,11 @@ export interface RunScope {
   work: string;
   period: string; // YYYY-MM
   params: EarningsParameters;
+  /**
+   * An SQL relation with integer columns `m, s`: (member, story) pairs whose sessions and
+   * engagements in the period are ineligible (integrity exclusions; what-if runs add more).
+   */
+  excludedPairs?: string;
   /** Where steps 7 and 9 write (default: the run's tables); a simulation writes its own. */
   results?: ResultTables;
   /** The boost windows step 4 sees (an SQL relation like `boosts`; default: every boost). */
@@ -46,6 +51,18 @@ export function periodBounds(period: string): { start: string; end: string; firs
 }
 
 export const t = (scope: RunScope, name: string) => `${scope.work}${name}`;
+
+/** The period's live (unrevoked) exclusions as a relation `(m, s)`: what the real run passes as `excludedPairs`. */
+export function liveExclusionsSql(period: string): string {
+  if (!isPeriod(period)) throw new Error(`bad period ${period}`);
+  return `(SELECT member_key AS m, story_key AS s FROM earnings_exclusions WHERE period = '${period}' AND revoked_at IS NULL)`;
+}
+
+/** `AND NOT <member, story> excluded`, for a row of `reader`/`story` columns (empty without exclusions). */
+function notExcluded(s: RunScope, member: string, story: string): string {
+  if (!s.excludedPairs) return '';
+  return `AND NOT EXISTS (SELECT 1 FROM ${s.excludedPairs} xp WHERE xp.m = ${member} AND xp.s = ${story})`;
+}
 
 /** Step 1: each member's contribution to P (every member with a paid charge has a row, maybe 0). */
 export function stepContributions(s: RunScope): string {
@@ -90,7 +107,10 @@ export function stepCoverage(s: RunScope): string[] {
   ];
 }
 
-/** Step 3: views and reads of each story in P by anyone but its author, and the read-ratio adjustment. */
+/**
+ * Step 3: views and reads of each story in P by anyone but its author, and the read-ratio
+ * adjustment. An excluded pair's sessions are no views or reads either (docs/decisions.md).
+ */
 export function stepReadRatio(s: RunScope): string {
   const { start, end } = periodBounds(s.period);
   const p = s.params;
@@ -103,12 +123,15 @@ export function stepReadRatio(s: RunScope): string {
              count(*) FILTER (WHERE se.active_seconds >= ${int(p.qualifiedReadSeconds)})::int AS reads
       FROM sessions se JOIN stories st ON st.key = se.story_key
       WHERE se.started_at >= ${start} AND se.started_at < ${end}
-        AND (se.reader_key IS NULL OR se.reader_key <> st.author_key)
+        AND (se.reader_key IS NULL OR se.reader_key <> st.author_key) ${notExcluded(s, 'se.reader_key', 'se.story_key')}
       GROUP BY se.story_key
     ) v`;
 }
 
-/** Step 2's five conditions, over sessions `se` joined to stories `st`, member cover `mc`, author cover `ac`. */
+/**
+ * Step 2's five conditions (and: the pair is not excluded), over sessions `se` joined to
+ * stories `st`, member cover `mc`, author cover `ac`.
+ */
 function eligibleSessions(s: RunScope, extraJoin = '', extraWhere = ''): string {
   const { start, end } = periodBounds(s.period);
   return `FROM sessions se
@@ -119,7 +142,7 @@ function eligibleSessions(s: RunScope, extraJoin = '', extraWhere = ''): string 
       WHERE se.started_at >= ${start} AND se.started_at < ${end}
         AND se.active_seconds >= ${int(s.params.qualifiedReadSeconds)}
         AND se.reader_key <> st.author_key
-        AND mc.cover @> se.started_at AND ac.cover @> se.started_at ${extraWhere}`;
+        AND mc.cover @> se.started_at AND ac.cover @> se.started_at ${notExcluded(s, 'se.reader_key', 'se.story_key')} ${extraWhere}`;
 }
 
 /** Steps 2 and 4: the pairs (M, S) with their capped time points, eligible session count and t0. */
@@ -159,7 +182,7 @@ export function stepPairFacts(s: RunScope): string[] {
        SELECT e.member_key AS m, e.story_key AS s,
               bool_or(e.kind = 'clap') AS clap, bool_or(e.kind = 'highlight') AS highlight, bool_or(e.kind = 'reply') AS reply
        FROM engagements e
-       WHERE e.occurred_at >= ${start} AND e.occurred_at < ${end}
+       WHERE e.occurred_at >= ${start} AND e.occurred_at < ${end} ${notExcluded(s, 'e.member_key', 'e.story_key')}
        GROUP BY e.member_key, e.story_key`,
     `CREATE UNLOGGED TABLE ${t(s, 'pairs')} AS
        SELECT p.m, p.s, p.a, p.time_points, p.member_reads, p.t0,
@@ -258,13 +281,23 @@ export function stepShard(s: RunScope, shard: number): string {
 /** The latest approved (or paid) run of a period before $1: where openings come from. */
 export const basisRunSql = `SELECT id FROM payout_runs WHERE period < $1 AND status IN ${FINAL_RUN_STATUSES_SQL} ORDER BY period DESC LIMIT 1`;
 
+/** The period's ($1) live exclusions as text, in a fixed order (an input of the run's digest). */
+const liveExclusionsText = `coalesce((SELECT string_agg(decision_ref || ':' || member_key || ':' || story_key, ',' ORDER BY decision_ref, member_key, story_key)
+    FROM earnings_exclusions WHERE period = $1 AND revoked_at IS NULL), '')`;
+
+/** The digest of the period's ($1) live exclusions, and the decisions they belong to. */
+export const exclusionsUsedSql = `SELECT md5(${liveExclusionsText}) AS digest,
+    coalesce((SELECT array_agg(DISTINCT decision_ref ORDER BY decision_ref) FROM earnings_exclusions WHERE period = $1 AND revoked_at IS NULL), '{}') AS refs`;
+
 /**
- * A digest of the period's ($1) adjustments and referral credits: the statements' inputs
- * besides the run itself. Approval refuses a run whose inputs changed after it was computed.
+ * A digest of the period's ($1) adjustments, referral credits and live exclusions: the
+ * run's inputs besides the reading data. Approval refuses a run whose inputs changed after
+ * it was computed.
  */
 export const inputsDigestSql = `SELECT md5(
     coalesce((SELECT string_agg(id::text || ':' || amount_micros, ',' ORDER BY id) FROM adjustments WHERE period = $1), '') || '|' ||
-    coalesce((SELECT string_agg(id::text || ':' || amount_micros, ',' ORDER BY id) FROM referral_credits WHERE period = $1), '')) AS digest`;
+    coalesce((SELECT string_agg(id::text || ':' || amount_micros, ',' ORDER BY id) FROM referral_credits WHERE period = $1), '') || '|' ||
+    ${liveExclusionsText}) AS digest`;
 
 /** Step 7 and the story sums: one row per story with views or pairs in P. */
 export function stepStoryEarnings(s: RunScope, runId: string): string {

@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { one, rows } from '../../../core/src/database/sql.js';
 import type { EarningsParameters } from '../earnings-parameters.js';
 import { FINAL_RUN_STATUSES_SQL } from '../payout-rules.js';
-import { type ResultTables, type RunScope, stepStatements, stepStoryEarnings } from '../run/earnings-sql.js';
+import { liveExclusionsSql, type ResultTables, type RunScope, stepStatements, stepStoryEarnings } from '../run/earnings-sql.js';
 import { type PreparedTotals, PayoutRunRepository, tuneForRun, WORK_SCHEMA } from '../run/payout-run.repository.js';
 
 /** Where a simulation's steps 7 and 9 write. */
@@ -116,6 +116,8 @@ export class SimulationRepository {
       period: sim.period,
       params: sim.params,
       results: SIMULATION_RESULTS,
+      // the exclusions the run applied, and the simulation's own
+      excludedPairs: `(${liveExclusionsSql(sim.period)} UNION SELECT m, s FROM simulation_excluded_pairs WHERE simulation_id = ${id})`,
       ...(sim.withoutBoostIds.length
         ? { boosts: `(SELECT b.* FROM boosts b WHERE b.id <> ALL (SELECT unnest(without_boost_ids) FROM simulations WHERE id = ${id}))` }
         : {}),
