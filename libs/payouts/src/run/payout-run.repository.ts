@@ -211,9 +211,9 @@ export class PayoutRunRepository {
    * Steps 7–9 and the totals, in one transaction: story earnings, statements, run totals,
    * status `computed`. Refuses to commit unless every shard reported, the shards add up to
    * what was prepared (work tables are unlogged: a database crash empties them), and
-   * pool = allocated + unallocated.
+   * pool = allocated + unallocated. `computed(m)` runs in the same transaction once the run is computed.
    */
-  async finalize(run: RunRow): Promise<void> {
+  async finalize(run: RunRow, computed: (m: EntityManager) => Promise<unknown> = async () => undefined): Promise<void> {
     const s = this.scope(run);
     await this.dataSource.transaction(async (m) => {
       await tuneForRun(m);
@@ -252,6 +252,7 @@ export class PayoutRunRepository {
           locked.prepared?.exclusions?.refs ?? [],
         ],
       );
+      await computed(m);
       await this.dropWork(m, run.id);
     });
   }
