@@ -1851,6 +1851,11 @@ export interface components {
     BoostStoryDto: {
       reason?: string;
     };
+    BulkApprovedRecord: {
+      enrollmentId: string;
+      id: string;
+      memberId: string;
+    };
     BulkApproveDto: {
       /** @description true: preview only (what approving now would do; nothing is written) */
       dryRun?: boolean;
@@ -1862,6 +1867,18 @@ export interface components {
        */
       filter: Record<string, never>;
     };
+    BulkApproveResultRecord: {
+      approved: components['schemas']['BulkApprovedRecord'][];
+      approvedCount: number;
+      /**
+       * @description present on a preview only: nothing was written
+       * @enum {boolean}
+       */
+      dryRun?: true;
+      matched: number;
+      skipped: components['schemas']['BulkSkippedApplicationRecord'][];
+      skippedCount: number;
+    };
     BulkDeclineDto: {
       /** @description true: preview only (what declining now would do; nothing is written) */
       dryRun?: boolean;
@@ -1869,6 +1886,33 @@ export interface components {
       note?: string;
       /** @enum {string} */
       reason: 'clickbait' | 'ai_generated' | 'sponsored' | 'non_english' | 'explicit' | 'meta' | 'rules_violation' | 'other';
+    };
+    BulkDeclineResultRecord: {
+      declined: string[];
+      declinedCount: number;
+      /**
+       * @description present on a preview only: nothing was written
+       * @enum {boolean}
+       */
+      dryRun?: true;
+      skipped: components['schemas']['BulkSkippedNominationRecord'][];
+      skippedCount: number;
+    };
+    BulkSkippedApplicationRecord: {
+      /** @description for `claimed`: who is reviewing it */
+      claimedByEmail?: string | null;
+      failingChecks?: ('member' | 'recentStory' | 'country' | 'age')[];
+      id: string;
+      /** @enum {string} */
+      reason: 'not_pending' | 'failing_checks' | 'already_enrolled' | 'claimed';
+      status: string;
+    };
+    BulkSkippedNominationRecord: {
+      claimedByEmail?: string | null;
+      id: string;
+      /** @enum {string} */
+      reason: 'not_found' | 'not_pending' | 'claimed';
+      status?: string;
     };
     CauseRecord: {
       /** @description integer amount (a decimal string beyond 2^53) */
@@ -2720,11 +2764,23 @@ export interface components {
       /** Format: uuid */
       updatedBy: string;
     };
+    SecondFactorEnrolmentRecord: {
+      otpauthUri: string;
+      /** @description the otpauth URI as an SVG QR code */
+      qrSvg: string;
+      secret: string;
+    };
     SecondFactorProofDto: {
       /** @example 123456 */
       code?: string;
       /** @example abcde-fghij */
       recoveryCode?: string;
+    };
+    SecondFactorStatusRecord: {
+      enrolled: boolean;
+      recoveryCodesLeft: number;
+      /** @description finance and admin must enrol before anything else */
+      required: boolean;
     };
     SettlementFileDto: {
       /** @description the CSV text: reference,status,amount,date,failure_code */
@@ -2892,6 +2948,14 @@ export interface components {
       /** @description integer amount (a decimal string beyond 2^53) */
       unallocatedMicros: (number | string) | null;
       withoutBoostIds: string[];
+    };
+    StaffIdentityRecord: {
+      email: string;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      roles: ('admin' | 'reviewer' | 'curator' | 'support' | 'finance' | 'integrity')[];
+      secondFactor: components['schemas']['SecondFactorStatusRecord'];
     };
     StaffUserRecord: {
       /** Format: date-time */
@@ -3646,7 +3710,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['BulkApproveResultRecord'];
+        };
       };
     };
   };
@@ -3769,7 +3835,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StaffIdentityRecord'];
+        };
       };
     };
   };
@@ -3807,7 +3875,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SecondFactorEnrolmentRecord'];
+        };
       };
     };
   };
@@ -4628,7 +4698,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['BulkDeclineResultRecord'];
+        };
       };
     };
   };
