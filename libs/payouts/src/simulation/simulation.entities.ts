@@ -75,7 +75,7 @@ export class SimulationStoryEarning {
   @Column({ type: 'integer', name: 'boosted_readers' }) boostedReaders!: number;
 }
 
-/** An author's statement in a simulation: the columns of statements (no payout state: nothing is paid). */
+/** An author's statement in a simulation: the columns of statements, holds included (no payout state: nothing is paid). */
 @Entity('simulation_statements')
 @Check('simulation_statements_status_check', `status IN (${sqlList(STATEMENT_STATUSES)})`)
 @Check(
@@ -97,6 +97,9 @@ export class SimulationStatement {
   @Column({ type: 'bigint', name: 'carried_micros' }) carriedMicros!: string;
   @Column({ type: 'bigint', name: 'forfeited_micros' }) forfeitedMicros!: string;
   @Column({ type: 'text' }) status!: string;
+  /** The integrity hold the statement would record (as the run's statements do). */
+  @Column({ type: 'text', name: 'hold_ref', nullable: true }) holdRef!: string | null;
+  @Column({ type: 'text', name: 'hold_reason', nullable: true }) holdReason!: string | null;
 }
 
 export const SIMULATION_ENTITIES = [Simulation, SimulationExcludedPair, SimulationStoryEarning, SimulationStatement];
