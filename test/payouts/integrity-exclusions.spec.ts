@@ -131,7 +131,7 @@ describe('integrity exclusions in the payout run', () => {
     expect(await exclude()).toEqual({ excluded: 1 });
     expect(await exclude()).toEqual({ excluded: 0 }); // a repeat changes nothing
     expect(await run.staleness(runId, RANDOM_PERIOD)).toEqual([
-      "the period's adjustments, referral credits or integrity exclusions changed",
+      "the period's adjustments, referral credits, integrity exclusions or holds changed",
     ]);
     const recomputed = await run.compute(RANDOM_PERIOD);
     expect(await run.staleness(recomputed, RANDOM_PERIOD)).toEqual([]);
@@ -142,7 +142,7 @@ describe('integrity exclusions in the payout run', () => {
     expect(await revoke()).toEqual({ revoked: 1 });
     expect(await revoke()).toEqual({ revoked: 0 });
     expect(await run.staleness(recomputed, RANDOM_PERIOD)).toEqual([
-      "the period's adjustments, referral credits or integrity exclusions changed",
+      "the period's adjustments, referral credits, integrity exclusions or holds changed",
     ]);
     expect(await exclude()).toEqual({ excluded: 1 }); // the same decision again: live again, the run current
     expect(await run.staleness(recomputed, RANDOM_PERIOD)).toEqual([]);

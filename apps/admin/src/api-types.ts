@@ -515,6 +515,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/integrity-cases/detect': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['IntegrityCasesController_detect'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrity-parameters': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['IntegrityParametersController_history'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrity-parameters/current': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['IntegrityParametersController_current'];
+    put: operations['IntegrityParametersController_update'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/ledger-integrity-runs': {
     parameters: {
       query?: never;
@@ -1235,6 +1283,102 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/simulation-authors': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SimulationAuthorsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/simulation-stories': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SimulationStoriesController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/simulations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SimulationsController_list'];
+    put?: never;
+    post: operations['SimulationsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/simulations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SimulationsController_get'];
+    put?: never;
+    post?: never;
+    delete: operations['SimulationsController_delete'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/simulations/{id}/authors.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SimulationsController_csv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/simulations/{id}/comparison': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SimulationsController_comparison'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/staff-users': {
     parameters: {
       query?: never;
@@ -1707,6 +1851,11 @@ export interface components {
     BoostStoryDto: {
       reason?: string;
     };
+    BulkApprovedRecord: {
+      enrollmentId: string;
+      id: string;
+      memberId: string;
+    };
     BulkApproveDto: {
       /** @description true: preview only (what approving now would do; nothing is written) */
       dryRun?: boolean;
@@ -1718,6 +1867,18 @@ export interface components {
        */
       filter: Record<string, never>;
     };
+    BulkApproveResultRecord: {
+      approved: components['schemas']['BulkApprovedRecord'][];
+      approvedCount: number;
+      /**
+       * @description present on a preview only: nothing was written
+       * @enum {boolean}
+       */
+      dryRun?: true;
+      matched: number;
+      skipped: components['schemas']['BulkSkippedApplicationRecord'][];
+      skippedCount: number;
+    };
     BulkDeclineDto: {
       /** @description true: preview only (what declining now would do; nothing is written) */
       dryRun?: boolean;
@@ -1725,6 +1886,33 @@ export interface components {
       note?: string;
       /** @enum {string} */
       reason: 'clickbait' | 'ai_generated' | 'sponsored' | 'non_english' | 'explicit' | 'meta' | 'rules_violation' | 'other';
+    };
+    BulkDeclineResultRecord: {
+      declined: string[];
+      declinedCount: number;
+      /**
+       * @description present on a preview only: nothing was written
+       * @enum {boolean}
+       */
+      dryRun?: true;
+      skipped: components['schemas']['BulkSkippedNominationRecord'][];
+      skippedCount: number;
+    };
+    BulkSkippedApplicationRecord: {
+      /** @description for `claimed`: who is reviewing it */
+      claimedByEmail?: string | null;
+      failingChecks?: ('member' | 'recentStory' | 'country' | 'age')[];
+      id: string;
+      /** @enum {string} */
+      reason: 'not_pending' | 'failing_checks' | 'already_enrolled' | 'claimed';
+      status: string;
+    };
+    BulkSkippedNominationRecord: {
+      claimedByEmail?: string | null;
+      id: string;
+      /** @enum {string} */
+      reason: 'not_found' | 'not_pending' | 'claimed';
+      status?: string;
     };
     CauseRecord: {
       /** @description integer amount (a decimal string beyond 2^53) */
@@ -1818,6 +2006,56 @@ export interface components {
       residualMicros: number | string;
       residualText: string | null;
     };
+    ComparisonTotals: {
+      authors: number;
+      /** @description authors paid in the run but carried in the simulation */
+      crossedDown: number;
+      /** @description authors paid in the simulation but carried in the run */
+      crossedUp: number;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaBoostBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaEarningsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaEngagementMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaFollowerBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaReadingTimeMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaReadRatioAdjustmentMicros: number | string;
+      gainers: number;
+      losers: number;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runBoostBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runEarningsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runEngagementMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runFollowerBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runPayoutCents: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runReadingTimeMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runReadRatioAdjustmentMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simBoostBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simEarningsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simEngagementMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simFollowerBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simPayoutCents: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simReadingTimeMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simReadRatioAdjustmentMicros: number | string;
+      unchanged: number;
+    };
     ConfirmEnrolmentDto: {
       /** @example 123456 */
       code: string;
@@ -1874,11 +2112,20 @@ export interface components {
       category?: 'earnings_drop' | 'missing_payout' | 'eligibility' | 'referral' | 'boost' | 'other' | null;
       title: string;
     };
+    CreateSimulationDto: {
+      label?: string;
+      parameters?: components['schemas']['UpdateEarningsParametersDto'];
+      /**
+       * @description a month, 2000-01 to 2099-12
+       * @example 2026-10
+       */
+      period: string;
+    };
     CreateStaffUserDto: {
       email: string;
       name: string;
       password: string;
-      roles: ('admin' | 'reviewer' | 'curator' | 'support' | 'finance')[];
+      roles: ('admin' | 'reviewer' | 'curator' | 'support' | 'finance' | 'integrity')[];
     };
     CreateTicketDto: {
       /** Format: uuid */
@@ -1901,6 +2148,13 @@ export interface components {
       note?: string;
       /** @enum {string} */
       reason: 'clickbait' | 'ai_generated' | 'sponsored' | 'non_english' | 'explicit' | 'meta' | 'rules_violation' | 'other';
+    };
+    DetectDto: {
+      /**
+       * @description a month, 2000-01 to 2099-12
+       * @example 2026-10
+       */
+      period: string;
     };
     EndBoostDto: {
       reason: string;
@@ -2028,6 +2282,13 @@ export interface components {
       statement: components['schemas']['ExplainedStatementRecord'] | null;
       stories: components['schemas']['ExplainedStoryRecord'][];
       writerText: string;
+    };
+    HistogramBucket: {
+      authors: number;
+      /** @description lowest difference in the bucket (µ$, inclusive) */
+      fromMicros: number | string;
+      /** @description highest difference in the bucket (µ$, inclusive) */
+      toMicros: number | string;
     };
     IntegrityCheckOutcome: {
       /** @enum {string} */
@@ -2287,6 +2548,8 @@ export interface components {
       attempt: number;
       /** Format: date-time */
       computedAt: string | null;
+      /** @description the integrity decisions whose exclusions the run applied */
+      decisionRefs: string[];
       error: string | null;
       /** Format: uuid */
       id: string;
@@ -2501,16 +2764,198 @@ export interface components {
       /** Format: uuid */
       updatedBy: string;
     };
+    SecondFactorEnrolmentRecord: {
+      otpauthUri: string;
+      /** @description the otpauth URI as an SVG QR code */
+      qrSvg: string;
+      secret: string;
+    };
     SecondFactorProofDto: {
       /** @example 123456 */
       code?: string;
       /** @example abcde-fghij */
       recoveryCode?: string;
     };
+    SecondFactorStatusRecord: {
+      enrolled: boolean;
+      recoveryCodesLeft: number;
+      /** @description finance and admin must enrol before anything else */
+      required: boolean;
+    };
     SettlementFileDto: {
       /** @description the CSV text: reference,status,amount,date,failure_code */
       content: string;
       fileName?: string;
+    };
+    SimulationAuthorView: {
+      authorId: string;
+      authorName: string;
+      /**
+       * @description up: paid in the simulation, carried in the run; down: the other way
+       * @enum {string|null}
+       */
+      crossing: 'up' | 'down' | null;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaBoostBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaEarningsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaEngagementMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaFollowerBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaReadingTimeMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaReadRatioAdjustmentMicros: number | string;
+      /** @description simulationId:authorId */
+      id: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runBoostBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runEarningsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runEngagementMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runFollowerBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runPayoutCents: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runReadingTimeMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runReadRatioAdjustmentMicros: number | string;
+      /** @enum {string|null} */
+      runStatus: 'payable' | 'below_threshold' | 'payout_account_not_ready' | 'forfeited' | null;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simBoostBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simEarningsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simEngagementMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simFollowerBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simPayoutCents: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simReadingTimeMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simReadRatioAdjustmentMicros: number | string;
+      /** @enum {string|null} */
+      simStatus: 'payable' | 'below_threshold' | 'payout_account_not_ready' | 'forfeited' | null;
+      /** Format: uuid */
+      simulationId: string;
+    };
+    SimulationComparisonView: {
+      /** @description deciles of the authors' differences (µ$) */
+      deciles: (number | string)[];
+      histogram: components['schemas']['HistogramBucket'][];
+      topGainers: components['schemas']['SimulationAuthorView'][];
+      topLosers: components['schemas']['SimulationAuthorView'][];
+      totals: components['schemas']['ComparisonTotals'];
+    };
+    SimulationStoryView: {
+      authorId: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaBoostBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaEarningsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaEngagementMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaFollowerBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaReadingTimeMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaReadRatioAdjustmentMicros: number | string;
+      /** @description simulationId:storyId */
+      id: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runBoostBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runEarningsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runEngagementMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runFollowerBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runReadingTimeMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runReadRatioAdjustmentMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simBoostBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simEarningsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simEngagementMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simFollowerBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simReadingTimeMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simReadRatioAdjustmentMicros: number | string;
+      /** Format: uuid */
+      simulationId: string;
+      storyId: string;
+      storyTitle: string;
+    };
+    SimulationView: {
+      /** @description integer amount (a decimal string beyond 2^53) */
+      allocatedMicros: (number | string) | null;
+      /** @description the fields that differ from the run's parameters */
+      changes: {
+        [key: string]: {
+          from?: number;
+          to?: number;
+        };
+      };
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      createdBy: string | null;
+      createdByEmail: string | null;
+      error: string | null;
+      /** @description reader–story pairs it excludes */
+      excludedPairs: number;
+      /** Format: date-time */
+      finishedAt: string | null;
+      /** Format: uuid */
+      id: string;
+      label: string | null;
+      memberCount: number | null;
+      pairCount: number | null;
+      /** @description the run parameters it computed with */
+      params: {
+        [key: string]: number;
+      };
+      period: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      poolMicros: (number | string) | null;
+      progress: number;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runAllocatedMicros: (number | string) | null;
+      /**
+       * Format: uuid
+       * @description the period's approved or paid run
+       */
+      runId: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runPoolMicros: (number | string) | null;
+      /** @description how long the engine took */
+      seconds: number | null;
+      /** Format: date-time */
+      startedAt: string | null;
+      /** @enum {string} */
+      status: 'queued' | 'running' | 'done' | 'failed';
+      /** @description integer amount (a decimal string beyond 2^53) */
+      unallocatedMicros: (number | string) | null;
+      withoutBoostIds: string[];
+    };
+    StaffIdentityRecord: {
+      email: string;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      roles: ('admin' | 'reviewer' | 'curator' | 'support' | 'finance' | 'integrity')[];
+      secondFactor: components['schemas']['SecondFactorStatusRecord'];
     };
     StaffUserRecord: {
       /** Format: date-time */
@@ -2520,7 +2965,7 @@ export interface components {
       /** Format: uuid */
       id: string;
       name: string;
-      roles: ('admin' | 'reviewer' | 'curator' | 'support' | 'finance')[];
+      roles: ('admin' | 'reviewer' | 'curator' | 'support' | 'finance' | 'integrity')[];
       /** Format: date-time */
       updatedAt: string;
     };
@@ -2542,6 +2987,10 @@ export interface components {
       carriedMicros: number | string;
       /** @description integer amount (a decimal string beyond 2^53) */
       forfeitedMicros: (number | string) | null;
+      /** @description why the payout is held */
+      holdReason: string | null;
+      /** @description the integrity hold (decision) the statement records: its payout is held */
+      holdRef: string | null;
       /** Format: uuid */
       id: string;
       /** @description integer amount (a decimal string beyond 2^53) */
@@ -2880,6 +3329,20 @@ export interface components {
       shards?: number;
       writerShareBps?: number;
     };
+    UpdateIntegrityParametersDto: {
+      concentrationMinSessions?: number;
+      concentrationShareBps?: number;
+      farmBurstHours?: number;
+      farmFocusBps?: number;
+      farmMinMembers?: number;
+      farmNearBps?: number;
+      farmNearSeconds?: number;
+      farmShareBps?: number;
+      ringMinDensityBps?: number;
+      ringMinLift?: number;
+      ringMinReads?: number;
+      ringMinSize?: number;
+    };
     UpdateSavedReplyDto: {
       body?: string;
       /** @enum {string|null} */
@@ -2890,7 +3353,7 @@ export interface components {
       disabled?: boolean;
       name?: string;
       password?: string;
-      roles?: ('admin' | 'reviewer' | 'curator' | 'support' | 'finance')[];
+      roles?: ('admin' | 'reviewer' | 'curator' | 'support' | 'finance' | 'integrity')[];
     };
     UpdateTicketDto: {
       /**
@@ -3247,7 +3710,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['BulkApproveResultRecord'];
+        };
       };
     };
   };
@@ -3370,7 +3835,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StaffIdentityRecord'];
+        };
       };
     };
   };
@@ -3408,7 +3875,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SecondFactorEnrolmentRecord'];
+        };
       };
     };
   };
@@ -3838,6 +4307,82 @@ export interface operations {
       };
     };
   };
+  IntegrityCasesController_detect: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DetectDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  IntegrityParametersController_history: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  IntegrityParametersController_current: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  IntegrityParametersController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateIntegrityParametersDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   IntegrityRunsController_list: {
     parameters: {
       query?: {
@@ -4153,7 +4698,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['BulkDeclineResultRecord'];
+        };
       };
     };
   };
@@ -5004,6 +5551,199 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['SavedReplyPlaceholderRecord'][];
+        };
+      };
+    };
+  };
+  SimulationAuthorsController_list: {
+    parameters: {
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, deltaEarningsMicros, deltaReadingTimeMicros, deltaEngagementMicros, deltaReadRatioAdjustmentMicros, deltaFollowerBonusMicros, deltaBoostBonusMicros, authorId, simPayoutCents, runPayoutCents; default ["deltaEarningsMicros","ASC"] */
+        sort?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description simulation-authors <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SimulationAuthorView'][];
+        };
+      };
+    };
+  };
+  SimulationStoriesController_list: {
+    parameters: {
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, deltaEarningsMicros, deltaReadingTimeMicros, deltaEngagementMicros, deltaReadRatioAdjustmentMicros, deltaFollowerBonusMicros, deltaBoostBonusMicros, storyId; default ["deltaEarningsMicros","ASC"] */
+        sort?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description simulation-stories <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SimulationStoryView'][];
+        };
+      };
+    };
+  };
+  SimulationsController_list: {
+    parameters: {
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, createdAt, period, status, finishedAt; default ["createdAt","DESC"] */
+        sort?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description simulations <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SimulationView'][];
+        };
+      };
+    };
+  };
+  SimulationsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSimulationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SimulationView'];
+        };
+      };
+    };
+  };
+  SimulationsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SimulationView'];
+        };
+      };
+    };
+  };
+  SimulationsController_delete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SimulationsController_csv: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SimulationsController_comparison: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SimulationComparisonView'];
         };
       };
     };

@@ -56,3 +56,10 @@ export type ReferralCredit = Schemas['ReferralCreditRecord'];
 export type ReferralCreditTotals = Schemas['ReferralCreditTotalsRecord'];
 /** A review queue item's claim (the same fields on applications and nominations). */
 export type Claim = Pick<Schemas['ApplicationRecord'], 'claimedBy' | 'claimedByEmail' | 'claimedUntil'>;
+export type BulkApproveResult = Schemas['BulkApproveResultRecord'];
+export type BulkDeclineResult = Schemas['BulkDeclineResultRecord'];
+
+/** Who is signed in; the login answer carries the second-factor state beside the user, `me` inside it. */
+export type StaffIdentity = Omit<Schemas['StaffIdentityRecord'], 'secondFactor'> &
+  Partial<Pick<Schemas['StaffIdentityRecord'], 'secondFactor'>>;
+export type SecondFactorEnrolment = Schemas['SecondFactorEnrolmentRecord'];

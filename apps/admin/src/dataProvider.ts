@@ -1,5 +1,6 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { HttpError, type DataProvider, type fetchUtils, type Identifier, type RaRecord } from 'react-admin';
+import type { BulkApproveResult } from './api';
 import { API, download, httpClient } from './http';
 
 const RETRY_AFTER_MS = [500, 1000, 2000];
@@ -27,14 +28,6 @@ async function writeOnce(url: string, options: fetchUtils.Options = {}) {
 
 const post = (url: string, body: unknown = {}) => writeOnce(url, { method: 'POST', body: JSON.stringify(body) });
 const path = (...parts: (string | number)[]) => [API, ...parts.map((p) => encodeURIComponent(String(p)))].join('/');
-
-export interface BulkApproveResult {
-  matched: number;
-  approvedCount: number;
-  skippedCount: number;
-  approved: Array<{ id: string; memberId: string; enrollmentId: string }>;
-  skipped: Array<{ id: string; status: string; reason?: string; failingChecks?: string[] | null }>;
-}
 
 /** The data provider: the simple REST dialect as is, plus the domain actions (the console's only seam to the API). */
 export interface ConsoleDataProvider extends DataProvider {

@@ -1,8 +1,9 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ApiTimestamp } from '../../core/src/http/api-docs.js';
 import { ClaimRecord } from '../../core/src/review/claim-record.dto.js';
 import { BOOST_SOURCES, BOOST_STATES } from './boosts.repository.js';
 import { STORY_STATUSES } from './stories.service.js';
+import { BULK_DECLINE_SKIP_REASONS } from './nomination-queue.service.js';
 import { DECLINE_REASONS, NOMINATION_STATUSES } from './nomination-states.js';
 
 /* What the boosts, stories, nominations and nominators routes answer (OpenAPI; the console's types come from these). */
@@ -103,4 +104,20 @@ export class NominatorRecord {
   @ApiProperty({ type: 'integer', nullable: true }) approvalRateBps!: number | null;
   @ApiProperty() goodStanding!: boolean;
   @ApiTimestamp() lastNominatedAt!: string;
+}
+
+class BulkSkippedNominationRecord {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: BULK_DECLINE_SKIP_REASONS }) reason!: string;
+  @ApiPropertyOptional() status?: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) claimedByEmail?: string | null;
+}
+
+/** What a bulk decline did (or, with `dryRun`, would do). */
+export class BulkDeclineResultRecord {
+  @ApiPropertyOptional({ enum: [true], description: 'present on a preview only: nothing was written' }) dryRun?: true;
+  @ApiProperty({ type: 'integer' }) declinedCount!: number;
+  @ApiProperty({ type: 'integer' }) skippedCount!: number;
+  @ApiProperty({ type: [String] }) declined!: string[];
+  @ApiProperty({ type: [BulkSkippedNominationRecord] }) skipped!: BulkSkippedNominationRecord[];
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentStaff, Roles, type Actor } from '../../core/src/index.js';
 import { BoostNominationDto, BulkDeclineDto, DeclineNominationDto, NominationClaimNextDto } from './boost-curation.dto.js';
-import { NominationRecord, NominatorRecord } from './boost-curation-views.dto.js';
+import { BulkDeclineResultRecord, NominationRecord, NominatorRecord } from './boost-curation-views.dto.js';
 import { NominationQueueService } from './nomination-queue.service.js';
 import { NominationsService } from './nominations.service.js';
 import { ApiList } from '../../core/src/http/api-docs.js';
@@ -44,6 +44,7 @@ export class NominationsController {
   @Post('bulk-decline')
   @HttpCode(200)
   @Roles('curator')
+  @ApiOkResponse({ type: BulkDeclineResultRecord })
   bulkDecline(@CurrentStaff() actor: Actor, @Body() dto: BulkDeclineDto) {
     return this.queue.bulkDecline(actor, dto);
   }

@@ -6,7 +6,7 @@ import { ApplicationsService } from './applications.service.js';
 import { BulkApproveDto, ClaimNextDto, CreateApplicationDto, RejectApplicationDto } from './eligibility.dto.js';
 import { ApiList } from '../../core/src/http/api-docs.js';
 import { APPLICATION_LIST } from './applications.repository.js';
-import { ApplicationRecord } from './eligibility-views.dto.js';
+import { ApplicationRecord, BulkApproveResultRecord } from './eligibility-views.dto.js';
 
 @ApiTags('applications')
 @ApiBearerAuth()
@@ -44,6 +44,7 @@ export class ApplicationsController {
   @Post('bulk-approve')
   @HttpCode(200)
   @Roles('reviewer')
+  @ApiOkResponse({ type: BulkApproveResultRecord })
   bulkApprove(@CurrentStaff() actor: Actor, @Body() dto: BulkApproveDto) {
     return this.applications.bulkApprove(actor, dto);
   }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ApiTimestamp } from '../../core/src/http/api-docs.js';
 import { ClaimRecord } from '../../core/src/review/claim-record.dto.js';
 import { APPLICATION_STATUSES, CHECK_NAMES, REJECT_REASONS } from './application.entity.js';
+import { BULK_APPROVE_SKIP_REASONS } from './applications.service.js';
 import { PARTNER_STATUSES } from './partner-status-change.entity.js';
 
 /* What the partners, countries and applications routes answer (OpenAPI; the console's types come from these). */
@@ -94,4 +95,28 @@ export class ApplicationRecord extends ClaimRecord {
   @ApiProperty({ enum: REJECT_REASONS, nullable: true }) rejectReason!: string | null;
   @ApiProperty({ type: String, nullable: true }) note!: string | null;
   @ApiProperty({ type: String, nullable: true }) enrollmentId!: string | null;
+}
+
+class BulkApprovedRecord {
+  @ApiProperty() id!: string;
+  @ApiProperty() memberId!: string;
+  @ApiProperty() enrollmentId!: string;
+}
+
+class BulkSkippedApplicationRecord {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: BULK_APPROVE_SKIP_REASONS }) reason!: string;
+  @ApiProperty() status!: string;
+  @ApiPropertyOptional({ enum: CHECK_NAMES, isArray: true }) failingChecks?: string[];
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'for `claimed`: who is reviewing it' }) claimedByEmail?: string | null;
+}
+
+/** What a bulk approval did (or, with `dryRun`, would do). */
+export class BulkApproveResultRecord {
+  @ApiPropertyOptional({ enum: [true], description: 'present on a preview only: nothing was written' }) dryRun?: true;
+  @ApiProperty({ type: 'integer' }) matched!: number;
+  @ApiProperty({ type: 'integer' }) approvedCount!: number;
+  @ApiProperty({ type: 'integer' }) skippedCount!: number;
+  @ApiProperty({ type: [BulkApprovedRecord] }) approved!: BulkApprovedRecord[];
+  @ApiProperty({ type: [BulkSkippedApplicationRecord] }) skipped!: BulkSkippedApplicationRecord[];
 }

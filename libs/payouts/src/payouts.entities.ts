@@ -3,6 +3,7 @@ import { periodCheck } from '../../core/src/period/period.js';
 import { PAYOUT_STATES, RUN_STATUSES, STATEMENT_STATUSES } from './payout-rules.js';
 import { INTEGRITY_ACTION_ENTITIES } from './integrity-actions/integrity-actions.entities.js';
 import { SETTLEMENT_ENTITIES } from './settlement/settlement.entities.js';
+import { SIMULATION_ENTITIES } from './simulation/simulation.entities.js';
 
 export { PAYOUT_STATES, RUN_STATUSES, STATEMENT_STATUSES, type RunStatus } from './payout-rules.js';
 
@@ -143,6 +144,9 @@ export class Statement {
   @Column({ type: 'text' }) status!: string;
   @Column({ type: 'text', name: 'payout_state', nullable: true }) payoutState!: string | null;
   @Column({ type: 'timestamptz', name: 'payout_state_at', nullable: true }) payoutStateAt!: Date | null;
+  /** The integrity hold (its decision ref) the statement records, and why: its payout stays on hold. */
+  @Column({ type: 'text', name: 'hold_ref', nullable: true }) holdRef!: string | null;
+  @Column({ type: 'text', name: 'hold_reason', nullable: true }) holdReason!: string | null;
   /** Why the payout failed or came back (payout-failure-codes.ts), while it is failed or reversed. */
   @Column({ type: 'text', name: 'payout_failure_code', nullable: true }) payoutFailureCode!: string | null;
 }
@@ -169,5 +173,6 @@ export const PAYOUT_ENTITIES = [
   Statement,
   Adjustment,
   ...SETTLEMENT_ENTITIES,
+  ...SIMULATION_ENTITIES,
   ...INTEGRITY_ACTION_ENTITIES,
 ];

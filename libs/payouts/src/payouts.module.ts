@@ -6,6 +6,7 @@ import { EarningsParametersRepository } from './earnings-parameters.repository.j
 import { EarningsParametersService } from './earnings-parameters.service.js';
 import { IntegrityActionsRepository } from './integrity-actions/integrity-actions.repository.js';
 import { IntegrityActionsService } from './integrity-actions/integrity-actions.service.js';
+import { PayoutHoldsRepository } from './integrity-actions/payout-holds.repository.js';
 import { PayoutFileRepository } from './payout-file.repository.js';
 import { PayoutFileService } from './payout-file.js';
 import { PayoutResultsRepository } from './payout-results.repository.js';
@@ -24,6 +25,12 @@ import { PayoutRunRepository } from './run/payout-run.repository.js';
 import { SettlementController } from './settlement/settlement.controller.js';
 import { SettlementRepository } from './settlement/settlement.repository.js';
 import { SettlementService } from './settlement/settlement.service.js';
+import { SimulationJobs } from './simulation/simulation.jobs.js';
+import { SimulationRepository } from './simulation/simulation.repository.js';
+import { SimulationResultsRepository } from './simulation/simulation-results.repository.js';
+import { SimulationRunner } from './simulation/simulation-runner.js';
+import { SimulationsService } from './simulation/simulations.service.js';
+import { SimulationAuthorsController, SimulationsController, SimulationStoriesController } from './simulation/simulations.controller.js';
 
 /** Payouts: the monthly run, statements, adjustments, the payout file and the earnings parameters. */
 @Module({})
@@ -40,6 +47,9 @@ export class PayoutsModule {
             StatementsController,
             AdjustmentsController,
             EarningsParametersController,
+            SimulationsController,
+            SimulationAuthorsController,
+            SimulationStoriesController,
           ]
         : [],
       providers: [
@@ -54,9 +64,20 @@ export class PayoutsModule {
         PayoutRunRepository,
         IntegrityActionsRepository,
         IntegrityActionsService,
-        ...(http ? [PayoutFileRepository, PayoutFileService, SettlementRepository, SettlementService] : [PayoutRunJobs]),
+        PayoutHoldsRepository,
+        SimulationRepository,
+        SimulationResultsRepository,
+        SimulationRunner,
+        SimulationsService,
+        ...(http ? [PayoutFileRepository, PayoutFileService, SettlementRepository, SettlementService] : [PayoutRunJobs, SimulationJobs]),
       ],
-      exports: [EarningsParametersService, PayoutResultsRepository, IntegrityActionsService],
+      exports: [
+        EarningsParametersService,
+        PayoutResultsRepository,
+        IntegrityActionsService,
+        SimulationsService,
+        SimulationResultsRepository,
+      ],
     };
   }
 }

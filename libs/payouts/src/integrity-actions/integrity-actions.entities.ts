@@ -21,4 +21,23 @@ export class EarningsExclusion {
   @Column({ type: 'timestamptz', name: 'revoked_at', nullable: true }) revokedAt!: Date | null;
 }
 
-export const INTEGRITY_ACTION_ENTITIES = [EarningsExclusion];
+/**
+ * An integrity decision's hold on an author's payouts: while live (neither released nor
+ * forfeited), the author's statements record it and their payouts stay `on_hold`, out of
+ * the payout file. Release sends them (pending); forfeit forfeits them.
+ */
+@Entity('payout_holds')
+@Index('payout_holds_decision_key', ['decisionRef'], { unique: true })
+@Index('payout_holds_author_idx', ['authorKey'])
+@Check('payout_holds_ended_check', `released_at IS NULL OR forfeited_at IS NULL`)
+export class PayoutHold {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'integer', name: 'author_key' }) authorKey!: number;
+  @Column({ type: 'text', name: 'decision_ref' }) decisionRef!: string;
+  @Column({ type: 'text' }) reason!: string;
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt!: Date;
+  @Column({ type: 'timestamptz', name: 'released_at', nullable: true }) releasedAt!: Date | null;
+  @Column({ type: 'timestamptz', name: 'forfeited_at', nullable: true }) forfeitedAt!: Date | null;
+}
+
+export const INTEGRITY_ACTION_ENTITIES = [EarningsExclusion, PayoutHold];

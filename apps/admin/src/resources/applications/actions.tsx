@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useHotkeys } from 'react-hotkeys-hook';
 import { useListContext, useNotify, useRecordContext, useRefresh, useUnselectAll } from 'react-admin';
 import { IfCan, errorMessage, useAction } from '../../components/actions';
-import type { BulkApproveResult } from '../../dataProvider';
+import type { BulkApproveResult } from '../../api';
 import { queueApi } from '../../review-queue/api';
 import {
   BulkPreviewDialog,
