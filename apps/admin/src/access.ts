@@ -6,7 +6,7 @@
 // Relative, not @libs: test/foundation/console-access.spec.ts compiles this file with the server's tsconfig.
 import { MEMBER_READERS } from '../../../libs/intake/src/directory/member-readers.js';
 
-export const ROLES = ['admin', 'reviewer', 'curator', 'support', 'finance'] as const;
+export const ROLES = ['admin', 'reviewer', 'curator', 'support', 'finance', 'integrity'] as const;
 export type Role = (typeof ROLES)[number];
 
 type Who = readonly Role[] | 'any';
@@ -20,10 +20,13 @@ const REVIEWER = ['reviewer'] as const;
 const CURATOR = ['curator'] as const;
 const FINANCE = ['finance'] as const;
 const SUPPORT = ['support'] as const;
+const INTEGRITY = ['integrity'] as const;
 const ADMIN: readonly Role[] = [];
 const MONEY_READERS = ['finance', 'support'] as const;
 
 export const ACCESS: Record<string, Record<string, Who>> = {
+  'integrity-cases': rules(INTEGRITY, { detect: INTEGRITY }),
+  'integrity-parameters': rules(INTEGRITY, { edit: ADMIN }),
   applications: rules(REVIEWER, {
     create: REVIEWER,
     approve: REVIEWER,

@@ -515,6 +515,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/integrity-cases/detect': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['IntegrityCasesController_detect'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrity-parameters': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['IntegrityParametersController_history'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrity-parameters/current': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['IntegrityParametersController_current'];
+    put: operations['IntegrityParametersController_update'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/ledger-integrity-runs': {
     parameters: {
       query?: never;
@@ -1235,6 +1283,102 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/simulation-authors': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SimulationAuthorsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/simulation-stories': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SimulationStoriesController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/simulations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SimulationsController_list'];
+    put?: never;
+    post: operations['SimulationsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/simulations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SimulationsController_get'];
+    put?: never;
+    post?: never;
+    delete: operations['SimulationsController_delete'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/simulations/{id}/authors.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SimulationsController_csv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/simulations/{id}/comparison': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SimulationsController_comparison'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/staff-users': {
     parameters: {
       query?: never;
@@ -1878,6 +2022,56 @@ export interface components {
       residualMicros: number | string;
       residualText: string | null;
     };
+    ComparisonTotals: {
+      authors: number;
+      /** @description authors paid in the run but carried in the simulation */
+      crossedDown: number;
+      /** @description authors paid in the simulation but carried in the run */
+      crossedUp: number;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaBoostBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaEarningsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaEngagementMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaFollowerBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaReadingTimeMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaReadRatioAdjustmentMicros: number | string;
+      gainers: number;
+      losers: number;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runBoostBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runEarningsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runEngagementMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runFollowerBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runPayoutCents: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runReadingTimeMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runReadRatioAdjustmentMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simBoostBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simEarningsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simEngagementMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simFollowerBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simPayoutCents: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simReadingTimeMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simReadRatioAdjustmentMicros: number | string;
+      unchanged: number;
+    };
     ConfirmEnrolmentDto: {
       /** @example 123456 */
       code: string;
@@ -1934,11 +2128,20 @@ export interface components {
       category?: 'earnings_drop' | 'missing_payout' | 'eligibility' | 'referral' | 'boost' | 'other' | null;
       title: string;
     };
+    CreateSimulationDto: {
+      label?: string;
+      parameters?: components['schemas']['UpdateEarningsParametersDto'];
+      /**
+       * @description a month, 2000-01 to 2099-12
+       * @example 2026-10
+       */
+      period: string;
+    };
     CreateStaffUserDto: {
       email: string;
       name: string;
       password: string;
-      roles: ('admin' | 'reviewer' | 'curator' | 'support' | 'finance')[];
+      roles: ('admin' | 'reviewer' | 'curator' | 'support' | 'finance' | 'integrity')[];
     };
     CreateTicketDto: {
       /** Format: uuid */
@@ -1961,6 +2164,13 @@ export interface components {
       note?: string;
       /** @enum {string} */
       reason: 'clickbait' | 'ai_generated' | 'sponsored' | 'non_english' | 'explicit' | 'meta' | 'rules_violation' | 'other';
+    };
+    DetectDto: {
+      /**
+       * @description a month, 2000-01 to 2099-12
+       * @example 2026-10
+       */
+      period: string;
     };
     EndBoostDto: {
       reason: string;
@@ -2095,6 +2305,13 @@ export interface components {
       period: string;
       /** Format: uuid */
       statementId: string;
+    };
+    HistogramBucket: {
+      authors: number;
+      /** @description lowest difference in the bucket (µ$, inclusive) */
+      fromMicros: number | string;
+      /** @description highest difference in the bucket (µ$, inclusive) */
+      toMicros: number | string;
     };
     IntegrityCheckOutcome: {
       /** @enum {string} */
@@ -2390,6 +2607,8 @@ export interface components {
       attempt: number;
       /** Format: date-time */
       computedAt: string | null;
+      /** @description the integrity decisions whose exclusions the run applied */
+      decisionRefs: string[];
       error: string | null;
       /** Format: uuid */
       id: string;
@@ -2654,12 +2873,174 @@ export interface components {
       content: string;
       fileName?: string;
     };
+    SimulationAuthorView: {
+      authorId: string;
+      authorName: string;
+      /**
+       * @description up: paid in the simulation, carried in the run; down: the other way
+       * @enum {string|null}
+       */
+      crossing: 'up' | 'down' | null;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaBoostBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaEarningsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaEngagementMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaFollowerBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaReadingTimeMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaReadRatioAdjustmentMicros: number | string;
+      /** @description simulationId:authorId */
+      id: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runBoostBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runEarningsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runEngagementMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runFollowerBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runPayoutCents: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runReadingTimeMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runReadRatioAdjustmentMicros: number | string;
+      /** @enum {string|null} */
+      runStatus: 'payable' | 'below_threshold' | 'payout_account_not_ready' | 'forfeited' | null;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simBoostBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simEarningsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simEngagementMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simFollowerBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simPayoutCents: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simReadingTimeMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simReadRatioAdjustmentMicros: number | string;
+      /** @enum {string|null} */
+      simStatus: 'payable' | 'below_threshold' | 'payout_account_not_ready' | 'forfeited' | null;
+      /** Format: uuid */
+      simulationId: string;
+    };
+    SimulationComparisonView: {
+      /** @description deciles of the authors' differences (µ$) */
+      deciles: (number | string)[];
+      histogram: components['schemas']['HistogramBucket'][];
+      topGainers: components['schemas']['SimulationAuthorView'][];
+      topLosers: components['schemas']['SimulationAuthorView'][];
+      totals: components['schemas']['ComparisonTotals'];
+    };
+    SimulationStoryView: {
+      authorId: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaBoostBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaEarningsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaEngagementMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaFollowerBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaReadingTimeMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaReadRatioAdjustmentMicros: number | string;
+      /** @description simulationId:storyId */
+      id: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runBoostBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runEarningsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runEngagementMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runFollowerBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runReadingTimeMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runReadRatioAdjustmentMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simBoostBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simEarningsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simEngagementMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simFollowerBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simReadingTimeMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simReadRatioAdjustmentMicros: number | string;
+      /** Format: uuid */
+      simulationId: string;
+      storyId: string;
+      storyTitle: string;
+    };
+    SimulationView: {
+      /** @description integer amount (a decimal string beyond 2^53) */
+      allocatedMicros: (number | string) | null;
+      /** @description the fields that differ from the run's parameters */
+      changes: {
+        [key: string]: {
+          from?: number;
+          to?: number;
+        };
+      };
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      createdBy: string | null;
+      createdByEmail: string | null;
+      error: string | null;
+      /** @description reader–story pairs it excludes */
+      excludedPairs: number;
+      /** Format: date-time */
+      finishedAt: string | null;
+      /** Format: uuid */
+      id: string;
+      label: string | null;
+      memberCount: number | null;
+      pairCount: number | null;
+      /** @description the run parameters it computed with */
+      params: {
+        [key: string]: number;
+      };
+      period: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      poolMicros: (number | string) | null;
+      progress: number;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runAllocatedMicros: (number | string) | null;
+      /**
+       * Format: uuid
+       * @description the period's approved or paid run
+       */
+      runId: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runPoolMicros: (number | string) | null;
+      /** @description how long the engine took */
+      seconds: number | null;
+      /** Format: date-time */
+      startedAt: string | null;
+      /** @enum {string} */
+      status: 'queued' | 'running' | 'done' | 'failed';
+      /** @description integer amount (a decimal string beyond 2^53) */
+      unallocatedMicros: (number | string) | null;
+      withoutBoostIds: string[];
+    };
     StaffIdentityRecord: {
       email: string;
       /** Format: uuid */
       id: string;
       name: string;
-      roles: ('admin' | 'reviewer' | 'curator' | 'support' | 'finance')[];
+      roles: ('admin' | 'reviewer' | 'curator' | 'support' | 'finance' | 'integrity')[];
       secondFactor: components['schemas']['SecondFactorStatusRecord'];
     };
     StaffUserRecord: {
@@ -2670,7 +3051,7 @@ export interface components {
       /** Format: uuid */
       id: string;
       name: string;
-      roles: ('admin' | 'reviewer' | 'curator' | 'support' | 'finance')[];
+      roles: ('admin' | 'reviewer' | 'curator' | 'support' | 'finance' | 'integrity')[];
       /** Format: date-time */
       updatedAt: string;
     };
@@ -2692,6 +3073,10 @@ export interface components {
       carriedMicros: number | string;
       /** @description integer amount (a decimal string beyond 2^53) */
       forfeitedMicros: (number | string) | null;
+      /** @description why the payout is held */
+      holdReason: string | null;
+      /** @description the integrity hold (decision) the statement records: its payout is held */
+      holdRef: string | null;
       /** Format: uuid */
       id: string;
       /** @description integer amount (a decimal string beyond 2^53) */
@@ -3030,6 +3415,20 @@ export interface components {
       shards?: number;
       writerShareBps?: number;
     };
+    UpdateIntegrityParametersDto: {
+      concentrationMinSessions?: number;
+      concentrationShareBps?: number;
+      farmBurstHours?: number;
+      farmFocusBps?: number;
+      farmMinMembers?: number;
+      farmNearBps?: number;
+      farmNearSeconds?: number;
+      farmShareBps?: number;
+      ringMinDensityBps?: number;
+      ringMinLift?: number;
+      ringMinReads?: number;
+      ringMinSize?: number;
+    };
     UpdateSavedReplyDto: {
       body?: string;
       /** @enum {string|null} */
@@ -3040,7 +3439,7 @@ export interface components {
       disabled?: boolean;
       name?: string;
       password?: string;
-      roles?: ('admin' | 'reviewer' | 'curator' | 'support' | 'finance')[];
+      roles?: ('admin' | 'reviewer' | 'curator' | 'support' | 'finance' | 'integrity')[];
     };
     UpdateTicketDto: {
       /**
@@ -3991,6 +4390,82 @@ export interface operations {
         content: {
           'application/json': components['schemas']['WriterExplanationRecord'];
         };
+      };
+    };
+  };
+  IntegrityCasesController_detect: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DetectDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  IntegrityParametersController_history: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  IntegrityParametersController_current: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  IntegrityParametersController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateIntegrityParametersDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
@@ -5162,6 +5637,199 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['SavedReplyPlaceholderRecord'][];
+        };
+      };
+    };
+  };
+  SimulationAuthorsController_list: {
+    parameters: {
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, deltaEarningsMicros, deltaReadingTimeMicros, deltaEngagementMicros, deltaReadRatioAdjustmentMicros, deltaFollowerBonusMicros, deltaBoostBonusMicros, authorId, simPayoutCents, runPayoutCents; default ["deltaEarningsMicros","ASC"] */
+        sort?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description simulation-authors <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SimulationAuthorView'][];
+        };
+      };
+    };
+  };
+  SimulationStoriesController_list: {
+    parameters: {
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, deltaEarningsMicros, deltaReadingTimeMicros, deltaEngagementMicros, deltaReadRatioAdjustmentMicros, deltaFollowerBonusMicros, deltaBoostBonusMicros, storyId; default ["deltaEarningsMicros","ASC"] */
+        sort?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description simulation-stories <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SimulationStoryView'][];
+        };
+      };
+    };
+  };
+  SimulationsController_list: {
+    parameters: {
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, createdAt, period, status, finishedAt; default ["createdAt","DESC"] */
+        sort?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description simulations <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SimulationView'][];
+        };
+      };
+    };
+  };
+  SimulationsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSimulationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SimulationView'];
+        };
+      };
+    };
+  };
+  SimulationsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SimulationView'];
+        };
+      };
+    };
+  };
+  SimulationsController_delete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SimulationsController_csv: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SimulationsController_comparison: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SimulationComparisonView'];
         };
       };
     };

@@ -4,6 +4,9 @@ import { AdjustmentsRepository } from './adjustments.repository.js';
 import { AdjustmentsService } from './adjustments.service.js';
 import { EarningsParametersRepository } from './earnings-parameters.repository.js';
 import { EarningsParametersService } from './earnings-parameters.service.js';
+import { IntegrityActionsRepository } from './integrity-actions/integrity-actions.repository.js';
+import { IntegrityActionsService } from './integrity-actions/integrity-actions.service.js';
+import { PayoutHoldsRepository } from './integrity-actions/payout-holds.repository.js';
 import { PayoutFileRepository } from './payout-file.repository.js';
 import { PayoutFileService } from './payout-file.js';
 import { PayoutResultsRepository } from './payout-results.repository.js';
@@ -24,6 +27,12 @@ import { PayoutRunRepository } from './run/payout-run.repository.js';
 import { SettlementController } from './settlement/settlement.controller.js';
 import { SettlementRepository } from './settlement/settlement.repository.js';
 import { SettlementService } from './settlement/settlement.service.js';
+import { SimulationJobs } from './simulation/simulation.jobs.js';
+import { SimulationRepository } from './simulation/simulation.repository.js';
+import { SimulationResultsRepository } from './simulation/simulation-results.repository.js';
+import { SimulationRunner } from './simulation/simulation-runner.js';
+import { SimulationsService } from './simulation/simulations.service.js';
+import { SimulationAuthorsController, SimulationsController, SimulationStoriesController } from './simulation/simulations.controller.js';
 
 /** Payouts: the monthly run, statements, adjustments, the payout file, the payout projection and the earnings parameters. */
 @Module({})
@@ -40,6 +49,9 @@ export class PayoutsModule {
             StatementsController,
             AdjustmentsController,
             EarningsParametersController,
+            SimulationsController,
+            SimulationAuthorsController,
+            SimulationStoriesController,
           ]
         : [],
       providers: [
@@ -52,6 +64,13 @@ export class PayoutsModule {
         AdjustmentsRepository,
         AdjustmentsService,
         PayoutRunRepository,
+        IntegrityActionsRepository,
+        IntegrityActionsService,
+        PayoutHoldsRepository,
+        SimulationRepository,
+        SimulationResultsRepository,
+        SimulationRunner,
+        SimulationsService,
         ...(http
           ? [
               PayoutFileRepository,
@@ -61,9 +80,16 @@ export class PayoutsModule {
               ProjectionRepository,
               PayoutProjectionService,
             ]
-          : [PayoutRunJobs]),
+          : [PayoutRunJobs, SimulationJobs]),
       ],
-      exports: [EarningsParametersService, PayoutResultsRepository, ...(http ? [PayoutProjectionService] : [])],
+      exports: [
+        EarningsParametersService,
+        PayoutResultsRepository,
+        IntegrityActionsService,
+        SimulationsService,
+        SimulationResultsRepository,
+        ...(http ? [PayoutProjectionService] : []),
+      ],
     };
   }
 }

@@ -68,7 +68,7 @@ export function useClaim(resource: QueueResource, id: string | undefined, pendin
           .then(refreshStats);
       held.current = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Re-claim only when the record or the queue changes, not when the mutation's identity does.
   }, [resource, id, pending]);
   return state;
 }

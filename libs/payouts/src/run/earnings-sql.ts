@@ -17,7 +17,27 @@ export interface RunScope {
   work: string;
   period: string; // YYYY-MM
   params: EarningsParameters;
+  /**
+   * An SQL relation with integer columns `m, s`: (member, story) pairs whose sessions and
+   * engagements in the period are ineligible (integrity exclusions; what-if runs add more).
+   */
+  excludedPairs?: string;
+  /** Where steps 7 and 9 write (default: the run's tables); a simulation writes its own. */
+  results?: ResultTables;
+  /** The boost windows step 4 sees (an SQL relation like `boosts`; default: every boost). */
+  boosts?: string;
+  /** Step 9's openings (an SQL relation: author_key, run_id, amount, returned_ids); default: from the basis run. */
+  openings?: string;
 }
+
+/** The tables of steps 7 and 9 and their owner column (a run's, or a simulation's). */
+export interface ResultTables {
+  storyEarnings: string;
+  statements: string;
+  owner: string;
+}
+
+export const RUN_RESULTS: ResultTables = { storyEarnings: 'story_earnings', statements: 'statements', owner: 'run_id' };
 
 const int = (n: number): string => {
   if (!Number.isSafeInteger(n)) throw new Error(`not an integer parameter: ${n}`);
@@ -31,6 +51,18 @@ export function periodBounds(period: string): { start: string; end: string; firs
 }
 
 export const t = (scope: RunScope, name: string) => `${scope.work}${name}`;
+
+/** The period's live (unrevoked) exclusions as a relation `(m, s)`: what the real run passes as `excludedPairs`. */
+export function liveExclusionsSql(period: string): string {
+  if (!isPeriod(period)) throw new Error(`bad period ${period}`);
+  return `(SELECT member_key AS m, story_key AS s FROM earnings_exclusions WHERE period = '${period}' AND revoked_at IS NULL)`;
+}
+
+/** `AND NOT <member, story> excluded`, for a row of `reader`/`story` columns (empty without exclusions). */
+function notExcluded(s: RunScope, member: string, story: string): string {
+  if (!s.excludedPairs) return '';
+  return `AND NOT EXISTS (SELECT 1 FROM ${s.excludedPairs} xp WHERE xp.m = ${member} AND xp.s = ${story})`;
+}
 
 /** Step 1: each member's contribution to P (every member with a paid charge has a row, maybe 0). */
 export function stepContributions(s: RunScope): string {
@@ -75,7 +107,10 @@ export function stepCoverage(s: RunScope): string[] {
   ];
 }
 
-/** Step 3: views and reads of each story in P by anyone but its author, and the read-ratio adjustment. */
+/**
+ * Step 3: views and reads of each story in P by anyone but its author, and the read-ratio
+ * adjustment. An excluded pair's sessions are no views or reads either (docs/decisions.md).
+ */
 export function stepReadRatio(s: RunScope): string {
   const { start, end } = periodBounds(s.period);
   const p = s.params;
@@ -88,12 +123,15 @@ export function stepReadRatio(s: RunScope): string {
              count(*) FILTER (WHERE se.active_seconds >= ${int(p.qualifiedReadSeconds)})::int AS reads
       FROM sessions se JOIN stories st ON st.key = se.story_key
       WHERE se.started_at >= ${start} AND se.started_at < ${end}
-        AND (se.reader_key IS NULL OR se.reader_key <> st.author_key)
+        AND (se.reader_key IS NULL OR se.reader_key <> st.author_key) ${notExcluded(s, 'se.reader_key', 'se.story_key')}
       GROUP BY se.story_key
     ) v`;
 }
 
-/** Step 2's five conditions, over sessions `se` joined to stories `st`, member cover `mc`, author cover `ac`. */
+/**
+ * Step 2's five conditions (and: the pair is not excluded), over sessions `se` joined to
+ * stories `st`, member cover `mc`, author cover `ac`.
+ */
 function eligibleSessions(s: RunScope, extraJoin = '', extraWhere = ''): string {
   const { start, end } = periodBounds(s.period);
   return `FROM sessions se
@@ -104,7 +142,7 @@ function eligibleSessions(s: RunScope, extraJoin = '', extraWhere = ''): string 
       WHERE se.started_at >= ${start} AND se.started_at < ${end}
         AND se.active_seconds >= ${int(s.params.qualifiedReadSeconds)}
         AND se.reader_key <> st.author_key
-        AND mc.cover @> se.started_at AND ac.cover @> se.started_at ${extraWhere}`;
+        AND mc.cover @> se.started_at AND ac.cover @> se.started_at ${notExcluded(s, 'se.reader_key', 'se.story_key')} ${extraWhere}`;
 }
 
 /** Steps 2 and 4: the pairs (M, S) with their capped time points, eligible session count and t0. */
@@ -144,7 +182,7 @@ export function stepPairFacts(s: RunScope): string[] {
        SELECT e.member_key AS m, e.story_key AS s,
               bool_or(e.kind = 'clap') AS clap, bool_or(e.kind = 'highlight') AS highlight, bool_or(e.kind = 'reply') AS reply
        FROM engagements e
-       WHERE e.occurred_at >= ${start} AND e.occurred_at < ${end}
+       WHERE e.occurred_at >= ${start} AND e.occurred_at < ${end} ${notExcluded(s, 'e.member_key', 'e.story_key')}
        GROUP BY e.member_key, e.story_key`,
     `CREATE UNLOGGED TABLE ${t(s, 'pairs')} AS
        SELECT p.m, p.s, p.a, p.time_points, p.member_reads, p.t0,
@@ -152,7 +190,7 @@ export function stepPairFacts(s: RunScope): string[] {
               (nf.s IS NOT NULL) AS new_follow,
               EXISTS (SELECT 1 FROM follows f WHERE f.follower_key = p.m AND f.followee_key = p.a
                         AND f.followed_at <= p.t0 AND (f.unfollowed_at IS NULL OR f.unfollowed_at > p.t0)) AS follower,
-              EXISTS (SELECT 1 FROM boosts b WHERE b.story_key = p.s AND b.starts_at <= p.t0 AND b.ends_at > p.t0) AS boosted,
+              EXISTS (SELECT 1 FROM ${s.boosts ?? 'boosts'} b WHERE b.story_key = p.s AND b.starts_at <= p.t0 AND b.ends_at > p.t0) AS boosted,
               sv.adj_bps
        FROM ${t(s, 'pair_sessions')} p
        JOIN ${t(s, 'story_views')} sv ON sv.s = p.s
@@ -243,17 +281,10 @@ export function stepShard(s: RunScope, shard: number): string {
 /** The latest approved (or paid) run of a period before $1: where openings come from. */
 export const basisRunSql = `SELECT id FROM payout_runs WHERE period < $1 AND status IN ${FINAL_RUN_STATUSES_SQL} ORDER BY period DESC LIMIT 1`;
 
-/**
- * A digest of the period's ($1) adjustments and referral credits: the statements' inputs
- * besides the run itself. Approval refuses a run whose inputs changed after it was computed.
- */
-export const inputsDigestSql = `SELECT md5(
-    coalesce((SELECT string_agg(id::text || ':' || amount_micros, ',' ORDER BY id) FROM adjustments WHERE period = $1), '') || '|' ||
-    coalesce((SELECT string_agg(id::text || ':' || amount_micros, ',' ORDER BY id) FROM referral_credits WHERE period = $1), '')) AS digest`;
-
 /** Step 7 and the story sums: one row per story with views or pairs in P. */
 export function stepStoryEarnings(s: RunScope, runId: string): string {
-  return `INSERT INTO story_earnings (run_id, story_key, author_key, earnings_micros, reading_time_micros, engagement_micros,
+  const r = s.results ?? RUN_RESULTS;
+  return `INSERT INTO ${r.storyEarnings} (${r.owner}, story_key, author_key, earnings_micros, reading_time_micros, engagement_micros,
        read_ratio_adjustment_micros, follower_bonus_micros, boost_bonus_micros, views, reads, read_ratio_adjustment_bps,
        member_reads, member_reading_seconds, clappers, highlighters, repliers, new_follows, follower_readers, boosted_readers)
      SELECT '${runId}', r.s, r.a, coalesce(sp.earnings, 0), coalesce(sp.reading_time, 0), coalesce(sp.engagement, 0),
@@ -278,12 +309,14 @@ export function stepStoryEarnings(s: RunScope, runId: string): string {
  * approved (or paid) run of an earlier period, plus every payout of an approved earlier run
  * that failed or was reversed and has not been taken back yet (the spec names only the
  * latest run's; a transfer that bounces later must not be lost either). Authors: anyone
- * with story earnings, referral credits, adjustments or an opening balance. Takes the
- * period as $1.
+ * with story earnings, referral credits, adjustments or an opening balance. A statement
+ * records the author's live integrity hold (the oldest), whose payout approval then holds.
+ * Takes the period as $1.
  */
 export function stepStatements(s: RunScope, runId: string): string {
   const { end } = periodBounds(s.period);
   const p = s.params;
+  const r = s.results ?? RUN_RESULTS;
   return `WITH previous AS (${basisRunSql}), carried AS (
       SELECT st.author_key, st.run_id, st.carried_micros AS amount FROM statements st JOIN previous pr ON pr.id = st.run_id
     ), returned AS (
@@ -292,12 +325,14 @@ export function stepStatements(s: RunScope, runId: string): string {
       WHERE r.status IN ${FINAL_RUN_STATUSES_SQL} AND r.period < '${s.period}'
         AND st.payout_state IN ('failed', 'reversed') AND st.returned_by_run_id IS NULL
       GROUP BY st.author_key
-    ), opening AS (
-      SELECT coalesce(c.author_key, rt.author_key) AS author_key, c.run_id,
+    ), opening AS (${
+      s.openings ??
+      `SELECT coalesce(c.author_key, rt.author_key) AS author_key, c.run_id,
              coalesce(c.amount, 0) + coalesce(rt.amount, 0) AS amount, coalesce(rt.ids, '{}') AS returned_ids
-      FROM carried c FULL JOIN returned rt ON rt.author_key = c.author_key
+      FROM carried c FULL JOIN returned rt ON rt.author_key = c.author_key`
+    }
     ), earned AS (
-      SELECT author_key, sum(earnings_micros)::bigint AS amount FROM story_earnings WHERE run_id = '${runId}' GROUP BY author_key
+      SELECT author_key, sum(earnings_micros)::bigint AS amount FROM ${r.storyEarnings} WHERE ${r.owner} = '${runId}' GROUP BY author_key
     ), referred AS (
       SELECT referrer_key AS author_key, sum(amount_micros)::bigint AS amount FROM referral_credits WHERE period = '${s.period}' GROUP BY referrer_key
     ), adjusted AS (
@@ -318,6 +353,9 @@ export function stepStatements(s: RunScope, runId: string): string {
       LEFT JOIN referred re ON re.author_key = au.author_key
       LEFT JOIN adjusted ad ON ad.author_key = au.author_key
       LEFT JOIN payout_accounts pa ON pa.member_key = au.author_key
+    ), held AS (
+      SELECT DISTINCT ON (author_key) author_key, decision_ref, reason FROM payout_holds
+      WHERE released_at IS NULL AND forfeited_at IS NULL ORDER BY author_key, created_at, decision_ref
     ), decided AS (
       SELECT b.*, CASE
                WHEN b.forfeit AND b.balance > 0 THEN 'forfeited'
@@ -326,13 +364,13 @@ export function stepStatements(s: RunScope, runId: string): string {
                ELSE 'payable' END AS status
       FROM balances b
     )
-    INSERT INTO statements (run_id, period, author_key, opening_micros, opening_run_id, returned_statement_ids, story_earnings_micros,
+    INSERT INTO ${r.statements} (${r.owner}, period, author_key, opening_micros, opening_run_id, returned_statement_ids, story_earnings_micros,
                             referral_earnings_micros, adjustments_micros, balance_micros, payout_cents, carried_micros,
-                            forfeited_micros, status)
+                            forfeited_micros, status, hold_ref, hold_reason)
     SELECT '${runId}', '${s.period}', d.author_key, d.opening, d.opening_run_id, d.returned_ids, d.earned, d.referred, d.adjusted, d.balance,
            CASE WHEN d.status = 'payable' THEN d.balance / 10000 ELSE 0 END,
            CASE WHEN d.status = 'payable' THEN d.balance % 10000 WHEN d.status = 'forfeited' THEN 0 ELSE d.balance END,
            CASE WHEN d.status = 'forfeited' THEN d.balance ELSE 0 END,
-           d.status
-    FROM decided d`;
+           d.status, h.decision_ref, h.reason
+    FROM decided d LEFT JOIN held h ON h.author_key = d.author_key`;
 }

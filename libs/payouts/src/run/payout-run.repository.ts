@@ -6,7 +6,7 @@ import { FINAL_RUN_STATUSES_SQL } from '../payout-rules.js';
 import {
   type RunScope,
   basisRunSql,
-  inputsDigestSql,
+  liveExclusionsSql,
   stepContributions,
   stepCoverage,
   stepNewFollows,
@@ -19,6 +19,7 @@ import {
   stepStoryEarnings,
   t,
 } from './earnings-sql.js';
+import { exclusionsUsedSql, inputsDigestSql } from './run-inputs-sql.js';
 
 export interface RunRow {
   id: string;
@@ -29,13 +30,26 @@ export interface RunRow {
   startedBy: string | null;
 }
 
-interface PreparedTotals {
+export interface PreparedTotals {
   pool: string;
   members: number;
   pairs: number;
+  /** The live exclusions the snapshot applied: their digest and decision refs. */
+  exclusions?: { digest: string; refs: string[] };
 }
 
-const WORK_SCHEMA = 'payout_work';
+/** What the shards wrote, summed. */
+export interface ShardTotals extends PreparedTotals {
+  shards: number;
+  allocated: string;
+  unallocated: string;
+  stories: string;
+}
+
+/** The inputs digest of a run whose exclusions changed between prepare and finalize: never current. */
+const EXCLUSIONS_MOVED_DIGEST = 'exclusions changed while the run was computed';
+
+export const WORK_SCHEMA = 'payout_work';
 
 /**
  * Sorts and hashes stay in memory (per node, so moderate); CREATE TABLE AS may use
@@ -43,7 +57,7 @@ const WORK_SCHEMA = 'payout_work';
  * bulk join, and the planner underestimates multirange containment (`cover @> started_at`)
  * badly enough to pick quadratic plans otherwise.
  */
-async function tuneForRun(m: EntityManager): Promise<void> {
+export async function tuneForRun(m: EntityManager): Promise<void> {
   await m.query(`SET LOCAL work_mem = '256MB'`);
   await m.query(`SET LOCAL enable_nestloop = off`);
   await m.query(`SET LOCAL max_parallel_workers_per_gather = 2`);
@@ -57,7 +71,12 @@ export class PayoutRunRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   scope(run: RunRow): RunScope {
-    return { work: `${WORK_SCHEMA}.${this.prefix(run.id)}a${run.attempt}_`, period: run.period, params: run.params };
+    return {
+      work: `${WORK_SCHEMA}.${this.prefix(run.id)}a${run.attempt}_`,
+      period: run.period,
+      params: run.params,
+      excludedPairs: liveExclusionsSql(run.period),
+    };
   }
 
   private prefix(runId: string): string {
@@ -109,10 +128,15 @@ export class PayoutRunRepository {
 
   /** Drops the work tables of every attempt of a run. */
   private async dropWork(db: DataSource | EntityManager, runId: string): Promise<void> {
+    await this.dropWorkTables(db, this.prefix(runId));
+  }
+
+  /** Drops the work tables whose names start with `prefix` (in WORK_SCHEMA). */
+  async dropWorkTables(db: DataSource | EntityManager, prefix: string): Promise<void> {
     const tables = await rows<{ name: string }>(
       db,
       `SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables WHERE schemaname = $1 AND starts_with(tablename, $2)`,
-      [WORK_SCHEMA, this.prefix(runId)],
+      [WORK_SCHEMA, prefix],
     );
     for (const { name } of tables) await db.query(`DROP TABLE IF EXISTS ${name}`);
   }
@@ -122,32 +146,7 @@ export class PayoutRunRepository {
    * (REPEATABLE READ: intake may be writing meanwhile). Records the prepared totals.
    */
   async prepare(run: RunRow, onStep: (done: number, of: number) => Promise<void>): Promise<void> {
-    const s = this.scope(run);
-    const steps = [
-      stepContributions(s),
-      ...stepCoverage(s),
-      stepReadRatio(s),
-      stepPairs(s),
-      ...stepNewFollows(s),
-      ...stepPairFacts(s),
-      ...stepShardTables(s),
-    ];
-    const totals = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
-      await tuneForRun(m);
-      await this.dropWork(m, run.id);
-      for (const [i, sql] of steps.entries()) {
-        await m.query(sql);
-        const created = /^CREATE UNLOGGED TABLE (\S+) AS/.exec(sql);
-        if (created) await m.query(`ANALYZE ${created[1]}`);
-        await onStep(i + 1, steps.length);
-      }
-      return (await one<PreparedTotals>(
-        m,
-        `SELECT (SELECT coalesce(sum(contribution), 0) FROM ${t(s, 'contributions')})::text AS pool,
-                (SELECT count(*) FROM ${t(s, 'contributions')})::int AS members,
-                (SELECT count(*) FROM ${t(s, 'pairs')})::int AS pairs`,
-      ))!;
-    });
+    const totals = await this.prepareWork(this.scope(run), this.prefix(run.id), onStep);
     // After the snapshot's transaction (progress updates touch this row meanwhile); a crash
     // in between only means the next try prepares again.
     await this.dataSource.query(`UPDATE payout_runs SET prepared_attempt = attempt, prepared_totals = $3 WHERE id = $1 AND attempt = $2`, [
@@ -157,9 +156,44 @@ export class PayoutRunRepository {
     ]);
   }
 
+  /** Steps 1–4 of a scope into fresh work tables (those under `prefix` dropped first), from one snapshot. */
+  async prepareWork(s: RunScope, prefix: string, onStep: (done: number, of: number) => Promise<void>): Promise<PreparedTotals> {
+    const steps = [
+      stepContributions(s),
+      ...stepCoverage(s),
+      stepReadRatio(s),
+      stepPairs(s),
+      ...stepNewFollows(s),
+      ...stepPairFacts(s),
+      ...stepShardTables(s),
+    ];
+    return this.dataSource.transaction('REPEATABLE READ', async (m) => {
+      await tuneForRun(m);
+      await this.dropWorkTables(m, prefix);
+      for (const [i, sql] of steps.entries()) {
+        await m.query(sql);
+        const created = /^CREATE UNLOGGED TABLE (\S+) AS/.exec(sql);
+        if (created) await m.query(`ANALYZE ${created[1]}`);
+        await onStep(i + 1, steps.length);
+      }
+      const sums = (await one<Omit<PreparedTotals, 'exclusions'>>(
+        m,
+        `SELECT (SELECT coalesce(sum(contribution), 0) FROM ${t(s, 'contributions')})::text AS pool,
+                (SELECT count(*) FROM ${t(s, 'contributions')})::int AS members,
+                (SELECT count(*) FROM ${t(s, 'pairs')})::int AS pairs`,
+      ))!;
+      const exclusions = (await one<{ digest: string; refs: string[] }>(m, exclusionsUsedSql, [s.period]))!;
+      return { ...sums, exclusions } satisfies PreparedTotals;
+    });
+  }
+
   /** One shard's allocation; replaces whatever an earlier try of the same shard wrote. */
   async computeShard(run: RunRow, shard: number): Promise<void> {
-    const s = this.scope(run);
+    await this.computeShardWork(this.scope(run), shard);
+  }
+
+  /** One shard of a scope's allocation into its work tables (replacing that shard's rows). */
+  async computeShardWork(s: RunScope, shard: number): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       await tuneForRun(m);
       await m.query(`DELETE FROM ${t(s, 'story_parts')} WHERE shard = $1`, [shard]);
@@ -177,9 +211,9 @@ export class PayoutRunRepository {
    * Steps 7–9 and the totals, in one transaction: story earnings, statements, run totals,
    * status `computed`. Refuses to commit unless every shard reported, the shards add up to
    * what was prepared (work tables are unlogged: a database crash empties them), and
-   * pool = allocated + unallocated.
+   * pool = allocated + unallocated. `computed(m)` runs in the same transaction once the run is computed.
    */
-  async finalize(run: RunRow): Promise<void> {
+  async finalize(run: RunRow, computed: (m: EntityManager) => Promise<unknown> = async () => undefined): Promise<void> {
     const s = this.scope(run);
     await this.dataSource.transaction(async (m) => {
       await tuneForRun(m);
@@ -189,57 +223,73 @@ export class PayoutRunRepository {
         [run.id, run.attempt],
       );
       if (!locked) return; // an older attempt, or already finalized
-      const [parts] = await rows<{
-        shards: number;
-        pool: string;
-        allocated: string;
-        unallocated: string;
-        members: number;
-        stories: string;
-        pairs: number;
-      }>(
-        m,
-        `SELECT count(*)::int AS shards, coalesce(sum(contributed), 0)::text AS pool, coalesce(sum(allocated), 0)::text AS allocated,
-                coalesce(sum(unallocated), 0)::text AS unallocated, coalesce(sum(members), 0)::int AS members,
-                (SELECT coalesce(sum(earnings), 0) FROM ${t(s, 'story_parts')})::text AS stories,
-                (SELECT count(*) FROM ${t(s, 'pairs')})::int AS pairs
-         FROM ${t(s, 'member_parts')}`,
-      );
-      const prepared = locked.prepared;
-      if (parts.shards !== run.params.shards) throw new Error(`only ${parts.shards} of ${run.params.shards} shards are done`);
-      if (!prepared || prepared.pool !== parts.pool || prepared.members !== parts.members || prepared.pairs !== parts.pairs) {
-        throw new Error(
-          `the shards do not add up to the prepared run (${JSON.stringify(prepared)} vs ${JSON.stringify(parts)}): recompute it`,
-        );
-      }
-      const pool = BigInt(parts.pool);
-      if (pool !== BigInt(parts.allocated) + BigInt(parts.unallocated) || BigInt(parts.stories) !== BigInt(parts.allocated)) {
-        throw new Error(
-          `money not conserved: pool ${pool}, allocated ${parts.allocated}, unallocated ${parts.unallocated}, stories ${parts.stories}`,
-        );
-      }
+      const parts = await this.checkedParts(m, s, run.params.shards, locked.prepared);
       await m.query(`DELETE FROM statements WHERE run_id = $1`, [run.id]);
       await m.query(`DELETE FROM story_earnings WHERE run_id = $1`, [run.id]);
       await m.query(stepStoryEarnings(s, run.id));
       await m.query(stepStatements(s, run.id), [run.period]);
       const basis = await one<{ id: string }>(m, basisRunSql, [run.period]);
       const { digest } = (await one<{ digest: string }>(m, inputsDigestSql, [run.period]))!;
+      // a decision taken while the run was computing: the run did not apply it, so it is stale at once
+      const excluded = (await one<{ digest: string }>(m, exclusionsUsedSql, [run.period]))!;
+      const moved = excluded.digest !== locked.prepared?.exclusions?.digest; // (a run prepared before exclusions existed: none recorded)
       await m.query(
         `UPDATE payout_runs SET status = 'computed', progress = 100, computed_at = now(), error = NULL,
                 pool_micros = $2, allocated_micros = $3, unallocated_micros = $4, member_count = $5, pair_count = $6,
                 referral_micros = (SELECT coalesce(sum(amount_micros), 0) FROM referral_credits WHERE period = $7),
-                basis_run_id = $8, inputs_digest = $9
+                basis_run_id = $8, inputs_digest = $9, decision_refs = $10
          WHERE id = $1`,
-        [run.id, parts.pool, parts.allocated, parts.unallocated, parts.members, parts.pairs, run.period, basis?.id ?? null, digest],
+        [
+          run.id,
+          parts.pool,
+          parts.allocated,
+          parts.unallocated,
+          parts.members,
+          parts.pairs,
+          run.period,
+          basis?.id ?? null,
+          moved ? EXCLUSIONS_MOVED_DIGEST : digest,
+          locked.prepared?.exclusions?.refs ?? [],
+        ],
       );
+      await computed(m);
       await this.dropWork(m, run.id);
     });
   }
 
   /**
+   * The sums of every shard, refused unless every shard reported, they add up to what was
+   * prepared (work tables are unlogged: a database crash empties them) and money is conserved.
+   */
+  async checkedParts(m: EntityManager, s: RunScope, shards: number, prepared: PreparedTotals | null): Promise<ShardTotals> {
+    const [parts] = await rows<ShardTotals>(
+      m,
+      `SELECT count(*)::int AS shards, coalesce(sum(contributed), 0)::text AS pool, coalesce(sum(allocated), 0)::text AS allocated,
+              coalesce(sum(unallocated), 0)::text AS unallocated, coalesce(sum(members), 0)::int AS members,
+              (SELECT coalesce(sum(earnings), 0) FROM ${t(s, 'story_parts')})::text AS stories,
+              (SELECT count(*) FROM ${t(s, 'pairs')})::int AS pairs
+       FROM ${t(s, 'member_parts')}`,
+    );
+    if (parts.shards !== shards) throw new Error(`only ${parts.shards} of ${shards} shards are done`);
+    if (!prepared || prepared.pool !== parts.pool || prepared.members !== parts.members || prepared.pairs !== parts.pairs) {
+      throw new Error(
+        `the shards do not add up to the prepared run (${JSON.stringify(prepared)} vs ${JSON.stringify(parts)}): recompute it`,
+      );
+    }
+    const pool = BigInt(parts.pool);
+    if (pool !== BigInt(parts.allocated) + BigInt(parts.unallocated) || BigInt(parts.stories) !== BigInt(parts.allocated)) {
+      throw new Error(
+        `money not conserved: pool ${pool}, allocated ${parts.allocated}, unallocated ${parts.unallocated}, stories ${parts.stories}`,
+      );
+    }
+    return parts;
+  }
+
+  /**
    * Why a computed run may no longer be approved as it stands (empty: it may): an earlier
    * period was approved since (its openings moved), a later period is already approved,
-   * a payout it takes back changed, or the period's adjustments or referral credits changed.
+   * a payout it takes back changed, or the period's adjustments, referral credits or
+   * integrity exclusions or holds changed.
    */
   async staleness(m: EntityManager, runId: string, period: string): Promise<string[]> {
     const [row] = await rows<{
@@ -264,7 +314,7 @@ export class PayoutRunRepository {
     if (row.later) reasons.push('a later period is already approved');
     if (row.now_basis !== row.basis) reasons.push('the openings come from another approved run now');
     if (row.returned > 0) reasons.push('a failed payout it takes back has changed');
-    if (row.now_digest !== row.digest) reasons.push("the period's adjustments or referral credits changed");
+    if (row.now_digest !== row.digest) reasons.push("the period's adjustments, referral credits, integrity exclusions or holds changed");
     return reasons;
   }
 }

@@ -33,6 +33,7 @@ const ROLE_HELP: Record<string, string> = {
   curator: 'nominations and boosts',
   support: 'tickets, explanations, statements, referrals',
   finance: 'payout runs, adjustments, statements, referrals',
+  integrity: 'integrity cases: gamed reading (rings, farms, concentration)',
 };
 const roleChoices = ROLES.map((r) => ({ id: r, name: `${r} (${ROLE_HELP[r]})` }));
 
