@@ -2868,10 +2868,75 @@ export interface components {
       /** @description finance and admin must enrol before anything else */
       required: boolean;
     };
+    SettlementFileDetailView: {
+      /** Format: date-time */
+      appliedAt: string;
+      /** Format: uuid */
+      appliedBy: string;
+      appliedByEmail: string | null;
+      appliedCount: number;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      appliedMicros: number | string;
+      /** @description lines and amounts per class */
+      counts: {
+        [key: string]: unknown;
+      };
+      fileName: string | null;
+      /** Format: uuid */
+      id: string;
+      lineCount: number;
+      lines: components['schemas']['SettlementLineView'][];
+      /** @description more lines than shown */
+      linesTruncated: boolean;
+      /** Format: uuid */
+      runId: string;
+      sha256: string;
+    };
     SettlementFileDto: {
       /** @description the CSV text: reference,status,amount,date,failure_code */
       content: string;
       fileName?: string;
+    };
+    SettlementFileView: {
+      /** Format: date-time */
+      appliedAt: string;
+      /** Format: uuid */
+      appliedBy: string;
+      appliedByEmail: string | null;
+      appliedCount: number;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      appliedMicros: number | string;
+      /** @description lines and amounts per class */
+      counts: {
+        [key: string]: unknown;
+      };
+      fileName: string | null;
+      /** Format: uuid */
+      id: string;
+      lineCount: number;
+      /** Format: uuid */
+      runId: string;
+      sha256: string;
+    };
+    SettlementLineView: {
+      /** @description integer amount (a decimal string beyond 2^53) */
+      amountMicros: number | string;
+      authorId: string | null;
+      /** @enum {string} */
+      class: 'matched' | 'already_applied' | 'amount_mismatch' | 'unknown_reference' | 'duplicate' | 'transition_not_allowed';
+      /** Format: date */
+      date: string;
+      failureCode: string | null;
+      /** @enum {string|null} */
+      fromState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | null;
+      line: number;
+      reference: string;
+      /** Format: uuid */
+      statementId: string | null;
+      /** @enum {string} */
+      status: 'paid' | 'failed' | 'returned';
+      /** @enum {string|null} */
+      toState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | null;
     };
     SimulationAuthorView: {
       authorId: string;
@@ -5236,7 +5301,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SettlementFileView'][];
+        };
       };
     };
   };
@@ -5256,7 +5323,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SettlementFileDetailView'];
+        };
       };
     };
   };

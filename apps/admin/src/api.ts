@@ -64,3 +64,5 @@ export type StaffIdentity = Omit<Schemas['StaffIdentityRecord'], 'secondFactor'>
 export type SecondFactorEnrolment = Schemas['SecondFactorEnrolmentRecord'];
 /** "When will I be paid?": the writer's next payout, projected (a ticket's writer context). */
 export type PayoutProjection = Schemas['PayoutProjectionView'];
+export type StoredFile = Schemas['SettlementFileView'];
+export type SettlementFileDetail = Schemas['SettlementFileDetailView'];

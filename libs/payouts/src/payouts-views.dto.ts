@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ApiMoney, ApiTimestamp } from '../../core/src/http/api-docs.js';
 import { PAYOUT_STATES, RUN_STATUSES, STATEMENT_STATUSES } from './payout-rules.js';
 import { PROJECTION_OUTCOMES } from './projection/payout-projection.js';
+import { SETTLEMENT_LINE_CLASSES, SETTLEMENT_STATUSES } from './settlement-rules.js';
 
 /** What the payouts read routes answer (payout-results.repository.ts); the console's types come from these. */
 export class PayoutRunView {
@@ -185,4 +186,40 @@ export class PayoutProjectionView {
   @ApiProperty({ type: ProjectionStatementView, nullable: true, description: 'the statement of the latest final run' })
   statement!: ProjectionStatementView | null;
   @ApiProperty({ description: 'the projection in words for the writer' }) text!: string;
+}
+
+/** A settlement file applied to a run (what `GET /payout-runs/:id/settlements` lists). */
+export class SettlementFileView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) runId!: string;
+  @ApiProperty() sha256!: string;
+  @ApiProperty({ type: String, nullable: true }) fileName!: string | null;
+  @ApiProperty({ format: 'uuid' }) appliedBy!: string;
+  @ApiProperty({ type: String, nullable: true }) appliedByEmail!: string | null;
+  @ApiProperty({ type: 'integer' }) lineCount!: number;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'lines and amounts per class' }) counts!: Record<string, unknown>;
+  @ApiProperty({ type: 'integer' }) appliedCount!: number;
+  @ApiMoney() appliedMicros!: number | string;
+  @ApiTimestamp() appliedAt!: string;
+}
+
+/** A stored line of a settlement file, as classified when it was applied. */
+export class SettlementLineView {
+  @ApiProperty({ type: 'integer' }) line!: number;
+  @ApiProperty() reference!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) statementId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) authorId!: string | null;
+  @ApiProperty({ enum: SETTLEMENT_STATUSES }) status!: string;
+  @ApiMoney() amountMicros!: number | string;
+  @ApiProperty({ format: 'date' }) date!: string;
+  @ApiProperty({ type: String, nullable: true }) failureCode!: string | null;
+  @ApiProperty({ enum: SETTLEMENT_LINE_CLASSES }) class!: (typeof SETTLEMENT_LINE_CLASSES)[number];
+  @ApiProperty({ enum: PAYOUT_STATES, nullable: true }) fromState!: string | null;
+  @ApiProperty({ enum: PAYOUT_STATES, nullable: true }) toState!: string | null;
+}
+
+/** A settlement file with its first lines. */
+export class SettlementFileDetailView extends SettlementFileView {
+  @ApiProperty({ type: [SettlementLineView] }) lines!: SettlementLineView[];
+  @ApiProperty({ description: 'more lines than shown' }) linesTruncated!: boolean;
 }

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentStaff, Roles, type Actor } from '../../../core/src/auth/access.decorators.js';
 import { StepUp } from '../../../core/src/auth/step-up.decorator.js';
 import { BodyLimit } from '../../../core/src/http/body-limits.js';
 import { MoneyWrite } from '../../../core/src/idempotency/money-write.decorator.js';
 import { SETTLEMENT_BODY_LIMITS, SettlementFileDto } from './settlement.dto.js';
+import { SettlementFileDetailView, SettlementFileView } from '../payouts-views.dto.js';
 import { SettlementService } from './settlement.service.js';
 
 /** Reconciliation with the processor: a payout run's settlement files (preview, apply, the ones applied). */
@@ -34,14 +35,17 @@ export class SettlementController {
     return this.settlement.apply(actor, id, dto.content, dto.fileName ?? null);
   }
 
-  @Get(':id/settlements') @Roles('finance') files(@Param('id', ParseUUIDPipe) id: string) {
+  @Get(':id/settlements')
+  @Roles('finance')
+  @ApiOkResponse({ type: [SettlementFileView] })
+  files(@Param('id', ParseUUIDPipe) id: string) {
     return this.settlement.files(id);
   }
 
-  @Get(':id/settlements/:fileId') @Roles('finance') file(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('fileId', ParseUUIDPipe) fileId: string,
-  ) {
+  @Get(':id/settlements/:fileId')
+  @Roles('finance')
+  @ApiOkResponse({ type: SettlementFileDetailView })
+  file(@Param('id', ParseUUIDPipe) id: string, @Param('fileId', ParseUUIDPipe) fileId: string) {
     return this.settlement.file(id, fileId);
   }
 }

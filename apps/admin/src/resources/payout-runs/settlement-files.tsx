@@ -14,7 +14,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
-import type { SettlementLineClass } from '@libs/payouts/src/settlement-rules';
+import type { SettlementFileDetail, StoredFile } from '../../api';
 import { errorMessage } from '../../components/actions';
 import { StatusChip } from '../../components/fields';
 import { formatUtc } from '../../dates';
@@ -23,30 +23,7 @@ import { formatMicros } from '../../money';
 import { formatCount } from '../../numbers';
 import { CLASS_COLORS, CLASS_LABELS } from './settlement-classes';
 
-export interface StoredFile {
-  id: string;
-  fileName: string | null;
-  appliedByEmail: string | null;
-  lineCount: number;
-  appliedCount: number;
-  appliedMicros: string;
-  appliedAt: string;
-}
-
-interface StoredLine {
-  line: number;
-  reference: string;
-  authorId: string | null;
-  status: string;
-  amountMicros: string;
-  date: string;
-  failureCode: string | null;
-  class: SettlementLineClass;
-  fromState: string | null;
-  toState: string | null;
-}
-
-type Opened = StoredFile & { lines: StoredLine[]; linesTruncated: boolean };
+type Opened = SettlementFileDetail;
 
 /** The settlement files applied to the run; each opens its lines as they were classified when applied. */
 export const AppliedFiles = ({ runId, files }: { runId: string; files: StoredFile[] }) => {

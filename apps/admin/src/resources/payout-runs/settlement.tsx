@@ -28,7 +28,8 @@ import { formatMicros } from '../../money';
 import { formatCount } from '../../numbers';
 import type { PayoutRun } from './index';
 import { CLASS_COLORS, CLASS_LABELS } from './settlement-classes';
-import { AppliedFiles, type StoredFile } from './settlement-files';
+import type { StoredFile } from '../../api';
+import { AppliedFiles } from './settlement-files';
 
 type Amount = number | string;
 
