@@ -5,3 +5,4 @@ export * from './payouts.entities.js';
 export * from './payouts.module.js';
 export * from './payouts-views.dto.js';
 export * from './integrity-actions/integrity-actions.service.js';
+export * from './approval-warnings.port.js';
