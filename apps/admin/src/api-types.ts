@@ -2072,6 +2072,8 @@ export interface components {
       attempt: number;
       /** Format: date-time */
       computedAt: string | null;
+      /** @description the integrity decisions whose exclusions the run applied */
+      decisionRefs: string[];
       error: string | null;
       /** Format: uuid */
       id: string;
@@ -2219,6 +2221,10 @@ export interface components {
       carriedMicros: number | string;
       /** @description integer amount (a decimal string beyond 2^53) */
       forfeitedMicros: (number | string) | null;
+      /** @description why the payout is held */
+      holdReason: string | null;
+      /** @description the integrity hold (decision) the statement records: its payout is held */
+      holdRef: string | null;
       /** Format: uuid */
       id: string;
       /** @description integer amount (a decimal string beyond 2^53) */

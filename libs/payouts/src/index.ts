@@ -4,3 +4,4 @@ export * from './payout-results.repository.js';
 export * from './payouts.entities.js';
 export * from './payouts.module.js';
 export * from './payouts-views.dto.js';
+export * from './integrity-actions/integrity-actions.service.js';

@@ -10,6 +10,7 @@ import { JOBS, jobId } from '../../core/src/queue/registry.js';
 import { LedgerService } from '../../ledger/src/index.js';
 import { runParameters } from './earnings-parameters.js';
 import { EarningsParametersService } from './earnings-parameters.service.js';
+import { IntegrityActionsService } from './integrity-actions/integrity-actions.service.js';
 import { defaultPayoutOutcome, fourEyesAllow, isFinalRun } from './payout-rules.js';
 import { isReturnedState, PayoutTransitions, transitionRefusal, type PayoutChange } from './payout-transitions.js';
 import type { PayoutStateChangeDto } from './payouts.dto.js';
@@ -42,6 +43,7 @@ export class PayoutRunsService {
     private readonly computation: PayoutRunRepository,
     private readonly ledger: LedgerService,
     private readonly transitions: PayoutTransitions,
+    private readonly integrity: IntegrityActionsService,
     @InjectQueue('payouts') private readonly queue: Queue,
   ) {}
 
@@ -126,12 +128,13 @@ export class PayoutRunsService {
       }
       const payouts = await this.runs.approve(m, id, actor.id);
       await this.ledger.postApproval(m, id); // the journal commits with the approval
+      const held = await this.integrity.holdApproved(m, id); // payouts whose statements record an integrity hold
       await this.audit.record(m, actor, {
         action: 'payout-run.approve',
         entityType: 'payout-run',
         entityId: id,
         before: { status: 'computed' },
-        after: { status: 'approved', payouts },
+        after: { status: 'approved', payouts, held: held.payouts },
       });
     });
     return this.results.getRun(id, this.scope.db);

@@ -31,6 +31,7 @@ export class PayoutRunView {
   @ApiProperty({ type: String, nullable: true }) error!: string | null;
   @ApiMoney({ description: 'payouts pending or transferred, integer cents' }) paidOutCents!: number | string;
   @ApiProperty({ type: 'integer' }) paidAuthors!: number;
+  @ApiProperty({ type: [String], description: 'the integrity decisions whose exclusions the run applied' }) decisionRefs!: string[];
 }
 
 /** A story's money breakdown and statistics in a run (story earnings, the explanation's stories). */
@@ -91,6 +92,9 @@ export class StatementView {
     description: 'why the payout failed or came back (a processor failure code), while it is failed or reversed',
   })
   payoutFailureCode?: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the integrity hold (decision) the statement records: its payout is held' })
+  holdRef!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'why the payout is held' }) holdReason!: string | null;
 }
 
 export class AdjustmentView {

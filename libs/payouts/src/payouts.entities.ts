@@ -1,6 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { periodCheck } from '../../core/src/period/period.js';
 import { PAYOUT_STATES, RUN_STATUSES, STATEMENT_STATUSES } from './payout-rules.js';
+import { INTEGRITY_ACTION_ENTITIES } from './integrity-actions/integrity-actions.entities.js';
 import { SETTLEMENT_ENTITIES } from './settlement/settlement.entities.js';
 
 export { PAYOUT_STATES, RUN_STATUSES, STATEMENT_STATUSES, type RunStatus } from './payout-rules.js';
@@ -36,8 +37,10 @@ export class PayoutRun {
   @Column({ type: 'jsonb', name: 'prepared_totals', nullable: true }) preparedTotals!: unknown;
   /** The approved earlier run the openings came from; approval refuses a run whose basis moved. */
   @Column({ type: 'uuid', name: 'basis_run_id', nullable: true }) basisRunId!: string | null;
-  /** Digest of the period's adjustments and referral credits the statements used. */
+  /** Digest of the period's adjustments, referral credits and live integrity exclusions the run used. */
   @Column({ type: 'text', name: 'inputs_digest', nullable: true }) inputsDigest!: string | null;
+  /** The integrity decisions (their refs) whose exclusions the run applied. */
+  @Column({ type: 'text', name: 'decision_refs', array: true, default: () => "'{}'" }) decisionRefs!: string[];
   @Column({ type: 'integer', default: 0 }) progress!: number;
   @Column({ type: 'jsonb' }) params!: unknown;
   @Column({ type: 'integer', name: 'params_version' }) paramsVersion!: number;
@@ -140,6 +143,9 @@ export class Statement {
   @Column({ type: 'text' }) status!: string;
   @Column({ type: 'text', name: 'payout_state', nullable: true }) payoutState!: string | null;
   @Column({ type: 'timestamptz', name: 'payout_state_at', nullable: true }) payoutStateAt!: Date | null;
+  /** The integrity hold (its decision ref) the statement records, and why: its payout stays on hold. */
+  @Column({ type: 'text', name: 'hold_ref', nullable: true }) holdRef!: string | null;
+  @Column({ type: 'text', name: 'hold_reason', nullable: true }) holdReason!: string | null;
   /** Why the payout failed or came back (payout-failure-codes.ts), while it is failed or reversed. */
   @Column({ type: 'text', name: 'payout_failure_code', nullable: true }) payoutFailureCode!: string | null;
 }
@@ -159,4 +165,12 @@ export class Adjustment {
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt!: Date;
 }
 
-export const PAYOUT_ENTITIES = [EarningsParameterSet, PayoutRun, StoryEarning, Statement, Adjustment, ...SETTLEMENT_ENTITIES];
+export const PAYOUT_ENTITIES = [
+  EarningsParameterSet,
+  PayoutRun,
+  StoryEarning,
+  Statement,
+  Adjustment,
+  ...SETTLEMENT_ENTITIES,
+  ...INTEGRITY_ACTION_ENTITIES,
+];

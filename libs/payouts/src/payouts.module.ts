@@ -4,6 +4,9 @@ import { AdjustmentsRepository } from './adjustments.repository.js';
 import { AdjustmentsService } from './adjustments.service.js';
 import { EarningsParametersRepository } from './earnings-parameters.repository.js';
 import { EarningsParametersService } from './earnings-parameters.service.js';
+import { IntegrityActionsRepository } from './integrity-actions/integrity-actions.repository.js';
+import { IntegrityActionsService } from './integrity-actions/integrity-actions.service.js';
+import { PayoutHoldsRepository } from './integrity-actions/payout-holds.repository.js';
 import { PayoutFileRepository } from './payout-file.repository.js';
 import { PayoutFileService } from './payout-file.js';
 import { PayoutResultsRepository } from './payout-results.repository.js';
@@ -50,9 +53,12 @@ export class PayoutsModule {
         AdjustmentsRepository,
         AdjustmentsService,
         PayoutRunRepository,
+        IntegrityActionsRepository,
+        IntegrityActionsService,
+        PayoutHoldsRepository,
         ...(http ? [PayoutFileRepository, PayoutFileService, SettlementRepository, SettlementService] : [PayoutRunJobs]),
       ],
-      exports: [EarningsParametersService, PayoutResultsRepository],
+      exports: [EarningsParametersService, PayoutResultsRepository, IntegrityActionsService],
     };
   }
 }

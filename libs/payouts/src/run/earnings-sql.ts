@@ -17,6 +17,11 @@ export interface RunScope {
   work: string;
   period: string; // YYYY-MM
   params: EarningsParameters;
+  /**
+   * An SQL relation with integer columns `m, s`: (member, story) pairs whose sessions and
+   * engagements in the period are ineligible (integrity exclusions; what-if runs add more).
+   */
+  excludedPairs?: string;
 }
 
 const int = (n: number): string => {
@@ -31,6 +36,18 @@ export function periodBounds(period: string): { start: string; end: string; firs
 }
 
 export const t = (scope: RunScope, name: string) => `${scope.work}${name}`;
+
+/** The period's live (unrevoked) exclusions as a relation `(m, s)`: what the real run passes as `excludedPairs`. */
+export function liveExclusionsSql(period: string): string {
+  if (!isPeriod(period)) throw new Error(`bad period ${period}`);
+  return `(SELECT member_key AS m, story_key AS s FROM earnings_exclusions WHERE period = '${period}' AND revoked_at IS NULL)`;
+}
+
+/** `AND NOT <member, story> excluded`, for a row of `reader`/`story` columns (empty without exclusions). */
+function notExcluded(s: RunScope, member: string, story: string): string {
+  if (!s.excludedPairs) return '';
+  return `AND NOT EXISTS (SELECT 1 FROM ${s.excludedPairs} xp WHERE xp.m = ${member} AND xp.s = ${story})`;
+}
 
 /** Step 1: each member's contribution to P (every member with a paid charge has a row, maybe 0). */
 export function stepContributions(s: RunScope): string {
@@ -75,7 +92,10 @@ export function stepCoverage(s: RunScope): string[] {
   ];
 }
 
-/** Step 3: views and reads of each story in P by anyone but its author, and the read-ratio adjustment. */
+/**
+ * Step 3: views and reads of each story in P by anyone but its author, and the read-ratio
+ * adjustment. An excluded pair's sessions are no views or reads either (docs/decisions.md).
+ */
 export function stepReadRatio(s: RunScope): string {
   const { start, end } = periodBounds(s.period);
   const p = s.params;
@@ -88,12 +108,15 @@ export function stepReadRatio(s: RunScope): string {
              count(*) FILTER (WHERE se.active_seconds >= ${int(p.qualifiedReadSeconds)})::int AS reads
       FROM sessions se JOIN stories st ON st.key = se.story_key
       WHERE se.started_at >= ${start} AND se.started_at < ${end}
-        AND (se.reader_key IS NULL OR se.reader_key <> st.author_key)
+        AND (se.reader_key IS NULL OR se.reader_key <> st.author_key) ${notExcluded(s, 'se.reader_key', 'se.story_key')}
       GROUP BY se.story_key
     ) v`;
 }
 
-/** Step 2's five conditions, over sessions `se` joined to stories `st`, member cover `mc`, author cover `ac`. */
+/**
+ * Step 2's five conditions (and: the pair is not excluded), over sessions `se` joined to
+ * stories `st`, member cover `mc`, author cover `ac`.
+ */
 function eligibleSessions(s: RunScope, extraJoin = '', extraWhere = ''): string {
   const { start, end } = periodBounds(s.period);
   return `FROM sessions se
@@ -104,7 +127,7 @@ function eligibleSessions(s: RunScope, extraJoin = '', extraWhere = ''): string 
       WHERE se.started_at >= ${start} AND se.started_at < ${end}
         AND se.active_seconds >= ${int(s.params.qualifiedReadSeconds)}
         AND se.reader_key <> st.author_key
-        AND mc.cover @> se.started_at AND ac.cover @> se.started_at ${extraWhere}`;
+        AND mc.cover @> se.started_at AND ac.cover @> se.started_at ${notExcluded(s, 'se.reader_key', 'se.story_key')} ${extraWhere}`;
 }
 
 /** Steps 2 and 4: the pairs (M, S) with their capped time points, eligible session count and t0. */
@@ -144,7 +167,7 @@ export function stepPairFacts(s: RunScope): string[] {
        SELECT e.member_key AS m, e.story_key AS s,
               bool_or(e.kind = 'clap') AS clap, bool_or(e.kind = 'highlight') AS highlight, bool_or(e.kind = 'reply') AS reply
        FROM engagements e
-       WHERE e.occurred_at >= ${start} AND e.occurred_at < ${end}
+       WHERE e.occurred_at >= ${start} AND e.occurred_at < ${end} ${notExcluded(s, 'e.member_key', 'e.story_key')}
        GROUP BY e.member_key, e.story_key`,
     `CREATE UNLOGGED TABLE ${t(s, 'pairs')} AS
        SELECT p.m, p.s, p.a, p.time_points, p.member_reads, p.t0,
@@ -243,14 +266,6 @@ export function stepShard(s: RunScope, shard: number): string {
 /** The latest approved (or paid) run of a period before $1: where openings come from. */
 export const basisRunSql = `SELECT id FROM payout_runs WHERE period < $1 AND status IN ${FINAL_RUN_STATUSES_SQL} ORDER BY period DESC LIMIT 1`;
 
-/**
- * A digest of the period's ($1) adjustments and referral credits: the statements' inputs
- * besides the run itself. Approval refuses a run whose inputs changed after it was computed.
- */
-export const inputsDigestSql = `SELECT md5(
-    coalesce((SELECT string_agg(id::text || ':' || amount_micros, ',' ORDER BY id) FROM adjustments WHERE period = $1), '') || '|' ||
-    coalesce((SELECT string_agg(id::text || ':' || amount_micros, ',' ORDER BY id) FROM referral_credits WHERE period = $1), '')) AS digest`;
-
 /** Step 7 and the story sums: one row per story with views or pairs in P. */
 export function stepStoryEarnings(s: RunScope, runId: string): string {
   return `INSERT INTO story_earnings (run_id, story_key, author_key, earnings_micros, reading_time_micros, engagement_micros,
@@ -278,8 +293,9 @@ export function stepStoryEarnings(s: RunScope, runId: string): string {
  * approved (or paid) run of an earlier period, plus every payout of an approved earlier run
  * that failed or was reversed and has not been taken back yet (the spec names only the
  * latest run's; a transfer that bounces later must not be lost either). Authors: anyone
- * with story earnings, referral credits, adjustments or an opening balance. Takes the
- * period as $1.
+ * with story earnings, referral credits, adjustments or an opening balance. A statement
+ * records the author's live integrity hold (the oldest), whose payout approval then holds.
+ * Takes the period as $1.
  */
 export function stepStatements(s: RunScope, runId: string): string {
   const { end } = periodBounds(s.period);
@@ -318,6 +334,9 @@ export function stepStatements(s: RunScope, runId: string): string {
       LEFT JOIN referred re ON re.author_key = au.author_key
       LEFT JOIN adjusted ad ON ad.author_key = au.author_key
       LEFT JOIN payout_accounts pa ON pa.member_key = au.author_key
+    ), held AS (
+      SELECT DISTINCT ON (author_key) author_key, decision_ref, reason FROM payout_holds
+      WHERE released_at IS NULL AND forfeited_at IS NULL ORDER BY author_key, created_at, decision_ref
     ), decided AS (
       SELECT b.*, CASE
                WHEN b.forfeit AND b.balance > 0 THEN 'forfeited'
@@ -328,11 +347,11 @@ export function stepStatements(s: RunScope, runId: string): string {
     )
     INSERT INTO statements (run_id, period, author_key, opening_micros, opening_run_id, returned_statement_ids, story_earnings_micros,
                             referral_earnings_micros, adjustments_micros, balance_micros, payout_cents, carried_micros,
-                            forfeited_micros, status)
+                            forfeited_micros, status, hold_ref, hold_reason)
     SELECT '${runId}', '${s.period}', d.author_key, d.opening, d.opening_run_id, d.returned_ids, d.earned, d.referred, d.adjusted, d.balance,
            CASE WHEN d.status = 'payable' THEN d.balance / 10000 ELSE 0 END,
            CASE WHEN d.status = 'payable' THEN d.balance % 10000 WHEN d.status = 'forfeited' THEN 0 ELSE d.balance END,
            CASE WHEN d.status = 'forfeited' THEN d.balance ELSE 0 END,
-           d.status
-    FROM decided d`;
+           d.status, h.decision_ref, h.reason
+    FROM decided d LEFT JOIN held h ON h.author_key = d.author_key`;
 }

@@ -6,7 +6,7 @@ import { FINAL_RUN_STATUSES_SQL } from '../payout-rules.js';
 import {
   type RunScope,
   basisRunSql,
-  inputsDigestSql,
+  liveExclusionsSql,
   stepContributions,
   stepCoverage,
   stepNewFollows,
@@ -19,6 +19,7 @@ import {
   stepStoryEarnings,
   t,
 } from './earnings-sql.js';
+import { exclusionsUsedSql, inputsDigestSql } from './run-inputs-sql.js';
 
 export interface RunRow {
   id: string;
@@ -33,7 +34,12 @@ interface PreparedTotals {
   pool: string;
   members: number;
   pairs: number;
+  /** The live exclusions the snapshot applied: their digest and decision refs. */
+  exclusions?: { digest: string; refs: string[] };
 }
+
+/** The inputs digest of a run whose exclusions changed between prepare and finalize: never current. */
+const EXCLUSIONS_MOVED_DIGEST = 'exclusions changed while the run was computed';
 
 const WORK_SCHEMA = 'payout_work';
 
@@ -57,7 +63,12 @@ export class PayoutRunRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   scope(run: RunRow): RunScope {
-    return { work: `${WORK_SCHEMA}.${this.prefix(run.id)}a${run.attempt}_`, period: run.period, params: run.params };
+    return {
+      work: `${WORK_SCHEMA}.${this.prefix(run.id)}a${run.attempt}_`,
+      period: run.period,
+      params: run.params,
+      excludedPairs: liveExclusionsSql(run.period),
+    };
   }
 
   private prefix(runId: string): string {
@@ -141,12 +152,14 @@ export class PayoutRunRepository {
         if (created) await m.query(`ANALYZE ${created[1]}`);
         await onStep(i + 1, steps.length);
       }
-      return (await one<PreparedTotals>(
+      const sums = (await one<Omit<PreparedTotals, 'exclusions'>>(
         m,
         `SELECT (SELECT coalesce(sum(contribution), 0) FROM ${t(s, 'contributions')})::text AS pool,
                 (SELECT count(*) FROM ${t(s, 'contributions')})::int AS members,
                 (SELECT count(*) FROM ${t(s, 'pairs')})::int AS pairs`,
       ))!;
+      const exclusions = (await one<{ digest: string; refs: string[] }>(m, exclusionsUsedSql, [run.period]))!;
+      return { ...sums, exclusions } satisfies PreparedTotals;
     });
     // After the snapshot's transaction (progress updates touch this row meanwhile); a crash
     // in between only means the next try prepares again.
@@ -224,13 +237,27 @@ export class PayoutRunRepository {
       await m.query(stepStatements(s, run.id), [run.period]);
       const basis = await one<{ id: string }>(m, basisRunSql, [run.period]);
       const { digest } = (await one<{ digest: string }>(m, inputsDigestSql, [run.period]))!;
+      // a decision taken while the run was computing: the run did not apply it, so it is stale at once
+      const excluded = (await one<{ digest: string }>(m, exclusionsUsedSql, [run.period]))!;
+      const moved = excluded.digest !== prepared.exclusions?.digest; // (a run prepared before exclusions existed: none recorded)
       await m.query(
         `UPDATE payout_runs SET status = 'computed', progress = 100, computed_at = now(), error = NULL,
                 pool_micros = $2, allocated_micros = $3, unallocated_micros = $4, member_count = $5, pair_count = $6,
                 referral_micros = (SELECT coalesce(sum(amount_micros), 0) FROM referral_credits WHERE period = $7),
-                basis_run_id = $8, inputs_digest = $9
+                basis_run_id = $8, inputs_digest = $9, decision_refs = $10
          WHERE id = $1`,
-        [run.id, parts.pool, parts.allocated, parts.unallocated, parts.members, parts.pairs, run.period, basis?.id ?? null, digest],
+        [
+          run.id,
+          parts.pool,
+          parts.allocated,
+          parts.unallocated,
+          parts.members,
+          parts.pairs,
+          run.period,
+          basis?.id ?? null,
+          moved ? EXCLUSIONS_MOVED_DIGEST : digest,
+          prepared.exclusions?.refs ?? [],
+        ],
       );
       await this.dropWork(m, run.id);
     });
@@ -239,7 +266,8 @@ export class PayoutRunRepository {
   /**
    * Why a computed run may no longer be approved as it stands (empty: it may): an earlier
    * period was approved since (its openings moved), a later period is already approved,
-   * a payout it takes back changed, or the period's adjustments or referral credits changed.
+   * a payout it takes back changed, or the period's adjustments, referral credits or
+   * integrity exclusions or holds changed.
    */
   async staleness(m: EntityManager, runId: string, period: string): Promise<string[]> {
     const [row] = await rows<{
@@ -264,7 +292,7 @@ export class PayoutRunRepository {
     if (row.later) reasons.push('a later period is already approved');
     if (row.now_basis !== row.basis) reasons.push('the openings come from another approved run now');
     if (row.returned > 0) reasons.push('a failed payout it takes back has changed');
-    if (row.now_digest !== row.digest) reasons.push("the period's adjustments or referral credits changed");
+    if (row.now_digest !== row.digest) reasons.push("the period's adjustments, referral credits, integrity exclusions or holds changed");
     return reasons;
   }
 }
