@@ -1283,6 +1283,102 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/simulation-authors': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SimulationAuthorsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/simulation-stories': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SimulationStoriesController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/simulations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SimulationsController_list'];
+    put?: never;
+    post: operations['SimulationsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/simulations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SimulationsController_get'];
+    put?: never;
+    post?: never;
+    delete: operations['SimulationsController_delete'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/simulations/{id}/authors.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SimulationsController_csv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/simulations/{id}/comparison': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SimulationsController_comparison'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/staff-users': {
     parameters: {
       query?: never;
@@ -1754,6 +1850,56 @@ export interface components {
       residualMicros: number | string;
       residualText: string | null;
     };
+    ComparisonTotals: {
+      authors: number;
+      /** @description authors paid in the run but carried in the simulation */
+      crossedDown: number;
+      /** @description authors paid in the simulation but carried in the run */
+      crossedUp: number;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaBoostBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaEarningsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaEngagementMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaFollowerBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaReadingTimeMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaReadRatioAdjustmentMicros: number | string;
+      gainers: number;
+      losers: number;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runBoostBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runEarningsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runEngagementMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runFollowerBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runPayoutCents: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runReadingTimeMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runReadRatioAdjustmentMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simBoostBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simEarningsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simEngagementMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simFollowerBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simPayoutCents: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simReadingTimeMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simReadRatioAdjustmentMicros: number | string;
+      unchanged: number;
+    };
     ConfirmEnrolmentDto: {
       /** @example 123456 */
       code: string;
@@ -1801,6 +1947,15 @@ export interface components {
       /** @enum {string|null} */
       category?: 'earnings_drop' | 'missing_payout' | 'eligibility' | 'referral' | 'boost' | 'other' | null;
       title: string;
+    };
+    CreateSimulationDto: {
+      label?: string;
+      parameters?: components['schemas']['UpdateEarningsParametersDto'];
+      /**
+       * @description a month, 2000-01 to 2099-12
+       * @example 2026-10
+       */
+      period: string;
     };
     CreateStaffUserDto: {
       email: string;
@@ -1956,6 +2111,13 @@ export interface components {
       statement: components['schemas']['ExplainedStatementRecord'] | null;
       stories: components['schemas']['ExplainedStoryRecord'][];
       writerText: string;
+    };
+    HistogramBucket: {
+      authors: number;
+      /** @description lowest difference in the bucket (µ$, inclusive) */
+      fromMicros: number | string;
+      /** @description highest difference in the bucket (µ$, inclusive) */
+      toMicros: number | string;
     };
     IntegrityCheckOutcome: {
       /** @enum {string} */
@@ -2202,6 +2364,168 @@ export interface components {
       /** @description the CSV text: reference,status,amount,date,failure_code */
       content: string;
       fileName?: string;
+    };
+    SimulationAuthorView: {
+      authorId: string;
+      authorName: string;
+      /**
+       * @description up: paid in the simulation, carried in the run; down: the other way
+       * @enum {string|null}
+       */
+      crossing: 'up' | 'down' | null;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaBoostBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaEarningsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaEngagementMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaFollowerBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaReadingTimeMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaReadRatioAdjustmentMicros: number | string;
+      /** @description simulationId:authorId */
+      id: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runBoostBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runEarningsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runEngagementMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runFollowerBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runPayoutCents: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runReadingTimeMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runReadRatioAdjustmentMicros: number | string;
+      /** @enum {string|null} */
+      runStatus: 'payable' | 'below_threshold' | 'payout_account_not_ready' | 'forfeited' | null;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simBoostBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simEarningsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simEngagementMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simFollowerBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simPayoutCents: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simReadingTimeMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simReadRatioAdjustmentMicros: number | string;
+      /** @enum {string|null} */
+      simStatus: 'payable' | 'below_threshold' | 'payout_account_not_ready' | 'forfeited' | null;
+      /** Format: uuid */
+      simulationId: string;
+    };
+    SimulationComparisonView: {
+      /** @description deciles of the authors' differences (µ$) */
+      deciles: (number | string)[];
+      histogram: components['schemas']['HistogramBucket'][];
+      topGainers: components['schemas']['SimulationAuthorView'][];
+      topLosers: components['schemas']['SimulationAuthorView'][];
+      totals: components['schemas']['ComparisonTotals'];
+    };
+    SimulationStoryView: {
+      authorId: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaBoostBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaEarningsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaEngagementMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaFollowerBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaReadingTimeMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaReadRatioAdjustmentMicros: number | string;
+      /** @description simulationId:storyId */
+      id: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runBoostBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runEarningsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runEngagementMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runFollowerBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runReadingTimeMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runReadRatioAdjustmentMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simBoostBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simEarningsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simEngagementMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simFollowerBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simReadingTimeMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simReadRatioAdjustmentMicros: number | string;
+      /** Format: uuid */
+      simulationId: string;
+      storyId: string;
+      storyTitle: string;
+    };
+    SimulationView: {
+      /** @description integer amount (a decimal string beyond 2^53) */
+      allocatedMicros: (number | string) | null;
+      /** @description the fields that differ from the run's parameters */
+      changes: {
+        [key: string]: {
+          from?: number;
+          to?: number;
+        };
+      };
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      createdBy: string | null;
+      createdByEmail: string | null;
+      error: string | null;
+      /** @description reader–story pairs it excludes */
+      excludedPairs: number;
+      /** Format: date-time */
+      finishedAt: string | null;
+      /** Format: uuid */
+      id: string;
+      label: string | null;
+      memberCount: number | null;
+      pairCount: number | null;
+      /** @description the run parameters it computed with */
+      params: {
+        [key: string]: number;
+      };
+      period: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      poolMicros: (number | string) | null;
+      progress: number;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runAllocatedMicros: (number | string) | null;
+      /**
+       * Format: uuid
+       * @description the period's approved or paid run
+       */
+      runId: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runPoolMicros: (number | string) | null;
+      /** @description how long the engine took */
+      seconds: number | null;
+      /** Format: date-time */
+      startedAt: string | null;
+      /** @enum {string} */
+      status: 'queued' | 'running' | 'done' | 'failed';
+      /** @description integer amount (a decimal string beyond 2^53) */
+      unallocatedMicros: (number | string) | null;
+      withoutBoostIds: string[];
     };
     StartRunDto: {
       /**
@@ -4525,6 +4849,199 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  SimulationAuthorsController_list: {
+    parameters: {
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, deltaEarningsMicros, deltaReadingTimeMicros, deltaEngagementMicros, deltaReadRatioAdjustmentMicros, deltaFollowerBonusMicros, deltaBoostBonusMicros, authorId, simPayoutCents, runPayoutCents; default ["deltaEarningsMicros","ASC"] */
+        sort?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description simulation-authors <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SimulationAuthorView'][];
+        };
+      };
+    };
+  };
+  SimulationStoriesController_list: {
+    parameters: {
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, deltaEarningsMicros, deltaReadingTimeMicros, deltaEngagementMicros, deltaReadRatioAdjustmentMicros, deltaFollowerBonusMicros, deltaBoostBonusMicros, storyId; default ["deltaEarningsMicros","ASC"] */
+        sort?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description simulation-stories <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SimulationStoryView'][];
+        };
+      };
+    };
+  };
+  SimulationsController_list: {
+    parameters: {
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, createdAt, period, status, finishedAt; default ["createdAt","DESC"] */
+        sort?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description simulations <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SimulationView'][];
+        };
+      };
+    };
+  };
+  SimulationsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSimulationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SimulationView'];
+        };
+      };
+    };
+  };
+  SimulationsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SimulationView'];
+        };
+      };
+    };
+  };
+  SimulationsController_delete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SimulationsController_csv: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SimulationsController_comparison: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SimulationComparisonView'];
+        };
       };
     };
   };

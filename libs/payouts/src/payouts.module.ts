@@ -25,6 +25,12 @@ import { PayoutRunRepository } from './run/payout-run.repository.js';
 import { SettlementController } from './settlement/settlement.controller.js';
 import { SettlementRepository } from './settlement/settlement.repository.js';
 import { SettlementService } from './settlement/settlement.service.js';
+import { SimulationJobs } from './simulation/simulation.jobs.js';
+import { SimulationRepository } from './simulation/simulation.repository.js';
+import { SimulationResultsRepository } from './simulation/simulation-results.repository.js';
+import { SimulationRunner } from './simulation/simulation-runner.js';
+import { SimulationsService } from './simulation/simulations.service.js';
+import { SimulationAuthorsController, SimulationsController, SimulationStoriesController } from './simulation/simulations.controller.js';
 
 /** Payouts: the monthly run, statements, adjustments, the payout file and the earnings parameters. */
 @Module({})
@@ -41,6 +47,9 @@ export class PayoutsModule {
             StatementsController,
             AdjustmentsController,
             EarningsParametersController,
+            SimulationsController,
+            SimulationAuthorsController,
+            SimulationStoriesController,
           ]
         : [],
       providers: [
@@ -56,9 +65,19 @@ export class PayoutsModule {
         IntegrityActionsRepository,
         IntegrityActionsService,
         PayoutHoldsRepository,
-        ...(http ? [PayoutFileRepository, PayoutFileService, SettlementRepository, SettlementService] : [PayoutRunJobs]),
+        SimulationRepository,
+        SimulationResultsRepository,
+        SimulationRunner,
+        SimulationsService,
+        ...(http ? [PayoutFileRepository, PayoutFileService, SettlementRepository, SettlementService] : [PayoutRunJobs, SimulationJobs]),
       ],
-      exports: [EarningsParametersService, PayoutResultsRepository, IntegrityActionsService],
+      exports: [
+        EarningsParametersService,
+        PayoutResultsRepository,
+        IntegrityActionsService,
+        SimulationsService,
+        SimulationResultsRepository,
+      ],
     };
   }
 }

@@ -22,6 +22,8 @@ export const JOBS = {
   payoutFinalize: { queue: 'payouts', name: 'payout-finalize' },
   /** Scheduled on the 2nd of each month at 02:00 UTC: starts the previous month's run. */
   payoutMonthly: { queue: 'payouts', name: 'payout-monthly' },
+  /** Runs the earnings engine for a what-if simulation into its own tables. */
+  simulation: { queue: 'payouts', name: 'simulation' },
   /** Credits legacy referrers for a period (spec step 8); idempotent per referral, charge and period. */
   honorLegacyReferrals: { queue: 'referrals', name: 'honor-legacy-referrals' },
   /** Scheduled monthly: honors the previous month's referrals. */
