@@ -25,7 +25,14 @@ const ADMIN: readonly Role[] = [];
 const MONEY_READERS = ['finance', 'support'] as const;
 
 export const ACCESS: Record<string, Record<string, Who>> = {
-  'integrity-cases': rules(INTEGRITY, { detect: INTEGRITY }),
+  'integrity-cases': rules(INTEGRITY, {
+    detect: INTEGRITY,
+    claim: INTEGRITY,
+    release: INTEGRITY,
+    notes: INTEGRITY,
+    decide: INTEGRITY,
+    revert: INTEGRITY,
+  }),
   'integrity-parameters': rules(INTEGRITY, { edit: ADMIN }),
   applications: rules(REVIEWER, {
     create: REVIEWER,
