@@ -30,3 +30,6 @@ export type Explanation = Schemas['ExplanationRecord'] & Partial<Pick<Schemas['T
 export type ExplainedStory = Schemas['ExplainedStoryRecord'];
 export type Cause = Schemas['CauseRecord'];
 export type RunSummary = Schemas['RunSummaryRecord'];
+export type Simulation = Schemas['SimulationView'];
+export type SimulationAuthor = Schemas['SimulationAuthorView'];
+export type SimulationComparison = Schemas['SimulationComparisonView'];

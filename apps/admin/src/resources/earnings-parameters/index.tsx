@@ -31,6 +31,7 @@ import {
 } from '@libs/payouts/src/earnings-parameter-fields';
 import { dataProvider } from '../../dataProvider';
 import { formatUtc } from '../../dates';
+import { SimulateChangeButton } from '../simulations/SimulateChangeButton';
 
 interface ParameterSet {
   id: string;
@@ -190,10 +191,11 @@ const ParameterInput = ({ field }: { field: ParameterField }) => {
   );
 };
 
-/** A parameter set is never deleted (each run keeps its own copy): Save only. */
+/** A parameter set is never deleted (each run keeps its own copy): Save, or first simulate the change. */
 const SaveOnly = () => (
   <Toolbar>
     <SaveButton label="Save the new parameters" />
+    <SimulateChangeButton />
   </Toolbar>
 );
 
