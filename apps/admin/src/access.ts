@@ -37,6 +37,7 @@ export const ACCESS: Record<string, Record<string, Who>> = {
   partners: rules(['reviewer', 'support', 'finance'], { suspend: REVIEWER, reinstate: REVIEWER, remove: REVIEWER, leave: REVIEWER }),
   countries: rules('any', { create: ADMIN, edit: ADMIN, delete: ADMIN }),
   nominations: rules(CURATOR, {
+    'impact-estimate': CURATOR,
     boost: CURATOR,
     decline: CURATOR,
     claim: CURATOR,
@@ -45,7 +46,7 @@ export const ACCESS: Record<string, Record<string, Who>> = {
     'bulk-decline': CURATOR,
   }),
   nominators: rules(CURATOR),
-  boosts: rules('any', { end: CURATOR }),
+  boosts: rules('any', { end: CURATOR, impact: ['curator', 'finance'] }),
   stories: rules('any', { boost: CURATOR }),
   'payout-runs': rules('any', {
     create: FINANCE,
