@@ -386,6 +386,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/boosts/{id}/impact': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['BoostImpactController_realised'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/countries': {
     parameters: {
       query?: never;
@@ -845,6 +861,22 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['NominationsController_decline'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/nominations/{id}/impact-estimate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['BoostImpactController_estimate'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1932,6 +1964,51 @@ export interface components {
       statementsMicros: number;
       /** @description Failed or reversed payouts no later run took back (integer micro-dollars) */
       unsettledMicros: number;
+    };
+    BoostImpactEstimateView: {
+      /** @description integer amount (a decimal string beyond 2^53) */
+      basisEarningsMicros: (number | string) | null;
+      basisMemberReads: number | null;
+      /** @description the approved month the readership is taken from */
+      basisPeriod: string | null;
+      boostBps: number;
+      boostDays: number;
+      /**
+       * @description always true: an estimate, not a result
+       * @enum {boolean}
+       */
+      estimate: true;
+      /** @description estimated extra earnings over the boost window (µ$) */
+      estimatedMicros: (number | string) | null;
+      nominationId: string;
+      storyId: string;
+    };
+    BoostImpactPeriod: {
+      /** @description run minus simulation (µ$) */
+      movedMicros: (number | string) | null;
+      period: string;
+      /**
+       * Format: uuid
+       * @description the approved run (null: the month has none yet)
+       */
+      runId: string | null;
+      /** @description the story's earnings in the run (µ$) */
+      runMicros: (number | string) | null;
+      /** Format: uuid */
+      simulationId: string | null;
+      /** @description the story's earnings in the simulation without this boost (µ$) */
+      withoutBoostMicros: (number | string) | null;
+    };
+    BoostImpactView: {
+      boostId: string;
+      /** @description every month of the window has an approved run */
+      complete?: boolean;
+      periods: components['schemas']['BoostImpactPeriod'][];
+      /** @description what the boost moved to the story over the months with an approved run (µ$) */
+      realisedMicros: (number | string) | null;
+      /** @enum {string} */
+      state: 'upcoming' | 'active' | 'ended';
+      storyId: string;
     };
     BoostNominationDto: {
       note?: string;
@@ -4213,6 +4290,27 @@ export interface operations {
       };
     };
   };
+  BoostImpactController_realised: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BoostImpactView'];
+        };
+      };
+    };
+  };
   CountriesController_list: {
     parameters: {
       query?: {
@@ -4998,6 +5096,27 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['NominationRecord'];
+        };
+      };
+    };
+  };
+  BoostImpactController_estimate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BoostImpactEstimateView'];
         };
       };
     };

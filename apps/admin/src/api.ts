@@ -63,3 +63,7 @@ export type BulkDeclineResult = Schemas['BulkDeclineResultRecord'];
 export type StaffIdentity = Omit<Schemas['StaffIdentityRecord'], 'secondFactor'> &
   Partial<Pick<Schemas['StaffIdentityRecord'], 'secondFactor'>>;
 export type SecondFactorEnrolment = Schemas['SecondFactorEnrolmentRecord'];
+
+export type Simulation = Schemas['SimulationView'];
+export type SimulationAuthor = Schemas['SimulationAuthorView'];
+export type SimulationComparison = Schemas['SimulationComparisonView'];
