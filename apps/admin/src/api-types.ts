@@ -1747,6 +1747,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/tickets/{id}/payout-projection': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['TicketsController_payoutProjection'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/tickets/{id}/reopen': {
     parameters: {
       query?: never;
@@ -2493,6 +2509,13 @@ export interface components {
       stories: components['schemas']['ExplainedStoryRecord'][];
       writerText: string;
     };
+    HeldPayoutView: {
+      /** @description integer amount (a decimal string beyond 2^53) */
+      payoutCents: number | string;
+      period: string;
+      /** Format: uuid */
+      statementId: string;
+    };
     HistogramBucket: {
       authors: number;
       /** @description lowest difference in the bucket (µ$, inclusive) */
@@ -2747,6 +2770,42 @@ export interface components {
       /** @enum {string} */
       status: 'active' | 'suspended' | 'removed' | 'left';
     };
+    PayoutProjectionView: {
+      account: components['schemas']['ProjectionAccountView'] | null;
+      /** @description the projected payout in cents; null when none can be projected */
+      amountCents: (number | string) | null;
+      /** Format: date-time */
+      asOf: string;
+      authorId: string;
+      /** @description what the next run opens with: carried, plus a payout that failed or was reversed */
+      carriedMicros: number | string;
+      /** @description the open month so far (none exist yet) */
+      estimate: components['schemas']['ProjectionEstimateView'] | null;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      heldCents: number | string;
+      holds: components['schemas']['HeldPayoutView'][];
+      /** @description the month of asOf */
+      openPeriod: string;
+      /** @enum {string} */
+      outcome: 'payout_pending' | 'next_run' | 'estimated' | 'below_threshold' | 'account_not_ready' | 'forfeited' | 'no_statement';
+      /**
+       * Format: date
+       * @description paid by this day (UTC)
+       */
+      payBy: string | null;
+      /** @description the period whose run pays it */
+      period: string | null;
+      /** @description what must still be earned to reach the threshold */
+      shortfallMicros: number | string;
+      /** @description the statement of the latest final run */
+      statement: components['schemas']['ProjectionStatementView'] | null;
+      /** @description the projection in words for the writer */
+      text: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      thresholdMicros: number | string;
+      /** @description closed months not in a final run yet */
+      unsettledPeriods: string[];
+    };
     PayoutRunShowView: {
       /** @description integer amount (a decimal string beyond 2^53) */
       allocatedMicros: (number | string) | null;
@@ -2854,6 +2913,33 @@ export interface components {
       /** @enum {string} */
       state: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed';
       statementId: string;
+    };
+    ProjectionAccountView: {
+      ready: boolean;
+      status: string;
+      taxStatus: string;
+    };
+    ProjectionEstimateView: {
+      /** @description integer amount (a decimal string beyond 2^53) */
+      amountMicros: number | string;
+      /** Format: date-time */
+      asOf: string;
+      period: string;
+    };
+    ProjectionStatementView: {
+      /** @description integer amount (a decimal string beyond 2^53) */
+      balanceMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      carriedMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      forfeitedMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      payoutCents: number | string;
+      /** @enum {string|null} */
+      payoutState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | null;
+      period: string;
+      /** @enum {string} */
+      status: 'payable' | 'below_threshold' | 'payout_account_not_ready' | 'forfeited';
     };
     PublicationDetail: {
       id: string;
@@ -6642,6 +6728,27 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  TicketsController_payoutProjection: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PayoutProjectionView'];
+        };
       };
     };
   };

@@ -32,7 +32,6 @@ export type Cause = Schemas['CauseRecord'];
 export type RunSummary = Schemas['RunSummaryRecord'];
 export type SavedReply = Schemas['SavedReplyRecord'] & Partial<Pick<Schemas['SavedReplyDetailRecord'], 'placeholders'>>;
 export type SavedReplyPlaceholder = Schemas['SavedReplyPlaceholderRecord'];
-export type RenderedReply = Schemas['RenderedReplyRecord'];
 
 export type Story = Schemas['StoryRecord'] & Partial<Pick<Schemas['StoryDetailRecord'], 'boosts' | 'nominations'>>;
 export type Boost = Schemas['BoostRecord'];
@@ -67,3 +66,5 @@ export type SecondFactorEnrolment = Schemas['SecondFactorEnrolmentRecord'];
 export type Simulation = Schemas['SimulationView'];
 export type SimulationAuthor = Schemas['SimulationAuthorView'];
 export type SimulationComparison = Schemas['SimulationComparisonView'];
+/** "When will I be paid?": the writer's next payout, projected (a ticket's writer context). */
+export type PayoutProjection = Schemas['PayoutProjectionView'];

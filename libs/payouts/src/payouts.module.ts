@@ -22,6 +22,8 @@ import {
   StatementsController,
   StoryEarningsController,
 } from './payouts.controller.js';
+import { ProjectionRepository } from './projection/projection.repository.js';
+import { PayoutProjectionService } from './projection/projection.service.js';
 import { PayoutRunRepository } from './run/payout-run.repository.js';
 import { SettlementController } from './settlement/settlement.controller.js';
 import { SettlementRepository } from './settlement/settlement.repository.js';
@@ -33,7 +35,7 @@ import { SimulationRunner } from './simulation/simulation-runner.js';
 import { SimulationsService } from './simulation/simulations.service.js';
 import { SimulationAuthorsController, SimulationsController, SimulationStoriesController } from './simulation/simulations.controller.js';
 
-/** Payouts: the monthly run, statements, adjustments, the payout file and the earnings parameters. */
+/** Payouts: the monthly run, statements, adjustments, the payout file, the payout projection and the earnings parameters. */
 @Module({})
 export class PayoutsModule {
   static forRoot({ http }: DomainModuleOptions): DynamicModule {
@@ -71,7 +73,16 @@ export class PayoutsModule {
         SimulationResultsRepository,
         SimulationRunner,
         SimulationsService,
-        ...(http ? [PayoutFileRepository, PayoutFileService, SettlementRepository, SettlementService] : [PayoutRunJobs, SimulationJobs]),
+        ...(http
+          ? [
+              PayoutFileRepository,
+              PayoutFileService,
+              SettlementRepository,
+              SettlementService,
+              ProjectionRepository,
+              PayoutProjectionService,
+            ]
+          : [PayoutRunJobs, SimulationJobs]),
       ],
       exports: [
         EarningsParametersService,
@@ -79,6 +90,7 @@ export class PayoutsModule {
         IntegrityActionsService,
         SimulationsService,
         SimulationResultsRepository,
+        ...(http ? [PayoutProjectionService] : []),
       ],
     };
   }
