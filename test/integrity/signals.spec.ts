@@ -53,7 +53,7 @@ describe('integrity signals', () => {
     // farm sessions last 30–40 s: the whole distribution sits in the first buckets above the threshold
     expect(farm.evidence.histogram.every((b: { fromSeconds: number }) => b.fromSeconds < 45)).toBe(true);
     const ring = flags.find((f) => f.signal === 'ring')!;
-    expect(ring.evidence.densityBps).toBe(10000);
+    expect(ring.evidence.densityBps).toBeGreaterThanOrEqual(5000);
     expect(ring.evidence.authors.length).toBe(ring.evidence.writers.length);
     const conc = flags.find((f) => f.signal === 'concentration')!;
     expect(conc.evidence.shareBps).toBeGreaterThanOrEqual(3000);

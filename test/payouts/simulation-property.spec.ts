@@ -86,9 +86,24 @@ describe('simulation properties over random datasets', () => {
 
           const bundle = randomBundle(seed);
           const without = dropBoosts ? bundle.boosts.slice(0, 1).map((b) => b.id) : [];
-          const id = await simulations.simulate({ period: RANDOM_PERIOD, params: changed, withoutBoostIds: without });
+          // every (every+1)th reader–story pair of the sessions excluded (none when every = 6)
+          const pairs = [...new Set(bundle.sessions.filter((x) => x.readerId !== null).map((x) => `${x.readerId}|${x.storyId}`))];
+          const excluded = new Set(every === 6 ? [] : pairs.filter((_, i) => i % (every + 1) === 0));
+          const id = await simulations.simulate({
+            period: RANDOM_PERIOD,
+            params: changed,
+            withoutBoostIds: without,
+            excludedPairs: [...excluded].map((p) => ({ memberId: p.split('|')[0]!, storyId: p.split('|')[1]! })),
+          });
+          const stored = await t.db.pool.query(`SELECT count(*)::int AS n FROM simulation_excluded_pairs WHERE simulation_id = $1`, [id]);
+          expect(stored.rows[0].n).toBe(excluded.size);
           const expected = computeEarnings(
-            { ...bundle, boosts: bundle.boosts.filter((b) => !without.includes(b.id)) },
+            {
+              ...bundle,
+              boosts: bundle.boosts.filter((b) => !without.includes(b.id)),
+              sessions: bundle.sessions.filter((x) => x.readerId === null || !excluded.has(`${x.readerId}|${x.storyId}`)),
+              engagements: bundle.engagements.filter((e) => !excluded.has(`${e.memberId}|${e.storyId}`)),
+            },
             RANDOM_PERIOD,
             changed,
           );

@@ -25,7 +25,14 @@ const ADMIN: readonly Role[] = [];
 const MONEY_READERS = ['finance', 'support'] as const;
 
 export const ACCESS: Record<string, Record<string, Who>> = {
-  'integrity-cases': rules(INTEGRITY, { detect: INTEGRITY }),
+  'integrity-cases': rules(INTEGRITY, {
+    detect: INTEGRITY,
+    claim: INTEGRITY,
+    release: INTEGRITY,
+    notes: INTEGRITY,
+    decide: INTEGRITY,
+    revert: INTEGRITY,
+  }),
   'integrity-parameters': rules(INTEGRITY, { edit: ADMIN }),
   applications: rules(REVIEWER, {
     create: REVIEWER,
@@ -40,6 +47,7 @@ export const ACCESS: Record<string, Record<string, Who>> = {
   partners: rules(['reviewer', 'support', 'finance'], { suspend: REVIEWER, reinstate: REVIEWER, remove: REVIEWER, leave: REVIEWER }),
   countries: rules('any', { create: ADMIN, edit: ADMIN, delete: ADMIN }),
   nominations: rules(CURATOR, {
+    'impact-estimate': CURATOR,
     boost: CURATOR,
     decline: CURATOR,
     claim: CURATOR,
@@ -48,7 +56,7 @@ export const ACCESS: Record<string, Record<string, Who>> = {
     'bulk-decline': CURATOR,
   }),
   nominators: rules(CURATOR),
-  boosts: rules('any', { end: CURATOR }),
+  boosts: rules('any', { end: CURATOR, impact: ['curator', 'finance'] }),
   stories: rules('any', { boost: CURATOR }),
   'payout-runs': rules('any', {
     create: FINANCE,
@@ -65,6 +73,9 @@ export const ACCESS: Record<string, Record<string, Who>> = {
   statements: rules(MONEY_READERS),
   adjustments: rules(MONEY_READERS, { create: FINANCE }),
   'earnings-parameters': rules('any', { edit: ADMIN }),
+  simulations: rules(FINANCE, { create: FINANCE, delete: FINANCE, 'authors.csv': FINANCE }),
+  'simulation-authors': rules(FINANCE),
+  'simulation-stories': rules(FINANCE),
   referrals: rules(MONEY_READERS),
   'referral-credits': rules(MONEY_READERS),
   'referral-credit-totals': rules(MONEY_READERS),

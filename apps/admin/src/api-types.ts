@@ -386,6 +386,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/boosts/{id}/impact': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['BoostImpactController_realised'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/countries': {
     parameters: {
       query?: never;
@@ -509,6 +525,118 @@ export interface paths {
     get: operations['IntakeExplanationsController_get'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrity-cases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['IntegrityCasesController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrity-cases/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['IntegrityCasesController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrity-cases/{id}/claim': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['IntegrityCasesController_claim'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrity-cases/{id}/decide': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['IntegrityCasesController_decide'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrity-cases/{id}/notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['IntegrityCasesController_note'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrity-cases/{id}/release': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['IntegrityCasesController_release'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrity-cases/{id}/revert': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['IntegrityCasesController_revert'];
     delete?: never;
     options?: never;
     head?: never;
@@ -733,6 +861,22 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['NominationsController_decline'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/nominations/{id}/impact-estimate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['BoostImpactController_estimate'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1741,6 +1885,16 @@ export interface components {
       /** Format: date-time */
       submittedAt: string;
     };
+    ApprovalWarningView: {
+      /** @description money at stake, integer micro-dollars */
+      amountMicros: (number | string) | null;
+      /** @example integrity_open_cases */
+      code: string;
+      details?: {
+        [key: string]: unknown;
+      };
+      message: string;
+    };
     AuditEntryRecord: {
       /** @example nomination.boost */
       action: string;
@@ -1826,6 +1980,51 @@ export interface components {
       statementsMicros: number;
       /** @description Failed or reversed payouts no later run took back (integer micro-dollars) */
       unsettledMicros: number;
+    };
+    BoostImpactEstimateView: {
+      /** @description integer amount (a decimal string beyond 2^53) */
+      basisEarningsMicros: (number | string) | null;
+      basisMemberReads: number | null;
+      /** @description the approved month the readership is taken from */
+      basisPeriod: string | null;
+      boostBps: number;
+      boostDays: number;
+      /**
+       * @description always true: an estimate, not a result
+       * @enum {boolean}
+       */
+      estimate: true;
+      /** @description estimated extra earnings over the boost window (µ$) */
+      estimatedMicros: (number | string) | null;
+      nominationId: string;
+      storyId: string;
+    };
+    BoostImpactPeriod: {
+      /** @description run minus simulation (µ$) */
+      movedMicros: (number | string) | null;
+      period: string;
+      /**
+       * Format: uuid
+       * @description the approved run (null: the month has none yet)
+       */
+      runId: string | null;
+      /** @description the story's earnings in the run (µ$) */
+      runMicros: (number | string) | null;
+      /** Format: uuid */
+      simulationId: string | null;
+      /** @description the story's earnings in the simulation without this boost (µ$) */
+      withoutBoostMicros: (number | string) | null;
+    };
+    BoostImpactView: {
+      boostId: string;
+      /** @description every month of the window has an approved run */
+      complete?: boolean;
+      periods: components['schemas']['BoostImpactPeriod'][];
+      /** @description what the boost moved to the story over the months with an approved run (µ$) */
+      realisedMicros: (number | string) | null;
+      /** @enum {string} */
+      state: 'upcoming' | 'active' | 'ended';
+      storyId: string;
     };
     BoostNominationDto: {
       note?: string;
@@ -1929,6 +2128,17 @@ export interface components {
       /** @enum {string} */
       reason: 'not_found' | 'not_pending' | 'claimed';
       status?: string;
+    };
+    CaseDecisionDto: {
+      /** @enum {string} */
+      decision: 'dismiss' | 'exclude' | 'hold' | 'suspend';
+      reason?: string;
+    };
+    CaseNoteDto: {
+      body: string;
+    };
+    CaseRevertDto: {
+      reason: string;
     };
     CauseRecord: {
       /** @description integer amount (a decimal string beyond 2^53) */
@@ -2595,6 +2805,57 @@ export interface components {
       thresholdMicros: number | string;
       /** @description closed months not in a final run yet */
       unsettledPeriods: string[];
+    };
+    PayoutRunShowView: {
+      /** @description integer amount (a decimal string beyond 2^53) */
+      allocatedMicros: (number | string) | null;
+      approvalWarnings: components['schemas']['ApprovalWarningView'][];
+      /** Format: date-time */
+      approvedAt: string | null;
+      /** Format: uuid */
+      approvedBy: string | null;
+      approvedByEmail: string | null;
+      attempt: number;
+      /** Format: date-time */
+      computedAt: string | null;
+      /** @description the integrity decisions whose exclusions the run applied */
+      decisionRefs: string[];
+      error: string | null;
+      /** Format: uuid */
+      id: string;
+      memberCount: number | null;
+      /** Format: date-time */
+      paidAt: string | null;
+      paidAuthors: number;
+      /** Format: uuid */
+      paidBy: string | null;
+      /** @description payouts pending or transferred, integer cents */
+      paidOutCents: number | string;
+      pairCount: number | null;
+      /** @description the payout and execution parameters the run uses */
+      params: {
+        [key: string]: unknown;
+      };
+      paramsVersion: number;
+      /** @example 2026-10 */
+      period: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      poolMicros: (number | string) | null;
+      /** @description 0–100 */
+      progress: number;
+      /** Format: date-time */
+      queuedAt: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      referralMicros: (number | string) | null;
+      /** Format: date-time */
+      startedAt: string | null;
+      /** Format: uuid */
+      startedBy: string | null;
+      startedByEmail: string | null;
+      /** @enum {string} */
+      status: 'queued' | 'running' | 'computed' | 'approved' | 'paid' | 'failed';
+      /** @description integer amount (a decimal string beyond 2^53) */
+      unallocatedMicros: (number | string) | null;
     };
     PayoutRunView: {
       /** @description integer amount (a decimal string beyond 2^53) */
@@ -4180,6 +4441,27 @@ export interface operations {
       };
     };
   };
+  BoostImpactController_realised: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BoostImpactView'];
+        };
+      };
+    };
+  };
   CountriesController_list: {
     parameters: {
       query?: {
@@ -4455,6 +4737,162 @@ export interface operations {
         content: {
           'application/json': components['schemas']['WriterExplanationRecord'];
         };
+      };
+    };
+  };
+  IntegrityCasesController_list: {
+    parameters: {
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, score, period, status, memberCount, sessionCount, timePoints, moneyAtStakeMicros, detectedAt, decidedAt; default ["score","DESC"] */
+        sort?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  IntegrityCasesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  IntegrityCasesController_claim: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  IntegrityCasesController_decide: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description 1-255 printable characters, one per action (the same on a retry), per staff user */
+        'Idempotency-Key': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CaseDecisionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  IntegrityCasesController_note: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CaseNoteDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  IntegrityCasesController_release: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  IntegrityCasesController_revert: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description 1-255 printable characters, one per action (the same on a retry), per staff user */
+        'Idempotency-Key': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CaseRevertDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
@@ -4813,6 +5251,27 @@ export interface operations {
       };
     };
   };
+  BoostImpactController_estimate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BoostImpactEstimateView'];
+        };
+      };
+    };
+  };
   NominationsController_release: {
     parameters: {
       query?: never;
@@ -5165,7 +5624,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['PayoutRunView'];
+          'application/json': components['schemas']['PayoutRunShowView'];
         };
       };
     };
@@ -5184,11 +5643,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description the approved run, with the warnings the approval showed */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PayoutRunShowView'];
+        };
       };
     };
   };

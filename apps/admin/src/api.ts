@@ -62,6 +62,10 @@ export type BulkDeclineResult = Schemas['BulkDeclineResultRecord'];
 export type StaffIdentity = Omit<Schemas['StaffIdentityRecord'], 'secondFactor'> &
   Partial<Pick<Schemas['StaffIdentityRecord'], 'secondFactor'>>;
 export type SecondFactorEnrolment = Schemas['SecondFactorEnrolmentRecord'];
+
+export type Simulation = Schemas['SimulationView'];
+export type SimulationAuthor = Schemas['SimulationAuthorView'];
+export type SimulationComparison = Schemas['SimulationComparisonView'];
 /** "When will I be paid?": the writer's next payout, projected (a ticket's writer context). */
 export type PayoutProjection = Schemas['PayoutProjectionView'];
 export type StoredFile = Schemas['SettlementFileView'];

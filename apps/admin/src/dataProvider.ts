@@ -37,6 +37,8 @@ export interface ConsoleDataProvider extends DataProvider {
   /** `POST /api/payout-runs {period}`: 202 with the queued run. */
   startPayoutRun(period: string): Promise<{ data: RaRecord }>;
   downloadPayoutFile(runId: Identifier, period: string): Promise<void>;
+  /** Every author's difference in a simulation, as CSV. */
+  downloadSimulationCsv(id: Identifier, period: string): Promise<void>;
   /** Plain JSON reads that are not lists in the dialect (parameter history, explanations). */
   fetchJson<T = unknown>(relativePath: string): Promise<{ data: T }>;
 }
@@ -59,6 +61,9 @@ export const dataProvider: ConsoleDataProvider = {
   },
   downloadPayoutFile(runId, period) {
     return download(path('payout-runs', runId, 'payout-file'), `payouts-${period}.csv`);
+  },
+  downloadSimulationCsv(id, period) {
+    return download(path('simulations', id, 'authors.csv'), `simulation-${period}.csv`);
   },
   async fetchJson(relativePath) {
     const { json } = await httpClient(`${API}/${relativePath}`);

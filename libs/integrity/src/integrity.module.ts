@@ -1,5 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { DomainModuleOptions } from '../../core/src/domain-module.js';
+import { CasesRepository } from './cases.repository.js';
+import { CasesService } from './cases.service.js';
 import { IntegrityCasesController } from './integrity-cases.controller.js';
 import { IntegrityParametersController } from './integrity-parameters.controller.js';
 import { IntegrityParametersRepository } from './integrity-parameters.repository.js';
@@ -23,7 +25,7 @@ export class IntegrityModule {
         IntegrityParametersService,
         SignalsRepository,
         SignalsService,
-        ...(http ? [SignalsQueue] : [SignalsJobs]),
+        ...(http ? [SignalsQueue, CasesRepository, CasesService] : [SignalsJobs]),
       ],
       exports: [SignalsService],
     };

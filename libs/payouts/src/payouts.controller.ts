@@ -19,6 +19,7 @@ import {
   AdjustmentView,
   ParameterSetView,
   ParameterVersionView,
+  PayoutRunShowView,
   PayoutRunView,
   StatementView,
   StoryEarningView,
@@ -43,11 +44,11 @@ export class PayoutRunsController {
     return this.results.listRuns(q);
   }
 
-  @ApiOkResponse({ type: PayoutRunView })
+  @ApiOkResponse({ type: PayoutRunShowView })
   @Get(':id')
   @AnyStaff()
   get(@Param('id', ParseUUIDPipe) id: string) {
-    return this.results.getRun(id);
+    return this.runs.show(id);
   }
 
   /** 202: the run record, queued (a computed or failed run of the period is recomputed). */
@@ -55,10 +56,12 @@ export class PayoutRunsController {
     return this.runs.start(actor, dto.period);
   }
 
-  @Post(':id/approve') @HttpCode(200) @Roles('finance') @MoneyWrite() approve(
-    @CurrentStaff() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-  ) {
+  @ApiOkResponse({ type: PayoutRunShowView, description: 'the approved run, with the warnings the approval showed' })
+  @Post(':id/approve')
+  @HttpCode(200)
+  @Roles('finance')
+  @MoneyWrite()
+  approve(@CurrentStaff() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.runs.approve(actor, id);
   }
 

@@ -110,6 +110,17 @@ export class SimulationResultsRepository {
     });
   }
 
+  /** One story's run, simulation and difference (µ$, bigint), by story id; zeros when neither side has it. */
+  async storyDifference(id: string, storyId: string): Promise<{ run: bigint; sim: bigint; runBoostBonus: bigint }> {
+    const row = await one<{ run: string; sim: string; bb: string }>(
+      this.dataSource,
+      `SELECT d.run_earnings_micros::text AS run, d.sim_earnings_micros::text AS sim, d.run_boost_bonus_micros::text AS bb
+       FROM simulations sm CROSS JOIN LATERAL ${STORY_DIFFS} d JOIN stories st ON st.key = d.story_key WHERE sm.id = $1 AND st.id = $2`,
+      [id, storyId],
+    );
+    return { run: micros(row?.run ?? 0), sim: micros(row?.sim ?? 0), runBoostBonus: micros(row?.bb ?? 0) };
+  }
+
   /** Every author's difference, for the CSV export (largest loss first). */
   async authorRows(id: string): Promise<Record<string, unknown>[]> {
     return rows(this.dataSource, `SELECT ${AUTHOR_COLUMNS} FROM ${AUTHOR_FROM} WHERE sm.id = $1 ORDER BY d.delta_earnings_micros, au.id`, [

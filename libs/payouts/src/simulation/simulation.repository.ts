@@ -88,6 +88,23 @@ export class SimulationRepository {
     return id;
   }
 
+  /**
+   * A finished simulation of the period against its current final run with the run's own
+   * parameters, no excluded pairs and exactly these boosts left out (e.g. a boost's impact).
+   */
+  async reusable(period: string, withoutBoostIds: string[]): Promise<string | undefined> {
+    const row = await one<{ id: string }>(
+      this.dataSource,
+      `SELECT sm.id FROM simulations sm JOIN payout_runs r ON r.id = sm.run_id AND r.status IN ${FINAL_RUN_STATUSES_SQL}
+       WHERE sm.period = $1 AND sm.status = 'done' AND sm.changes = '{}'::jsonb
+         AND sm.without_boost_ids @> $2::text[] AND sm.without_boost_ids <@ $2::text[]
+         AND NOT EXISTS (SELECT 1 FROM simulation_excluded_pairs x WHERE x.simulation_id = sm.id)
+       ORDER BY sm.finished_at DESC LIMIT 1`,
+      [period, withoutBoostIds],
+    );
+    return row?.id;
+  }
+
   async find(id: string, db: DataSource | EntityManager = this.dataSource): Promise<SimulationRow | undefined> {
     return one<SimulationRow>(db, `SELECT ${ROW} FROM simulations WHERE id = $1`, [id]);
   }

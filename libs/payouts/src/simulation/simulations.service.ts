@@ -70,6 +70,11 @@ export class SimulationsService {
     return id;
   }
 
+  /** As `simulate`, but a finished simulation of the same question (run parameters, these boosts left out) is reused. */
+  async simulateOnce(request: { period: string; withoutBoostIds: string[]; label?: string }): Promise<string> {
+    return (await this.repo.reusable(request.period, request.withoutBoostIds)) ?? this.simulate(request);
+  }
+
   private async record(actor: Actor | null, request: SimulationRequest): Promise<string> {
     return this.scope.run(async (m) => {
       const run = await this.repo.finalRun(m, request.period);

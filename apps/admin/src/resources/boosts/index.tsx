@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { DataTable, Link, List, SearchInput, SelectInput, Show, TextInput, TopToolbar, useRecordContext } from 'react-admin';
 import { IfCan, ReasonDialog, useAction } from '../../components/actions';
 import { exporterOf } from '../../components/exporter';
+import { BoostImpact } from '../simulations/BoostImpact';
 import { boostCsv } from './csv';
 import { Fact, Facts, StatusChip } from '../../components/fields';
 import { ListActions, choices, dateRangeFilters } from '../../components/lists';
@@ -115,6 +116,7 @@ const BoostDetail = () => {
           {r.endedBy ? <Fact label="Ended by">{r.endedByEmail ?? r.endedBy}</Fact> : null}
           {r.endReason ? <Fact label="End reason">{r.endReason}</Fact> : null}
         </Facts>
+        <BoostImpact boostId={r.id} state={r.state} />
       </CardContent>
     </Card>
   );

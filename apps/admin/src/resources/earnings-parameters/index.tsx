@@ -32,6 +32,7 @@ import {
 import { dataProvider } from '../../dataProvider';
 import { formatUtc } from '../../dates';
 import type { ParameterSet } from '../../api';
+import { SimulateChangeButton } from '../simulations/SimulateChangeButton';
 
 /** A value of the set as people read it (the referral cutoff is a date). */
 const shown = (field: string, value: unknown) => (field === 'referralCutoff' ? formatUtc(String(value)) : formatParameter(field, value));
@@ -180,10 +181,11 @@ const ParameterInput = ({ field }: { field: ParameterField }) => {
   );
 };
 
-/** A parameter set is never deleted (each run keeps its own copy): Save only. */
+/** A parameter set is never deleted (each run keeps its own copy): Save, or first simulate the change. */
 const SaveOnly = () => (
   <Toolbar>
     <SaveButton label="Save the new parameters" />
+    <SimulateChangeButton />
   </Toolbar>
 );
 
