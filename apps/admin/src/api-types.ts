@@ -1661,6 +1661,7 @@ export interface components {
         | 'story_stopped'
         | 'referrals'
         | 'adjustments'
+        | 'reading_excluded'
         | 'no_previous_run'
         | 'enrollment_ended'
         | 'carried_over'

@@ -19,6 +19,7 @@ import {
   stepStoryEarnings,
   t,
 } from './earnings-sql.js';
+import { stepExclusionEffects, stepStoreExclusionEffects } from './exclusion-effects-sql.js';
 import { exclusionsUsedSql, inputsDigestSql } from './run-inputs-sql.js';
 
 export interface RunRow {
@@ -133,19 +134,22 @@ export class PayoutRunRepository {
    * (REPEATABLE READ: intake may be writing meanwhile). Records the prepared totals.
    */
   async prepare(run: RunRow, onStep: (done: number, of: number) => Promise<void>): Promise<void> {
-    const s = this.scope(run);
-    const steps = [
-      stepContributions(s),
-      ...stepCoverage(s),
-      stepReadRatio(s),
-      stepPairs(s),
-      ...stepNewFollows(s),
-      ...stepPairFacts(s),
-      ...stepShardTables(s),
-    ];
     const totals = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
       await tuneForRun(m);
       await this.dropWork(m, run.id);
+      // the live exclusions of the snapshot; without any, the run is the plain engine
+      const exclusions = (await one<{ digest: string; refs: string[] }>(m, exclusionsUsedSql, [run.period]))!;
+      const s = exclusions.refs.length ? this.scope(run) : { ...this.scope(run), excludedPairs: undefined };
+      const steps = [
+        stepContributions(s),
+        ...stepCoverage(s),
+        stepReadRatio(s),
+        stepPairs(s),
+        ...stepNewFollows(s),
+        ...stepPairFacts(s),
+        ...stepShardTables(s),
+        ...stepExclusionEffects(s),
+      ];
       for (const [i, sql] of steps.entries()) {
         await m.query(sql);
         const created = /^CREATE UNLOGGED TABLE (\S+) AS/.exec(sql);
@@ -158,7 +162,6 @@ export class PayoutRunRepository {
                 (SELECT count(*) FROM ${t(s, 'contributions')})::int AS members,
                 (SELECT count(*) FROM ${t(s, 'pairs')})::int AS pairs`,
       ))!;
-      const exclusions = (await one<{ digest: string; refs: string[] }>(m, exclusionsUsedSql, [run.period]))!;
       return { ...sums, exclusions } satisfies PreparedTotals;
     });
     // After the snapshot's transaction (progress updates touch this row meanwhile); a crash
@@ -233,6 +236,8 @@ export class PayoutRunRepository {
       }
       await m.query(`DELETE FROM statements WHERE run_id = $1`, [run.id]);
       await m.query(`DELETE FROM story_earnings WHERE run_id = $1`, [run.id]);
+      await m.query(`DELETE FROM story_exclusion_effects WHERE run_id = $1`, [run.id]);
+      if (prepared.exclusions?.refs.length) await m.query(stepStoreExclusionEffects(s, run.id));
       await m.query(stepStoryEarnings(s, run.id));
       await m.query(stepStatements(s, run.id), [run.period]);
       const basis = await one<{ id: string }>(m, basisRunSql, [run.period]);
