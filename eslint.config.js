@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 import boundaries from 'eslint-plugin-boundaries';
 import { importX } from 'eslint-plugin-import-x';
 
-const DOMAINS = ['boost-curation', 'eligibility', 'help-desk', 'intake', 'ledger', 'payouts', 'referral-legacy'];
+const DOMAINS = ['boost-curation', 'eligibility', 'help-desk', 'integrity', 'intake', 'ledger', 'payouts', 'referral-legacy'];
 
 export default tseslint.config(
   { ignores: ['dist/**', '**/node_modules/**', 'apps/admin/dist/**', 'test-results/**', 'coverage/**', '**/*.d.ts'] },

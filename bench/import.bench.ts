@@ -48,8 +48,10 @@ function parseArgs(args: string[]) {
     if (a === '--size') size = args[++i] as DemoSize;
     else if (a === '--folder') folder = args[++i];
     else if (a === '--keep') keep = true;
-    else if (a === '--shape' && args[i + 1] === 'dense') ((dense ??= 10_000_000), i++);
-    else if (a === '--sessions') dense = Number(args[++i]);
+    else if (a === '--shape' && args[i + 1] === 'dense') {
+      dense ??= 10_000_000;
+      i++;
+    } else if (a === '--sessions') dense = Number(args[++i]);
     else if (a === '--period') period = args[++i];
     else if (a === '--again') again = true;
     else

@@ -147,7 +147,7 @@ function resetDemo() {
   const pidFile = join(data, 'postmaster.pid');
   if (existsSync(pidFile)) {
     const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-    let running = false;
+    let running;
     try {
       process.kill(pid, 0);
       running = true;
@@ -184,7 +184,7 @@ switch (command) {
     run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
     if (!args.length) {
       // Lint, format, the layering rules (eslint.config.js) and the copy detector (.jscpd.json).
-      run('npx', ['eslint', '--max-warnings', '0', 'libs', 'apps/api', 'apps/worker', 'apps/cli']);
+      run('npx', ['eslint', '--max-warnings', '0', '.']);
       run('npx', ['prettier', '--check', '--log-level', 'warn', '.']);
       run('npx', ['jscpd', '--config', '.jscpd.json']);
       // The console's server types (apps/admin/src/api-types.ts) match the OpenAPI document.

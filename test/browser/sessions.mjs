@@ -10,8 +10,8 @@ async function countLoginNavigations(page) {
     window.__loginNavigations = 0;
     const isLogin = (url) => String(url ?? window.location.href).includes('#/login');
     for (const name of ['pushState', 'replaceState']) {
-      const original = history[name].bind(history);
-      history[name] = (state, title, url) => {
+      const original = window.history[name].bind(window.history);
+      window.history[name] = (state, title, url) => {
         if (url !== undefined && isLogin(new URL(url, window.location.href).href)) window.__loginNavigations += 1;
         return original(state, title, url);
       };

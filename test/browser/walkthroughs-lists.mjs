@@ -1,7 +1,7 @@
 // Every list (sort, search, page, CSV) and the screen tour, last: the tour changes the earnings parameters.
 import { readFile } from 'node:fs/promises';
 import { check, hidden, visible } from './kit.mjs';
-import { dist, first, rowWithCell, signIn } from './walkthrough-steps.mjs';
+import { dist, first, signIn } from './walkthrough-steps.mjs';
 import { LISTS } from './lists.mjs';
 
 export function defineListWalkthroughs({ walkthrough, env, periods, ensureRun }) {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { ApplicationsService } from '../../libs/eligibility/src/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { memberKey, sql, TableFactory } from '../support/factory.js';
 
 /** Acceptance 4: bulk approval of over 1,000 pending applications is set-based and reports the skipped ones. */
 describe('bulk approve', () => {
@@ -11,31 +12,55 @@ describe('bulk approve', () => {
   const n = async (sql: string, params: unknown[] = []) => (await t.db.pool.query(sql, params)).rows[0].n as number;
 
   /**
-   * 1,300 applicants made with SQL: 1,100 pass every check; 100 from an unlisted country
+   * 1,300 applicants made with the test factory: 1,100 pass every check; 100 from an unlisted country
    * (ZZ); 50 under 18; 30 already enrolled partners (passing checks); 20 already rejected.
    */
   beforeAll(async () => {
     t = await startTestApp();
     reviewer = await t.tokenFor(['reviewer']);
-    const sql = (text: string) => t.db.pool.query(text);
-    await sql(`INSERT INTO members (id, username, name, email, country, birth_date, joined_at)
-               SELECT 'bulk-' || i, 'bulk' || i, 'Bulk ' || i, 'bulk' || i || '@writers.example', 'FR',
-                      CASE WHEN i BETWEEN 1101 AND 1150 THEN (now() AT TIME ZONE 'UTC')::date - interval '16 years' ELSE DATE '1990-01-01' END,
-                      now() - interval '2 years'
-               FROM generate_series(1, 1300) i`);
-    await sql(
-      `INSERT INTO memberships (id, member_key, plan, tier, started_at) SELECT 'ms-' || m.id, m.key, 'annual', 'member', now() - interval '1 year' FROM members m WHERE m.id LIKE 'bulk-%'`,
+    const f = new TableFactory(t.db.pool);
+    const all = Array.from({ length: 1300 }, (_, k) => k + 1);
+    const id = (i: number) => `bulk-${i}`;
+    await f.members(
+      all.map((i) => ({
+        id: id(i),
+        username: `bulk${i}`,
+        name: `Bulk ${i}`,
+        email: `bulk${i}@writers.example`,
+        country: 'FR',
+        birthDate: i >= 1101 && i <= 1150 ? sql(`(now() AT TIME ZONE 'UTC')::date - interval '16 years'`) : '1990-01-01',
+        joinedAt: sql(`now() - interval '2 years'`),
+      })),
     );
-    await sql(`INSERT INTO stories (id, author_key, title, published_at, members_only, status)
-               SELECT 'st-' || m.id, m.key, 'A story', now() - interval '20 days', true, 'published' FROM members m WHERE m.id LIKE 'bulk-%'`);
-    await sql(`INSERT INTO applications (id, member_key, submitted_at, country, birth_date, status)
-               SELECT 'app-' || m.id, m.key, now() - (s.i || ' minutes')::interval,
-                      CASE WHEN s.i BETWEEN 1001 AND 1100 THEN 'ZZ' ELSE 'FR' END,
-                      NULL,
-                      CASE WHEN s.i > 1280 THEN 'rejected' ELSE 'pending' END
-               FROM members m JOIN LATERAL (SELECT substr(m.id, 6)::int AS i) s ON true WHERE m.id LIKE 'bulk-%'`);
-    await sql(`INSERT INTO enrollments (id, member_key, enrolled_at) SELECT 'enr-old-' || m.id, m.key, now() - interval '1 year'
-               FROM members m WHERE m.id LIKE 'bulk-%' AND substr(m.id, 6)::int BETWEEN 1151 AND 1180`);
+    await f.memberships(all.map((i) => ({ id: `ms-${id(i)}`, memberKey: memberKey(id(i)), plan: 'annual' })));
+    await f.rows(
+      'stories',
+      all.map((i) => ({
+        id: `st-${id(i)}`,
+        authorKey: memberKey(id(i)),
+        title: 'A story',
+        publishedAt: sql(`now() - interval '20 days'`),
+        membersOnly: true,
+        status: 'published',
+      })),
+    );
+    await f.rows(
+      'applications',
+      all.map((i) => ({
+        id: `app-${id(i)}`,
+        memberKey: memberKey(id(i)),
+        submittedAt: sql(`now() - interval '${i} minutes'`),
+        country: i >= 1001 && i <= 1100 ? 'ZZ' : 'FR',
+        birthDate: null,
+        status: i > 1280 ? 'rejected' : 'pending',
+      })),
+    );
+    await f.rows(
+      'enrollments',
+      all
+        .filter((i) => i >= 1151 && i <= 1180)
+        .map((i) => ({ id: `enr-old-${id(i)}`, memberKey: memberKey(id(i)), enrolledAt: sql(`now() - interval '1 year'`) })),
+    );
     // at submission, as intake's hook does: one statement for all of them
     const ds = t.app.get(DataSource);
     const evaluated = await t.app.get(ApplicationsService).evaluate(

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { IntakeHooks } from '../../libs/core/src/index.js';
 import { ApplicationsService } from '../../libs/eligibility/src/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { sql, TableFactory } from '../support/factory.js';
 import { Fixtures } from './fixtures.js';
 
 interface Check {
@@ -24,7 +25,7 @@ describe('eligibility checks', () => {
     t = await startTestApp();
     f = new Fixtures(t.db.pool);
     reviewer = await t.tokenFor(['reviewer']);
-    await t.db.pool.query(`INSERT INTO countries (code, name, payable, date_added) VALUES ('XK', 'Kosovo', false, '2024-01-01')`);
+    await new TableFactory(t.db.pool).rows('countries', [{ code: 'XK', name: 'Kosovo', payable: false, dateAdded: '2024-01-01' }]);
   });
   afterAll(() => t.close());
 
@@ -236,27 +237,46 @@ describe('eligibility checks', () => {
 
     it('6 calendar months before 2026-08-31 is 2026-02-28 (clamped); 18 years after 2008-08-31 is the day itself', async () => {
       const k1 = await f.member('clock-1', { birthDate: '2008-08-31' });
-      await t.db.pool.query(
-        `INSERT INTO memberships (id, member_key, plan, tier, started_at, ended_at) VALUES
-           ('ms-clock-1', $1, 'annual', 'friend', '2026-01-01T00:00:00Z', '2026-08-31T12:00:01Z')`,
-        [k1],
-      );
-      await t.db.pool.query(
-        `INSERT INTO stories (id, author_key, title, published_at, members_only, status) VALUES ('st-clock-1', $1, 's', '2026-02-28T00:00:00Z', true, 'published')`,
-        [k1],
-      );
+      const factory = new TableFactory(t.db.pool);
+      await factory.memberships([
+        {
+          id: 'ms-clock-1',
+          memberKey: k1,
+          plan: 'annual',
+          tier: 'friend',
+          startedAt: '2026-01-01T00:00:00Z',
+          endedAt: '2026-08-31T12:00:01Z',
+        },
+      ]);
+      await factory.story({
+        id: 'st-clock-1',
+        authorKey: k1,
+        title: 's',
+        publishedAt: '2026-02-28T00:00:00Z',
+        membersOnly: true,
+        status: 'published',
+      });
       await f.application('app-clock-1', k1, { birthDate: '2008-08-31' });
 
       const k2 = await f.member('clock-2');
-      await t.db.pool.query(
-        `INSERT INTO memberships (id, member_key, plan, tier, started_at, ended_at) VALUES
-           ('ms-clock-2', $1, 'annual', 'member', '2026-01-01T00:00:00Z', '2026-08-31T12:00:00Z')`,
-        [k2],
-      );
-      await t.db.pool.query(
-        `INSERT INTO stories (id, author_key, title, published_at, members_only, status) VALUES ('st-clock-2', $1, 's', '2026-02-27T23:59:59Z', true, 'unlisted')`,
-        [k2],
-      );
+      await factory.memberships([
+        {
+          id: 'ms-clock-2',
+          memberKey: k2,
+          plan: 'annual',
+          tier: 'member',
+          startedAt: '2026-01-01T00:00:00Z',
+          endedAt: '2026-08-31T12:00:00Z',
+        },
+      ]);
+      await factory.story({
+        id: 'st-clock-2',
+        authorKey: k2,
+        title: 's',
+        publishedAt: '2026-02-27T23:59:59Z',
+        membersOnly: true,
+        status: 'unlisted',
+      });
       await f.application('app-clock-2', k2, { birthDate: '2008-09-01' });
 
       const evaluated = await t.app.get(ApplicationsService).evaluate(t.app.get(DataSource), ['app-clock-1', 'app-clock-2'], asOf);
@@ -328,9 +348,7 @@ describe('eligibility checks', () => {
 
   it('staff entry for a member who is already a partner: 422 naming memberId and the enrollment, nothing stored', async () => {
     const key = await f.eligibleWriter('already-partner');
-    await t.db.pool.query(`INSERT INTO enrollments (id, member_key, enrolled_at) VALUES ('enr-already', $1, now() - interval '1 month')`, [
-      key,
-    ]);
+    await new TableFactory(t.db.pool).enrollment({ id: 'enr-already', memberKey: key, enrolledAt: sql(`now() - interval '1 month'`) });
     const res = await t.http.post('/api/applications').set(auth()).send({ memberId: 'already-partner', country: 'FR' }).expect(422);
     expect(res.body).toMatchObject({
       code: 'rule_violation',

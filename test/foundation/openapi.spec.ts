@@ -36,4 +36,17 @@ describe('OpenAPI document', () => {
       ]),
     );
   });
+
+  it('documents the response of every list and show route (the console generates its types from them)', async () => {
+    const doc = await documentWithoutServices();
+    const reads = Object.entries(doc.paths).filter(([, item]) => /Controller_(list|get)$/.test(item.get?.operationId ?? ''));
+    expect(reads.length).toBeGreaterThanOrEqual(40);
+    const undocumented = reads
+      .filter(([, item]) => {
+        const ok = item.get!.responses?.['200'] as { content?: Record<string, { schema?: object }> } | undefined;
+        return !ok?.content?.['application/json']?.schema;
+      })
+      .map(([path]) => path);
+    expect(undocumented).toEqual([]);
+  });
 });

@@ -175,7 +175,7 @@ export function parseNdjson<T>(text: string, source = 'ndjson'): T[] {
     try {
       out.push(JSON.parse(line) as T);
     } catch (e) {
-      throw new Error(`${source}:${i + 1}: invalid JSON (${(e as Error).message})`);
+      throw new Error(`${source}:${i + 1}: invalid JSON (${(e as Error).message})`, { cause: e });
     }
   }
   return out;

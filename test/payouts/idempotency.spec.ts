@@ -10,13 +10,16 @@ import { statements, waitForRun } from './helpers.js';
 /** The money routes, found by their @MoneyWrite mark (what the step-up checks use too). */
 function moneyRoutes(app: INestApplication): string[] {
   const out: string[] = [];
-  const container = (app as unknown as { container: { getModules(): Map<string, { controllers: Map<unknown, { metatype: Function }> }> } })
-    .container;
+  const container = (
+    app as unknown as {
+      container: { getModules(): Map<string, { controllers: Map<unknown, { metatype: new (...args: never[]) => unknown }> }> };
+    }
+  ).container;
   for (const mod of container.getModules().values()) {
     for (const { metatype } of mod.controllers.values()) {
-      const proto = metatype.prototype as Record<string, Function>;
+      const proto = metatype.prototype as Record<string, unknown>;
       for (const name of Object.getOwnPropertyNames(proto)) {
-        if (name !== 'constructor' && Reflect.getMetadata(MONEY_WRITE_KEY, proto[name])) out.push(`${metatype.name}.${name}`);
+        if (name !== 'constructor' && Reflect.getMetadata(MONEY_WRITE_KEY, proto[name] as object)) out.push(`${metatype.name}.${name}`);
       }
     }
   }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { newKey, startTestApp, type TestApp } from '../support/app.js';
+import { sql, TableFactory } from '../support/factory.js';
 
 /** Issue 12 finding: nonsense periods (0000-01 queued and failed in the worker; 0001-01 computed; adjustments and tickets took 0000-01). */
 describe('periods are sane calendar months at every door', () => {
@@ -13,9 +14,7 @@ describe('periods are sane calendar months at every door', () => {
     t = await startTestApp();
     finance = await t.tokenFor(['finance']);
     support = await t.tokenFor(['support']);
-    await t.db.pool.query(
-      `INSERT INTO members (id, username, name, email, country, joined_at) VALUES ('w1', 'w1', 'W', 'w1@x.test', 'US', now())`,
-    );
+    await new TableFactory(t.db.pool).member({ id: 'w1', name: 'W', email: 'w1@x.test', joinedAt: sql('now()') });
   });
   afterAll(() => t.close());
 

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { loadBundle as readBundle } from '../oracle/bundle.js';
 import { loadBundle } from '../support/load-bundle.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { TableFactory } from '../support/factory.js';
 import { EXAMPLES, expectedOf, startRun, statements } from './helpers.js';
 
 /**
@@ -22,19 +23,13 @@ describe.each(['Europe/Berlin', 'Pacific/Chatham'])('with the database time zone
     t = await startTestApp({}, { timezone });
     await loadBundle(t.db.pool, readBundle(`${EXAMPLES}worked-example`));
     // An author whose enrollment ended half an hour before the UTC cutoff, with a positive balance: forfeited.
-    await t.db.pool.query(
-      `INSERT INTO members (id, username, name, email, country, joined_at) VALUES ('gone', 'gone', 'Gone', 'gone@x.test', 'US', '2025-01-01Z')`,
-    );
-    await t.db.pool.query(
-      `INSERT INTO enrollments (id, member_key, enrolled_at, left_at) SELECT 'en-gone', key, '2025-01-01Z', '2026-05-04T23:30:00Z' FROM members WHERE id = 'gone'`,
-    );
+    const factory = new TableFactory(t.db.pool);
+    const gone = await factory.member({ id: 'gone', name: 'Gone', email: 'gone@x.test', joinedAt: '2025-01-01Z' });
+    await factory.enrollment({ id: 'en-gone', memberKey: gone, enrolledAt: '2025-01-01Z', leftAt: '2026-05-04T23:30:00Z' });
     await t.startWorker();
     finance = await t.tokenFor(['finance']);
     const staff = (await t.db.pool.query(`SELECT id FROM staff_users LIMIT 1`)).rows[0].id;
-    await t.db.pool.query(
-      `INSERT INTO adjustments (author_key, period, amount_micros, reason, created_by) SELECT key, '2026-10', 20000000, 'owed', $1 FROM members WHERE id = 'gone'`,
-      [staff],
-    );
+    await factory.rows('adjustments', [{ authorKey: gone, period: '2026-10', amountMicros: 20000000, reason: 'owed', createdBy: staff }]);
   });
   afterAll(() => t.close());
 

@@ -7,6 +7,7 @@ import { routeTable } from '../../libs/core/src/auth/route-table.js';
 import { CurationFixtures } from '../boost-curation/fixtures.js';
 import { validBundle } from '../intake/fixtures.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { sql, TableFactory } from '../support/factory.js';
 import { LogCapture } from './log-capture.js';
 
 /** Issue 12, HTTP side: each finding as it was reported, answered as it must be now. */
@@ -75,13 +76,17 @@ describe('issue 12 findings: parsing, validation, errors, logging, headers', () 
   });
 
   it('bulk-approve with {"filter":{"__proto__":{"id":"x"}}} (or constructor) is a 400 and approves nothing', async () => {
-    const { rows } = await t.db.pool.query(
-      `INSERT INTO members (id, username, name, email, country, birth_date, joined_at) VALUES ('proto-m', 'protom', 'P', 'p@x.example', 'FR', '1990-01-01', now() - interval '2 years') RETURNING key`,
-    );
-    await t.db.pool.query(
-      `INSERT INTO applications (id, member_key, submitted_at, country, status) VALUES ('proto-a', $1, now(), 'FR', 'pending')`,
-      [rows[0].key],
-    );
+    const factory = new TableFactory(t.db.pool);
+    const key = await factory.member({
+      id: 'proto-m',
+      username: 'protom',
+      name: 'P',
+      email: 'p@x.example',
+      country: 'FR',
+      birthDate: '1990-01-01',
+      joinedAt: sql(`now() - interval '2 years'`),
+    });
+    await factory.rows('applications', [{ id: 'proto-a', memberKey: key, submittedAt: sql('now()'), country: 'FR', status: 'pending' }]);
     const reviewer = await t.tokenFor(['reviewer']);
     for (const body of ['{"filter":{"__proto__":{"id":"x"}}}', '{"filter":{"constructor":{"id":"x"}}}', '{"filter":{"prototype":1}}']) {
       const res = await t.http.post('/api/applications/bulk-approve').set(as(reviewer)).set('Content-Type', 'application/json').send(body);

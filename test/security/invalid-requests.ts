@@ -65,7 +65,7 @@ const INJECTIONS = [
   '${7*7}',
   '<script>alert(1)</script>',
 ];
-const HUGE_NUMBERS = [1e308, -1e308, 2 ** 64, 9007199254740993, 1.5, -0.5];
+const HUGE_NUMBERS = [1e308, -1e308, 2 ** 64, 2 ** 53 /* what 9007199254740993 parses to */, 1.5, -0.5];
 /** Ids for path parameters: none exists, several are malformed. */
 const HOSTILE_IDS = [
   'x1',

@@ -125,9 +125,9 @@ describe('issue 15: two-factor sign-in and step-up', () => {
       ]);
     const fill = (p: string) => p.replace(/:\w+/g, '00000000-0000-4000-8000-000000000000');
     const stepUpRoutes = routeTable(t.app).filter((r) => r.stepUp);
+    const verbs = t.http as unknown as Record<string, (p: string) => import('supertest').Test>;
     const send = (r: (typeof stepUpRoutes)[number], tok: string) =>
-      (t.http as unknown as Record<string, (p: string) => import('supertest').Test>)
-        [r.method.toLowerCase()](`/api${fill(r.path)}`)
+      verbs[r.method.toLowerCase()](`/api${fill(r.path)}`)
         .set(as(tok))
         .set(newKey())
         .send(r.method === 'GET' ? undefined : {});

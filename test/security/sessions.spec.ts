@@ -76,6 +76,24 @@ describe('issue 12 findings: sessions, revocation, throttling, passwords', () =>
     expect(rows[0].n).toBe(2);
   });
 
+  it('a request keeps its session alive, writing the last-seen mark only when it has gone stale', async () => {
+    const { tokens } = await account(['support'], 'last-seen@test.example');
+    const sid = ((await t.app.get(JwtService).decode(tokens[0])) as { sid: string }).sid;
+    const lastSeen = async (secondsAgo: number) => {
+      await t.db.pool.query(`UPDATE staff_sessions SET last_seen_at = now() - make_interval(secs => $2) WHERE id = $1`, [sid, secondsAgo]);
+      await me(tokens[0]).expect(200);
+      const { rows } = await t.db.pool.query(
+        `SELECT extract(epoch FROM now() - last_seen_at)::int AS age FROM staff_sessions WHERE id = $1`,
+        [sid],
+      );
+      return rows[0].age as number;
+    };
+    // A recent mark is left as it is (no write per request) ...
+    expect(await lastSeen(5)).toBeGreaterThanOrEqual(5);
+    // ... an old one (still within the idle limit) is renewed, so a working session never idles out.
+    expect(await lastSeen(t.config.sessionIdleSeconds - 60)).toBeLessThan(5);
+  });
+
   it('the sessions have bounded lifetimes by default: 8 h absolute, 30 min idle', () => {
     expect(t.config.jwtTtlSeconds).toBe(8 * 3600);
     expect(t.config.sessionIdleSeconds).toBe(30 * 60);

@@ -20,6 +20,7 @@ import payoutRuns from './resources/payout-runs';
 import publications from './resources/publications';
 import { WriterReferrals, referralCreditTotals, referralCredits, referrals } from './resources/referrals';
 import savedReplies from './resources/saved-replies';
+import simulations from './resources/simulations';
 import staffUsers from './resources/staff-users';
 import statements from './resources/statements';
 import stories from './resources/stories';
@@ -57,6 +58,7 @@ export const App = () => (
     <Resource name="story-earnings" options={{ label: 'Story earnings' }} {...storyEarnings} />
     <Resource name="adjustments" {...adjustments} />
     <Resource name="earnings-parameters" options={{ label: 'Earnings parameters' }} {...earningsParameters} />
+    <Resource name="simulations" {...simulations} />
     <Resource name="tickets" {...tickets} />
     <Resource name="saved-replies" options={{ label: 'Saved replies' }} {...savedReplies} />
     <Resource name="referrals" options={{ label: 'Legacy referrals' }} {...referrals} />

@@ -6,7 +6,7 @@
 // Relative, not @libs: test/foundation/console-access.spec.ts compiles this file with the server's tsconfig.
 import { MEMBER_READERS } from '../../../libs/intake/src/directory/member-readers.js';
 
-export const ROLES = ['admin', 'reviewer', 'curator', 'support', 'finance'] as const;
+export const ROLES = ['admin', 'reviewer', 'curator', 'support', 'finance', 'integrity'] as const;
 export type Role = (typeof ROLES)[number];
 
 type Who = readonly Role[] | 'any';
@@ -20,10 +20,20 @@ const REVIEWER = ['reviewer'] as const;
 const CURATOR = ['curator'] as const;
 const FINANCE = ['finance'] as const;
 const SUPPORT = ['support'] as const;
+const INTEGRITY = ['integrity'] as const;
 const ADMIN: readonly Role[] = [];
 const MONEY_READERS = ['finance', 'support'] as const;
 
 export const ACCESS: Record<string, Record<string, Who>> = {
+  'integrity-cases': rules(INTEGRITY, {
+    detect: INTEGRITY,
+    claim: INTEGRITY,
+    release: INTEGRITY,
+    notes: INTEGRITY,
+    decide: INTEGRITY,
+    revert: INTEGRITY,
+  }),
+  'integrity-parameters': rules(INTEGRITY, { edit: ADMIN }),
   applications: rules(REVIEWER, {
     create: REVIEWER,
     approve: REVIEWER,
@@ -37,6 +47,7 @@ export const ACCESS: Record<string, Record<string, Who>> = {
   partners: rules(['reviewer', 'support', 'finance'], { suspend: REVIEWER, reinstate: REVIEWER, remove: REVIEWER, leave: REVIEWER }),
   countries: rules('any', { create: ADMIN, edit: ADMIN, delete: ADMIN }),
   nominations: rules(CURATOR, {
+    'impact-estimate': CURATOR,
     boost: CURATOR,
     decline: CURATOR,
     claim: CURATOR,
@@ -45,7 +56,7 @@ export const ACCESS: Record<string, Record<string, Who>> = {
     'bulk-decline': CURATOR,
   }),
   nominators: rules(CURATOR),
-  boosts: rules('any', { end: CURATOR }),
+  boosts: rules('any', { end: CURATOR, impact: ['curator', 'finance'] }),
   stories: rules('any', { boost: CURATOR }),
   'payout-runs': rules('any', {
     create: FINANCE,
@@ -62,6 +73,9 @@ export const ACCESS: Record<string, Record<string, Who>> = {
   statements: rules(MONEY_READERS),
   adjustments: rules(MONEY_READERS, { create: FINANCE }),
   'earnings-parameters': rules('any', { edit: ADMIN }),
+  simulations: rules(FINANCE, { create: FINANCE, delete: FINANCE, 'authors.csv': FINANCE }),
+  'simulation-authors': rules(FINANCE),
+  'simulation-stories': rules(FINANCE),
   referrals: rules(MONEY_READERS),
   'referral-credits': rules(MONEY_READERS),
   'referral-credit-totals': rules(MONEY_READERS),

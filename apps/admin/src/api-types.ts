@@ -386,6 +386,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/boosts/{id}/impact': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['BoostImpactController_realised'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/countries': {
     parameters: {
       query?: never;
@@ -508,6 +524,166 @@ export interface paths {
     };
     get: operations['IntakeExplanationsController_get'];
     put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrity-cases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['IntegrityCasesController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrity-cases/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['IntegrityCasesController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrity-cases/{id}/claim': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['IntegrityCasesController_claim'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrity-cases/{id}/decide': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['IntegrityCasesController_decide'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrity-cases/{id}/notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['IntegrityCasesController_note'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrity-cases/{id}/release': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['IntegrityCasesController_release'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrity-cases/{id}/revert': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['IntegrityCasesController_revert'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrity-cases/detect': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['IntegrityCasesController_detect'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrity-parameters': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['IntegrityParametersController_history'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrity-parameters/current': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['IntegrityParametersController_current'];
+    put: operations['IntegrityParametersController_update'];
     post?: never;
     delete?: never;
     options?: never;
@@ -685,6 +861,22 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['NominationsController_decline'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/nominations/{id}/impact-estimate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['BoostImpactController_estimate'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1235,6 +1427,102 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/simulation-authors': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SimulationAuthorsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/simulation-stories': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SimulationStoriesController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/simulations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SimulationsController_list'];
+    put?: never;
+    post: operations['SimulationsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/simulations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SimulationsController_get'];
+    put?: never;
+    post?: never;
+    delete: operations['SimulationsController_delete'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/simulations/{id}/authors.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SimulationsController_csv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/simulations/{id}/comparison': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SimulationsController_comparison'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/staff-users': {
     parameters: {
       query?: never;
@@ -1459,6 +1747,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/tickets/{id}/payout-projection': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['TicketsController_payoutProjection'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/tickets/{id}/reopen': {
     parameters: {
       query?: never;
@@ -1546,6 +1850,41 @@ export interface components {
       period: string;
       reason: string;
     };
+    ApplicationRecord: {
+      /** Format: date */
+      birthDate: string | null;
+      /** Format: date-time */
+      checkedAt: string | null;
+      checks: components['schemas']['ChecksRecord'] | null;
+      /** Format: uuid */
+      claimedBy: string | null;
+      claimedByEmail: string | null;
+      /** Format: date-time */
+      claimedUntil: string | null;
+      country: string;
+      /** Format: date-time */
+      decidedAt: string | null;
+      /** Format: uuid */
+      decidedBy: string | null;
+      decidedByEmail: string | null;
+      /** @description every check passes (null before the first evaluation) */
+      eligible: boolean | null;
+      enrollmentId: string | null;
+      /** Format: uuid */
+      enteredBy: string | null;
+      failingChecks: ('member' | 'recentStory' | 'country' | 'age')[] | null;
+      id: string;
+      memberId: string | null;
+      memberName: string | null;
+      memberUsername: string | null;
+      note: string | null;
+      /** @enum {string|null} */
+      rejectReason: 'not_member' | 'no_recent_story' | 'unsupported_country' | 'under_18' | 'policy' | 'other' | null;
+      /** @enum {string} */
+      status: 'pending' | 'approved' | 'rejected';
+      /** Format: date-time */
+      submittedAt: string;
+    };
     ApprovalWarningView: {
       /** @description money at stake, integer micro-dollars */
       amountMicros: (number | string) | null;
@@ -1555,6 +1894,30 @@ export interface components {
         [key: string]: unknown;
       };
       message: string;
+    };
+    AuditEntryRecord: {
+      /** @example nomination.boost */
+      action: string;
+      actorEmail: string;
+      /**
+       * Format: uuid
+       * @description null for the system
+       */
+      actorId: string | null;
+      /** @description the entity after the change */
+      after: {
+        [key: string]: unknown;
+      } | null;
+      /** Format: date-time */
+      at: string;
+      /** @description the entity before the change */
+      before: {
+        [key: string]: unknown;
+      } | null;
+      entityId: string;
+      entityType: string;
+      id: string;
+      reason: string | null;
     };
     AuthorLedgerEntryView: {
       /** @example author:42 */
@@ -1618,11 +1981,95 @@ export interface components {
       /** @description Failed or reversed payouts no later run took back (integer micro-dollars) */
       unsettledMicros: number;
     };
+    BoostImpactEstimateView: {
+      /** @description integer amount (a decimal string beyond 2^53) */
+      basisEarningsMicros: (number | string) | null;
+      basisMemberReads: number | null;
+      /** @description the approved month the readership is taken from */
+      basisPeriod: string | null;
+      boostBps: number;
+      boostDays: number;
+      /**
+       * @description always true: an estimate, not a result
+       * @enum {boolean}
+       */
+      estimate: true;
+      /** @description estimated extra earnings over the boost window (µ$) */
+      estimatedMicros: (number | string) | null;
+      nominationId: string;
+      storyId: string;
+    };
+    BoostImpactPeriod: {
+      /** @description run minus simulation (µ$) */
+      movedMicros: (number | string) | null;
+      period: string;
+      /**
+       * Format: uuid
+       * @description the approved run (null: the month has none yet)
+       */
+      runId: string | null;
+      /** @description the story's earnings in the run (µ$) */
+      runMicros: (number | string) | null;
+      /** Format: uuid */
+      simulationId: string | null;
+      /** @description the story's earnings in the simulation without this boost (µ$) */
+      withoutBoostMicros: (number | string) | null;
+    };
+    BoostImpactView: {
+      boostId: string;
+      /** @description every month of the window has an approved run */
+      complete?: boolean;
+      periods: components['schemas']['BoostImpactPeriod'][];
+      /** @description what the boost moved to the story over the months with an approved run (µ$) */
+      realisedMicros: (number | string) | null;
+      /** @enum {string} */
+      state: 'upcoming' | 'active' | 'ended';
+      storyId: string;
+    };
     BoostNominationDto: {
       note?: string;
     };
+    BoostRecord: {
+      authorId: string;
+      /** Format: uuid */
+      boostedBy: string | null;
+      /** @description null for boosts from outside the console */
+      boostedByEmail: string | null;
+      boostReason: string | null;
+      /** Format: date-time */
+      endedAt: string | null;
+      /** Format: uuid */
+      endedBy: string | null;
+      endedByEmail: string | null;
+      endedEarly: boolean;
+      endReason: string | null;
+      /**
+       * Format: date-time
+       * @description exclusive; for a boost ended early, the moment it was ended
+       */
+      endsAt: string;
+      id: string;
+      nominationId: string | null;
+      publicationId: string | null;
+      publicationName: string | null;
+      /** Format: date-time */
+      scheduledEndsAt: string;
+      /** @enum {string} */
+      source: 'nomination' | 'curator';
+      /** Format: date-time */
+      startsAt: string;
+      /** @enum {string} */
+      state: 'upcoming' | 'active' | 'ended';
+      storyId: string;
+      storyTitle: string;
+    };
     BoostStoryDto: {
       reason?: string;
+    };
+    BulkApprovedRecord: {
+      enrollmentId: string;
+      id: string;
+      memberId: string;
     };
     BulkApproveDto: {
       /** @description true: preview only (what approving now would do; nothing is written) */
@@ -1635,6 +2082,18 @@ export interface components {
        */
       filter: Record<string, never>;
     };
+    BulkApproveResultRecord: {
+      approved: components['schemas']['BulkApprovedRecord'][];
+      approvedCount: number;
+      /**
+       * @description present on a preview only: nothing was written
+       * @enum {boolean}
+       */
+      dryRun?: true;
+      matched: number;
+      skipped: components['schemas']['BulkSkippedApplicationRecord'][];
+      skippedCount: number;
+    };
     BulkDeclineDto: {
       /** @description true: preview only (what declining now would do; nothing is written) */
       dryRun?: boolean;
@@ -1642,6 +2101,44 @@ export interface components {
       note?: string;
       /** @enum {string} */
       reason: 'clickbait' | 'ai_generated' | 'sponsored' | 'non_english' | 'explicit' | 'meta' | 'rules_violation' | 'other';
+    };
+    BulkDeclineResultRecord: {
+      declined: string[];
+      declinedCount: number;
+      /**
+       * @description present on a preview only: nothing was written
+       * @enum {boolean}
+       */
+      dryRun?: true;
+      skipped: components['schemas']['BulkSkippedNominationRecord'][];
+      skippedCount: number;
+    };
+    BulkSkippedApplicationRecord: {
+      /** @description for `claimed`: who is reviewing it */
+      claimedByEmail?: string | null;
+      failingChecks?: ('member' | 'recentStory' | 'country' | 'age')[];
+      id: string;
+      /** @enum {string} */
+      reason: 'not_pending' | 'failing_checks' | 'already_enrolled' | 'claimed';
+      status: string;
+    };
+    BulkSkippedNominationRecord: {
+      claimedByEmail?: string | null;
+      id: string;
+      /** @enum {string} */
+      reason: 'not_found' | 'not_pending' | 'claimed';
+      status?: string;
+    };
+    CaseDecisionDto: {
+      /** @enum {string} */
+      decision: 'dismiss' | 'exclude' | 'hold' | 'suspend';
+      reason?: string;
+    };
+    CaseNoteDto: {
+      body: string;
+    };
+    CaseRevertDto: {
+      reason: string;
     };
     CauseRecord: {
       /** @description integer amount (a decimal string beyond 2^53) */
@@ -1688,6 +2185,25 @@ export interface components {
       /** @enum {string} */
       status: 'paid' | 'refunded';
     };
+    CheckRecord: {
+      detail?: string;
+      evidence?: {
+        [key: string]: unknown;
+      } | null;
+      pass: boolean;
+      /** @enum {string|null} */
+      reason?: 'not_member' | 'no_recent_story' | 'unsupported_country' | 'under_18' | 'policy' | 'other' | null;
+    };
+    ChecksRecord: {
+      age?: components['schemas']['CheckRecord'];
+      /** Format: date-time */
+      asOf?: string;
+      country?: components['schemas']['CheckRecord'];
+      member?: components['schemas']['CheckRecord'];
+      recentStory?: components['schemas']['CheckRecord'];
+      /** Format: date */
+      today?: string;
+    };
     ClaimNextDto: {
       /** @description the application the reviewer moves on from (their claim on it ends); the next one follows it in queue order */
       after?: string;
@@ -1717,9 +2233,67 @@ export interface components {
       residualMicros: number | string;
       residualText: string | null;
     };
+    ComparisonTotals: {
+      authors: number;
+      /** @description authors paid in the run but carried in the simulation */
+      crossedDown: number;
+      /** @description authors paid in the simulation but carried in the run */
+      crossedUp: number;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaBoostBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaEarningsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaEngagementMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaFollowerBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaReadingTimeMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaReadRatioAdjustmentMicros: number | string;
+      gainers: number;
+      losers: number;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runBoostBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runEarningsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runEngagementMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runFollowerBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runPayoutCents: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runReadingTimeMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runReadRatioAdjustmentMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simBoostBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simEarningsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simEngagementMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simFollowerBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simPayoutCents: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simReadingTimeMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simReadRatioAdjustmentMicros: number | string;
+      unchanged: number;
+    };
     ConfirmEnrolmentDto: {
       /** @example 123456 */
       code: string;
+    };
+    CountryRecord: {
+      code: string;
+      /** Format: date */
+      dateAdded: string;
+      id: string;
+      name: string;
+      payable: boolean;
     };
     CreateAdjustmentDto: {
       /** @description integer micro-dollars, non-zero */
@@ -1765,11 +2339,20 @@ export interface components {
       category?: 'earnings_drop' | 'missing_payout' | 'eligibility' | 'referral' | 'boost' | 'other' | null;
       title: string;
     };
+    CreateSimulationDto: {
+      label?: string;
+      parameters?: components['schemas']['UpdateEarningsParametersDto'];
+      /**
+       * @description a month, 2000-01 to 2099-12
+       * @example 2026-10
+       */
+      period: string;
+    };
     CreateStaffUserDto: {
       email: string;
       name: string;
       password: string;
-      roles: ('admin' | 'reviewer' | 'curator' | 'support' | 'finance')[];
+      roles: ('admin' | 'reviewer' | 'curator' | 'support' | 'finance' | 'integrity')[];
     };
     CreateTicketDto: {
       /** Format: uuid */
@@ -1793,10 +2376,24 @@ export interface components {
       /** @enum {string} */
       reason: 'clickbait' | 'ai_generated' | 'sponsored' | 'non_english' | 'explicit' | 'meta' | 'rules_violation' | 'other';
     };
+    DetectDto: {
+      /**
+       * @description a month, 2000-01 to 2099-12
+       * @example 2026-10
+       */
+      period: string;
+    };
     EndBoostDto: {
       reason: string;
     };
     EnrollmentPeriodRecord: {
+      /** Format: date-time */
+      enrolledAt: string;
+      id: string;
+      /** Format: date-time */
+      leftAt: string | null;
+    };
+    EnrollmentRecord: {
       /** Format: date-time */
       enrolledAt: string;
       id: string;
@@ -1913,6 +2510,20 @@ export interface components {
       stories: components['schemas']['ExplainedStoryRecord'][];
       writerText: string;
     };
+    HeldPayoutView: {
+      /** @description integer amount (a decimal string beyond 2^53) */
+      payoutCents: number | string;
+      period: string;
+      /** Format: uuid */
+      statementId: string;
+    };
+    HistogramBucket: {
+      authors: number;
+      /** @description lowest difference in the bucket (µ$, inclusive) */
+      fromMicros: number | string;
+      /** @description highest difference in the bucket (µ$, inclusive) */
+      toMicros: number | string;
+    };
     IntegrityCheckOutcome: {
       /** @enum {string} */
       check: 'balanced_groups' | 'author_balances' | 'run_pools' | 'paid_twice' | 'payout_file_totals' | 'rebuild';
@@ -2013,9 +2624,188 @@ export interface components {
       /** @description the same filter as GET /api/nominations (only pending ones are claimed) */
       filter?: Record<string, never>;
     };
+    NominationRecord: {
+      authorId: string;
+      authorIsPartner: boolean;
+      authorName: string;
+      boostId: string | null;
+      /** Format: uuid */
+      claimedBy: string | null;
+      claimedByEmail: string | null;
+      /** Format: date-time */
+      claimedUntil: string | null;
+      /** Format: date-time */
+      decidedAt: string | null;
+      /** Format: uuid */
+      decidedBy: string | null;
+      /** @description null when undecided or the account is gone */
+      decidedByEmail: string | null;
+      /** @enum {string|null} */
+      declineReason: 'clickbait' | 'ai_generated' | 'sponsored' | 'non_english' | 'explicit' | 'meta' | 'rules_violation' | 'other' | null;
+      /** Format: date-time */
+      evaluatedAt: string | null;
+      id: string;
+      /** Format: date-time */
+      nominatedAt: string;
+      nominatorId: string;
+      nominatorName: string;
+      note: string | null;
+      publicationId: string;
+      publicationName: string;
+      readRatioBps: number;
+      reads: number;
+      refusalReason: string | null;
+      /** @enum {string} */
+      status: 'pending' | 'refused' | 'boosted' | 'declined';
+      storyAgeDays: number | null;
+      storyId: string;
+      storyPublicationId: string | null;
+      /** Format: date-time */
+      storyPublishedAt: string | null;
+      storyStatus: string;
+      storyTitle: string;
+      views: number;
+    };
+    NominatorRecord: {
+      approvalRateBps: number | null;
+      boosted: number;
+      declined: number;
+      goodStanding: boolean;
+      id: string;
+      /** Format: date-time */
+      lastNominatedAt: string;
+      name: string;
+      nominationsLast7Days: number;
+      nominationsThisMonth: number;
+      pending: number;
+      refused: number;
+      totalNominations: number;
+      username: string;
+    };
+    ParameterChangeView: {
+      field: string;
+      from: (number | string) | null;
+      to: (number | string) | null;
+    };
+    ParameterSetView: {
+      /** Format: date-time */
+      createdAt: string | null;
+      /** Format: uuid */
+      createdBy: string | null;
+      createdByEmail?: string | null;
+      createdByName?: string | null;
+      id: number | 'current';
+      params: {
+        [key: string]: number | string;
+      };
+      version: number;
+    };
+    ParameterVersionView: {
+      changes: components['schemas']['ParameterChangeView'][];
+      /** Format: date-time */
+      createdAt: string | null;
+      /** Format: uuid */
+      createdBy: string | null;
+      createdByEmail?: string | null;
+      createdByName?: string | null;
+      id: number | 'current';
+      params: {
+        [key: string]: number | string;
+      };
+      version: number;
+    };
     PartnerActionDto: {
       /** @description why the status changes (kept in the status history and the audit log) */
       reason: string;
+    };
+    PartnerDetailRecord: {
+      country: string;
+      email: string;
+      /** Format: date-time */
+      enrolledAt: string;
+      enrollmentId: string;
+      enrollments: components['schemas']['EnrollmentRecord'][];
+      history: components['schemas']['PartnerStatusChangeRecord'][];
+      /** @description the member id */
+      id: string;
+      /** Format: date-time */
+      leftAt: string | null;
+      memberId: string;
+      name: string;
+      /** @enum {string} */
+      status: 'active' | 'suspended' | 'removed' | 'left';
+      /** Format: date-time */
+      statusChangedAt: string;
+      statusReason: string | null;
+      username: string;
+    };
+    PartnerRecord: {
+      country: string;
+      email: string;
+      /** Format: date-time */
+      enrolledAt: string;
+      enrollmentId: string;
+      /** @description the member id */
+      id: string;
+      /** Format: date-time */
+      leftAt: string | null;
+      memberId: string;
+      name: string;
+      /** @enum {string} */
+      status: 'active' | 'suspended' | 'removed' | 'left';
+      /** Format: date-time */
+      statusChangedAt: string;
+      statusReason: string | null;
+      username: string;
+    };
+    PartnerStatusChangeRecord: {
+      applicationId: string | null;
+      /** Format: date-time */
+      changedAt: string;
+      /** Format: uuid */
+      changedBy: string | null;
+      changedByEmail: string | null;
+      enrollmentId: string;
+      id: string;
+      reason: string | null;
+      /** @enum {string} */
+      status: 'active' | 'suspended' | 'removed' | 'left';
+    };
+    PayoutProjectionView: {
+      account: components['schemas']['ProjectionAccountView'] | null;
+      /** @description the projected payout in cents; null when none can be projected */
+      amountCents: (number | string) | null;
+      /** Format: date-time */
+      asOf: string;
+      authorId: string;
+      /** @description what the next run opens with: carried, plus a payout that failed or was reversed */
+      carriedMicros: number | string;
+      /** @description the open month so far (none exist yet) */
+      estimate: components['schemas']['ProjectionEstimateView'] | null;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      heldCents: number | string;
+      holds: components['schemas']['HeldPayoutView'][];
+      /** @description the month of asOf */
+      openPeriod: string;
+      /** @enum {string} */
+      outcome: 'payout_pending' | 'next_run' | 'estimated' | 'below_threshold' | 'account_not_ready' | 'forfeited' | 'no_statement';
+      /**
+       * Format: date
+       * @description paid by this day (UTC)
+       */
+      payBy: string | null;
+      /** @description the period whose run pays it */
+      period: string | null;
+      /** @description what must still be earned to reach the threshold */
+      shortfallMicros: number | string;
+      /** @description the statement of the latest final run */
+      statement: components['schemas']['ProjectionStatementView'] | null;
+      /** @description the projection in words for the writer */
+      text: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      thresholdMicros: number | string;
+      /** @description closed months not in a final run yet */
+      unsettledPeriods: string[];
     };
     PayoutRunShowView: {
       /** @description integer amount (a decimal string beyond 2^53) */
@@ -2125,6 +2915,33 @@ export interface components {
       state: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed';
       statementId: string;
     };
+    ProjectionAccountView: {
+      ready: boolean;
+      status: string;
+      taxStatus: string;
+    };
+    ProjectionEstimateView: {
+      /** @description integer amount (a decimal string beyond 2^53) */
+      amountMicros: number | string;
+      /** Format: date-time */
+      asOf: string;
+      period: string;
+    };
+    ProjectionStatementView: {
+      /** @description integer amount (a decimal string beyond 2^53) */
+      balanceMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      carriedMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      forfeitedMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      payoutCents: number | string;
+      /** @enum {string|null} */
+      payoutState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | null;
+      period: string;
+      /** @enum {string} */
+      status: 'payable' | 'below_threshold' | 'payout_account_not_ready' | 'forfeited';
+    };
     PublicationDetail: {
       id: string;
       name: string;
@@ -2165,10 +2982,65 @@ export interface components {
       referredMemberId: string | null;
       reversesPeriod: string | null;
     };
+    ReferralCreditRecord: {
+      /** @description integer amount (a decimal string beyond 2^53) */
+      amountMicros: number | string;
+      chargeId: string;
+      /** Format: date-time */
+      createdAt: string;
+      id: string;
+      /** @enum {string} */
+      kind: 'credit' | 'reversal';
+      period: string;
+      plan: string | null;
+      referralId: string;
+      referredMemberId: string | null;
+      referrerId: string | null;
+      referrerName: string | null;
+      reversesPeriod: string | null;
+    };
+    ReferralCreditTotalsRecord: {
+      /** @description integer amount (a decimal string beyond 2^53) */
+      creditedMicros: number | string;
+      credits: number;
+      id: string;
+      period: string;
+      referrers: number;
+      reversals: number;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      reversedMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      totalMicros: number | string;
+    };
+    ReferralRecord: {
+      /** @description micro-dollars credited so far, net of reversals */
+      creditedMicros: number | string;
+      id: string;
+      pageSlug: string;
+      plan: string | null;
+      /** Format: date-time */
+      referredAt: string;
+      referredMemberId: string | null;
+      referredMemberName: string | null;
+      referrerId: string | null;
+      referrerName: string | null;
+      referrerUsername: string | null;
+      stillPaying: boolean;
+    };
     RejectApplicationDto: {
       note: string;
       /** @enum {string} */
       reason: 'not_member' | 'no_recent_story' | 'unsupported_country' | 'under_18' | 'policy' | 'other';
+    };
+    RenderedReplyRecord: {
+      /** @description placeholders left as they were: no value */
+      missing: string[];
+      /** @description the period whose explanation filled the money placeholders */
+      period: string | null;
+      /** Format: uuid */
+      savedReplyId: string;
+      text: string;
+      ticketId: string;
     };
     RenderSavedReplyDto: {
       /** @description the ticket whose writer, story and period fill the placeholders */
@@ -2199,16 +3071,251 @@ export interface components {
       poolMicros: (number | string) | null;
       status: string;
     };
+    SavedReplyDetailRecord: {
+      body: string;
+      /** @enum {string|null} */
+      category: 'earnings_drop' | 'missing_payout' | 'eligibility' | 'referral' | 'boost' | 'other' | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      createdBy: string;
+      /** Format: uuid */
+      id: string;
+      placeholders: string[];
+      title: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: uuid */
+      updatedBy: string;
+    };
+    SavedReplyPlaceholderRecord: {
+      description: string;
+      name: string;
+      /** @description filled from the explanation of a computed payout run */
+      needsComputedRun: boolean;
+      /** @description the name in double braces */
+      token: string;
+    };
+    SavedReplyRecord: {
+      body: string;
+      /** @enum {string|null} */
+      category: 'earnings_drop' | 'missing_payout' | 'eligibility' | 'referral' | 'boost' | 'other' | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      createdBy: string;
+      /** Format: uuid */
+      id: string;
+      title: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: uuid */
+      updatedBy: string;
+    };
+    SecondFactorEnrolmentRecord: {
+      otpauthUri: string;
+      /** @description the otpauth URI as an SVG QR code */
+      qrSvg: string;
+      secret: string;
+    };
     SecondFactorProofDto: {
       /** @example 123456 */
       code?: string;
       /** @example abcde-fghij */
       recoveryCode?: string;
     };
+    SecondFactorStatusRecord: {
+      enrolled: boolean;
+      recoveryCodesLeft: number;
+      /** @description finance and admin must enrol before anything else */
+      required: boolean;
+    };
     SettlementFileDto: {
       /** @description the CSV text: reference,status,amount,date,failure_code */
       content: string;
       fileName?: string;
+    };
+    SimulationAuthorView: {
+      authorId: string;
+      authorName: string;
+      /**
+       * @description up: paid in the simulation, carried in the run; down: the other way
+       * @enum {string|null}
+       */
+      crossing: 'up' | 'down' | null;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaBoostBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaEarningsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaEngagementMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaFollowerBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaReadingTimeMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaReadRatioAdjustmentMicros: number | string;
+      /** @description simulationId:authorId */
+      id: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runBoostBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runEarningsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runEngagementMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runFollowerBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runPayoutCents: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runReadingTimeMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runReadRatioAdjustmentMicros: number | string;
+      /** @enum {string|null} */
+      runStatus: 'payable' | 'below_threshold' | 'payout_account_not_ready' | 'forfeited' | null;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simBoostBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simEarningsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simEngagementMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simFollowerBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simPayoutCents: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simReadingTimeMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simReadRatioAdjustmentMicros: number | string;
+      /** @enum {string|null} */
+      simStatus: 'payable' | 'below_threshold' | 'payout_account_not_ready' | 'forfeited' | null;
+      /** Format: uuid */
+      simulationId: string;
+    };
+    SimulationComparisonView: {
+      /** @description deciles of the authors' differences (µ$) */
+      deciles: (number | string)[];
+      histogram: components['schemas']['HistogramBucket'][];
+      topGainers: components['schemas']['SimulationAuthorView'][];
+      topLosers: components['schemas']['SimulationAuthorView'][];
+      totals: components['schemas']['ComparisonTotals'];
+    };
+    SimulationStoryView: {
+      authorId: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaBoostBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaEarningsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaEngagementMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaFollowerBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaReadingTimeMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      deltaReadRatioAdjustmentMicros: number | string;
+      /** @description simulationId:storyId */
+      id: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runBoostBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runEarningsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runEngagementMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runFollowerBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runReadingTimeMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runReadRatioAdjustmentMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simBoostBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simEarningsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simEngagementMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simFollowerBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simReadingTimeMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      simReadRatioAdjustmentMicros: number | string;
+      /** Format: uuid */
+      simulationId: string;
+      storyId: string;
+      storyTitle: string;
+    };
+    SimulationView: {
+      /** @description integer amount (a decimal string beyond 2^53) */
+      allocatedMicros: (number | string) | null;
+      /** @description the fields that differ from the run's parameters */
+      changes: {
+        [key: string]: {
+          from?: number;
+          to?: number;
+        };
+      };
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      createdBy: string | null;
+      createdByEmail: string | null;
+      error: string | null;
+      /** @description reader–story pairs it excludes */
+      excludedPairs: number;
+      /** Format: date-time */
+      finishedAt: string | null;
+      /** Format: uuid */
+      id: string;
+      label: string | null;
+      memberCount: number | null;
+      pairCount: number | null;
+      /** @description the run parameters it computed with */
+      params: {
+        [key: string]: number;
+      };
+      period: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      poolMicros: (number | string) | null;
+      progress: number;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runAllocatedMicros: (number | string) | null;
+      /**
+       * Format: uuid
+       * @description the period's approved or paid run
+       */
+      runId: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      runPoolMicros: (number | string) | null;
+      /** @description how long the engine took */
+      seconds: number | null;
+      /** Format: date-time */
+      startedAt: string | null;
+      /** @enum {string} */
+      status: 'queued' | 'running' | 'done' | 'failed';
+      /** @description integer amount (a decimal string beyond 2^53) */
+      unallocatedMicros: (number | string) | null;
+      withoutBoostIds: string[];
+    };
+    StaffIdentityRecord: {
+      email: string;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      roles: ('admin' | 'reviewer' | 'curator' | 'support' | 'finance' | 'integrity')[];
+      secondFactor: components['schemas']['SecondFactorStatusRecord'];
+    };
+    StaffUserRecord: {
+      /** Format: date-time */
+      createdAt: string;
+      disabled: boolean;
+      email: string;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      roles: ('admin' | 'reviewer' | 'curator' | 'support' | 'finance' | 'integrity')[];
+      /** Format: date-time */
+      updatedAt: string;
     };
     StartRunDto: {
       /**
@@ -2258,6 +3365,23 @@ export interface components {
       status: 'payable' | 'below_threshold' | 'payout_account_not_ready' | 'forfeited';
       /** @description integer amount (a decimal string beyond 2^53) */
       storyEarningsMicros: number | string;
+    };
+    StoryDetailRecord: {
+      aiDisclosed: boolean;
+      authorId: string;
+      authorName: string;
+      boosts: components['schemas']['BoostRecord'][];
+      id: string;
+      language: string;
+      membersOnly: boolean;
+      nominations: components['schemas']['StoryNominationRecord'][];
+      publicationId: string | null;
+      publicationName: string | null;
+      /** Format: date-time */
+      publishedAt: string | null;
+      /** @enum {string} */
+      status: 'draft' | 'published' | 'unlisted' | 'deleted';
+      title: string;
     };
     StoryEarningView: {
       authorId: string;
@@ -2318,6 +3442,60 @@ export interface components {
       reads: number;
       repliers: number;
       views: number;
+    };
+    StoryNominationRecord: {
+      authorId: string;
+      authorIsPartner: boolean;
+      authorName: string;
+      boostId: string | null;
+      /** Format: uuid */
+      claimedBy: string | null;
+      claimedByEmail: string | null;
+      /** Format: date-time */
+      claimedUntil: string | null;
+      /** Format: date-time */
+      decidedAt: string | null;
+      /** Format: uuid */
+      decidedBy: string | null;
+      /** @description null when undecided or the account is gone */
+      decidedByEmail: string | null;
+      /** @enum {string|null} */
+      declineReason: 'clickbait' | 'ai_generated' | 'sponsored' | 'non_english' | 'explicit' | 'meta' | 'rules_violation' | 'other' | null;
+      /** Format: date-time */
+      evaluatedAt: string | null;
+      id: string;
+      /** Format: date-time */
+      nominatedAt: string;
+      nominatorId: string;
+      nominatorName: string;
+      note: string | null;
+      publicationId: string;
+      publicationName: string;
+      refusalReason: string | null;
+      /** @enum {string} */
+      status: 'pending' | 'refused' | 'boosted' | 'declined';
+      storyAgeDays: number | null;
+      storyId: string;
+      storyPublicationId: string | null;
+      /** Format: date-time */
+      storyPublishedAt: string | null;
+      storyStatus: string;
+      storyTitle: string;
+    };
+    StoryRecord: {
+      aiDisclosed: boolean;
+      authorId: string;
+      authorName: string;
+      id: string;
+      language: string;
+      membersOnly: boolean;
+      publicationId: string | null;
+      publicationName: string | null;
+      /** Format: date-time */
+      publishedAt: string | null;
+      /** @enum {string} */
+      status: 'draft' | 'published' | 'unlisted' | 'deleted';
+      title: string;
     };
     TicketDetailRecord: {
       /** @description whole days since it arrived */
@@ -2499,6 +3677,20 @@ export interface components {
       shards?: number;
       writerShareBps?: number;
     };
+    UpdateIntegrityParametersDto: {
+      concentrationMinSessions?: number;
+      concentrationShareBps?: number;
+      farmBurstHours?: number;
+      farmFocusBps?: number;
+      farmMinMembers?: number;
+      farmNearBps?: number;
+      farmNearSeconds?: number;
+      farmShareBps?: number;
+      ringMinDensityBps?: number;
+      ringMinLift?: number;
+      ringMinReads?: number;
+      ringMinSize?: number;
+    };
     UpdateSavedReplyDto: {
       body?: string;
       /** @enum {string|null} */
@@ -2509,7 +3701,7 @@ export interface components {
       disabled?: boolean;
       name?: string;
       password?: string;
-      roles?: ('admin' | 'reviewer' | 'curator' | 'support' | 'finance')[];
+      roles?: ('admin' | 'reviewer' | 'curator' | 'support' | 'finance' | 'integrity')[];
     };
     UpdateTicketDto: {
       /**
@@ -2529,6 +3721,64 @@ export interface components {
       /** @enum {string} */
       status?: 'open' | 'pending' | 'resolved';
       storyId?: string | null;
+    };
+    WriterEnrollmentRecord: {
+      /** Format: date-time */
+      enrolledAt: string | null;
+      enrolledAtPeriodEnd: boolean;
+      enrolledNow: boolean;
+      /** Format: date-time */
+      leftAt: string | null;
+    };
+    WriterExplanationRecord: {
+      authorId: string;
+      comparison: components['schemas']['ComparisonRecord'];
+      /** @description integer amount (a decimal string beyond 2^53) */
+      earningsMicros: number | string;
+      enrollment: components['schemas']['WriterEnrollmentRecord'];
+      /** @description approved or paid: the figures will not change any more */
+      final: boolean;
+      payoutAccount: components['schemas']['WriterPayoutAccountRecord'] | null;
+      period: string;
+      previousPeriod: string;
+      referralCredits: components['schemas']['WriterReferralCreditsRecord'];
+      statement: components['schemas']['WriterStatementRecord'] | null;
+      stories: components['schemas']['ExplainedStoryRecord'][];
+      writerText: string;
+    };
+    WriterPayoutAccountRecord: {
+      ready: boolean;
+      status: string;
+      taxStatus: string;
+    };
+    WriterReferralCreditsRecord: {
+      count: number;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      creditMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      reversalMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      totalMicros: number | string;
+    };
+    WriterStatementRecord: {
+      /** @description integer amount (a decimal string beyond 2^53) */
+      adjustmentsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      balanceMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      carriedMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      forfeitedMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      openingMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      payoutCents: number | string;
+      payoutState: string | null;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      referralEarningsMicros: number | string;
+      status: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      storyEarningsMicros: number | string;
     };
   };
   responses: never;
@@ -2632,9 +3882,15 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description applications <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApplicationRecord'][];
+        };
       };
     };
   };
@@ -2674,7 +3930,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApplicationRecord'];
+        };
       };
     };
   };
@@ -2693,7 +3951,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApplicationRecord'];
+        };
       };
     };
   };
@@ -2731,7 +3991,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApplicationRecord'];
+        };
       };
     };
   };
@@ -2754,7 +4016,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApplicationRecord'];
+        };
       };
     };
   };
@@ -2794,7 +4058,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['BulkApproveResultRecord'];
+        };
       };
     };
   };
@@ -2854,9 +4120,15 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description audit-log <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AuditEntryRecord'][];
+        };
       };
     };
   };
@@ -2911,7 +4183,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StaffIdentityRecord'];
+        };
       };
     };
   };
@@ -2949,7 +4223,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SecondFactorEnrolmentRecord'];
+        };
       };
     };
   };
@@ -3043,9 +4319,15 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description boosts <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['BoostRecord'][];
+        };
       };
     };
   };
@@ -3064,7 +4346,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['BoostRecord'];
+        };
       };
     };
   };
@@ -3087,7 +4371,30 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['BoostRecord'];
+        };
+      };
+    };
+  };
+  BoostImpactController_realised: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BoostImpactView'];
+        };
       };
     };
   };
@@ -3109,9 +4416,15 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description countries <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CountryRecord'][];
+        };
       };
     };
   };
@@ -3151,7 +4464,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CountryRecord'];
+        };
       };
     };
   };
@@ -3174,7 +4489,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CountryRecord'];
+        };
       };
     };
   };
@@ -3193,7 +4510,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CountryRecord'];
+        };
       };
     };
   };
@@ -3210,7 +4529,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ParameterVersionView'][];
+        };
       };
     };
   };
@@ -3227,7 +4548,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ParameterSetView'];
+        };
       };
     };
   };
@@ -3248,7 +4571,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ParameterSetView'];
+        };
       };
     };
   };
@@ -3340,6 +4665,240 @@ export interface operations {
       cookie?: never;
     };
     requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WriterExplanationRecord'];
+        };
+      };
+    };
+  };
+  IntegrityCasesController_list: {
+    parameters: {
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, score, period, status, memberCount, sessionCount, timePoints, moneyAtStakeMicros, detectedAt, decidedAt; default ["score","DESC"] */
+        sort?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  IntegrityCasesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  IntegrityCasesController_claim: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  IntegrityCasesController_decide: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description 1-255 printable characters, one per action (the same on a retry), per staff user */
+        'Idempotency-Key': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CaseDecisionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  IntegrityCasesController_note: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CaseNoteDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  IntegrityCasesController_release: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  IntegrityCasesController_revert: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description 1-255 printable characters, one per action (the same on a retry), per staff user */
+        'Idempotency-Key': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CaseRevertDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  IntegrityCasesController_detect: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DetectDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  IntegrityParametersController_history: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  IntegrityParametersController_current: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  IntegrityParametersController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateIntegrityParametersDto'];
+      };
+    };
     responses: {
       200: {
         headers: {
@@ -3526,9 +5085,15 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description nominations <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NominationRecord'][];
+        };
       };
     };
   };
@@ -3547,7 +5112,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NominationRecord'];
+        };
       };
     };
   };
@@ -3570,7 +5137,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NominationRecord'];
+        };
       };
     };
   };
@@ -3612,7 +5181,30 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NominationRecord'];
+        };
+      };
+    };
+  };
+  BoostImpactController_estimate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BoostImpactEstimateView'];
+        };
       };
     };
   };
@@ -3652,7 +5244,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['BulkDeclineResultRecord'];
+        };
       };
     };
   };
@@ -3712,9 +5306,15 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description nominators <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NominatorRecord'][];
+        };
       };
     };
   };
@@ -3733,7 +5333,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NominatorRecord'];
+        };
       };
     };
   };
@@ -3755,9 +5357,15 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description partners <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PartnerRecord'][];
+        };
       };
     };
   };
@@ -3776,7 +5384,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PartnerDetailRecord'];
+        };
       };
     };
   };
@@ -3799,7 +5409,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PartnerRecord'];
+        };
       };
     };
   };
@@ -3822,7 +5434,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PartnerRecord'];
+        };
       };
     };
   };
@@ -3845,7 +5459,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PartnerRecord'];
+        };
       };
     };
   };
@@ -3868,7 +5484,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PartnerRecord'];
+        };
       };
     };
   };
@@ -4191,9 +5809,15 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description referral-credit-totals <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReferralCreditTotalsRecord'][];
+        };
       };
     };
   };
@@ -4212,7 +5836,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReferralCreditTotalsRecord'];
+        };
       };
     };
   };
@@ -4234,9 +5860,15 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description referral-credits <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReferralCreditRecord'][];
+        };
       };
     };
   };
@@ -4255,7 +5887,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReferralCreditRecord'];
+        };
       };
     };
   };
@@ -4277,9 +5911,15 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description referrals <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReferralRecord'][];
+        };
       };
     };
   };
@@ -4298,7 +5938,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReferralRecord'];
+        };
       };
     };
   };
@@ -4320,9 +5962,15 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description saved-replies <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SavedReplyRecord'][];
+        };
       };
     };
   };
@@ -4362,7 +6010,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SavedReplyDetailRecord'];
+        };
       };
     };
   };
@@ -4385,7 +6035,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SavedReplyDetailRecord'];
+        };
       };
     };
   };
@@ -4427,7 +6079,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RenderedReplyRecord'];
+        };
       };
     };
   };
@@ -4444,7 +6098,202 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
+        content: {
+          'application/json': components['schemas']['SavedReplyPlaceholderRecord'][];
+        };
+      };
+    };
+  };
+  SimulationAuthorsController_list: {
+    parameters: {
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, deltaEarningsMicros, deltaReadingTimeMicros, deltaEngagementMicros, deltaReadRatioAdjustmentMicros, deltaFollowerBonusMicros, deltaBoostBonusMicros, authorId, simPayoutCents, runPayoutCents; default ["deltaEarningsMicros","ASC"] */
+        sort?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description simulation-authors <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SimulationAuthorView'][];
+        };
+      };
+    };
+  };
+  SimulationStoriesController_list: {
+    parameters: {
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, deltaEarningsMicros, deltaReadingTimeMicros, deltaEngagementMicros, deltaReadRatioAdjustmentMicros, deltaFollowerBonusMicros, deltaBoostBonusMicros, storyId; default ["deltaEarningsMicros","ASC"] */
+        sort?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description simulation-stories <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SimulationStoryView'][];
+        };
+      };
+    };
+  };
+  SimulationsController_list: {
+    parameters: {
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, createdAt, period, status, finishedAt; default ["createdAt","DESC"] */
+        sort?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description simulations <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SimulationView'][];
+        };
+      };
+    };
+  };
+  SimulationsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSimulationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SimulationView'];
+        };
+      };
+    };
+  };
+  SimulationsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SimulationView'];
+        };
+      };
+    };
+  };
+  SimulationsController_delete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
         content?: never;
+      };
+    };
+  };
+  SimulationsController_csv: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SimulationsController_comparison: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SimulationComparisonView'];
+        };
       };
     };
   };
@@ -4466,9 +6315,15 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description staff-users <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StaffUserRecord'][];
+        };
       };
     };
   };
@@ -4508,7 +6363,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StaffUserRecord'];
+        };
       };
     };
   };
@@ -4531,7 +6388,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StaffUserRecord'];
+        };
       };
     };
   };
@@ -4627,9 +6486,15 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description stories <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StoryRecord'][];
+        };
       };
     };
   };
@@ -4648,7 +6513,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StoryDetailRecord'];
+        };
       };
     };
   };
@@ -4862,6 +6729,27 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  TicketsController_payoutProjection: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PayoutProjectionView'];
+        };
       };
     };
   };

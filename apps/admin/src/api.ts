@@ -30,3 +30,41 @@ export type Explanation = Schemas['ExplanationRecord'] & Partial<Pick<Schemas['T
 export type ExplainedStory = Schemas['ExplainedStoryRecord'];
 export type Cause = Schemas['CauseRecord'];
 export type RunSummary = Schemas['RunSummaryRecord'];
+export type SavedReply = Schemas['SavedReplyRecord'] & Partial<Pick<Schemas['SavedReplyDetailRecord'], 'placeholders'>>;
+export type SavedReplyPlaceholder = Schemas['SavedReplyPlaceholderRecord'];
+
+export type Story = Schemas['StoryRecord'] & Partial<Pick<Schemas['StoryDetailRecord'], 'boosts' | 'nominations'>>;
+export type Boost = Schemas['BoostRecord'];
+/** A nomination of the queue; in a story's history it comes without the reading figures. */
+export type Nomination = Schemas['StoryNominationRecord'] & Partial<Pick<Schemas['NominationRecord'], 'views' | 'reads' | 'readRatioBps'>>;
+export type Nominator = Schemas['NominatorRecord'];
+
+/** A partner of the list; its page adds the status history and the enrollments. */
+export type Partner = Schemas['PartnerRecord'] & Partial<Pick<Schemas['PartnerDetailRecord'], 'history' | 'enrollments'>>;
+export type Country = Schemas['CountryRecord'];
+export type Application = Schemas['ApplicationRecord'];
+export type Check = Schemas['CheckRecord'];
+
+export type StaffUser = Schemas['StaffUserRecord'];
+export type AuditEntry = Schemas['AuditEntryRecord'];
+/** A version of the earnings parameters; the history adds what each version changed. */
+export type ParameterSet = Schemas['ParameterSetView'] & Partial<Pick<Schemas['ParameterVersionView'], 'changes'>>;
+
+export type Referral = Schemas['ReferralRecord'];
+export type ReferralCredit = Schemas['ReferralCreditRecord'];
+export type ReferralCreditTotals = Schemas['ReferralCreditTotalsRecord'];
+/** A review queue item's claim (the same fields on applications and nominations). */
+export type Claim = Pick<Schemas['ApplicationRecord'], 'claimedBy' | 'claimedByEmail' | 'claimedUntil'>;
+export type BulkApproveResult = Schemas['BulkApproveResultRecord'];
+export type BulkDeclineResult = Schemas['BulkDeclineResultRecord'];
+
+/** Who is signed in; the login answer carries the second-factor state beside the user, `me` inside it. */
+export type StaffIdentity = Omit<Schemas['StaffIdentityRecord'], 'secondFactor'> &
+  Partial<Pick<Schemas['StaffIdentityRecord'], 'secondFactor'>>;
+export type SecondFactorEnrolment = Schemas['SecondFactorEnrolmentRecord'];
+
+export type Simulation = Schemas['SimulationView'];
+export type SimulationAuthor = Schemas['SimulationAuthorView'];
+export type SimulationComparison = Schemas['SimulationComparisonView'];
+/** "When will I be paid?": the writer's next payout, projected (a ticket's writer context). */
+export type PayoutProjection = Schemas['PayoutProjectionView'];

@@ -1,6 +1,7 @@
 import type { AuthProvider } from 'react-admin';
 import { can } from './access';
-import { API, httpClient, session, type StaffIdentity } from './http';
+import type { StaffIdentity } from './api';
+import { API, httpClient, session } from './http';
 
 export const NO_ACCESS_MESSAGE = "You don't have access to this";
 

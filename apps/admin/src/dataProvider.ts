@@ -1,5 +1,6 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { HttpError, type DataProvider, type fetchUtils, type Identifier, type RaRecord } from 'react-admin';
+import type { BulkApproveResult } from './api';
 import { API, download, httpClient } from './http';
 
 const RETRY_AFTER_MS = [500, 1000, 2000];
@@ -28,14 +29,6 @@ async function writeOnce(url: string, options: fetchUtils.Options = {}) {
 const post = (url: string, body: unknown = {}) => writeOnce(url, { method: 'POST', body: JSON.stringify(body) });
 const path = (...parts: (string | number)[]) => [API, ...parts.map((p) => encodeURIComponent(String(p)))].join('/');
 
-export interface BulkApproveResult {
-  matched: number;
-  approvedCount: number;
-  skippedCount: number;
-  approved: Array<{ id: string; memberId: string; enrollmentId: string }>;
-  skipped: Array<{ id: string; status: string; reason?: string; failingChecks?: string[] | null }>;
-}
-
 /** The data provider: the simple REST dialect as is, plus the domain actions (the console's only seam to the API). */
 export interface ConsoleDataProvider extends DataProvider {
   /** `POST /api/<resource>/<id>/<verb>` (approve, reject, boost, decline, end, mark-paid, resolve, …). */
@@ -44,6 +37,8 @@ export interface ConsoleDataProvider extends DataProvider {
   /** `POST /api/payout-runs {period}`: 202 with the queued run. */
   startPayoutRun(period: string): Promise<{ data: RaRecord }>;
   downloadPayoutFile(runId: Identifier, period: string): Promise<void>;
+  /** Every author's difference in a simulation, as CSV. */
+  downloadSimulationCsv(id: Identifier, period: string): Promise<void>;
   /** Plain JSON reads that are not lists in the dialect (parameter history, explanations). */
   fetchJson<T = unknown>(relativePath: string): Promise<{ data: T }>;
 }
@@ -66,6 +61,9 @@ export const dataProvider: ConsoleDataProvider = {
   },
   downloadPayoutFile(runId, period) {
     return download(path('payout-runs', runId, 'payout-file'), `payouts-${period}.csv`);
+  },
+  downloadSimulationCsv(id, period) {
+    return download(path('simulations', id, 'authors.csv'), `simulation-${period}.csv`);
   },
   async fetchJson(relativePath) {
     const { json } = await httpClient(`${API}/${relativePath}`);

@@ -1,18 +1,10 @@
 import { fetchUtils, HttpError } from 'react-admin';
+import type { StaffIdentity } from './api';
 import { describeError, fieldErrors } from './errors';
 
 export const API = '/api';
 const TOKEN_KEY = 'ppc.token';
 const USER_KEY = 'ppc.user';
-
-export interface StaffIdentity {
-  id: string;
-  email: string;
-  name: string;
-  roles: string[];
-  /** Finance and admin must enrol before anything else (the profile page). */
-  secondFactor?: { enrolled: boolean; required: boolean; recoveryCodesLeft: number };
-}
 
 export const session = {
   token: () => localStorage.getItem(TOKEN_KEY),

@@ -18,6 +18,7 @@ import RecordVoiceOverIcon from '@mui/icons-material/RecordVoiceOver';
 import SavingsIcon from '@mui/icons-material/Savings';
 import ShareIcon from '@mui/icons-material/Share';
 import SupportAgentIcon from '@mui/icons-material/SupportAgent';
+import ScienceIcon from '@mui/icons-material/Science';
 import TuneIcon from '@mui/icons-material/Tune';
 import TextSnippetIcon from '@mui/icons-material/TextSnippet';
 import ViewListIcon from '@mui/icons-material/ViewList';
@@ -67,6 +68,7 @@ export const MENU: { title: string; items: MenuEntry[] }[] = [
         action: 'show',
         icon: TuneIcon,
       },
+      { to: '/simulations', label: 'Simulations', resource: 'simulations', icon: ScienceIcon },
     ],
   },
   LEDGER_MENU,

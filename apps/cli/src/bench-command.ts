@@ -2,12 +2,14 @@ import { benchPayout } from '../../../bench/payout.bench.js';
 import { benchImport } from '../../../bench/import.bench.js';
 import { benchApi } from '../../../bench/api.bench.js';
 import { benchApproval } from '../../../bench/approval.bench.js';
+import { benchIntegrity } from '../../../bench/integrity.bench.js';
 
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   payout: benchPayout,
   import: benchImport,
   api: benchApi,
   approval: benchApproval,
+  integrity: benchIntegrity,
 };
 
 /** `npm run bench -- <name> [options]`; with no name, every benchmark. */

@@ -1,5 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { DomainModuleOptions } from '../../core/src/domain-module.js';
+import { BoostImpactController } from './boost-impact.controller.js';
+import { BoostImpactRepository } from './boost-impact.repository.js';
+import { BoostImpactService } from './boost-impact.service.js';
 import { BoostsController, StoriesController } from './boosts.controller.js';
 import { BoostsRepository } from './boosts.repository.js';
 import { BoostsService } from './boosts.service.js';
@@ -22,14 +25,16 @@ export class BoostCurationModule {
   static forRoot({ http }: DomainModuleOptions): DynamicModule {
     return {
       module: BoostCurationModule,
-      controllers: http ? [NominationsController, NominatorsController, BoostsController, StoriesController] : [],
+      controllers: http ? [NominationsController, NominatorsController, BoostsController, StoriesController, BoostImpactController] : [],
       providers: [
         NominationsRepository,
         NominationClaimsRepository,
         BoostsRepository,
         StoriesRepository,
         NominationEvaluationService,
-        ...(http ? [NominationsService, NominationQueueService, BoostsService, StoriesService] : []),
+        ...(http
+          ? [NominationsService, NominationQueueService, BoostsService, StoriesService, BoostImpactRepository, BoostImpactService]
+          : []),
       ],
       exports: [NominationEvaluationService],
     };

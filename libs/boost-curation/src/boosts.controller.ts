@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AnyStaff, CurrentStaff, Roles, type Actor } from '../../core/src/index.js';
 import { BoostStoryDto, EndBoostDto } from './boost-curation.dto.js';
+import { BoostRecord, StoryDetailRecord, StoryRecord } from './boost-curation-views.dto.js';
 import { BoostsService } from './boosts.service.js';
 import { StoriesService } from './stories.service.js';
 import { ApiList } from '../../core/src/http/api-docs.js';
@@ -17,13 +18,14 @@ export class BoostsController {
   /** Boost windows (filter `state`: active, ended, upcoming; `storyId` for a story's history). */
   @Get()
   @AnyStaff()
-  @ApiList(BOOST_LIST)
+  @ApiList(BOOST_LIST, BoostRecord)
   list(@Query() query: Record<string, unknown>) {
     return this.boosts.list(query);
   }
 
   @Get(':id')
   @AnyStaff()
+  @ApiOkResponse({ type: BoostRecord })
   get(@Param('id') id: string) {
     return this.boosts.get(id);
   }
@@ -32,6 +34,7 @@ export class BoostsController {
   @Post(':id/end')
   @HttpCode(200)
   @Roles('curator')
+  @ApiOkResponse({ type: BoostRecord })
   end(@CurrentStaff() actor: Actor, @Param('id') id: string, @Body() dto: EndBoostDto) {
     return this.boosts.end(actor, id, dto);
   }
@@ -48,7 +51,7 @@ export class StoriesController {
 
   @Get()
   @AnyStaff()
-  @ApiList(STORY_LIST)
+  @ApiList(STORY_LIST, StoryRecord)
   list(@Query() query: Record<string, unknown>) {
     return this.stories.list(query);
   }
@@ -56,6 +59,7 @@ export class StoriesController {
   /** One story with its Boost history (windows and nominations). */
   @Get(':id')
   @AnyStaff()
+  @ApiOkResponse({ type: StoryDetailRecord })
   get(@Param('id') id: string) {
     return this.stories.get(id);
   }

@@ -5,6 +5,7 @@ import { boostState } from './sql-fragments.js';
 
 export type BoostState = 'upcoming' | 'active' | 'ended';
 export const BOOST_STATES = ['upcoming', 'active', 'ended'] as const;
+export const BOOST_SOURCES = ['nomination', 'curator'] as const;
 
 export interface BoostView {
   id: string;

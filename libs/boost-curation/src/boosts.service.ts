@@ -13,7 +13,7 @@ import {
 } from '../../core/src/index.js';
 import type { BoostStoryDto, EndBoostDto } from './boost-curation.dto.js';
 import { EarningsParametersService } from '../../payouts/src/earnings-parameters.service.js';
-import { BOOST_STATES, BoostsRepository, type BoostView } from './boosts.repository.js';
+import { BOOST_SOURCES, BOOST_STATES, BoostsRepository, type BoostView } from './boosts.repository.js';
 import { RULE_MESSAGES, storyBoostProblems } from './nomination-rules.js';
 import { NominationsRepository } from './nominations.repository.js';
 import { StoriesRepository } from './stories.repository.js';
@@ -31,7 +31,7 @@ export const BOOST_LIST: ListSpec = {
     publicationId: { column: 'p.id', type: 'text' },
     nominationId: { column: 'n.id', type: 'text' },
     state: { column: boostState('b'), type: 'text', values: BOOST_STATES },
-    source: { column: 'b.source', type: 'text', values: ['nomination', 'curator'] },
+    source: { column: 'b.source', type: 'text', values: BOOST_SOURCES },
     startsAt: { column: 'b.starts_at', type: 'timestamp' },
     endsAt: { column: 'b.ends_at', type: 'timestamp' },
   },

@@ -6,13 +6,16 @@ import { NominationClaimsRepository, type NominationQueueStats } from './nominat
 import type { NominationView } from './nominations.repository.js';
 import { NOMINATION_LIST, NominationsService } from './nominations.service.js';
 
+/** Why a bulk decline skipped a nomination. */
+export const BULK_DECLINE_SKIP_REASONS = ['not_found', 'not_pending', 'claimed'] as const;
+
 export interface BulkDeclineResult {
   /** Present on a preview only: nothing was written. */
   dryRun?: true;
   declinedCount: number;
   skippedCount: number;
   declined: string[];
-  skipped: { id: string; reason: 'not_found' | 'not_pending' | 'claimed'; status?: string; claimedByEmail?: string | null }[];
+  skipped: { id: string; reason: (typeof BULK_DECLINE_SKIP_REASONS)[number]; status?: string; claimedByEmail?: string | null }[];
 }
 
 /** Thrown to roll a preview's transaction back, carrying what it would have done. */

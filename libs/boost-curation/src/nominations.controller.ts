@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentStaff, Roles, type Actor } from '../../core/src/index.js';
 import { BoostNominationDto, BulkDeclineDto, DeclineNominationDto, NominationClaimNextDto } from './boost-curation.dto.js';
+import { BulkDeclineResultRecord, NominationRecord, NominatorRecord } from './boost-curation-views.dto.js';
 import { NominationQueueService } from './nomination-queue.service.js';
 import { NominationsService } from './nominations.service.js';
 import { ApiList } from '../../core/src/http/api-docs.js';
@@ -19,7 +20,7 @@ export class NominationsController {
   /** The curator queue (oldest first by default) with each story's facts. */
   @Get()
   @Roles('curator')
-  @ApiList(NOMINATION_LIST)
+  @ApiList(NOMINATION_LIST, NominationRecord)
   list(@Query() query: Record<string, unknown>) {
     return this.nominations.list(query);
   }
@@ -43,12 +44,14 @@ export class NominationsController {
   @Post('bulk-decline')
   @HttpCode(200)
   @Roles('curator')
+  @ApiOkResponse({ type: BulkDeclineResultRecord })
   bulkDecline(@CurrentStaff() actor: Actor, @Body() dto: BulkDeclineDto) {
     return this.queue.bulkDecline(actor, dto);
   }
 
   @Get(':id')
   @Roles('curator')
+  @ApiOkResponse({ type: NominationRecord })
   get(@Param('id') id: string) {
     return this.nominations.get(id);
   }
@@ -73,6 +76,7 @@ export class NominationsController {
   @Post(':id/boost')
   @HttpCode(200)
   @Roles('curator')
+  @ApiOkResponse({ type: NominationRecord })
   boost(@CurrentStaff() actor: Actor, @Param('id') id: string, @Body() dto: BoostNominationDto) {
     return this.nominations.boost(actor, id, dto);
   }
@@ -81,6 +85,7 @@ export class NominationsController {
   @Post(':id/decline')
   @HttpCode(200)
   @Roles('curator')
+  @ApiOkResponse({ type: NominationRecord })
   decline(@CurrentStaff() actor: Actor, @Param('id') id: string, @Body() dto: DeclineNominationDto) {
     return this.nominations.decline(actor, id, dto);
   }
@@ -95,13 +100,14 @@ export class NominatorsController {
   /** Per nominator (id = member id): nominations this month and in the last 7 days, approval rate, good standing. */
   @Get()
   @Roles('curator')
-  @ApiList(NOMINATOR_LIST)
+  @ApiList(NOMINATOR_LIST, NominatorRecord)
   list(@Query() query: Record<string, unknown>) {
     return this.nominations.listNominators(query);
   }
 
   @Get(':id')
   @Roles('curator')
+  @ApiOkResponse({ type: NominatorRecord })
   get(@Param('id') id: string) {
     return this.nominations.getNominator(id);
   }

@@ -4,7 +4,7 @@ import { BoostsRepository, type BoostView } from './boosts.repository.js';
 import { NominationsRepository, type NominationView } from './nominations.repository.js';
 import { StoriesRepository, type StoryView } from './stories.repository.js';
 
-const STORY_STATUSES = ['draft', 'published', 'unlisted', 'deleted'] as const;
+export const STORY_STATUSES = ['draft', 'published', 'unlisted', 'deleted'] as const;
 
 export const STORY_LIST: ListSpec = {
   resource: 'stories',

@@ -22,6 +22,7 @@ import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { IntakeHooks } from './intake-hooks.js';
 import { QueueModule } from './queue/queue.module.js';
 import { StaffController } from './staff/staff.controller.js';
+import { StaffRepository } from './staff/staff.repository.js';
 import { StaffService } from './staff/staff.service.js';
 
 export interface CoreOptions {
@@ -53,6 +54,7 @@ export class CoreModule {
         IntakeHooks,
         AuditRepository,
         AuditService,
+        StaffRepository,
         StaffService,
         AuthService,
         SessionRepository,

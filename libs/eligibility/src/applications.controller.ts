@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentStaff, Roles, type Actor } from '../../core/src/index.js';
 import { ApplicationQueueService } from './application-queue.service.js';
 import { ApplicationsService } from './applications.service.js';
 import { BulkApproveDto, ClaimNextDto, CreateApplicationDto, RejectApplicationDto } from './eligibility.dto.js';
 import { ApiList } from '../../core/src/http/api-docs.js';
 import { APPLICATION_LIST } from './applications.repository.js';
+import { ApplicationRecord, BulkApproveResultRecord } from './eligibility-views.dto.js';
 
 @ApiTags('applications')
 @ApiBearerAuth()
@@ -19,7 +20,7 @@ export class ApplicationsController {
   /** Filters: status, country, failingCheck, eligible, submittedAt_gte/_lte, memberId, q; sort by submittedAt (oldest first by default). */
   @Get()
   @Roles('reviewer')
-  @ApiList(APPLICATION_LIST)
+  @ApiList(APPLICATION_LIST, ApplicationRecord)
   list(@Query() query: Record<string, unknown>) {
     return this.applications.list(query);
   }
@@ -43,12 +44,14 @@ export class ApplicationsController {
   @Post('bulk-approve')
   @HttpCode(200)
   @Roles('reviewer')
+  @ApiOkResponse({ type: BulkApproveResultRecord })
   bulkApprove(@CurrentStaff() actor: Actor, @Body() dto: BulkApproveDto) {
     return this.applications.bulkApprove(actor, dto);
   }
 
   @Get(':id')
   @Roles('reviewer')
+  @ApiOkResponse({ type: ApplicationRecord })
   get(@Param('id') id: string) {
     return this.applications.get(id);
   }
@@ -64,6 +67,7 @@ export class ApplicationsController {
   @Post(':id/approve')
   @HttpCode(200)
   @Roles('reviewer')
+  @ApiOkResponse({ type: ApplicationRecord })
   approve(@CurrentStaff() actor: Actor, @Param('id') id: string) {
     return this.applications.approve(actor, id);
   }
@@ -71,6 +75,7 @@ export class ApplicationsController {
   @Post(':id/reject')
   @HttpCode(200)
   @Roles('reviewer')
+  @ApiOkResponse({ type: ApplicationRecord })
   reject(@CurrentStaff() actor: Actor, @Param('id') id: string, @Body() dto: RejectApplicationDto) {
     return this.applications.reject(actor, id, dto);
   }
@@ -94,6 +99,7 @@ export class ApplicationsController {
   @Post(':id/recheck')
   @HttpCode(200)
   @Roles('reviewer')
+  @ApiOkResponse({ type: ApplicationRecord })
   recheck(@CurrentStaff() actor: Actor, @Param('id') id: string) {
     return this.applications.recheck(actor, id);
   }

@@ -17,9 +17,12 @@ import { ApplicationClaimsRepository } from './application-claims.repository.js'
 import { APPLICATION_LIST, ApplicationsRepository, type ApplicationView, type Evaluated } from './applications.repository.js';
 import type { BulkApproveDto, CreateApplicationDto, RejectApplicationDto } from './eligibility.dto.js';
 
+/** Why a bulk approval skipped an application. */
+export const BULK_APPROVE_SKIP_REASONS = ['not_pending', 'failing_checks', 'already_enrolled', 'claimed'] as const;
+
 export interface SkippedApplication {
   id: string;
-  reason: 'not_pending' | 'failing_checks' | 'already_enrolled' | 'claimed';
+  reason: (typeof BULK_APPROVE_SKIP_REASONS)[number];
   status: string;
   failingChecks?: CheckName[];
   /** For `claimed`: who is reviewing it. */

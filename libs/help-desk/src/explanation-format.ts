@@ -4,18 +4,13 @@
  * payout run counts earnings by UTC day and month.
  */
 import { formatDuration, formatPercent } from '../../core/src/format/numbers.js';
+import { MONTH_NAMES } from '../../core/src/period/period.js';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "October 2026". */
-export function periodName(period: string): string {
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  return `${MONTHS[m - 1]} ${y}`;
-}
+export { periodName } from '../../core/src/period/period.js';
 
 /** "Oct 3 (UTC)", with the year when it is not `yearOf`'s ("Dec 28, 2025 (UTC)"). */
 export function utcDay(at: Date, yearOf?: string, suffix = true): string {
-  const month = MONTHS[at.getUTCMonth()]!.slice(0, 3);
+  const month = MONTH_NAMES[at.getUTCMonth()]!.slice(0, 3);
   const year = at.getUTCFullYear();
   const sameYear = yearOf !== undefined && Number(yearOf.slice(0, 4)) === year;
   return `${month} ${at.getUTCDate()}${sameYear ? '' : `, ${year}`}${suffix ? ' (UTC)' : ''}`;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { badInput, micros, notFound, ruleViolation, sum, toJson, type Micros } from '../../core/src/index.js';
 import { DEFAULT_EARNINGS_PARAMETERS } from '../../payouts/src/earnings-parameters.js';
-import { isFinalRun } from '../../payouts/src/payout-rules.js';
+import { isFinalRun, payoutAccountReady } from '../../payouts/src/payout-rules.js';
 import {
   compareEarnings,
   type Comparison,
@@ -331,7 +331,7 @@ export class ExplanationsService {
         latest: history[history.length - 1] ?? null,
         history,
       },
-      payoutAccount: account ? { ...account, ready: account.status === 'verified' && account.taxStatus === 'verified' } : null,
+      payoutAccount: account ? { ...account, ready: payoutAccountReady(account) } : null,
       referralCredits: {
         totalMicros: sum(credits.map((c) => micros(c.amountMicros))),
         creditMicros: sum(credits.filter((c) => c.kind === 'credit').map((c) => micros(c.amountMicros))),

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PickType } from '@nestjs/swagger';
 import { ApiMoney, ApiTimestamp } from '../../core/src/http/api-docs.js';
 import { StoryFiguresView } from '../../payouts/src/index.js';
 import { CAUSE_KINDS } from './comparison-figures.js';
@@ -176,4 +176,68 @@ class TicketExplanationRefRecord {
 /** `GET /api/tickets/:id/explanation`: the explanation for the ticket's writer and period. */
 export class TicketExplanationRecord extends ExplanationRecord {
   @ApiProperty({ type: TicketExplanationRefRecord }) ticket!: TicketExplanationRefRecord;
+}
+
+/** A saved reply (canned response) of the list. */
+export class SavedReplyRecord {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: TICKET_CATEGORIES, nullable: true }) category!: string | null;
+  @ApiProperty() body!: string;
+  @ApiProperty({ format: 'uuid' }) createdBy!: string;
+  @ApiProperty({ format: 'uuid' }) updatedBy!: string;
+  @ApiTimestamp() createdAt!: string;
+  @ApiTimestamp() updatedAt!: string;
+}
+
+/** A saved reply with the placeholders its body uses. */
+export class SavedReplyDetailRecord extends SavedReplyRecord {
+  @ApiProperty({ type: [String] }) placeholders!: string[];
+}
+
+/** A placeholder a saved reply may use. */
+export class SavedReplyPlaceholderRecord {
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'the name in double braces' }) token!: string;
+  @ApiProperty() description!: string;
+  @ApiProperty({ description: 'filled from the explanation of a computed payout run' }) needsComputedRun!: boolean;
+}
+
+/** A saved reply rendered for a ticket. */
+export class RenderedReplyRecord {
+  @ApiProperty({ format: 'uuid' }) savedReplyId!: string;
+  @ApiProperty() ticketId!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'the period whose explanation filled the money placeholders' })
+  period!: string | null;
+  @ApiProperty() text!: string;
+  @ApiProperty({ type: [String], description: 'placeholders left as they were: no value' }) missing!: string[];
+}
+
+class WriterStatementRecord extends OmitType(ExplainedStatementRecord, ['id', 'payoutStateAt'] as const) {}
+
+class WriterEnrollmentRecord extends PickType(ExplainedEnrollmentRecord, ['enrolledAtPeriodEnd', 'enrolledNow'] as const) {
+  @ApiTimestamp({ nullable: true }) enrolledAt!: string | null;
+  @ApiTimestamp({ nullable: true }) leftAt!: string | null;
+}
+
+class WriterPayoutAccountRecord extends PickType(ExplainedPayoutAccountRecord, ['status', 'taxStatus', 'ready'] as const) {}
+
+class WriterReferralCreditsRecord extends OmitType(ExplainedReferralCreditsRecord, ['items'] as const) {
+  @ApiProperty({ type: 'integer' }) count!: number;
+}
+
+/** `GET /api/intake/explanations/:authorId/:period`: the writer-facing fields only (no staff data, notes or adjustment reasons). */
+export class WriterExplanationRecord {
+  @ApiProperty() authorId!: string;
+  @ApiProperty() period!: string;
+  @ApiProperty() previousPeriod!: string;
+  @ApiProperty({ description: 'approved or paid: the figures will not change any more' }) final!: boolean;
+  @ApiMoney() earningsMicros!: number | string;
+  @ApiProperty({ type: WriterStatementRecord, nullable: true }) statement!: WriterStatementRecord | null;
+  @ApiProperty({ type: [ExplainedStoryRecord] }) stories!: ExplainedStoryRecord[];
+  @ApiProperty({ type: WriterEnrollmentRecord }) enrollment!: WriterEnrollmentRecord;
+  @ApiProperty({ type: WriterPayoutAccountRecord, nullable: true }) payoutAccount!: WriterPayoutAccountRecord | null;
+  @ApiProperty({ type: WriterReferralCreditsRecord }) referralCredits!: WriterReferralCreditsRecord;
+  @ApiProperty({ type: ComparisonRecord }) comparison!: ComparisonRecord;
+  @ApiProperty() writerText!: string;
 }

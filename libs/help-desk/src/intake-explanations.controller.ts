@@ -1,7 +1,8 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { IntakeKey } from '../../core/src/index.js';
 import { ExplanationsService, jsonable } from './explanations.service.js';
+import { WriterExplanationRecord } from './help-desk-views.dto.js';
 
 /**
  * The reading site's door to the earnings explanation, so that it can show writers the same
@@ -17,6 +18,7 @@ export class IntakeExplanationsController {
   /** 400 for a malformed period, 404 for an unknown writer, 422 `no_computed_run`. */
   @Get(':authorId/:period')
   @IntakeKey()
+  @ApiOkResponse({ type: WriterExplanationRecord })
   async get(@Param('authorId') authorId: string, @Param('period') period: string) {
     return jsonable(ExplanationsService.writerView(await this.explanations.forAuthor(authorId, period)));
   }

@@ -1,10 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentStaff, Roles, type Actor } from '../../core/src/index.js';
 import { CreateSavedReplyDto, RenderSavedReplyDto, UpdateSavedReplyDto } from './help-desk.dto.js';
 import { SavedRepliesService } from './saved-replies.service.js';
 import { ApiList } from '../../core/src/http/api-docs.js';
 import { SAVED_REPLY_LIST } from './saved-replies.repository.js';
+import { RenderedReplyRecord, SavedReplyDetailRecord, SavedReplyPlaceholderRecord, SavedReplyRecord } from './help-desk-views.dto.js';
 
 @ApiTags('saved-replies')
 @ApiBearerAuth()
@@ -15,7 +16,7 @@ export class SavedRepliesController {
   /** Filters: category, q (title and text). */
   @Get()
   @Roles('support')
-  @ApiList(SAVED_REPLY_LIST)
+  @ApiList(SAVED_REPLY_LIST, SavedReplyRecord)
   list(@Query() query: Record<string, unknown>) {
     return this.replies.list(query);
   }
@@ -23,12 +24,14 @@ export class SavedRepliesController {
   /** The placeholders a saved reply may use. */
   @Get('placeholders')
   @Roles('support')
+  @ApiOkResponse({ type: [SavedReplyPlaceholderRecord] })
   placeholders() {
     return this.replies.placeholders();
   }
 
   @Get(':id')
   @Roles('support')
+  @ApiOkResponse({ type: SavedReplyDetailRecord })
   get(@Param('id') id: string) {
     return this.replies.get(id);
   }
@@ -42,6 +45,7 @@ export class SavedRepliesController {
 
   @Put(':id')
   @Roles('support')
+  @ApiOkResponse({ type: SavedReplyDetailRecord })
   update(@CurrentStaff() actor: Actor, @Param('id') id: string, @Body() dto: UpdateSavedReplyDto) {
     return this.replies.update(actor, id, dto);
   }
@@ -56,6 +60,7 @@ export class SavedRepliesController {
   @Post(':id/render')
   @HttpCode(200)
   @Roles('support')
+  @ApiOkResponse({ type: RenderedReplyRecord })
   render(@CurrentStaff() actor: Actor, @Param('id') id: string, @Body() dto: RenderSavedReplyDto) {
     return this.replies.render(actor, id, dto.ticketId);
   }

@@ -13,6 +13,7 @@ import {
   type Actor,
   type ApiError,
 } from '../../core/src/index.js';
+import { PayoutProjectionService } from '../../payouts/src/index.js';
 import { ExplanationsService, type Explanation } from './explanations.service.js';
 import { periodName } from './explanation-format.js';
 import type { CreateSavedReplyDto, UpdateSavedReplyDto } from './help-desk.dto.js';
@@ -53,6 +54,7 @@ export class SavedRepliesService {
     private readonly replies: SavedRepliesRepository,
     private readonly tickets: TicketsService,
     private readonly explanations: ExplanationsService,
+    private readonly projections: PayoutProjectionService,
     private readonly audit: AuditService,
   ) {}
 
@@ -164,6 +166,7 @@ export class SavedRepliesService {
       }
     }
     if (period !== null) Object.assign(values, { period, periodName: periodName(period) });
+    if (used.includes('nextPayout')) values.nextPayout = (await this.projections.forAuthor(ticket.memberId)).text;
     const { text, missing } = renderTemplate(reply.body, values);
     return { savedReplyId: reply.id, ticketId: ticket.id, period, text, missing };
   }

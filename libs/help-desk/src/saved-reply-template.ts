@@ -27,6 +27,7 @@ export const PLACEHOLDERS = {
   topCause: 'the largest cause of the change, as a sentence',
   causes: 'every cause of the change, one "- " line each',
   explanation: 'the whole writer-facing earnings explanation',
+  nextPayout: 'when the writer is paid next and how much, in words (the payout projection)',
 } as const;
 export type Placeholder = keyof typeof PLACEHOLDERS;
 

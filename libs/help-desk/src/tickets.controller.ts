@@ -5,6 +5,7 @@ import { jsonable } from './explanations.service.js';
 import { AddNoteDto, CreateTicketDto, ReopenTicketDto, ResolveTicketDto, UpdateTicketDto } from './help-desk.dto.js';
 import { TicketDetailRecord, TicketExplanationRecord, TicketRecord } from './help-desk-views.dto.js';
 import { TicketsService } from './tickets.service.js';
+import { PayoutProjectionView } from '../../payouts/src/index.js';
 import { ApiList } from '../../core/src/http/api-docs.js';
 import { TICKET_LIST } from './tickets.repository.js';
 
@@ -40,6 +41,14 @@ export class TicketsController {
   @ApiOkResponse({ type: TicketExplanationRecord })
   async explanation(@Param('id') id: string) {
     return jsonable(await this.tickets.explanation(id));
+  }
+
+  /** The writer's next payout, projected ("when will I be paid?"): amount, date, threshold, holds, payout account, in words too. */
+  @Get(':id/payout-projection')
+  @Roles('support', 'finance')
+  @ApiOkResponse({ type: PayoutProjectionView })
+  async payoutProjection(@Param('id') id: string) {
+    return jsonable(await this.tickets.payoutProjection(id));
   }
 
   /** Support opens a ticket for a writer (id `tkt_<uuid>`). */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, badInput, conflict, notFound, parseListQuery, ruleViolation, toPage, type Actor } from '../../core/src/index.js';
+import { PayoutProjectionService, type PayoutProjectionWithText } from '../../payouts/src/index.js';
 import { ExplanationsService, type Explanation } from './explanations.service.js';
 import type { AddNoteDto, CreateTicketDto, ReopenTicketDto, ResolveTicketDto, UpdateTicketDto } from './help-desk.dto.js';
 import { TICKET_LIST, TicketsRepository, type NoteView, type TicketChange, type TicketView } from './tickets.repository.js';
@@ -31,6 +32,7 @@ export class TicketsService {
     private readonly dataSource: DataSource,
     private readonly tickets: TicketsRepository,
     private readonly explanations: ExplanationsService,
+    private readonly projections: PayoutProjectionService,
     private readonly audit: AuditService,
   ) {}
 
@@ -208,5 +210,12 @@ export class TicketsService {
     if (!ticket) throw notFound('ticket', id);
     const memberKey = (await this.tickets.memberKey(this.dataSource, ticket.memberId))!;
     return { ticket, memberKey };
+  }
+
+  /** The writer's next payout, projected ("when will I be paid?"), for the ticket's writer context. */
+  async payoutProjection(id: string): Promise<PayoutProjectionWithText> {
+    const ticket = await this.tickets.get(this.dataSource, id);
+    if (!ticket) throw notFound('ticket', id);
+    return this.projections.forAuthor(ticket.memberId);
   }
 }

@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ApprovalPartitionRepository } from './approval-partition.repository.js';
 import type { DomainModuleOptions } from '../../core/src/domain-module.js';
 import { IntegrityRepository } from './integrity.repository.js';
 import { LEDGER_VIEW_CONTROLLERS, LEDGER_VIEW_PROVIDERS, LEDGER_WORKER_PROVIDERS } from './ledger-views.providers.js';
@@ -17,6 +18,7 @@ export class LedgerModule {
       controllers: http ? [LedgerController, ...LEDGER_VIEW_CONTROLLERS] : [],
       providers: [
         LedgerRepository,
+        ApprovalPartitionRepository,
         LedgerService,
         IntegrityRepository,
         IntegrityService,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { rows } from '../../core/src/database/sql.js';
-import { LINE_COLUMNS, approvalLinesSql, finalRunsSql, payoutEventLinesSql, rebuiltJournalSql } from './journal-sql.js';
+import { LINE_COLUMNS, payoutEventLinesSql, rebuiltJournalSql } from './journal-sql.js';
 import type { PayoutEventSource } from './ledger-rules.js';
 
 type Db = DataSource | EntityManager;
@@ -39,17 +39,6 @@ const LINE_SELECT = `group_id::text AS "groupId", run_id::text AS "runId", state
 @Injectable()
 export class LedgerRepository {
   constructor(private readonly dataSource: DataSource) {}
-
-  /** The lines of approving run `runId` (statements and totals as written by the approval). */
-  async writeApproval(m: EntityManager, runId: string): Promise<number> {
-    const [{ n }] = await rows<{ n: number }>(
-      m,
-      `WITH w AS (INSERT INTO ledger_entries (${LINE_COLUMNS}) ${approvalLinesSql(finalRunsSql('id = $1'))} RETURNING 1)
-       SELECT count(*)::int AS n FROM w`,
-      [runId],
-    );
-    return n;
-  }
 
   /** Records payout transitions (events) and their lines; transitions that change nothing are left out. */
   async writePayoutTransitions(m: EntityManager, changes: PayoutTransition[], source: PayoutEventSource): Promise<number> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { TransactionScope } from '../../core/src/idempotency/transaction-scope.js';
+import { ApprovalPartitionRepository } from './approval-partition.repository.js';
 import type { PayoutEventSource } from './ledger-rules.js';
 import { LedgerRepository, type PayoutTransition } from './ledger.repository.js';
 
@@ -13,12 +14,22 @@ import { LedgerRepository, type PayoutTransition } from './ledger.repository.js'
 export class LedgerService {
   constructor(
     private readonly repo: LedgerRepository,
+    private readonly partitions: ApprovalPartitionRepository,
     private readonly scope: TransactionScope,
   ) {}
 
-  /** Approving a run: call after the run is approved and its payouts are pending, in the same transaction. */
-  postApproval(m: EntityManager, runId: string): Promise<number> {
-    return this.repo.writeApproval(m, runId);
+  /**
+   * Computing a run: writes the lines its approval will post (a table of their own, not yet
+   * in the journal). Call in the transaction that makes the run computed; a run approved
+   * without them has them written at approval.
+   */
+  stageApproval(m: EntityManager, runId: string, attempt: number): Promise<string | null> {
+    return this.partitions.stage(m, runId, attempt);
+  }
+
+  /** Approving a run: call after the run is approved and its payouts are pending, in the same transaction (its lines join the journal). */
+  postApproval(m: EntityManager, runId: string): Promise<void> {
+    return this.partitions.attach(m, runId);
   }
 
   /** Payout state changes (mark paid, settlement, failure, reversal), after the statements' states were set. */

@@ -55,3 +55,7 @@ export const fourEyesAllow = (startedBy: string | null, approverId: string): boo
 
 /** The minimum payout threshold in micro-dollars (a balance below it is carried: `below_threshold`). */
 export const thresholdMicros = (minPayoutCents: number): bigint => BigInt(minPayoutCents) * 10_000n;
+
+/** A payout account can be paid when both the account and the tax details are verified (spec/earnings.md step 9). */
+export const payoutAccountReady = (account: { status: string; taxStatus: string } | null | undefined): boolean =>
+  account?.status === 'verified' && account.taxStatus === 'verified';

@@ -3,6 +3,7 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import type { FlowProducer, Job, Queue } from 'bullmq';
 import { JobHandler, OnJobFailed } from '../../core/src/queue/job-handler.js';
 import { JOBS, jobId } from '../../core/src/queue/registry.js';
+import { LedgerService } from '../../ledger/src/index.js';
 import { ReferralCredits } from './referral-credits.port.js';
 import { PayoutRunRepository, type RunRow } from './run/payout-run.repository.js';
 import { periodBefore } from '../../core/src/period/period.js';
@@ -24,6 +25,7 @@ export class PayoutRunJobs implements OnApplicationBootstrap {
   constructor(
     private readonly repo: PayoutRunRepository,
     private readonly runs: PayoutRunsService,
+    private readonly ledger: LedgerService,
     private readonly referrals: ReferralCredits,
     @InjectQueue('payouts') private readonly queue: Queue,
     @InjectFlowProducer('flows') private readonly flows: FlowProducer,
@@ -103,7 +105,7 @@ export class PayoutRunJobs implements OnApplicationBootstrap {
   async finalize(job: Job<RunJobData>): Promise<string> {
     const run = await this.current(job);
     if (!run) return 'stale';
-    await this.repo.finalize(run);
+    await this.repo.finalize(run, (m) => this.ledger.stageApproval(m, run.id, run.attempt)); // the approval then only attaches them
     return 'computed';
   }
 

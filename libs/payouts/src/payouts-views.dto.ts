@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ApiMoney, ApiTimestamp } from '../../core/src/http/api-docs.js';
 import { PAYOUT_STATES, RUN_STATUSES, STATEMENT_STATUSES } from './payout-rules.js';
+import { PROJECTION_OUTCOMES } from './projection/payout-projection.js';
 
 /** What the payouts read routes answer (payout-results.repository.ts); the console's types come from these. */
 export class PayoutRunView {
@@ -120,4 +121,81 @@ export class AdjustmentView {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) createdBy!: string | null;
   @ApiProperty({ type: String, nullable: true }) createdByEmail!: string | null;
   @ApiTimestamp() createdAt!: string;
+}
+
+/** One value a parameter version changed, from the version before it (the defaults for the first). */
+export class ParameterChangeView {
+  @ApiProperty() field!: string;
+  @ApiProperty({ oneOf: [{ type: 'integer' }, { type: 'string' }], nullable: true }) from!: number | string | null;
+  @ApiProperty({ oneOf: [{ type: 'integer' }, { type: 'string' }], nullable: true }) to!: number | string | null;
+}
+
+/** A version of the earnings parameters: every section's fields in one flat object (id: the version, or `current`). */
+export class ParameterSetView {
+  @ApiProperty({ oneOf: [{ type: 'integer' }, { type: 'string', enum: ['current'] }] }) id!: number | string;
+  @ApiProperty({ type: 'integer' }) version!: number;
+  @ApiProperty({ type: 'object', additionalProperties: { oneOf: [{ type: 'integer' }, { type: 'string' }] } })
+  params!: Record<string, number | string>;
+  @ApiTimestamp({ nullable: true }) createdAt!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) createdBy!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) createdByName?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) createdByEmail?: string | null;
+}
+
+/** A version of the history, with what it changed. */
+export class ParameterVersionView extends ParameterSetView {
+  @ApiProperty({ type: [ParameterChangeView] }) changes!: ParameterChangeView[];
+}
+
+class ProjectionStatementView {
+  @ApiProperty() period!: string;
+  @ApiProperty({ enum: STATEMENT_STATUSES }) status!: string;
+  @ApiMoney() balanceMicros!: number | string;
+  @ApiMoney() payoutCents!: number | string;
+  @ApiMoney() carriedMicros!: number | string;
+  @ApiMoney() forfeitedMicros!: number | string;
+  @ApiProperty({ enum: PAYOUT_STATES, nullable: true }) payoutState!: string | null;
+}
+
+class ProjectionEstimateView {
+  @ApiProperty() period!: string;
+  @ApiMoney() amountMicros!: number | string;
+  @ApiTimestamp() asOf!: string;
+}
+
+class HeldPayoutView {
+  @ApiProperty({ format: 'uuid' }) statementId!: string;
+  @ApiProperty() period!: string;
+  @ApiMoney() payoutCents!: number | string;
+}
+
+class ProjectionAccountView {
+  @ApiProperty() status!: string;
+  @ApiProperty() taxStatus!: string;
+  @ApiProperty() ready!: boolean;
+}
+
+/** "When will I be paid?": the author's next payout, projected (payouts/src/projection). */
+export class PayoutProjectionView {
+  @ApiProperty() authorId!: string;
+  @ApiTimestamp() asOf!: string;
+  @ApiProperty({ enum: PROJECTION_OUTCOMES }) outcome!: string;
+  @ApiMoney({ nullable: true, description: 'the projected payout in cents; null when none can be projected' })
+  amountCents!: number | string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the period whose run pays it' }) period!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'paid by this day (UTC)' }) payBy!: string | null;
+  @ApiProperty({ description: 'the month of asOf' }) openPeriod!: string;
+  @ApiMoney({ description: 'what the next run opens with: carried, plus a payout that failed or was reversed' }) carriedMicros!:
+    number | string;
+  @ApiMoney() thresholdMicros!: number | string;
+  @ApiMoney({ description: 'what must still be earned to reach the threshold' }) shortfallMicros!: number | string;
+  @ApiProperty({ type: [String], description: 'closed months not in a final run yet' }) unsettledPeriods!: string[];
+  @ApiProperty({ type: ProjectionEstimateView, nullable: true, description: 'the open month so far (none exist yet)' })
+  estimate!: ProjectionEstimateView | null;
+  @ApiProperty({ type: [HeldPayoutView] }) holds!: HeldPayoutView[];
+  @ApiMoney() heldCents!: number | string;
+  @ApiProperty({ type: ProjectionAccountView, nullable: true }) account!: ProjectionAccountView | null;
+  @ApiProperty({ type: ProjectionStatementView, nullable: true, description: 'the statement of the latest final run' })
+  statement!: ProjectionStatementView | null;
+  @ApiProperty({ description: 'the projection in words for the writer' }) text!: string;
 }

@@ -15,7 +15,15 @@ import { ADJUSTMENT_LIST } from './adjustments.repository.js';
 import { ApiList } from '../../core/src/http/api-docs.js';
 import { PayoutRunsService } from './payout-runs.service.js';
 import { CreateAdjustmentDto, MarkPaidDto, StartRunDto } from './payouts.dto.js';
-import { AdjustmentView, PayoutRunShowView, PayoutRunView, StatementView, StoryEarningView } from './payouts-views.dto.js';
+import {
+  AdjustmentView,
+  ParameterSetView,
+  ParameterVersionView,
+  PayoutRunShowView,
+  PayoutRunView,
+  StatementView,
+  StoryEarningView,
+} from './payouts-views.dto.js';
 
 type ListParams = Record<string, unknown>;
 
@@ -151,7 +159,10 @@ const view = (set: ParameterSet) => ({ ...set, params: flatView(set.params) });
 export class EarningsParametersController {
   constructor(private readonly parameters: EarningsParametersService) {}
 
-  @Get() @AnyStaff() async history() {
+  @Get()
+  @AnyStaff()
+  @ApiOkResponse({ type: [ParameterVersionView] })
+  async history() {
     const versions = await this.parameters.history();
     return new Page(
       'earnings-parameters',
@@ -161,11 +172,18 @@ export class EarningsParametersController {
     );
   }
 
-  @Get('current') @AnyStaff() async current() {
+  @Get('current')
+  @AnyStaff()
+  @ApiOkResponse({ type: ParameterSetView })
+  async current() {
     return { id: 'current', ...view(await this.parameters.current()) };
   }
 
-  @Put('current') @Roles('admin') @StepUp() async update(@CurrentStaff() actor: Actor, @Body() dto: UpdateEarningsParametersDto) {
+  @Put('current')
+  @Roles('admin')
+  @StepUp()
+  @ApiOkResponse({ type: ParameterSetView })
+  async update(@CurrentStaff() actor: Actor, @Body() dto: UpdateEarningsParametersDto) {
     return { id: 'current', ...view(await this.parameters.update(actor, dto)) };
   }
 }

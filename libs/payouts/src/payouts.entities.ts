@@ -3,6 +3,7 @@ import { periodCheck } from '../../core/src/period/period.js';
 import { PAYOUT_STATES, RUN_STATUSES, STATEMENT_STATUSES } from './payout-rules.js';
 import { INTEGRITY_ACTION_ENTITIES } from './integrity-actions/integrity-actions.entities.js';
 import { SETTLEMENT_ENTITIES } from './settlement/settlement.entities.js';
+import { SIMULATION_ENTITIES } from './simulation/simulation.entities.js';
 
 export { PAYOUT_STATES, RUN_STATUSES, STATEMENT_STATUSES, type RunStatus } from './payout-rules.js';
 
@@ -172,5 +173,6 @@ export const PAYOUT_ENTITIES = [
   Statement,
   Adjustment,
   ...SETTLEMENT_ENTITIES,
+  ...SIMULATION_ENTITIES,
   ...INTEGRITY_ACTION_ENTITIES,
 ];

@@ -22,12 +22,20 @@ import {
   StatementsController,
   StoryEarningsController,
 } from './payouts.controller.js';
+import { ProjectionRepository } from './projection/projection.repository.js';
+import { PayoutProjectionService } from './projection/projection.service.js';
 import { PayoutRunRepository } from './run/payout-run.repository.js';
 import { SettlementController } from './settlement/settlement.controller.js';
 import { SettlementRepository } from './settlement/settlement.repository.js';
 import { SettlementService } from './settlement/settlement.service.js';
+import { SimulationJobs } from './simulation/simulation.jobs.js';
+import { SimulationRepository } from './simulation/simulation.repository.js';
+import { SimulationResultsRepository } from './simulation/simulation-results.repository.js';
+import { SimulationRunner } from './simulation/simulation-runner.js';
+import { SimulationsService } from './simulation/simulations.service.js';
+import { SimulationAuthorsController, SimulationsController, SimulationStoriesController } from './simulation/simulations.controller.js';
 
-/** Payouts: the monthly run, statements, adjustments, the payout file and the earnings parameters. */
+/** Payouts: the monthly run, statements, adjustments, the payout file, the payout projection and the earnings parameters. */
 @Module({})
 export class PayoutsModule {
   static forRoot({ http }: DomainModuleOptions): DynamicModule {
@@ -42,6 +50,9 @@ export class PayoutsModule {
             StatementsController,
             AdjustmentsController,
             EarningsParametersController,
+            SimulationsController,
+            SimulationAuthorsController,
+            SimulationStoriesController,
           ]
         : [],
       providers: [
@@ -58,9 +69,29 @@ export class PayoutsModule {
         IntegrityActionsService,
         ApprovalWarningsReader,
         PayoutHoldsRepository,
-        ...(http ? [PayoutFileRepository, PayoutFileService, SettlementRepository, SettlementService] : [PayoutRunJobs]),
+        SimulationRepository,
+        SimulationResultsRepository,
+        SimulationRunner,
+        SimulationsService,
+        ...(http
+          ? [
+              PayoutFileRepository,
+              PayoutFileService,
+              SettlementRepository,
+              SettlementService,
+              ProjectionRepository,
+              PayoutProjectionService,
+            ]
+          : [PayoutRunJobs, SimulationJobs]),
       ],
-      exports: [EarningsParametersService, PayoutResultsRepository, IntegrityActionsService],
+      exports: [
+        EarningsParametersService,
+        PayoutResultsRepository,
+        IntegrityActionsService,
+        SimulationsService,
+        SimulationResultsRepository,
+        ...(http ? [PayoutProjectionService] : []),
+      ],
     };
   }
 }

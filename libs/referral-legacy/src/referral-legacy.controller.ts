@@ -1,9 +1,10 @@
 import { Controller, Get, Param, Query, Redirect } from '@nestjs/common';
-import { ApiBearerAuth, ApiExcludeController, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExcludeController, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '../../core/src/index.js';
 import { ReferralViewsService } from './referral-views.service.js';
 import { ApiList } from '../../core/src/http/api-docs.js';
 import { CREDIT_LIST, REFERRAL_LIST, TOTALS_LIST } from './referral-legacy.repository.js';
+import { ReferralCreditRecord, ReferralCreditTotalsRecord, ReferralRecord } from './referral-legacy.dto.js';
 
 /*
  * Read-only on purpose: referrals come from history (intake) and credits from the monthly
@@ -19,13 +20,14 @@ export class ReferralsController {
   /** Legacy referrals with the referred member's plan and whether they still pay (filter by `referrerId` for a writer's). */
   @Get()
   @Roles('support', 'finance')
-  @ApiList(REFERRAL_LIST)
+  @ApiList(REFERRAL_LIST, ReferralRecord)
   list(@Query() query: Record<string, unknown>) {
     return this.views.referrals(query);
   }
 
   @Get(':id')
   @Roles('support', 'finance')
+  @ApiOkResponse({ type: ReferralRecord })
   get(@Param('id') id: string) {
     return this.views.referral(id);
   }
@@ -40,13 +42,14 @@ export class ReferralCreditsController {
   /** Monthly credits and reversals (`amountMicros`, negative for reversals). */
   @Get()
   @Roles('support', 'finance')
-  @ApiList(CREDIT_LIST)
+  @ApiList(CREDIT_LIST, ReferralCreditRecord)
   list(@Query() query: Record<string, unknown>) {
     return this.views.credits(query);
   }
 
   @Get(':id')
   @Roles('support', 'finance')
+  @ApiOkResponse({ type: ReferralCreditRecord })
   get(@Param('id') id: string) {
     return this.views.credit(id);
   }
@@ -61,13 +64,14 @@ export class ReferralCreditTotalsController {
   /** One row per period (id = period); filter by `referrerId` for one writer's monthly totals. */
   @Get()
   @Roles('support', 'finance')
-  @ApiList(TOTALS_LIST)
+  @ApiList(TOTALS_LIST, ReferralCreditTotalsRecord)
   list(@Query() query: Record<string, unknown>) {
     return this.views.totals(query);
   }
 
   @Get(':period')
   @Roles('support', 'finance')
+  @ApiOkResponse({ type: ReferralCreditTotalsRecord })
   get(@Param('period') period: string) {
     return this.views.periodTotals(period);
   }

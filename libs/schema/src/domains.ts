@@ -6,6 +6,7 @@ import { LedgerModule } from '../../ledger/src/ledger.module.js';
 import { PayoutsModule } from '../../payouts/src/payouts.module.js';
 import { BoostCurationModule } from '../../boost-curation/src/boost-curation.module.js';
 import { HelpDeskModule } from '../../help-desk/src/help-desk.module.js';
+import { IntegrityModule } from '../../integrity/src/integrity.module.js';
 
 export type { DomainModule, DomainModuleOptions } from '../../core/src/domain-module.js';
 
@@ -18,4 +19,5 @@ export const DOMAIN_MODULES: DomainModule[] = [
   ReferralLegacyModule,
   BoostCurationModule,
   HelpDeskModule,
+  IntegrityModule,
 ];

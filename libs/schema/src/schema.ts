@@ -11,6 +11,7 @@ import { Nomination } from '../../boost-curation/src/nomination.entity.js';
 import { BoostDecision } from '../../boost-curation/src/boost-decision.entity.js';
 import { HELP_DESK_ENTITIES } from '../../help-desk/src/ticket.entity.js';
 import { ReferralCredit } from '../../referral-legacy/src/referral-credit.entity.js';
+import { INTEGRITY_ENTITIES } from '../../integrity/src/integrity.entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { PAYOUT_ENTITIES } from '../../payouts/src/payouts.entities.js';
 
@@ -32,6 +33,7 @@ export const SCHEMA: SchemaDefinition = {
     BoostDecision,
     ...HELP_DESK_ENTITIES,
     ReferralCredit,
+    ...INTEGRITY_ENTITIES,
   ],
   migrations: MIGRATIONS,
 };

@@ -1,9 +1,8 @@
 import { Alert, Box, Button, Card, CardContent, Stack, TextField, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Title, useNotify } from 'react-admin';
-import { API, httpClient, session, type StaffIdentity } from '../http';
-
-type Enrolment = { secret: string; otpauthUri: string; qrSvg: string };
+import type { SecondFactorEnrolment as Enrolment, StaffIdentity } from '../api';
+import { API, httpClient, session } from '../http';
 
 /** The signed-in person's profile: two-factor status and enrolment (QR code, first code, recovery codes shown once). */
 export const ProfilePage = () => {

@@ -74,7 +74,7 @@ export const ReasonDialog = ({
 }) => {
   const initial = () => Object.fromEntries(fields.map((f) => [f.name, f.initial ?? '']));
   const [values, setValues] = useState<Record<string, string>>(initial);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // Reset only when the dialog opens: `initial` is rebuilt on every render.
   useEffect(() => (open ? setValues(initial()) : undefined), [open]);
   const missing = fields.some((f) => f.required && !values[f.name]?.trim());
   const tooLong = (f: ReasonField) => f.maxLength !== undefined && (values[f.name]?.length ?? 0) > f.maxLength;

@@ -3,12 +3,6 @@ import { API, httpClient } from '../http';
 /** The queue resources: applications (reviewers) and nominations (curators). */
 export type QueueResource = 'applications' | 'nominations';
 
-export interface Claim {
-  claimedBy: string | null;
-  claimedByEmail: string | null;
-  claimedUntil: string | null;
-}
-
 export type QueueStats = Record<string, number>;
 
 const post = async <T>(path: string, body: unknown = {}): Promise<T> =>

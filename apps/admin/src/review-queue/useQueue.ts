@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useNotify, useStore } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import { errorMessage } from '../components/actions';
-import { claimConflict, queueApi, queueFilterOf, type Claim, type QueueResource } from './api';
+import type { Claim } from '../api';
+import { claimConflict, queueApi, queueFilterOf, type QueueResource } from './api';
 
 /** How often the counts refresh while a queue is on screen (and after every decision). */
 const STATS_EVERY_MS = 10_000;
@@ -67,7 +68,7 @@ export function useClaim(resource: QueueResource, id: string | undefined, pendin
           .then(refreshStats);
       held.current = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Re-claim only when the record or the queue changes, not when the mutation's identity does.
   }, [resource, id, pending]);
   return state;
 }

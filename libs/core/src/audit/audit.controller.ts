@@ -4,6 +4,7 @@ import { Roles } from '../auth/access.decorators.js';
 import { AuditService } from './audit.service.js';
 import { ApiList } from '../http/api-docs.js';
 import { AUDIT_LIST } from './audit.repository.js';
+import { AuditEntryRecord } from './audit.dto.js';
 
 @ApiTags('audit-log')
 @ApiBearerAuth()
@@ -13,7 +14,7 @@ export class AuditController {
 
   @Get()
   @Roles('admin')
-  @ApiList(AUDIT_LIST)
+  @ApiList(AUDIT_LIST, AuditEntryRecord)
   list(@Query() query: Record<string, unknown>) {
     return this.audit.list(query);
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { LoginDto } from '../staff/staff.dto.js';
 import { AnyStaff, CurrentStaff, Public, type Actor } from './access.decorators.js';
@@ -9,6 +9,7 @@ import { ConfirmEnrolmentDto, SecondFactorProofDto } from './second-factor.dto.j
 import { SecondFactorService } from './second-factor.service.js';
 import { OpenForEnrolment } from './step-up.decorator.js';
 import { ValidatedBody } from './validated-body.guard.js';
+import { SecondFactorEnrolmentRecord, StaffIdentityRecord } from './auth-views.dto.js';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -29,6 +30,7 @@ export class AuthController {
 
   /** Who is signed in, and the second-factor state (a finance or admin account without one must enrol). */
   @Get('me')
+  @ApiOkResponse({ type: StaffIdentityRecord })
   @AnyStaff()
   @OpenForEnrolment()
   @ApiBearerAuth()
@@ -49,6 +51,7 @@ export class AuthController {
 
   /** Enrolment, step 1: a new TOTP secret with its QR code (SVG) to scan. */
   @Post('second-factor/enrol')
+  @ApiOkResponse({ type: SecondFactorEnrolmentRecord })
   @AnyStaff()
   @OpenForEnrolment()
   @ApiBearerAuth()

@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { verify } from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { ApiError } from '../http/errors.js';
 import { hashPassword } from '../staff/staff.service.js';
+import { StaffRepository } from '../staff/staff.repository.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import type { Actor } from './access.decorators.js';
@@ -20,7 +20,7 @@ export type SignedIn = Actor & { secondFactorConfirmed?: boolean };
 @Injectable()
 export class AuthService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly staff: StaffRepository,
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly sessions: SessionRepository,
@@ -39,11 +39,8 @@ export class AuthService {
   async validate(emailInput: string, password: string, ip: string | null, proof: SecondFactorProof = {}): Promise<SignedIn> {
     const email = emailInput.trim().toLowerCase();
     const attemptId = await this.throttle.attempt(email, ip);
-    const [user] = await this.dataSource.query(
-      `SELECT id, email, name, roles, disabled, password_hash, totp_enabled_at IS NOT NULL AS enrolled FROM staff_users WHERE email = $1`,
-      [email],
-    );
-    const ok = await verify(user ? user.password_hash : await this.unknownUserHash, password);
+    const user = await this.staff.findLogin(email);
+    const ok = await verify(user ? user.passwordHash : await this.unknownUserHash, password);
     if (!user || !ok || user.disabled) {
       throw new ApiError(401, 'unauthorized', user?.disabled && ok ? 'this account is disabled' : 'wrong email or password');
     }

@@ -3,6 +3,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { one, rows } from '../database/sql.js';
 import type { Actor } from './access.decorators.js';
 
+/** How stale a session's last-seen mark may get before a request writes it again. */
+const LAST_SEEN_GRANULARITY_SECONDS = 30;
+
 /** The staff_sessions rows: opened at sign-in, checked on every request, revoked by logout and account changes. */
 @Injectable()
 export class SessionRepository {
@@ -20,18 +23,26 @@ export class SessionRepository {
 
   /**
    * The account behind a live session, in one query by primary key: the session neither
-   * revoked, nor past its absolute expiry, nor idle too long, and the account active. Marks it used.
+   * revoked, nor past its absolute expiry, nor idle too long, and the account active. Marks it
+   * used, but writes only when the last mark is older than LAST_SEEN_GRANULARITY_SECONDS: most
+   * requests then read without a row lock, WAL or a dead tuple, and the idle limit (minutes)
+   * moves by at most those seconds.
    */
   async touch(sessionId: string, userId: string, idleSeconds: number, stepUpSeconds: number): Promise<Actor | null> {
     const row = await one<Actor>(
       this.dataSource,
-      `UPDATE staff_sessions s SET last_seen_at = now()
-       FROM staff_users u
-       WHERE s.id = $1 AND s.user_id = $2 AND u.id = s.user_id AND NOT u.disabled AND s.revoked_at IS NULL
-         AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(secs => $3)
-       RETURNING u.id, u.email, u.name, u.roles, s.id AS "sessionId", u.totp_enabled_at IS NOT NULL AS "enrolled",
-         coalesce(s.second_factor_at > now() - make_interval(secs => $4), false) AS "steppedUp"`,
-      [sessionId, userId, idleSeconds, stepUpSeconds],
+      `WITH live AS (
+         SELECT u.id, u.email, u.name, u.roles, s.id AS "sessionId", u.totp_enabled_at IS NOT NULL AS "enrolled",
+           coalesce(s.second_factor_at > now() - make_interval(secs => $4), false) AS "steppedUp",
+           s.last_seen_at < now() - make_interval(secs => $5) AS stale
+         FROM staff_sessions s JOIN staff_users u ON u.id = s.user_id
+         WHERE s.id = $1 AND s.user_id = $2 AND NOT u.disabled AND s.revoked_at IS NULL
+           AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(secs => $3)
+       ), mark AS (
+         UPDATE staff_sessions SET last_seen_at = now() WHERE id = $1 AND EXISTS (SELECT 1 FROM live WHERE stale)
+       )
+       SELECT id, email, name, roles, "sessionId", enrolled, "steppedUp" FROM live`,
+      [sessionId, userId, idleSeconds, stepUpSeconds, Math.min(LAST_SEEN_GRANULARITY_SECONDS, Math.floor(idleSeconds / 10))],
     );
     return row ?? null;
   }

@@ -74,3 +74,25 @@ export function periodBounds(period: string): { start: Date; end: Date; startIso
   const end = new Date(Date.UTC(Math.floor((index + 1) / 12), (index + 1) % 12, 1));
   return { start, end, startIso: start.toISOString(), endIso: end.toISOString() };
 }
+
+/** The months in English, January first. */
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+/** "October 2026". */
+export function periodName(period: string): string {
+  const index = monthIndex(period);
+  return `${MONTH_NAMES[index % 12]} ${Math.floor(index / 12)}`;
+}

@@ -2,7 +2,7 @@
  * Every queue and job of the product, in one place. The worker refuses to start unless
  * each job here has exactly one handler (see JobHandlerRegistry).
  */
-export const QUEUES = ['payouts', 'referrals', 'intake', 'ledger'] as const;
+export const QUEUES = ['payouts', 'referrals', 'intake', 'ledger', 'integrity'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 /**
@@ -11,7 +11,7 @@ export type QueueName = (typeof QUEUES)[number];
  * even with one worker process (each shard replaces only its own rows, so overlapping
  * shards give the same results). WORKER_CONCURRENCY overrides the payouts queue's.
  */
-export const QUEUE_CONCURRENCY: Record<QueueName, number> = { payouts: 2, referrals: 1, intake: 1, ledger: 1 };
+export const QUEUE_CONCURRENCY: Record<QueueName, number> = { payouts: 2, referrals: 1, intake: 1, ledger: 1, integrity: 1 };
 
 export const JOBS = {
   /** Prepares a payout run and fans out its shards as a flow. */
@@ -22,12 +22,16 @@ export const JOBS = {
   payoutFinalize: { queue: 'payouts', name: 'payout-finalize' },
   /** Scheduled on the 2nd of each month at 02:00 UTC: starts the previous month's run. */
   payoutMonthly: { queue: 'payouts', name: 'payout-monthly' },
+  /** Runs the earnings engine for a what-if simulation into its own tables. */
+  simulation: { queue: 'payouts', name: 'simulation' },
   /** Credits legacy referrers for a period (spec step 8); idempotent per referral, charge and period. */
   honorLegacyReferrals: { queue: 'referrals', name: 'honor-legacy-referrals' },
   /** Scheduled monthly: honors the previous month's referrals. */
   referralsMonthly: { queue: 'referrals', name: 'referrals-monthly' },
   /** Scheduled daily: runs the ledger's integrity checks and stores the outcome (once per day, or per key given). */
   ledgerIntegrity: { queue: 'ledger', name: 'ledger-integrity' },
+  /** Computes a period's integrity signals and stores them as cases (libs/integrity); one job id per period. */
+  integritySignals: { queue: 'integrity', name: 'integrity-signals' },
 } as const satisfies Record<string, { queue: QueueName; name: string }>;
 
 export type JobKey = keyof typeof JOBS;

@@ -1,11 +1,14 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-export const ROLES = ['admin', 'reviewer', 'curator', 'support', 'finance'] as const;
+export const ROLES = ['admin', 'reviewer', 'curator', 'support', 'finance', 'integrity'] as const;
 export type Role = (typeof ROLES)[number];
 
 @Entity('staff_users')
 @Index('staff_users_email_key', ['email'], { unique: true })
-@Check('staff_users_roles_check', `roles <@ ARRAY['admin','reviewer','curator','support','finance']::text[] AND cardinality(roles) > 0`)
+@Check(
+  'staff_users_roles_check',
+  `roles <@ ARRAY['admin','reviewer','curator','support','finance','integrity']::text[] AND cardinality(roles) > 0`,
+)
 export class StaffUser {
   @PrimaryGeneratedColumn('uuid') id!: string;
   /** Stored lower-cased so that logins are case-insensitive. */

@@ -2,9 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query
 import { ResetSecondFactorDto } from '../auth/second-factor.dto.js';
 import { SecondFactorService } from '../auth/second-factor.service.js';
 import { StepUp } from '../auth/step-up.decorator.js';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentStaff, Roles, type Actor } from '../auth/access.decorators.js';
-import { CreateStaffUserDto, UpdateStaffUserDto } from './staff.dto.js';
+import { CreateStaffUserDto, StaffUserRecord, UpdateStaffUserDto } from './staff.dto.js';
 import { StaffService } from './staff.service.js';
 import { ApiList } from '../http/api-docs.js';
 import { STAFF_LIST } from './staff.service.js';
@@ -20,13 +20,14 @@ export class StaffController {
 
   @Get()
   @Roles('admin')
-  @ApiList(STAFF_LIST)
+  @ApiList(STAFF_LIST, StaffUserRecord)
   list(@Query() query: Record<string, unknown>) {
     return this.staff.list(query);
   }
 
   @Get(':id')
   @Roles('admin')
+  @ApiOkResponse({ type: StaffUserRecord })
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.staff.get(id);
   }
@@ -42,6 +43,7 @@ export class StaffController {
   @Put(':id')
   @Roles('admin')
   @StepUp()
+  @ApiOkResponse({ type: StaffUserRecord })
   update(@CurrentStaff() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateStaffUserDto) {
     return this.staff.update(actor, id, dto);
   }

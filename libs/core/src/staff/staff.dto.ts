@@ -5,6 +5,7 @@ import { ROLES, type Role } from './staff-user.entity.js';
 import { PASSWORD_LENGTH } from '../auth/password-policy.js';
 import { SecondFactorProofDto } from '../auth/second-factor.dto.js';
 import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH } from '../text-limits.js';
+import { ApiTimestamp } from '../http/api-docs.js';
 
 export class CreateStaffUserDto {
   @ApiProperty() @IsEmail() @MaxLength(MAX_EMAIL_LENGTH) email!: string;
@@ -46,4 +47,15 @@ export class UpdateStaffUserDto {
 export class LoginDto extends SecondFactorProofDto {
   @ApiProperty() @IsString() @MaxLength(MAX_EMAIL_LENGTH) email!: string;
   @ApiProperty() @IsString() @MaxLength(PASSWORD_LENGTH.max) password!: string;
+}
+
+/** A staff account as the staff-users routes answer (StaffView). */
+export class StaffUserRecord {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ROLES, isArray: true }) roles!: Role[];
+  @ApiProperty() disabled!: boolean;
+  @ApiTimestamp() createdAt!: string;
+  @ApiTimestamp() updatedAt!: string;
 }

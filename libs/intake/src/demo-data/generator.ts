@@ -26,6 +26,7 @@ import {
   writePublications,
   writeStories,
 } from './write-people.js';
+import { writeIntegrityPlants } from './integrity-plants.js';
 import { writeApplications, writeNominations, writeTickets } from './write-queues.js';
 import { writeBoosts, writeFollows, writeReferrals, writeSessionsAndEngagements } from './write-reading.js';
 
@@ -41,6 +42,7 @@ const STEPS = [
   writeBoosts,
   writeSessionsAndEngagements,
   writeFollows,
+  writeIntegrityPlants,
   writeReferrals,
   writeNominations,
   writeApplications,

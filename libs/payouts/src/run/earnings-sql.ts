@@ -24,7 +24,22 @@ export interface RunScope {
   excludedPairs?: string;
   /** The opposite filter: only the excluded pairs' sessions and engagements (exclusion-effects-sql.ts). */
   excludedOnly?: boolean;
+  /** Where steps 7 and 9 write (default: the run's tables); a simulation writes its own. */
+  results?: ResultTables;
+  /** The boost windows step 4 sees (an SQL relation like `boosts`; default: every boost). */
+  boosts?: string;
+  /** Step 9's openings (an SQL relation: author_key, run_id, amount, returned_ids); default: from the basis run. */
+  openings?: string;
 }
+
+/** The tables of steps 7 and 9 and their owner column (a run's, or a simulation's). */
+export interface ResultTables {
+  storyEarnings: string;
+  statements: string;
+  owner: string;
+}
+
+export const RUN_RESULTS: ResultTables = { storyEarnings: 'story_earnings', statements: 'statements', owner: 'run_id' };
 
 const int = (n: number): string => {
   if (!Number.isSafeInteger(n)) throw new Error(`not an integer parameter: ${n}`);
@@ -177,7 +192,7 @@ export function stepPairFacts(s: RunScope): string[] {
               (nf.s IS NOT NULL) AS new_follow,
               EXISTS (SELECT 1 FROM follows f WHERE f.follower_key = p.m AND f.followee_key = p.a
                         AND f.followed_at <= p.t0 AND (f.unfollowed_at IS NULL OR f.unfollowed_at > p.t0)) AS follower,
-              EXISTS (SELECT 1 FROM boosts b WHERE b.story_key = p.s AND b.starts_at <= p.t0 AND b.ends_at > p.t0) AS boosted,
+              EXISTS (SELECT 1 FROM ${s.boosts ?? 'boosts'} b WHERE b.story_key = p.s AND b.starts_at <= p.t0 AND b.ends_at > p.t0) AS boosted,
               sv.adj_bps
        FROM ${t(s, 'pair_sessions')} p
        JOIN ${t(s, 'story_views')} sv ON sv.s = p.s
@@ -274,7 +289,8 @@ export const basisRunSql = `SELECT id FROM payout_runs WHERE period < $1 AND sta
 
 /** Step 7 and the story sums: one row per story with views or pairs in P. */
 export function stepStoryEarnings(s: RunScope, runId: string): string {
-  return `INSERT INTO story_earnings (run_id, story_key, author_key, earnings_micros, reading_time_micros, engagement_micros,
+  const r = s.results ?? RUN_RESULTS;
+  return `INSERT INTO ${r.storyEarnings} (${r.owner}, story_key, author_key, earnings_micros, reading_time_micros, engagement_micros,
        read_ratio_adjustment_micros, follower_bonus_micros, boost_bonus_micros, views, reads, read_ratio_adjustment_bps,
        member_reads, member_reading_seconds, clappers, highlighters, repliers, new_follows, follower_readers, boosted_readers)
      SELECT '${runId}', r.s, r.a, coalesce(sp.earnings, 0), coalesce(sp.reading_time, 0), coalesce(sp.engagement, 0),
@@ -306,6 +322,7 @@ export function stepStoryEarnings(s: RunScope, runId: string): string {
 export function stepStatements(s: RunScope, runId: string): string {
   const { end } = periodBounds(s.period);
   const p = s.params;
+  const r = s.results ?? RUN_RESULTS;
   return `WITH previous AS (${basisRunSql}), carried AS (
       SELECT st.author_key, st.run_id, st.carried_micros AS amount FROM statements st JOIN previous pr ON pr.id = st.run_id
     ), returned AS (
@@ -314,12 +331,14 @@ export function stepStatements(s: RunScope, runId: string): string {
       WHERE r.status IN ${FINAL_RUN_STATUSES_SQL} AND r.period < '${s.period}'
         AND st.payout_state IN ('failed', 'reversed') AND st.returned_by_run_id IS NULL
       GROUP BY st.author_key
-    ), opening AS (
-      SELECT coalesce(c.author_key, rt.author_key) AS author_key, c.run_id,
+    ), opening AS (${
+      s.openings ??
+      `SELECT coalesce(c.author_key, rt.author_key) AS author_key, c.run_id,
              coalesce(c.amount, 0) + coalesce(rt.amount, 0) AS amount, coalesce(rt.ids, '{}') AS returned_ids
-      FROM carried c FULL JOIN returned rt ON rt.author_key = c.author_key
+      FROM carried c FULL JOIN returned rt ON rt.author_key = c.author_key`
+    }
     ), earned AS (
-      SELECT author_key, sum(earnings_micros)::bigint AS amount FROM story_earnings WHERE run_id = '${runId}' GROUP BY author_key
+      SELECT author_key, sum(earnings_micros)::bigint AS amount FROM ${r.storyEarnings} WHERE ${r.owner} = '${runId}' GROUP BY author_key
     ), referred AS (
       SELECT referrer_key AS author_key, sum(amount_micros)::bigint AS amount FROM referral_credits WHERE period = '${s.period}' GROUP BY referrer_key
     ), adjusted AS (
@@ -351,7 +370,7 @@ export function stepStatements(s: RunScope, runId: string): string {
                ELSE 'payable' END AS status
       FROM balances b
     )
-    INSERT INTO statements (run_id, period, author_key, opening_micros, opening_run_id, returned_statement_ids, story_earnings_micros,
+    INSERT INTO ${r.statements} (${r.owner}, period, author_key, opening_micros, opening_run_id, returned_statement_ids, story_earnings_micros,
                             referral_earnings_micros, adjustments_micros, balance_micros, payout_cents, carried_micros,
                             forfeited_micros, status, hold_ref, hold_reason)
     SELECT '${runId}', '${s.period}', d.author_key, d.opening, d.opening_run_id, d.returned_ids, d.earned, d.referred, d.adjusted, d.balance,

@@ -31,7 +31,7 @@ export interface RunRow {
   startedBy: string | null;
 }
 
-interface PreparedTotals {
+export interface PreparedTotals {
   pool: string;
   members: number;
   pairs: number;
@@ -39,10 +39,18 @@ interface PreparedTotals {
   exclusions?: { digest: string; refs: string[] };
 }
 
+/** What the shards wrote, summed. */
+export interface ShardTotals extends PreparedTotals {
+  shards: number;
+  allocated: string;
+  unallocated: string;
+  stories: string;
+}
+
 /** The inputs digest of a run whose exclusions changed between prepare and finalize: never current. */
 const EXCLUSIONS_MOVED_DIGEST = 'exclusions changed while the run was computed';
 
-const WORK_SCHEMA = 'payout_work';
+export const WORK_SCHEMA = 'payout_work';
 
 /**
  * Sorts and hashes stay in memory (per node, so moderate); CREATE TABLE AS may use
@@ -50,7 +58,7 @@ const WORK_SCHEMA = 'payout_work';
  * bulk join, and the planner underestimates multirange containment (`cover @> started_at`)
  * badly enough to pick quadratic plans otherwise.
  */
-async function tuneForRun(m: EntityManager): Promise<void> {
+export async function tuneForRun(m: EntityManager): Promise<void> {
   await m.query(`SET LOCAL work_mem = '256MB'`);
   await m.query(`SET LOCAL enable_nestloop = off`);
   await m.query(`SET LOCAL max_parallel_workers_per_gather = 2`);
@@ -121,10 +129,15 @@ export class PayoutRunRepository {
 
   /** Drops the work tables of every attempt of a run. */
   private async dropWork(db: DataSource | EntityManager, runId: string): Promise<void> {
+    await this.dropWorkTables(db, this.prefix(runId));
+  }
+
+  /** Drops the work tables whose names start with `prefix` (in WORK_SCHEMA). */
+  async dropWorkTables(db: DataSource | EntityManager, prefix: string): Promise<void> {
     const tables = await rows<{ name: string }>(
       db,
       `SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables WHERE schemaname = $1 AND starts_with(tablename, $2)`,
-      [WORK_SCHEMA, this.prefix(runId)],
+      [WORK_SCHEMA, prefix],
     );
     for (const { name } of tables) await db.query(`DROP TABLE IF EXISTS ${name}`);
   }
@@ -134,12 +147,34 @@ export class PayoutRunRepository {
    * (REPEATABLE READ: intake may be writing meanwhile). Records the prepared totals.
    */
   async prepare(run: RunRow, onStep: (done: number, of: number) => Promise<void>): Promise<void> {
-    const totals = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
+    const totals = await this.prepareWork(this.scope(run), this.prefix(run.id), onStep, true);
+    // After the snapshot's transaction (progress updates touch this row meanwhile); a crash
+    // in between only means the next try prepares again.
+    await this.dataSource.query(`UPDATE payout_runs SET prepared_attempt = attempt, prepared_totals = $3 WHERE id = $1 AND attempt = $2`, [
+      run.id,
+      run.attempt,
+      totals,
+    ]);
+  }
+
+  /**
+   * Steps 1–4 of a scope into fresh work tables (those under `prefix` dropped first), from
+   * one snapshot. A scope whose exclusions are the period's live ones, when there are none,
+   * runs the plain engine; `effects`: also what the excluded reading would have earned
+   * (the real run: exclusion-effects-sql.ts).
+   */
+  async prepareWork(
+    scope: RunScope,
+    prefix: string,
+    onStep: (done: number, of: number) => Promise<void>,
+    effects = false,
+  ): Promise<PreparedTotals> {
+    return this.dataSource.transaction('REPEATABLE READ', async (m) => {
       await tuneForRun(m);
-      await this.dropWork(m, run.id);
-      // the live exclusions of the snapshot; without any, the run is the plain engine
-      const exclusions = (await one<{ digest: string; refs: string[] }>(m, exclusionsUsedSql, [run.period]))!;
-      const s = exclusions.refs.length ? this.scope(run) : { ...this.scope(run), excludedPairs: undefined };
+      await this.dropWorkTables(m, prefix);
+      const exclusions = (await one<{ digest: string; refs: string[] }>(m, exclusionsUsedSql, [scope.period]))!;
+      const plain = scope.excludedPairs === liveExclusionsSql(scope.period) && exclusions.refs.length === 0;
+      const s = plain ? { ...scope, excludedPairs: undefined } : scope;
       const steps = [
         stepContributions(s),
         ...stepCoverage(s),
@@ -148,7 +183,7 @@ export class PayoutRunRepository {
         ...stepNewFollows(s),
         ...stepPairFacts(s),
         ...stepShardTables(s),
-        ...stepExclusionEffects(s),
+        ...(effects ? stepExclusionEffects(s) : []),
       ];
       for (const [i, sql] of steps.entries()) {
         await m.query(sql);
@@ -164,18 +199,15 @@ export class PayoutRunRepository {
       ))!;
       return { ...sums, exclusions } satisfies PreparedTotals;
     });
-    // After the snapshot's transaction (progress updates touch this row meanwhile); a crash
-    // in between only means the next try prepares again.
-    await this.dataSource.query(`UPDATE payout_runs SET prepared_attempt = attempt, prepared_totals = $3 WHERE id = $1 AND attempt = $2`, [
-      run.id,
-      run.attempt,
-      totals,
-    ]);
   }
 
   /** One shard's allocation; replaces whatever an earlier try of the same shard wrote. */
   async computeShard(run: RunRow, shard: number): Promise<void> {
-    const s = this.scope(run);
+    await this.computeShardWork(this.scope(run), shard);
+  }
+
+  /** One shard of a scope's allocation into its work tables (replacing that shard's rows). */
+  async computeShardWork(s: RunScope, shard: number): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       await tuneForRun(m);
       await m.query(`DELETE FROM ${t(s, 'story_parts')} WHERE shard = $1`, [shard]);
@@ -193,9 +225,9 @@ export class PayoutRunRepository {
    * Steps 7–9 and the totals, in one transaction: story earnings, statements, run totals,
    * status `computed`. Refuses to commit unless every shard reported, the shards add up to
    * what was prepared (work tables are unlogged: a database crash empties them), and
-   * pool = allocated + unallocated.
+   * pool = allocated + unallocated. `computed(m)` runs in the same transaction once the run is computed.
    */
-  async finalize(run: RunRow): Promise<void> {
+  async finalize(run: RunRow, computed: (m: EntityManager) => Promise<unknown> = async () => undefined): Promise<void> {
     const s = this.scope(run);
     await this.dataSource.transaction(async (m) => {
       await tuneForRun(m);
@@ -205,46 +237,18 @@ export class PayoutRunRepository {
         [run.id, run.attempt],
       );
       if (!locked) return; // an older attempt, or already finalized
-      const [parts] = await rows<{
-        shards: number;
-        pool: string;
-        allocated: string;
-        unallocated: string;
-        members: number;
-        stories: string;
-        pairs: number;
-      }>(
-        m,
-        `SELECT count(*)::int AS shards, coalesce(sum(contributed), 0)::text AS pool, coalesce(sum(allocated), 0)::text AS allocated,
-                coalesce(sum(unallocated), 0)::text AS unallocated, coalesce(sum(members), 0)::int AS members,
-                (SELECT coalesce(sum(earnings), 0) FROM ${t(s, 'story_parts')})::text AS stories,
-                (SELECT count(*) FROM ${t(s, 'pairs')})::int AS pairs
-         FROM ${t(s, 'member_parts')}`,
-      );
-      const prepared = locked.prepared;
-      if (parts.shards !== run.params.shards) throw new Error(`only ${parts.shards} of ${run.params.shards} shards are done`);
-      if (!prepared || prepared.pool !== parts.pool || prepared.members !== parts.members || prepared.pairs !== parts.pairs) {
-        throw new Error(
-          `the shards do not add up to the prepared run (${JSON.stringify(prepared)} vs ${JSON.stringify(parts)}): recompute it`,
-        );
-      }
-      const pool = BigInt(parts.pool);
-      if (pool !== BigInt(parts.allocated) + BigInt(parts.unallocated) || BigInt(parts.stories) !== BigInt(parts.allocated)) {
-        throw new Error(
-          `money not conserved: pool ${pool}, allocated ${parts.allocated}, unallocated ${parts.unallocated}, stories ${parts.stories}`,
-        );
-      }
+      const parts = await this.checkedParts(m, s, run.params.shards, locked.prepared);
       await m.query(`DELETE FROM statements WHERE run_id = $1`, [run.id]);
       await m.query(`DELETE FROM story_earnings WHERE run_id = $1`, [run.id]);
       await m.query(`DELETE FROM story_exclusion_effects WHERE run_id = $1`, [run.id]);
-      if (prepared.exclusions?.refs.length) await m.query(stepStoreExclusionEffects(s, run.id));
+      if (locked.prepared?.exclusions?.refs.length) await m.query(stepStoreExclusionEffects(s, run.id));
       await m.query(stepStoryEarnings(s, run.id));
       await m.query(stepStatements(s, run.id), [run.period]);
       const basis = await one<{ id: string }>(m, basisRunSql, [run.period]);
       const { digest } = (await one<{ digest: string }>(m, inputsDigestSql, [run.period]))!;
       // a decision taken while the run was computing: the run did not apply it, so it is stale at once
       const excluded = (await one<{ digest: string }>(m, exclusionsUsedSql, [run.period]))!;
-      const moved = excluded.digest !== prepared.exclusions?.digest; // (a run prepared before exclusions existed: none recorded)
+      const moved = excluded.digest !== locked.prepared?.exclusions?.digest; // (a run prepared before exclusions existed: none recorded)
       await m.query(
         `UPDATE payout_runs SET status = 'computed', progress = 100, computed_at = now(), error = NULL,
                 pool_micros = $2, allocated_micros = $3, unallocated_micros = $4, member_count = $5, pair_count = $6,
@@ -261,11 +265,40 @@ export class PayoutRunRepository {
           run.period,
           basis?.id ?? null,
           moved ? EXCLUSIONS_MOVED_DIGEST : digest,
-          prepared.exclusions?.refs ?? [],
+          locked.prepared?.exclusions?.refs ?? [],
         ],
       );
+      await computed(m);
       await this.dropWork(m, run.id);
     });
+  }
+
+  /**
+   * The sums of every shard, refused unless every shard reported, they add up to what was
+   * prepared (work tables are unlogged: a database crash empties them) and money is conserved.
+   */
+  async checkedParts(m: EntityManager, s: RunScope, shards: number, prepared: PreparedTotals | null): Promise<ShardTotals> {
+    const [parts] = await rows<ShardTotals>(
+      m,
+      `SELECT count(*)::int AS shards, coalesce(sum(contributed), 0)::text AS pool, coalesce(sum(allocated), 0)::text AS allocated,
+              coalesce(sum(unallocated), 0)::text AS unallocated, coalesce(sum(members), 0)::int AS members,
+              (SELECT coalesce(sum(earnings), 0) FROM ${t(s, 'story_parts')})::text AS stories,
+              (SELECT count(*) FROM ${t(s, 'pairs')})::int AS pairs
+       FROM ${t(s, 'member_parts')}`,
+    );
+    if (parts.shards !== shards) throw new Error(`only ${parts.shards} of ${shards} shards are done`);
+    if (!prepared || prepared.pool !== parts.pool || prepared.members !== parts.members || prepared.pairs !== parts.pairs) {
+      throw new Error(
+        `the shards do not add up to the prepared run (${JSON.stringify(prepared)} vs ${JSON.stringify(parts)}): recompute it`,
+      );
+    }
+    const pool = BigInt(parts.pool);
+    if (pool !== BigInt(parts.allocated) + BigInt(parts.unallocated) || BigInt(parts.stories) !== BigInt(parts.allocated)) {
+      throw new Error(
+        `money not conserved: pool ${pool}, allocated ${parts.allocated}, unallocated ${parts.unallocated}, stories ${parts.stories}`,
+      );
+    }
+    return parts;
   }
 
   /**

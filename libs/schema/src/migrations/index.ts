@@ -21,10 +21,15 @@ import { SettlementsAppendOnly1796220000001 } from './1796220000001-SettlementsA
 import { LedgerIntegrityRuns1796230000000 } from './1796230000000-LedgerIntegrityRuns.js';
 import { DirectorySortIndexes1796260000000 } from './1796260000000-DirectorySortIndexes.js';
 import { LedgerStatementCheck1796270000000 } from './1796270000000-LedgerStatementCheck.js';
+import { LedgerRunPartitions1796280000000 } from './1796280000000-LedgerRunPartitions.js';
 import { EarningsExclusions1796290000000 } from './1796290000000-EarningsExclusions.js';
 import { PayoutHolds1796290000001 } from './1796290000001-PayoutHolds.js';
 import { StoryExclusionEffects1796290000002 } from './1796290000002-StoryExclusionEffects.js';
+import { Integrity1796300000000 } from './1796300000000-Integrity.js';
+import { IntegrityRole1796300000001 } from './1796300000001-IntegrityRole.js';
+import { Simulations1796310000000 } from './1796310000000-Simulations.js';
+import { SimulationStatementHolds1796330000000 } from './1796330000000-SimulationStatementHolds.js';
 
 /** In order; add each new migration here (the cli's migration:generate prints the line). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const MIGRATIONS: Function[] = [Initial1795499600590, AuditLogAppendOnly1795499600591, EligibilityPartnersCountries1795500045525, SeedPartnerProgramCountries1795500045526, ReferralCredits1795500171785, ReferralCreditsAppendOnly1795500171786, Payouts1795500279664, BoostCuration1795500468562, HelpDesk1795501127915, TicketNotesAppendOnly1795501127916, PayoutRunChecks1795502997758, ReviewClaims1796188820935, MoneyWritesOnce1796189123023, ListSortIndexes1796190000000, StaffSessions1796200000000, SecondFactor1796200000001, LedgerJournal1796200000002, LedgerWriters1796210000000, Settlements1796220000000, SettlementsAppendOnly1796220000001, LedgerIntegrityRuns1796230000000, DirectorySortIndexes1796260000000, LedgerStatementCheck1796270000000, EarningsExclusions1796290000000, PayoutHolds1796290000001, StoryExclusionEffects1796290000002];
+export const MIGRATIONS: Function[] = [Initial1795499600590, AuditLogAppendOnly1795499600591, EligibilityPartnersCountries1795500045525, SeedPartnerProgramCountries1795500045526, ReferralCredits1795500171785, ReferralCreditsAppendOnly1795500171786, Payouts1795500279664, BoostCuration1795500468562, HelpDesk1795501127915, TicketNotesAppendOnly1795501127916, PayoutRunChecks1795502997758, ReviewClaims1796188820935, MoneyWritesOnce1796189123023, ListSortIndexes1796190000000, StaffSessions1796200000000, SecondFactor1796200000001, LedgerJournal1796200000002, LedgerWriters1796210000000, Settlements1796220000000, SettlementsAppendOnly1796220000001, LedgerIntegrityRuns1796230000000, DirectorySortIndexes1796260000000, LedgerStatementCheck1796270000000, LedgerRunPartitions1796280000000, EarningsExclusions1796290000000, PayoutHolds1796290000001, StoryExclusionEffects1796290000002, Integrity1796300000000, IntegrityRole1796300000001, Simulations1796310000000, SimulationStatementHolds1796330000000];

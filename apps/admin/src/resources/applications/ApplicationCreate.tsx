@@ -3,7 +3,7 @@ import { Create, SimpleForm, TextInput, regex, required } from 'react-admin';
 import { birthDateProblem } from '@libs/eligibility/src/birth-date-rule';
 import { useSavedNotice } from '../../components/saved';
 import { fieldLabel } from '../../labels';
-import type { Application } from './constants';
+import type { Application } from '../../api';
 
 /** The server's rule, checked as the reviewer types (a birth date in the future was accepted: "-3 years old"). */
 const validBirthDate = (v: string | undefined) => (v ? (birthDateProblem(v) ?? undefined) : undefined);

@@ -24,7 +24,8 @@ import { useListKeys } from '../../review-queue/useListKeys';
 import { useQueueNavigation } from '../../review-queue/useQueue';
 import { BulkApproveButton } from './actions';
 import { CheckChips } from './checks';
-import { APPLICATION_STATUSES, CHECK_NAMES, REJECT_REASONS, type Application } from './constants';
+import { APPLICATION_STATUSES, CHECK_NAMES, REJECT_REASONS } from './constants';
+import type { Application } from '../../api';
 
 const applicationExporter = exporterOf(applicationCsv);
 

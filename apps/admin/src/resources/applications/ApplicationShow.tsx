@@ -17,7 +17,7 @@ import { useClaim, useQueueNavigation } from '../../review-queue/useQueue';
 import { ApproveDialog, RecheckButton, RejectDialog, approveBlocker } from './actions';
 import { Applicant } from './ApplicationList';
 import { CheckCards } from './checks';
-import type { Application } from './constants';
+import type { Application } from '../../api';
 
 const SHORTCUTS: Shortcut[] = [
   { keys: ['a'], what: 'approve (asks first)' },

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useHotkeys } from 'react-hotkeys-hook';
 import { useListContext, useNotify, useRecordContext, useRefresh, useUnselectAll } from 'react-admin';
 import { IfCan, errorMessage, useAction } from '../../components/actions';
-import type { BulkApproveResult } from '../../dataProvider';
+import type { BulkApproveResult } from '../../api';
 import { queueApi } from '../../review-queue/api';
 import {
   BulkPreviewDialog,
@@ -15,7 +15,8 @@ import {
   type BulkPreview,
   type DecisionValues,
 } from '../../review-queue/dialogs';
-import { CHECK_LABELS, CHECK_REJECT_REASON, REJECT_REASONS, type Application } from './constants';
+import { CHECK_LABELS, CHECK_REJECT_REASON, REJECT_REASONS } from './constants';
+import type { Application } from '../../api';
 
 const applicant = (r: Application) => r.memberName ?? r.memberId ?? 'the applicant';
 

@@ -4,7 +4,8 @@ import HelpOutlineIcon from '@mui/icons-material/HelpOutlineOutlined';
 import { Box, Card, CardContent, Chip, Stack, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
 import { humanize } from '../../components/fields';
 import { formatUtc } from '../../dates';
-import { CHECK_LABELS, CHECK_NAMES, type Application, type Check } from './constants';
+import { CHECK_LABELS, CHECK_NAMES } from './constants';
+import type { Application, Check } from '../../api';
 
 /** The four checks as pass/fail chips (the queue's column). */
 export const CheckChips = ({ record }: { record: Application }) => (

@@ -1,5 +1,6 @@
 import { col, list, yesNo, type CsvColumn } from '../../components/csv';
-import { CHECK_LABELS, type Application } from './constants';
+import { CHECK_LABELS } from './constants';
+import type { Application } from '../../api';
 
 /** One row per application: who applied, the decision, and the failing checks by name (each check's evidence is on the page). */
 export const applicationCsv: CsvColumn<Application>[] = [

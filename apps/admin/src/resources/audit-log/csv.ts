@@ -1,5 +1,5 @@
 import { col, list, type CsvColumn } from '../../components/csv';
-import type { AuditEntry } from './index';
+import type { AuditEntry } from '../../api';
 
 const fields = (v: unknown): Record<string, unknown> =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};

@@ -9,21 +9,9 @@ import { auditCsv } from './csv';
 import { ListActions, dateRangeFilters } from '../../components/lists';
 import { formatUtc } from '../../dates';
 import { fieldLabel } from '../../labels';
+import type { AuditEntry } from '../../api';
 
 const auditExporter = exporterOf(auditCsv);
-
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorEmail: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-  reason: string | null;
-}
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Action, entity id, actor, reason" />,

@@ -1,5 +1,5 @@
 import { col, yesNo, type CsvColumn } from '../../components/csv';
-import type { Boost } from './index';
+import type { Boost } from '../../api';
 
 /** One row per boost: the story, the window, who started and who ended it. */
 export const boostCsv: CsvColumn<Boost>[] = [

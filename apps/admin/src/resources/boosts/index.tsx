@@ -5,36 +5,15 @@ import { useState } from 'react';
 import { DataTable, Link, List, SearchInput, SelectInput, Show, TextInput, TopToolbar, useRecordContext } from 'react-admin';
 import { IfCan, ReasonDialog, useAction } from '../../components/actions';
 import { exporterOf } from '../../components/exporter';
+import { BoostImpact } from '../simulations/BoostImpact';
 import { boostCsv } from './csv';
 import { Fact, Facts, StatusChip } from '../../components/fields';
 import { ListActions, choices, dateRangeFilters } from '../../components/lists';
 import { formatUtc } from '../../dates';
 import { MAX_REASON_LENGTH } from '@libs/core/src/text-limits';
+import type { Boost } from '../../api';
 
 const boostExporter = exporterOf(boostCsv);
-
-export interface Boost {
-  id: string;
-  storyId: string;
-  storyTitle: string;
-  authorId: string;
-  publicationId: string | null;
-  publicationName: string | null;
-  startsAt: string;
-  endsAt: string;
-  source: string;
-  state: string;
-  nominationId: string | null;
-  boostedBy: string | null;
-  boostedByEmail: string | null;
-  boostReason: string | null;
-  scheduledEndsAt: string;
-  endedEarly: boolean;
-  endedAt: string | null;
-  endedBy: string | null;
-  endedByEmail: string | null;
-  endReason: string | null;
-}
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Story title" />,
@@ -137,6 +116,7 @@ const BoostDetail = () => {
           {r.endedBy ? <Fact label="Ended by">{r.endedByEmail ?? r.endedBy}</Fact> : null}
           {r.endReason ? <Fact label="End reason">{r.endReason}</Fact> : null}
         </Facts>
+        <BoostImpact boostId={r.id} state={r.state} />
       </CardContent>
     </Card>
   );

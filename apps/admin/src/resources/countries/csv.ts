@@ -1,5 +1,5 @@
 import { col, yesNo, type CsvColumn } from '../../components/csv';
-import type { Country } from './index';
+import type { Country } from '../../api';
 
 export const countryCsv: CsvColumn<Country>[] = [
   col('Code', (r) => r.code),

@@ -21,16 +21,9 @@ import { countryCsv } from './csv';
 import { YesNo } from '../../components/fields';
 import { ListActions } from '../../components/lists';
 import { formatDay } from '../../dates';
+import type { Country } from '../../api';
 
 const countryExporter = exporterOf(countryCsv);
-
-export interface Country {
-  id: string;
-  code: string;
-  name: string;
-  payable: boolean;
-  dateAdded: string;
-}
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Code or name" />,

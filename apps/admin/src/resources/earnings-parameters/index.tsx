@@ -31,17 +31,8 @@ import {
 } from '@libs/payouts/src/earnings-parameter-fields';
 import { dataProvider } from '../../dataProvider';
 import { formatUtc } from '../../dates';
-
-interface ParameterSet {
-  id: string;
-  version: number;
-  params: Record<string, number | string>;
-  createdAt: string | null;
-  createdBy: string | null;
-  createdByName?: string | null;
-  createdByEmail?: string | null;
-  changes?: { field: string; from: number | string | null; to: number | string | null }[];
-}
+import type { ParameterSet } from '../../api';
+import { SimulateChangeButton } from '../simulations/SimulateChangeButton';
 
 /** A value of the set as people read it (the referral cutoff is a date). */
 const shown = (field: string, value: unknown) => (field === 'referralCutoff' ? formatUtc(String(value)) : formatParameter(field, value));
@@ -190,10 +181,11 @@ const ParameterInput = ({ field }: { field: ParameterField }) => {
   );
 };
 
-/** A parameter set is never deleted (each run keeps its own copy): Save only. */
+/** A parameter set is never deleted (each run keeps its own copy): Save, or first simulate the change. */
 const SaveOnly = () => (
   <Toolbar>
     <SaveButton label="Save the new parameters" />
+    <SimulateChangeButton />
   </Toolbar>
 );
 

@@ -16,12 +16,11 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { Suspense, lazy, useEffect, useState } from 'react';
-import { Link, useLogoutIfAccessDenied } from 'react-admin';
-import { errorMessage } from '../../components/actions';
+import { Suspense, lazy } from 'react';
+import { Link } from 'react-admin';
 import { MoneyText } from '../../components/MoneyText';
 import { Fact, Facts, StatusChip } from '../../components/fields';
-import { dataProvider } from '../../dataProvider';
+import { useFetchJson } from '../../components/useFetchJson';
 import { formatUtc } from '../../dates';
 import { roundingLineLabel } from '@libs/help-desk/src/rounding-line';
 import { formatMicros, formatCents, shownChangeCents, shownParts } from '../../money';
@@ -192,21 +191,7 @@ export const ExplanationView = ({ e }: { e: Explanation }) => {
 
 /** Loads an explanation (`tickets/<id>/explanation` or `explanations/<author>/<period>`) and shows it. */
 export const ExplanationPanel = ({ path }: { path: string }) => {
-  const [state, setState] = useState<{ data?: Explanation; error?: string }>({});
-  const logoutIfAccessDenied = useLogoutIfAccessDenied();
-  useEffect(() => {
-    let cancelled = false;
-    setState({});
-    dataProvider.fetchJson<Explanation>(path).then(
-      ({ data }) => !cancelled && setState({ data }),
-      async (e) => {
-        if (!(await logoutIfAccessDenied(e)) && !cancelled) setState({ error: errorMessage(e) });
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [path, logoutIfAccessDenied]);
+  const state = useFetchJson<Explanation>(path);
   return (
     <Card>
       <CardContent>

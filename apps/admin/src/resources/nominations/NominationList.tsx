@@ -24,7 +24,8 @@ import { ShortcutButton, ShortcutHelp, type Shortcut } from '../../review-queue/
 import { useListKeys } from '../../review-queue/useListKeys';
 import { useQueueNavigation } from '../../review-queue/useQueue';
 import { BulkDeclineButton } from './actions';
-import { DECLINE_REASONS, NOMINATION_STATUSES, REFUSAL_REASONS, type Nomination } from './constants';
+import { DECLINE_REASONS, NOMINATION_STATUSES, REFUSAL_REASONS } from './constants';
+import type { Nomination } from '../../api';
 
 const nominationExporter = exporterOf(nominationCsv);
 

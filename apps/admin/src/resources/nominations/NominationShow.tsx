@@ -6,6 +6,7 @@ import NavigateBeforeIcon from '@mui/icons-material/NavigateBefore';
 import NavigateNextIcon from '@mui/icons-material/NavigateNext';
 import { Box, Button, Card, CardContent, IconButton, Chip, Divider, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
+import { NominationEstimate } from '../simulations/BoostImpact';
 import { Link, Show, useCanAccess, useGetList, useNotify, useRecordContext, useStore } from 'react-admin';
 import { Fact, Facts, StatusChip } from '../../components/fields';
 import { formatUtc } from '../../dates';
@@ -16,7 +17,7 @@ import { Keys } from '../../review-queue/Keys';
 import { ShortcutButton, ShortcutHelp, type Shortcut } from '../../review-queue/ShortcutHelp';
 import { useClaim, useQueueNavigation } from '../../review-queue/useQueue';
 import { BoostDialog, DeclineDialog } from './actions';
-import type { Nomination } from './constants';
+import type { Nomination } from '../../api';
 
 const SHORTCUTS: Shortcut[] = [
   { keys: ['a', 'b'], what: 'boost (asks first)' },
@@ -158,6 +159,7 @@ const NominationDetail = ({ r }: { r: Nomination }) => (
           </Fact>
         ) : null}
       </Facts>
+      {r.status === 'pending' ? <NominationEstimate nominationId={r.id} /> : null}
     </CardContent>
   </Card>
 );

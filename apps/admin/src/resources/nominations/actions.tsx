@@ -13,7 +13,8 @@ import {
   type BulkPreview,
   type DecisionValues,
 } from '../../review-queue/dialogs';
-import { DECLINE_REASONS, declineNeedsNote, type Nomination } from './constants';
+import { DECLINE_REASONS, declineNeedsNote } from './constants';
+import type { BulkDeclineResult, Nomination } from '../../api';
 
 /** Boost after a confirmation: the window starts now and lasts the configured days; final. */
 export const BoostDialog = ({
@@ -108,13 +109,6 @@ export const DeclineDialog = ({
     />
   );
 };
-
-interface BulkDeclineResult {
-  declinedCount: number;
-  skippedCount: number;
-  declined: string[];
-  skipped: { id: string; reason: string; status?: string; claimedByEmail?: string | null }[];
-}
 
 /** Bulk decline of the selected nominations under one guideline: reason, then the server's preview, then the decline. */
 export const BulkDeclineButton = () => {

@@ -1,6 +1,6 @@
 import { col, yesNo, type CsvColumn } from '../../components/csv';
 import { formatBpsPercent } from '../../numbers';
-import type { Nomination } from './constants';
+import type { Nomination } from '../../api';
 
 /** One row per nomination: the story, who nominated it, its numbers and the decision. */
 export const nominationCsv: CsvColumn<Nomination>[] = [

@@ -1,6 +1,6 @@
 import { col, yesNo, type CsvColumn } from '../../components/csv';
 import { formatPercent } from '../../numbers';
-import type { Nominator } from './index';
+import type { Nominator } from '../../api';
 
 /** One row per nominator: every count the list and the page show. */
 export const nominatorCsv: CsvColumn<Nominator>[] = [

@@ -7,25 +7,9 @@ import { Fact, Facts, StatusChip } from '../../components/fields';
 import { formatCount, formatPercent } from '../../numbers';
 import { ListActions } from '../../components/lists';
 import { formatUtc } from '../../dates';
-import type { Nomination } from '../nominations';
+import type { Nomination, Nominator } from '../../api';
 
 const nominatorExporter = exporterOf(nominatorCsv);
-
-export interface Nominator {
-  id: string;
-  name: string;
-  username: string;
-  nominationsThisMonth: number;
-  nominationsLast7Days: number;
-  totalNominations: number;
-  pending: number;
-  boosted: number;
-  declined: number;
-  refused: number;
-  approvalRateBps: number | null;
-  goodStanding: boolean;
-  lastNominatedAt: string;
-}
 
 const Standing = ({ good }: { good: boolean }) =>
   good ? <Chip size="small" color="success" label="good standing" /> : <Chip size="small" color="warning" label="not in good standing" />;

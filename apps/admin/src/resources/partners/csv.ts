@@ -1,5 +1,5 @@
 import { col, type CsvColumn } from '../../components/csv';
-import type { Partner } from './index';
+import type { Partner } from '../../api';
 
 /** One row per partner (the status history is on the partner's page). */
 export const partnerCsv: CsvColumn<Partner>[] = [

@@ -10,35 +10,11 @@ import { authorLedgerPath } from '../ledger/AuthorLedgerPage';
 import { ListActions, choices, dateRangeFilters } from '../../components/lists';
 import { formatUtc } from '../../dates';
 import { MAX_REASON_LENGTH } from '@libs/core/src/text-limits';
+import type { Partner } from '../../api';
 
 const partnerExporter = exporterOf(partnerCsv);
 
 const PARTNER_STATUSES = ['active', 'suspended', 'removed', 'left'] as const;
-
-export interface Partner {
-  id: string;
-  memberId: string;
-  username: string;
-  name: string;
-  email: string;
-  country: string;
-  status: string;
-  statusReason: string | null;
-  statusChangedAt: string;
-  enrollmentId: string;
-  enrolledAt: string;
-  leftAt: string | null;
-  history?: Array<{
-    id: string;
-    status: string;
-    reason: string | null;
-    enrollmentId: string;
-    applicationId: string | null;
-    changedByEmail: string | null;
-    changedAt: string;
-  }>;
-  enrollments?: Array<{ id: string; enrolledAt: string; leftAt: string | null }>;
-}
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Name, username, email, id" />,

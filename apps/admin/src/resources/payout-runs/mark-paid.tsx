@@ -31,16 +31,12 @@ import { StatusChip } from '../../components/fields';
 import { dataProvider } from '../../dataProvider';
 import { formatCents } from '../../money';
 import { formatCount } from '../../numbers';
-import type { PayoutRun } from './index';
+import type { PayoutRun, Statement } from '../../api';
 
-interface Payout {
-  id: string;
-  authorId: string;
-  authorName: string;
-  payoutCents: number | string;
-  payoutState: PayoutState;
-  payoutFailureCode: string | null;
-}
+/** A statement with a payout (the list asks for those only). */
+type Payout = Pick<Statement, 'id' | 'authorId' | 'authorName' | 'payoutCents' | 'payoutFailureCode'> & {
+  payoutState: NonNullable<Statement['payoutState']>;
+};
 
 interface Choice {
   state: PayoutState;

@@ -1,5 +1,5 @@
 import { col, money, yesNo, type CsvColumn } from '../../components/csv';
-import type { Credit, Referral, Totals } from './index';
+import type { Referral, ReferralCredit, ReferralCreditTotals } from '../../api';
 
 export const referralCsv: CsvColumn<Referral>[] = [
   col('Referral', (r) => r.id),
@@ -15,7 +15,7 @@ export const referralCsv: CsvColumn<Referral>[] = [
   money('Credited', (r) => r.creditedMicros),
 ];
 
-export const creditCsv: CsvColumn<Credit>[] = [
+export const creditCsv: CsvColumn<ReferralCredit>[] = [
   col('Credit', (r) => r.id),
   col('Period', (r) => r.period),
   col('Kind', (r) => r.kind),
@@ -30,7 +30,7 @@ export const creditCsv: CsvColumn<Credit>[] = [
   col('Credited (UTC)', (r) => r.createdAt),
 ];
 
-export const creditTotalsCsv: CsvColumn<Totals>[] = [
+export const creditTotalsCsv: CsvColumn<ReferralCreditTotals>[] = [
   col('Period', (r) => r.period),
   col('Credits', (r) => r.credits),
   col('Reversals', (r) => r.reversals),

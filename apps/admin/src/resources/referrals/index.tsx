@@ -24,52 +24,13 @@ import { RequireAccess } from '../../components/RequireAccess';
 import { formatUtc } from '../../dates';
 import { formatMicros } from '../../money';
 import { formatCount } from '../../numbers';
+import type { Referral, ReferralCredit, ReferralCreditTotals } from '../../api';
 
 const referralExporter = exporterOf(referralCsv);
 const creditExporter = exporterOf(creditCsv);
 const creditTotalsExporter = exporterOf(creditTotalsCsv);
 /** A writer's referrals: the same columns, in a file named after the page. */
 const writerReferralExporter = exporterOf(referralCsv, 'writer-referrals');
-
-export interface Referral {
-  id: string;
-  referrerId: string | null;
-  referrerName: string | null;
-  referrerUsername: string | null;
-  referredMemberId: string | null;
-  referredMemberName: string | null;
-  referredAt: string;
-  pageSlug: string;
-  plan: string | null;
-  stillPaying: boolean;
-  creditedMicros: number | string;
-}
-
-export interface Credit {
-  id: string;
-  referralId: string;
-  chargeId: string;
-  period: string;
-  kind: string;
-  amountMicros: number | string;
-  reversesPeriod: string | null;
-  referrerId: string | null;
-  referrerName: string | null;
-  referredMemberId: string | null;
-  plan: string | null;
-  createdAt: string;
-}
-
-export interface Totals {
-  id: string;
-  period: string;
-  credits: number;
-  reversals: number;
-  referrers: number;
-  creditedMicros: number | string;
-  reversedMicros: number | string;
-  totalMicros: number | string;
-}
 
 const referralFilters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Names, ids, page slug" />,
@@ -161,18 +122,22 @@ const creditFilters = [
 const CreditColumns = () => (
   <DataTable rowClick={false} bulkActionButtons={false}>
     <DataTable.Col source="period" />
-    <DataTable.Col source="referrerId" label="Referrer" render={(r: Credit) => `${r.referrerName ?? '—'} (${r.referrerId ?? '—'})`} />
+    <DataTable.Col
+      source="referrerId"
+      label="Referrer"
+      render={(r: ReferralCredit) => `${r.referrerName ?? '—'} (${r.referrerId ?? '—'})`}
+    />
     <DataTable.Col source="referralId" label="Referral" />
-    <DataTable.Col source="kind" render={(r: Credit) => <StatusChip value={r.kind} />} />
+    <DataTable.Col source="kind" render={(r: ReferralCredit) => <StatusChip value={r.kind} />} />
     <DataTable.Col
       source="amountMicros"
       label="Amount"
       align="right"
-      render={(r: Credit) => formatMicros(r.amountMicros, { signed: true })}
+      render={(r: ReferralCredit) => formatMicros(r.amountMicros, { signed: true })}
     />
     <DataTable.Col source="chargeId" label="Charge" disableSort />
     <DataTable.Col source="plan" disableSort />
-    <DataTable.Col source="createdAt" label="Credited" render={(r: Credit) => formatUtc(r.createdAt)} />
+    <DataTable.Col source="createdAt" label="Credited" render={(r: ReferralCredit) => formatUtc(r.createdAt)} />
   </DataTable>
 );
 
@@ -197,12 +162,22 @@ const totalsFilters = [
 const TotalsColumns = () => (
   <DataTable rowClick={false} bulkActionButtons={false}>
     <DataTable.Col source="period" />
-    <DataTable.Col source="credits" align="right" render={(r: Totals) => formatCount(r.credits)} />
-    <DataTable.Col source="reversals" align="right" render={(r: Totals) => formatCount(r.reversals)} />
-    <DataTable.Col source="referrers" align="right" render={(r: Totals) => formatCount(r.referrers)} />
-    <DataTable.Col source="creditedMicros" label="Credited" align="right" render={(r: Totals) => formatMicros(r.creditedMicros)} />
-    <DataTable.Col source="reversedMicros" label="Reversed" align="right" render={(r: Totals) => formatMicros(r.reversedMicros)} />
-    <DataTable.Col source="totalMicros" label="Total" align="right" render={(r: Totals) => formatMicros(r.totalMicros)} />
+    <DataTable.Col source="credits" align="right" render={(r: ReferralCreditTotals) => formatCount(r.credits)} />
+    <DataTable.Col source="reversals" align="right" render={(r: ReferralCreditTotals) => formatCount(r.reversals)} />
+    <DataTable.Col source="referrers" align="right" render={(r: ReferralCreditTotals) => formatCount(r.referrers)} />
+    <DataTable.Col
+      source="creditedMicros"
+      label="Credited"
+      align="right"
+      render={(r: ReferralCreditTotals) => formatMicros(r.creditedMicros)}
+    />
+    <DataTable.Col
+      source="reversedMicros"
+      label="Reversed"
+      align="right"
+      render={(r: ReferralCreditTotals) => formatMicros(r.reversedMicros)}
+    />
+    <DataTable.Col source="totalMicros" label="Total" align="right" render={(r: ReferralCreditTotals) => formatMicros(r.totalMicros)} />
   </DataTable>
 );
 

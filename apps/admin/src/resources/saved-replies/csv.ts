@@ -1,5 +1,5 @@
 import { col, list, type CsvColumn } from '../../components/csv';
-import type { SavedReply } from './index';
+import type { SavedReply } from '../../api';
 
 export const savedReplyCsv: CsvColumn<SavedReply>[] = [
   col('Saved reply', (r) => r.id),

@@ -21,17 +21,9 @@ import { ListActions, choices } from '../../components/lists';
 import { dataProvider } from '../../dataProvider';
 import { formatUtc } from '../../dates';
 import { TICKET_CATEGORIES } from '../tickets';
+import type { SavedReply } from '../../api';
 
 const savedReplyExporter = exporterOf(savedReplyCsv);
-
-export interface SavedReply {
-  id: string;
-  title: string;
-  category: string | null;
-  body: string;
-  placeholders?: string[];
-  updatedAt: string;
-}
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Title or text" />,

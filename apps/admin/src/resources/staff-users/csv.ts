@@ -1,5 +1,5 @@
 import { col, list, yesNo, type CsvColumn } from '../../components/csv';
-import type { StaffUser } from './index';
+import type { StaffUser } from '../../api';
 
 export const staffUserCsv: CsvColumn<StaffUser>[] = [
   col('Staff account', (r) => r.id),

@@ -23,18 +23,9 @@ import { exporterOf } from '../../components/exporter';
 import { staffUserCsv } from './csv';
 import { ListActions, choices } from '../../components/lists';
 import { formatUtc } from '../../dates';
+import type { StaffUser } from '../../api';
 
 const staffUserExporter = exporterOf(staffUserCsv);
-
-export interface StaffUser {
-  id: string;
-  email: string;
-  name: string;
-  roles: string[];
-  disabled: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
 
 const ROLE_HELP: Record<string, string> = {
   admin: 'everything, plus staff accounts, countries, earnings parameters',
@@ -42,6 +33,7 @@ const ROLE_HELP: Record<string, string> = {
   curator: 'nominations and boosts',
   support: 'tickets, explanations, statements, referrals',
   finance: 'payout runs, adjustments, statements, referrals',
+  integrity: 'integrity cases: gamed reading (rings, farms, concentration)',
 };
 const roleChoices = ROLES.map((r) => ({ id: r, name: `${r} (${ROLE_HELP[r]})` }));
 

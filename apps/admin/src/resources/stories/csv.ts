@@ -1,5 +1,5 @@
 import { col, yesNo, type CsvColumn } from '../../components/csv';
-import type { Story } from './index';
+import type { Story } from '../../api';
 
 /** One row per story (its boosts and nominations are their own lists). */
 export const storyCsv: CsvColumn<Story>[] = [

@@ -21,27 +21,10 @@ import { storyCsv } from './csv';
 import { Fact, Facts, StatusChip, YesNo } from '../../components/fields';
 import { ListActions, choices, dateRangeFilters } from '../../components/lists';
 import { formatUtc } from '../../dates';
-import type { Boost } from '../boosts';
-import type { Nomination } from '../nominations';
 import { MAX_REASON_LENGTH } from '@libs/core/src/text-limits';
+import type { Boost, Story } from '../../api';
 
 const storyExporter = exporterOf(storyCsv);
-
-export interface Story {
-  id: string;
-  title: string;
-  authorId: string;
-  authorName: string;
-  publicationId: string | null;
-  publicationName: string | null;
-  status: string;
-  publishedAt: string | null;
-  membersOnly: boolean;
-  aiDisclosed: boolean;
-  language: string;
-  boosts?: Boost[];
-  nominations?: Nomination[];
-}
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Title" />,

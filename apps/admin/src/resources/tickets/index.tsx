@@ -34,6 +34,7 @@ import { authorLedgerPath } from '../ledger/AuthorLedgerPage';
 import { formatUtc, validPeriod } from '../../dates';
 import { TICKET_CATEGORIES } from '@libs/help-desk/src/ticket-categories';
 import { ExplanationPanel } from '../explanations/ExplanationPanel';
+import { PayoutProjectionPanel } from './PayoutProjectionPanel';
 import { MAX_REASON_LENGTH, MAX_TEXT_LENGTH } from '@libs/core/src/text-limits';
 
 const ticketExporter = exporterOf(ticketCsv);
@@ -335,6 +336,10 @@ const TicketDetail = ({ draft, setDraft }: { draft: string; setDraft: (s: string
           <Link to={`/writer-referrals?writer=${encodeURIComponent(t.memberId)}`}>Legacy referrals</Link>
         </Facts>
         <Divider sx={{ my: 2 }} />
+        <PayoutProjectionPanel
+          ticketId={t.id}
+          onUse={canReply && t.status !== 'resolved' ? (text) => setDraft(draft ? `${draft}\n\n${text}` : text) : undefined}
+        />
         {canReply && t.status !== 'resolved' ? (
           <Box sx={{ mb: 2 }}>
             <Typography variant="subtitle1">Reply</Typography>

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { one, rows } from '../../core/src/index.js';
+import { boostState } from './sql-fragments.js';
+
+/** The SQL of boost impact: a boost's window and the closed months it overlaps, a story's latest approved earnings. */
+@Injectable()
+export class BoostImpactRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async boost(id: string): Promise<{ id: string; storyId: string; state: string } | undefined> {
+    return one(
+      this.dataSource,
+      `SELECT b.id, s.id AS "storyId", ${boostState('b')} AS state FROM boosts b JOIN stories s ON s.key = b.story_key WHERE b.id = $1`,
+      [id],
+    );
+  }
+
+  /** The months (UTC) the window overlaps, each with its approved or paid run if any. */
+  async periods(boostId: string): Promise<{ period: string; runId: string | null }[]> {
+    return rows(
+      this.dataSource,
+      `SELECT to_char(m, 'YYYY-MM') AS period, r.id AS "runId"
+       FROM boosts b
+       CROSS JOIN LATERAL generate_series(date_trunc('month', b.starts_at AT TIME ZONE 'UTC'),
+                                          date_trunc('month', (b.ends_at - interval '1 microsecond') AT TIME ZONE 'UTC'), interval '1 month') m
+       LEFT JOIN payout_runs r ON r.period = to_char(m, 'YYYY-MM') AND r.status IN ('approved', 'paid')
+       WHERE b.id = $1 ORDER BY 1`,
+      [boostId],
+    );
+  }
+
+  /** A nomination's story and its earnings in the latest approved or paid run (none: no such run). */
+  async nominationStory(nominationId: string): Promise<
+    | {
+        storyId: string;
+        status: string;
+        period: string | null;
+        earningsMicros: string | null;
+        memberReads: number | null;
+        periodDays: number | null;
+      }
+    | undefined
+  > {
+    return one(
+      this.dataSource,
+      `SELECT s.id AS "storyId", n.status, lr.period, coalesce(se.earnings_micros, 0)::text AS "earningsMicros",
+              coalesce(se.member_reads, 0) AS "memberReads",
+              extract(day FROM (to_date(lr.period, 'YYYY-MM') + interval '1 month') - to_date(lr.period, 'YYYY-MM'))::int AS "periodDays"
+       FROM nominations n JOIN stories s ON s.key = n.story_key
+       LEFT JOIN LATERAL (SELECT id, period FROM payout_runs WHERE status IN ('approved', 'paid') ORDER BY period DESC LIMIT 1) lr ON true
+       LEFT JOIN story_earnings se ON se.run_id = lr.id AND se.story_key = n.story_key
+       WHERE n.id = $1`,
+      [nominationId],
+    );
+  }
+}

@@ -1,0 +1,5 @@
+export * from './integrity.entities.js';
+export * from './integrity-rules.js';
+export * from './integrity-parameters.js';
+export { IntegrityModule } from './integrity.module.js';
+export { SignalsService, signalsJobId, type DetectionResult } from './signals.service.js';

@@ -1,0 +1,33 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { DomainModuleOptions } from '../../core/src/domain-module.js';
+import { CasesRepository } from './cases.repository.js';
+import { CasesService } from './cases.service.js';
+import { IntegrityCasesController } from './integrity-cases.controller.js';
+import { IntegrityParametersController } from './integrity-parameters.controller.js';
+import { IntegrityParametersRepository } from './integrity-parameters.repository.js';
+import { IntegrityParametersService } from './integrity-parameters.service.js';
+import { SignalsJobs } from './signals.jobs.js';
+import { SignalsRepository } from './signals.repository.js';
+import { SignalsQueue, SignalsService } from './signals.service.js';
+
+/**
+ * Integrity (issue 18): signals of gamed reading computed per period (rings, farms,
+ * concentration), grouped into cases that integrity reviewers claim and decide.
+ */
+@Module({})
+export class IntegrityModule {
+  static forRoot({ http }: DomainModuleOptions): DynamicModule {
+    return {
+      module: IntegrityModule,
+      controllers: http ? [IntegrityCasesController, IntegrityParametersController] : [],
+      providers: [
+        IntegrityParametersRepository,
+        IntegrityParametersService,
+        SignalsRepository,
+        SignalsService,
+        ...(http ? [SignalsQueue, CasesRepository, CasesService] : [SignalsJobs]),
+      ],
+      exports: [SignalsService],
+    };
+  }
+}
