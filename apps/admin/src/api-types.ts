@@ -2158,6 +2158,7 @@ export interface components {
         | 'story_stopped'
         | 'referrals'
         | 'adjustments'
+        | 'reading_excluded'
         | 'no_previous_run'
         | 'enrollment_ended'
         | 'carried_over'

@@ -40,4 +40,21 @@ export class PayoutHold {
   @Column({ type: 'timestamptz', name: 'forfeited_at', nullable: true }) forfeitedAt!: Date | null;
 }
 
-export const INTEGRITY_ACTION_ENTITIES = [EarningsExclusion, PayoutHold];
+/**
+ * What a run's excluded reading would have earned a story (run/exclusion-effects-sql.ts):
+ * the writer-facing explanation names it as "reading excluded after review".
+ */
+@Entity('story_exclusion_effects')
+@Index('story_exclusion_effects_run_story_key', ['runId', 'storyKey'], { unique: true })
+@Index('story_exclusion_effects_author_idx', ['authorKey', 'runId'])
+export class StoryExclusionEffect {
+  @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;
+  @Column({ type: 'uuid', name: 'run_id' }) runId!: string;
+  @Column({ type: 'integer', name: 'story_key' }) storyKey!: number;
+  @Column({ type: 'integer', name: 'author_key' }) authorKey!: number;
+  /** Members whose excluded reading of the story this counts. */
+  @Column({ type: 'integer' }) members!: number;
+  @Column({ type: 'bigint', name: 'amount_micros' }) amountMicros!: string;
+}
+
+export const INTEGRITY_ACTION_ENTITIES = [EarningsExclusion, PayoutHold, StoryExclusionEffect];

@@ -22,6 +22,8 @@ export interface RunScope {
    * engagements in the period are ineligible (integrity exclusions; what-if runs add more).
    */
   excludedPairs?: string;
+  /** The opposite filter: only the excluded pairs' sessions and engagements (exclusion-effects-sql.ts). */
+  excludedOnly?: boolean;
   /** Where steps 7 and 9 write (default: the run's tables); a simulation writes its own. */
   results?: ResultTables;
   /** The boost windows step 4 sees (an SQL relation like `boosts`; default: every boost). */
@@ -58,10 +60,10 @@ export function liveExclusionsSql(period: string): string {
   return `(SELECT member_key AS m, story_key AS s FROM earnings_exclusions WHERE period = '${period}' AND revoked_at IS NULL)`;
 }
 
-/** `AND NOT <member, story> excluded`, for a row of `reader`/`story` columns (empty without exclusions). */
+/** `AND NOT <member, story> excluded` (`excludedOnly`: `AND` excluded), for a row's member and story columns. */
 function notExcluded(s: RunScope, member: string, story: string): string {
   if (!s.excludedPairs) return '';
-  return `AND NOT EXISTS (SELECT 1 FROM ${s.excludedPairs} xp WHERE xp.m = ${member} AND xp.s = ${story})`;
+  return `AND ${s.excludedOnly ? '' : 'NOT '}EXISTS (SELECT 1 FROM ${s.excludedPairs} xp WHERE xp.m = ${member} AND xp.s = ${story})`;
 }
 
 /** Step 1: each member's contribution to P (every member with a paid charge has a row, maybe 0). */
@@ -213,6 +215,20 @@ export function stepShardTables(s: RunScope): string[] {
   ];
 }
 
+/** Step 4's score: the pairs of table `pairs` (where `where`) with base, fol_bps, boost_bps and score. */
+export function scoredPairs(s: RunScope, pairs: string, where: string): string {
+  const p = s.params;
+  return `SELECT sc.*, sc.base::numeric * sc.adj_bps * sc.fol_bps * sc.boost_bps AS score FROM (
+      SELECT pr.*,
+             (pr.time_points + CASE WHEN pr.clap THEN ${int(p.clapPoints)} ELSE 0 END
+                             + CASE WHEN pr.highlight THEN ${int(p.highlightPoints)} ELSE 0 END
+                             + CASE WHEN pr.reply THEN ${int(p.replyPoints)} ELSE 0 END
+                             + CASE WHEN pr.new_follow THEN ${int(p.newFollowPoints)} ELSE 0 END)::bigint AS base,
+             CASE WHEN pr.follower THEN ${int(p.followerBps)} ELSE 10000 END AS fol_bps,
+             CASE WHEN pr.boosted THEN ${int(p.boostBps)} ELSE 10000 END AS boost_bps
+      FROM ${pairs} pr WHERE ${where}) sc`;
+}
+
 /**
  * Steps 4 (score), 5 (allocation with the largest-remainder rule), 6 (breakdown) and 7
  * (statistics) for the members of one shard (member key mod shards).
@@ -221,17 +237,7 @@ export function stepShard(s: RunScope, shard: number): string {
   const p = s.params;
   const n = int(p.shards);
   const k = int(shard);
-  return `WITH scored AS (
-      SELECT pr.*,
-             (pr.time_points + CASE WHEN pr.clap THEN ${int(p.clapPoints)} ELSE 0 END
-                             + CASE WHEN pr.highlight THEN ${int(p.highlightPoints)} ELSE 0 END
-                             + CASE WHEN pr.reply THEN ${int(p.replyPoints)} ELSE 0 END
-                             + CASE WHEN pr.new_follow THEN ${int(p.newFollowPoints)} ELSE 0 END)::bigint AS base,
-             CASE WHEN pr.follower THEN ${int(p.followerBps)} ELSE 10000 END AS fol_bps,
-             CASE WHEN pr.boosted THEN ${int(p.boostBps)} ELSE 10000 END AS boost_bps
-      FROM ${t(s, 'pairs')} pr WHERE pr.m % ${n} = ${k}
-    ), with_score AS (
-      SELECT sc.*, sc.base::numeric * sc.adj_bps * sc.fol_bps * sc.boost_bps AS score FROM scored sc
+  return `WITH with_score AS (${scoredPairs(s, t(s, 'pairs'), `pr.m % ${n} = ${k}`)}
     ), member_totals AS (
       SELECT c.m, c.contribution, coalesce(sum(w.score), 0) AS total
       FROM ${t(s, 'contributions')} c LEFT JOIN with_score w ON w.m = c.m

@@ -19,6 +19,7 @@ import {
   stepStoryEarnings,
   t,
 } from './earnings-sql.js';
+import { stepExclusionEffects, stepStoreExclusionEffects } from './exclusion-effects-sql.js';
 import { exclusionsUsedSql, inputsDigestSql } from './run-inputs-sql.js';
 
 export interface RunRow {
@@ -146,7 +147,7 @@ export class PayoutRunRepository {
    * (REPEATABLE READ: intake may be writing meanwhile). Records the prepared totals.
    */
   async prepare(run: RunRow, onStep: (done: number, of: number) => Promise<void>): Promise<void> {
-    const totals = await this.prepareWork(this.scope(run), this.prefix(run.id), onStep);
+    const totals = await this.prepareWork(this.scope(run), this.prefix(run.id), onStep, true);
     // After the snapshot's transaction (progress updates touch this row meanwhile); a crash
     // in between only means the next try prepares again.
     await this.dataSource.query(`UPDATE payout_runs SET prepared_attempt = attempt, prepared_totals = $3 WHERE id = $1 AND attempt = $2`, [
@@ -156,20 +157,34 @@ export class PayoutRunRepository {
     ]);
   }
 
-  /** Steps 1–4 of a scope into fresh work tables (those under `prefix` dropped first), from one snapshot. */
-  async prepareWork(s: RunScope, prefix: string, onStep: (done: number, of: number) => Promise<void>): Promise<PreparedTotals> {
-    const steps = [
-      stepContributions(s),
-      ...stepCoverage(s),
-      stepReadRatio(s),
-      stepPairs(s),
-      ...stepNewFollows(s),
-      ...stepPairFacts(s),
-      ...stepShardTables(s),
-    ];
+  /**
+   * Steps 1–4 of a scope into fresh work tables (those under `prefix` dropped first), from
+   * one snapshot. A scope whose exclusions are the period's live ones, when there are none,
+   * runs the plain engine; `effects`: also what the excluded reading would have earned
+   * (the real run: exclusion-effects-sql.ts).
+   */
+  async prepareWork(
+    scope: RunScope,
+    prefix: string,
+    onStep: (done: number, of: number) => Promise<void>,
+    effects = false,
+  ): Promise<PreparedTotals> {
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
       await tuneForRun(m);
       await this.dropWorkTables(m, prefix);
+      const exclusions = (await one<{ digest: string; refs: string[] }>(m, exclusionsUsedSql, [scope.period]))!;
+      const plain = scope.excludedPairs === liveExclusionsSql(scope.period) && exclusions.refs.length === 0;
+      const s = plain ? { ...scope, excludedPairs: undefined } : scope;
+      const steps = [
+        stepContributions(s),
+        ...stepCoverage(s),
+        stepReadRatio(s),
+        stepPairs(s),
+        ...stepNewFollows(s),
+        ...stepPairFacts(s),
+        ...stepShardTables(s),
+        ...(effects ? stepExclusionEffects(s) : []),
+      ];
       for (const [i, sql] of steps.entries()) {
         await m.query(sql);
         const created = /^CREATE UNLOGGED TABLE (\S+) AS/.exec(sql);
@@ -182,7 +197,6 @@ export class PayoutRunRepository {
                 (SELECT count(*) FROM ${t(s, 'contributions')})::int AS members,
                 (SELECT count(*) FROM ${t(s, 'pairs')})::int AS pairs`,
       ))!;
-      const exclusions = (await one<{ digest: string; refs: string[] }>(m, exclusionsUsedSql, [s.period]))!;
       return { ...sums, exclusions } satisfies PreparedTotals;
     });
   }
@@ -226,6 +240,8 @@ export class PayoutRunRepository {
       const parts = await this.checkedParts(m, s, run.params.shards, locked.prepared);
       await m.query(`DELETE FROM statements WHERE run_id = $1`, [run.id]);
       await m.query(`DELETE FROM story_earnings WHERE run_id = $1`, [run.id]);
+      await m.query(`DELETE FROM story_exclusion_effects WHERE run_id = $1`, [run.id]);
+      if (locked.prepared?.exclusions?.refs.length) await m.query(stepStoreExclusionEffects(s, run.id));
       await m.query(stepStoryEarnings(s, run.id));
       await m.query(stepStatements(s, run.id), [run.period]);
       const basis = await one<{ id: string }>(m, basisRunSql, [run.period]);
