@@ -7,3 +7,4 @@ export * from './payouts-views.dto.js';
 export * from './integrity-actions/integrity-actions.service.js';
 export { SimulationsService, type SimulationRequest } from './simulation/simulations.service.js';
 export { SimulationResultsRepository } from './simulation/simulation-results.repository.js';
+export * from './approval-warnings.port.js';

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { DomainModuleOptions } from '../../core/src/domain-module.js';
 import { AdjustmentsRepository } from './adjustments.repository.js';
+import { ApprovalWarningsReader } from './approval-warnings.js';
 import { AdjustmentsService } from './adjustments.service.js';
 import { EarningsParametersRepository } from './earnings-parameters.repository.js';
 import { EarningsParametersService } from './earnings-parameters.service.js';
@@ -64,6 +65,7 @@ export class PayoutsModule {
         PayoutRunRepository,
         IntegrityActionsRepository,
         IntegrityActionsService,
+        ApprovalWarningsReader,
         PayoutHoldsRepository,
         SimulationRepository,
         SimulationResultsRepository,
