@@ -3001,6 +3001,7 @@ export interface components {
       writerShareBps?: number;
     };
     UpdateIntegrityParametersDto: {
+      approvalWarningCents?: number;
       concentrationMinSessions?: number;
       concentrationShareBps?: number;
       farmBurstHours?: number;
