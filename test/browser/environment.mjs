@@ -17,6 +17,7 @@ export const TOTP = {
   'admin@demo.example': 'ADMINBROWSERADMINBROWSERADMINBRW',
   'finance@demo.example': 'FINANCEBROWSERFIONAFINANCEBROWSR',
   'approver@demo.example': 'APPROVERBROWSERARJUNAPPROVERBRWS',
+  'integrity@demo.example': 'INTEGRITYBROWSERIVYINTEGRITYBRWS',
 };
 const dist = (p) => import(new URL(`../../dist/${p}`, import.meta.url).href);
 /** A code of an enrolled account not used yet by this process (see libs/core/src/auth/totp-code.ts). */
@@ -50,6 +51,7 @@ export const STAFF = {
   finance: { email: 'finance@demo.example', name: 'Fiona Finance', roles: ['finance'] },
   approver: { email: 'approver@demo.example', name: 'Arjun Approver', roles: ['finance'] },
   support: { email: 'support@demo.example', name: 'Sam Support', roles: ['support'] },
+  integrity: { email: 'integrity@demo.example', name: 'Ivy Integrity', roles: ['integrity'] },
 };
 
 function freePort() {

@@ -18,6 +18,7 @@ import { defineListsWalkthroughs } from './lists.mjs';
 import { defineReconciliationWalkthroughs } from './reconciliation.mjs';
 import { defineLedgerViewsWalkthroughs } from './ledgerviews.mjs';
 import { definePayoutProjectionWalkthroughs } from './payout-projection.mjs';
+import { defineIntegrityWalkthroughs } from './integrity.mjs';
 
 const outDir = join(ROOT, 'test-results', 'browser');
 const shotsDir = join(ROOT, 'test-results', 'screenshots');
@@ -61,6 +62,7 @@ async function main() {
     defineReconciliationWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
     defineLedgerViewsWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
     definePayoutProjectionWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
+    defineIntegrityWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
     console.log(`[browser] ${env.base} — walkthroughs:`);
     for (const [name, fn] of pending) await runner.walkthrough(name, fn);
     const passed = runner.results.filter((r) => r.ok).length;

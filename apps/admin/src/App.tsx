@@ -13,6 +13,7 @@ import boosts from './resources/boosts';
 import countries from './resources/countries';
 import earningsParameters from './resources/earnings-parameters';
 import nominations from './resources/nominations';
+import integrityCases from './resources/integrity-cases';
 import members from './resources/members';
 import nominators from './resources/nominators';
 import partners from './resources/partners';
@@ -49,6 +50,7 @@ export const App = () => (
     <Resource name="countries" {...countries} />
     <Resource name="nominations" {...nominations} />
     <Resource name="boosts" {...boosts} />
+    <Resource name="integrity-cases" options={{ label: 'Integrity cases' }} {...integrityCases} />
     <Resource name="stories" {...stories} />
     <Resource name="publications" {...publications} />
     <Resource name="members" {...members} />

@@ -3743,6 +3743,7 @@ export interface components {
       writerShareBps?: number;
     };
     UpdateIntegrityParametersDto: {
+      approvalWarningCents?: number;
       concentrationMinSessions?: number;
       concentrationShareBps?: number;
       farmBurstHours?: number;

@@ -3,6 +3,7 @@ import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
 import BoltIcon from '@mui/icons-material/Bolt';
 import CallSplitIcon from '@mui/icons-material/CallSplit';
 import FlagIcon from '@mui/icons-material/Flag';
+import GppMaybeIcon from '@mui/icons-material/GppMaybe';
 import GroupIcon from '@mui/icons-material/Group';
 import HistoryIcon from '@mui/icons-material/History';
 import HowToRegIcon from '@mui/icons-material/HowToReg';
@@ -53,6 +54,10 @@ export const MENU: { title: string; items: MenuEntry[] }[] = [
       { to: '/publications', label: 'Publications', resource: 'publications', icon: NewspaperIcon },
       { to: '/nominators', label: 'Nominators', resource: 'nominators', icon: RecordVoiceOverIcon },
     ],
+  },
+  {
+    title: 'Integrity',
+    items: [{ to: '/integrity-cases', label: 'Integrity cases', resource: 'integrity-cases', icon: GppMaybeIcon }],
   },
   {
     title: 'Payouts',

@@ -175,4 +175,17 @@ export class CasesRepository {
       [id],
     );
   }
+
+  /** The period's open cases whose money at stake is at least `cents`, or not computed yet (approval warnings). */
+  async openAtStake(db: Db, period: string, cents: number) {
+    return (await one<{ cases: number; notComputed: number; atStakeMicros: string; ids: string[] }>(
+      db,
+      `SELECT count(*)::int AS cases, count(*) FILTER (WHERE money_at_stake_micros IS NULL)::int AS "notComputed",
+              coalesce(sum(money_at_stake_micros), 0)::text AS "atStakeMicros",
+              coalesce((array_agg(id::text ORDER BY score DESC, id))[1:20], '{}') AS ids
+       FROM integrity_cases
+       WHERE period = $1 AND status = 'open' AND (money_at_stake_micros IS NULL OR money_at_stake_micros >= $2::bigint * 10000)`,
+      [period, cents],
+    ))!;
+  }
 }

@@ -32,6 +32,8 @@ export interface IntegrityParameters {
   concentrationMinSessions: number;
   /** Concentration: the member's share of the author's period time points, at least. */
   concentrationShareBps: number;
+  /** Approving a run warns about its period's open cases with money at stake from this many cents (or not computed yet). */
+  approvalWarningCents: number;
 }
 
 export const INTEGRITY_PARAMETER_BOUNDS: Record<keyof IntegrityParameters, readonly [number, number]> = {
@@ -47,6 +49,7 @@ export const INTEGRITY_PARAMETER_BOUNDS: Record<keyof IntegrityParameters, reado
   farmShareBps: [1, 10000],
   concentrationMinSessions: [2, 1000000],
   concentrationShareBps: [1, 10000],
+  approvalWarningCents: [0, 100_000_000],
 };
 
 export const DEFAULT_INTEGRITY_PARAMETERS: IntegrityParameters = {
@@ -62,6 +65,7 @@ export const DEFAULT_INTEGRITY_PARAMETERS: IntegrityParameters = {
   farmShareBps: 5000,
   concentrationMinSessions: 40,
   concentrationShareBps: 3000,
+  approvalWarningCents: 1000,
 };
 
 export const INTEGRITY_PARAMETER_FIELDS = Object.keys(INTEGRITY_PARAMETER_BOUNDS) as (keyof IntegrityParameters)[];
@@ -98,4 +102,5 @@ export class UpdateIntegrityParametersDto implements Partial<IntegrityParameters
   @int('farmShareBps') farmShareBps?: number;
   @int('concentrationMinSessions') concentrationMinSessions?: number;
   @int('concentrationShareBps') concentrationShareBps?: number;
+  @int('approvalWarningCents') approvalWarningCents?: number;
 }

@@ -1,5 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { DomainModuleOptions } from '../../core/src/domain-module.js';
+import { APPROVAL_WARNINGS } from '../../payouts/src/index.js';
+import { IntegrityApprovalWarnings } from './approval-warnings.js';
 import { CasesRepository } from './cases.repository.js';
 import { CasesService } from './cases.service.js';
 import { IntegrityCasesController } from './integrity-cases.controller.js';
@@ -19,15 +21,20 @@ export class IntegrityModule {
   static forRoot({ http }: DomainModuleOptions): DynamicModule {
     return {
       module: IntegrityModule,
+      // global: payouts' approval finds APPROVAL_WARNINGS here
+      global: true,
       controllers: http ? [IntegrityCasesController, IntegrityParametersController] : [],
       providers: [
         IntegrityParametersRepository,
         IntegrityParametersService,
         SignalsRepository,
         SignalsService,
-        ...(http ? [SignalsQueue, CasesRepository, CasesService] : [SignalsJobs]),
+        CasesRepository,
+        IntegrityApprovalWarnings,
+        { provide: APPROVAL_WARNINGS, useExisting: IntegrityApprovalWarnings },
+        ...(http ? [SignalsQueue, CasesService] : [SignalsJobs]),
       ],
-      exports: [SignalsService],
+      exports: [SignalsService, APPROVAL_WARNINGS],
     };
   }
 }

@@ -1,0 +1,65 @@
+// The integrity queue (issue 18): an integrity reviewer detects the latest demo month's
+// patterns, opens the highest-scored farm case, claims it, reads its evidence (flags, the
+// time distribution, the reading involved, money at stake "not computed yet"), excludes it
+// and sees the decision in the case's history; then reverts it, leaving the demo as it was.
+// When an earlier walkthrough has approved the month, the exclusion is refused (decisions
+// are final once the run is approved) and the console says so.
+import { STAFF, STAFF_PASSWORD, until } from './environment.mjs';
+import { check, visible } from './kit.mjs';
+import { signIn } from './craft.mjs';
+
+export function defineIntegrityWalkthroughs({ walkthrough, env }) {
+  walkthrough('integrity: a reviewer claims a farm case, reads its evidence and excludes it', async (t) => {
+    const { page } = t;
+    const token = await env.api.login(STAFF.integrity.email, STAFF_PASSWORD);
+    const period = env.periods.latest;
+    const queued = await env.api.call('POST', 'integrity-cases/detect', { token, body: { period } });
+    check(queued.status === 202, `detect ${period}: ${queued.status} ${JSON.stringify(queued.json)}`);
+    const farm = await until(
+      `the farm cases of ${period}`,
+      async () =>
+        (
+          await env.api.get(
+            env.api.list('integrity-cases', { filter: { period, signal: 'farm', status: 'open' }, sort: ['score', 'DESC'] }),
+            token,
+          )
+        )[0],
+      120_000,
+      500,
+    );
+    const runs = await env.api.get(env.api.list('payout-runs', { filter: { period } }), env.adminToken);
+    const final = runs.some((r) => ['approved', 'paid'].includes(r.status));
+
+    await signIn(t, 'integrity');
+    await page.goto(`${t.base}/#/integrity-cases`);
+    await visible(page.getByText(`${farm.authorName} (${farm.authorId})`).first(), `the farm case of ${farm.authorId} in the queue`);
+    await visible(page.getByText('not computed yet').first(), 'the money at stake column says it is not computed yet');
+    await t.shot('integrity-queue');
+    await page.getByText(`${farm.authorName} (${farm.authorId})`).first().click();
+    await visible(page.getByTestId('case-title'), 'the case page');
+    await visible(page.getByTestId('flag-farm'), 'the farm flag with its evidence');
+    await visible(page.getByTestId('histogram'), 'the active-seconds distribution');
+    await visible(page.getByText('Members in the farm'), 'the farm size');
+    check((await page.getByTestId('money-at-stake').textContent()).includes('not computed yet'), 'money at stake: not computed yet');
+    await page.getByRole('button', { name: 'Claim' }).click();
+    await visible(page.getByText(`${STAFF.integrity.email} until`), 'the claim is mine');
+    await visible(page.getByTestId('case-history').getByText('claimed'), 'the claim in the history');
+    await t.shot('integrity-case-claimed');
+    await page.getByRole('button', { name: 'Exclude' }).click();
+    await page.getByLabel('Reason').fill('fresh accounts opening one writer for 31–40 s');
+    await page.getByRole('dialog').getByRole('button', { name: 'Exclude' }).click();
+    if (final) {
+      await visible(page.getByText(/decisions on its cases are final/), 'the refusal: the month is approved');
+      await t.shot('integrity-exclude-refused');
+      return;
+    }
+    await visible(page.getByText('Case decided: exclude'), 'the decision notice');
+    await visible(page.getByTestId('case-history').getByText(/decided: exclude/), 'the exclusion in the history');
+    await t.shot('integrity-case-excluded');
+    const excluded = await env.api.get(`integrity-cases/${farm.id}`, token);
+    check(excluded.status === 'excluded', `the case is excluded (${excluded.status})`);
+    // leave the demo as it was
+    const reverted = await env.api.call('POST', `integrity-cases/${farm.id}/revert`, { token, body: { reason: 'walkthrough done' } });
+    check(reverted.status === 200 && reverted.json.status === 'open', `revert: ${reverted.status} ${JSON.stringify(reverted.json)}`);
+  });
+}

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { SignalsService } from '../../libs/integrity/src/index.js';
+import { startRun } from '../payouts/helpers.js';
+import { newKey, startTestApp, type TestApp } from '../support/app.js';
+import { loadPlantedMonth, PERIOD } from './month.js';
+
+/**
+ * The integrity module provides payouts' APPROVAL_WARNINGS: a computed run of a period with
+ * open cases shows the warning (money at stake not computed yet counts), approval shows it and
+ * goes ahead (never blocks), and after approval the period's cases can no longer be decided.
+ */
+describe('integrity approval warnings', () => {
+  let t: TestApp;
+  let finance: string;
+  let approver: string;
+  let reviewer: string;
+  const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await loadPlantedMonth(t.db.pool, { seed: 7, sessions: 40000, rings: 2, farms: 2, concentrations: 2 });
+    await t.app.get(SignalsService).detect(PERIOD);
+    await t.startWorker();
+    finance = await t.tokenFor(['finance']);
+    approver = await t.tokenFor(['finance']);
+    reviewer = await t.tokenFor(['integrity']);
+  });
+  afterAll(() => t.close());
+
+  it('warns on approval while cases are open, never blocks; decisions are final after', async () => {
+    const open = (await t.db.pool.query(`SELECT id FROM integrity_cases WHERE period = $1 AND status = 'open' ORDER BY id`, [PERIOD])).rows;
+    expect(open.length).toBe(6);
+    // one dismissed case no longer warns
+    const dismissed = open[0].id;
+    await t.http
+      .post(`/api/integrity-cases/${dismissed}/decide`)
+      .set(auth(reviewer))
+      .set(newKey())
+      .send({ decision: 'dismiss', reason: 'fine' })
+      .expect(200);
+    const run = await startRun(t, finance, PERIOD);
+    const shown = (await t.http.get(`/api/payout-runs/${run.id}`).set(auth(finance)).expect(200)).body;
+    expect(shown.approvalWarnings).toEqual([
+      expect.objectContaining({
+        code: 'integrity_open_cases',
+        amountMicros: null,
+        details: expect.objectContaining({ cases: 5, notComputed: 5 }),
+      }),
+    ]);
+    const approved = await t.http.post(`/api/payout-runs/${run.id}/approve`).set(auth(approver)).set(newKey()).expect(200);
+    expect(approved.body).toMatchObject({
+      status: 'approved',
+      approvalWarnings: [expect.objectContaining({ code: 'integrity_open_cases' })],
+    });
+    const refused = await t.http
+      .post(`/api/integrity-cases/${open[1].id}/decide`)
+      .set(auth(reviewer))
+      .set(newKey())
+      .send({ decision: 'exclude' })
+      .expect(422);
+    expect(refused.body.details).toMatchObject({ rule: 'integrity_run_final' });
+    await t.http.post(`/api/integrity-cases/${dismissed}/revert`).set(auth(reviewer)).set(newKey()).send({ reason: 'again' }).expect(422);
+  });
+});
