@@ -17,6 +17,7 @@ import { defineFormsWalkthroughs } from './forms.mjs';
 import { defineListsWalkthroughs } from './lists.mjs';
 import { defineReconciliationWalkthroughs } from './reconciliation.mjs';
 import { defineLedgerViewsWalkthroughs } from './ledgerviews.mjs';
+import { defineSimulationsWalkthroughs } from './simulations.mjs';
 
 const outDir = join(ROOT, 'test-results', 'browser');
 const shotsDir = join(ROOT, 'test-results', 'screenshots');
@@ -59,6 +60,7 @@ async function main() {
     defineListsWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
     defineReconciliationWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
     defineLedgerViewsWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
+    defineSimulationsWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
     console.log(`[browser] ${env.base} — walkthroughs:`);
     for (const [name, fn] of pending) await runner.walkthrough(name, fn);
     const passed = runner.results.filter((r) => r.ok).length;

@@ -2445,6 +2445,7 @@ export interface components {
     SimulationComparisonView: {
       /** @description deciles of the authors' differences (µ$) */
       deciles: (number | string)[];
+      /** @description the authors whose earnings change */
       histogram: components['schemas']['HistogramBucket'][];
       topGainers: components['schemas']['SimulationAuthorView'][];
       topLosers: components['schemas']['SimulationAuthorView'][];
