@@ -1,10 +1,12 @@
 // What-if runs and boost impact (issue 19): an admin simulates a Boost multiplier change from
 // the parameters form (nothing saved), reads the histogram and the top losers; a curator sees
-// the estimate on a pending nomination. Demo state others use is left as it was.
+// the estimate on a pending nomination and what an ended boost moved. Demo state others use
+// is left as it was.
 import { ADMIN, STAFF, STAFF_PASSWORD, until } from './environment.mjs';
 import { check, visible } from './kit.mjs';
 import { enterCode } from './walkthroughs.mjs';
 import { signIn } from './craft.mjs';
+import { formatDollars } from '../../dist/libs/core/src/money/money.js';
 
 async function signInAdmin(t) {
   const { page } = t;
@@ -75,20 +77,44 @@ export function defineSimulationsWalkthroughs({ walkthrough, env }) {
     check(after.version === before.version && after.params.boostBps === before.params.boostBps, 'the parameters are unchanged');
   });
 
-  walkthrough('simulations: a curator sees the estimated boost impact on a pending nomination', async (t) => {
-    const { page } = t;
-    const curator = await token('curator');
-    const [nomination] = await env.api.get(list('nominations', { status: 'pending' }, ['nominatedAt', 'DESC'], [0, 0]), curator);
-    check(nomination, 'the demo has a pending nomination');
-    const estimate = await env.api.get(`nominations/${encodeURIComponent(nomination.id)}/impact-estimate`, curator);
-    check(estimate.estimate === true, 'the API labels it an estimate');
-    await signIn(t, 'curator');
-    await page.goto(`${t.base}/#/nominations/${encodeURIComponent(nomination.id)}/show`);
-    const shown = await visible(page.getByTestId('boost-estimate'), `the estimate on nomination ${nomination.id}`);
-    const text = await shown.textContent();
-    check(text.includes('Estimate'), `labelled an estimate (${text})`);
-    if (estimate.basisPeriod) check(text.includes(estimate.basisPeriod), `it names the month it comes from (${estimate.basisPeriod})`);
-    await t.shot('nomination-boost-estimate');
-    await env.api.call('POST', `nominations/${encodeURIComponent(nomination.id)}/release`, { token: curator, body: {} });
-  });
+  walkthrough(
+    'simulations: a curator sees the estimated boost impact on a pending nomination and the realised one on an ended boost',
+    async (t) => {
+      const { page } = t;
+      const curator = await token('curator');
+      const [nomination] = await env.api.get(list('nominations', { status: 'pending' }, ['nominatedAt', 'DESC'], [0, 0]), curator);
+      check(nomination, 'the demo has a pending nomination');
+      const estimate = await env.api.get(`nominations/${encodeURIComponent(nomination.id)}/impact-estimate`, curator);
+      check(estimate.estimate === true, 'the API labels it an estimate');
+      await signIn(t, 'curator');
+      await page.goto(`${t.base}/#/nominations/${encodeURIComponent(nomination.id)}/show`);
+      const shown = await visible(page.getByTestId('boost-estimate'), `the estimate on nomination ${nomination.id}`);
+      const text = await shown.textContent();
+      check(text.includes('Estimate'), `labelled an estimate (${text})`);
+      if (estimate.basisPeriod) check(text.includes(estimate.basisPeriod), `it names the month it comes from (${estimate.basisPeriod})`);
+      await t.shot('nomination-boost-estimate');
+      await env.api.call('POST', `nominations/${encodeURIComponent(nomination.id)}/release`, { token: curator, body: {} });
+
+      // an ended boost in an approved month: what it moved, from the run and a simulation without it
+      await ensureApprovedRun();
+      const ended = await env.api.get(list('boosts', { state: 'ended' }, ['startsAt', 'DESC'], [0, 49]), curator);
+      let impact;
+      for (const b of ended) {
+        const i = await env.api.get(`boosts/${encodeURIComponent(b.id)}/impact`, curator);
+        if (i.periods.some((p) => p.runId)) {
+          impact = i;
+          break;
+        }
+      }
+      check(impact, 'the demo has an ended boost in a month with an approved run');
+      await page.goto(`${t.base}/#/boosts/${encodeURIComponent(impact.boostId)}/show`);
+      const realised = await visible(
+        page.getByTestId('boost-impact').getByText('moved to the story'),
+        `the impact of boost ${impact.boostId}`,
+      );
+      const amount = formatDollars(BigInt(impact.realisedMicros), { signed: true });
+      check((await realised.textContent()).includes(amount), `the page shows what the API says it moved (${amount})`);
+      await t.shot('boost-realised-impact');
+    },
+  );
 }

@@ -1740,7 +1740,7 @@ export interface components {
       /** @description integer amount (a decimal string beyond 2^53) */
       basisEarningsMicros: (number | string) | null;
       basisMemberReads: number | null;
-      /** @description the approved month the readership is taken from */
+      /** @description the month of the latest payout run (computed, approved or paid) the readership is taken from */
       basisPeriod: string | null;
       boostBps: number;
       boostDays: number;
