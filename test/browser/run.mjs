@@ -19,6 +19,7 @@ import { defineReconciliationWalkthroughs } from './reconciliation.mjs';
 import { defineLedgerViewsWalkthroughs } from './ledgerviews.mjs';
 import { definePayoutProjectionWalkthroughs } from './payout-projection.mjs';
 import { defineIntegrityWalkthroughs } from './integrity.mjs';
+import { defineSimulationsWalkthroughs } from './simulations.mjs';
 
 const outDir = join(ROOT, 'test-results', 'browser');
 const shotsDir = join(ROOT, 'test-results', 'screenshots');
@@ -63,6 +64,7 @@ async function main() {
     defineLedgerViewsWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
     definePayoutProjectionWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
     defineIntegrityWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
+    defineSimulationsWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
     console.log(`[browser] ${env.base} — walkthroughs:`);
     for (const [name, fn] of pending) await runner.walkthrough(name, fn);
     const passed = runner.results.filter((r) => r.ok).length;

@@ -1985,7 +1985,7 @@ export interface components {
       /** @description integer amount (a decimal string beyond 2^53) */
       basisEarningsMicros: (number | string) | null;
       basisMemberReads: number | null;
-      /** @description the approved month the readership is taken from */
+      /** @description the month of the latest payout run (computed, approved or paid) the readership is taken from */
       basisPeriod: string | null;
       boostBps: number;
       boostDays: number;
@@ -3260,6 +3260,7 @@ export interface components {
     SimulationComparisonView: {
       /** @description deciles of the authors' differences (µ$) */
       deciles: (number | string)[];
+      /** @description the authors whose earnings change */
       histogram: components['schemas']['HistogramBucket'][];
       topGainers: components['schemas']['SimulationAuthorView'][];
       topLosers: components['schemas']['SimulationAuthorView'][];

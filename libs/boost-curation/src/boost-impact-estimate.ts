@@ -2,7 +2,7 @@ import { divHalfEven } from '../../core/src/money/money.js';
 
 /**
  * The estimated money a boost would move to a story (µ$): the story's earnings per day in
- * its latest closed, approved month (its current readership), times the boost's extra
+ * the latest computed month (its current readership), times the boost's extra
  * multiplier (boostBps − 10,000 basis points), over the boost window. An estimate: a boost
  * also draws new readers, and each reader's contribution is shared, so the real effect
  * (known after the runs) differs.

@@ -31,8 +31,12 @@ export class BoostImpactEstimateView {
   @ApiProperty({ enum: [true], description: 'always true: an estimate, not a result' }) estimate!: true;
   @ApiProperty() boostBps!: number;
   @ApiProperty() boostDays!: number;
-  @ApiProperty({ type: String, nullable: true, description: 'the approved month the readership is taken from' }) basisPeriod!:
-    string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'the month of the latest payout run (computed, approved or paid) the readership is taken from',
+  })
+  basisPeriod!: string | null;
   @ApiMoney({ nullable: true }) basisEarningsMicros!: number | string | null;
   @ApiProperty({ type: Number, nullable: true }) basisMemberReads!: number | null;
   @ApiMoney({ nullable: true, description: 'estimated extra earnings over the boost window (µ$)' }) estimatedMicros!:

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { one, rows } from '../../core/src/index.js';
 import { boostState } from './sql-fragments.js';
 
-/** The SQL of boost impact: a boost's window and the closed months it overlaps, a story's latest approved earnings. */
+/** The SQL of boost impact: a boost's window and the closed months it overlaps, a story's latest earnings. */
 @Injectable()
 export class BoostImpactRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -30,7 +30,7 @@ export class BoostImpactRepository {
     );
   }
 
-  /** A nomination's story and its earnings in the latest approved or paid run (none: no such run). */
+  /** A nomination's story and its earnings in the latest computed, approved or paid run: its current readership (none: no run yet). */
   async nominationStory(nominationId: string): Promise<
     | {
         storyId: string;
@@ -48,7 +48,7 @@ export class BoostImpactRepository {
               coalesce(se.member_reads, 0) AS "memberReads",
               extract(day FROM (to_date(lr.period, 'YYYY-MM') + interval '1 month') - to_date(lr.period, 'YYYY-MM'))::int AS "periodDays"
        FROM nominations n JOIN stories s ON s.key = n.story_key
-       LEFT JOIN LATERAL (SELECT id, period FROM payout_runs WHERE status IN ('approved', 'paid') ORDER BY period DESC LIMIT 1) lr ON true
+       LEFT JOIN LATERAL (SELECT id, period FROM payout_runs WHERE status IN ('computed', 'approved', 'paid') ORDER BY period DESC LIMIT 1) lr ON true
        LEFT JOIN story_earnings se ON se.run_id = lr.id AND se.story_key = n.story_key
        WHERE n.id = $1`,
       [nominationId],

@@ -129,9 +129,9 @@ export class SimulationResultsRepository {
   }
 
   /**
-   * Totals of both sides, the distribution of the authors' differences (gainers, losers,
-   * deciles, a histogram of HISTOGRAM_BUCKETS equal ranges), threshold crossings, and the
-   * TOP_MOVERS largest gains and losses.
+   * Totals of both sides, the distribution of the authors' differences (gainers, losers;
+   * deciles and a histogram of HISTOGRAM_BUCKETS equal ranges among the authors whose
+   * earnings change), threshold crossings, and the TOP_MOVERS largest gains and losses.
    */
   async comparison(id: string) {
     const d = `SELECT d.* FROM simulations sm CROSS JOIN LATERAL ${AUTHOR_DIFFS} d WHERE sm.id = $1`;
@@ -145,13 +145,14 @@ export class SimulationResultsRepository {
               count(*)::int AS authors, count(*) FILTER (WHERE delta_earnings_micros > 0)::int AS gainers,
               count(*) FILTER (WHERE delta_earnings_micros < 0)::int AS losers, count(*) FILTER (WHERE delta_earnings_micros = 0)::int AS unchanged,
               count(*) FILTER (WHERE crossing = 'up')::int AS "crossedUp", count(*) FILTER (WHERE crossing = 'down')::int AS "crossedDown",
-              percentile_disc(ARRAY[0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) WITHIN GROUP (ORDER BY delta_earnings_micros)::text[] AS deciles
+              percentile_disc(ARRAY[0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) WITHIN GROUP (ORDER BY delta_earnings_micros)
+                FILTER (WHERE delta_earnings_micros <> 0)::text[] AS deciles
        FROM d`,
       [id],
     ))!;
     const histogram = await rows<{ fromMicros: string; toMicros: string; authors: number }>(
       this.dataSource,
-      `WITH d AS (${d}), b AS (SELECT min(delta_earnings_micros) AS lo, max(delta_earnings_micros) - min(delta_earnings_micros) + 1 AS w FROM d),
+      `WITH d AS (${d} AND d.delta_earnings_micros <> 0), b AS (SELECT min(delta_earnings_micros) AS lo, max(delta_earnings_micros) - min(delta_earnings_micros) + 1 AS w FROM d),
             counted AS (SELECT div((d.delta_earnings_micros - b.lo) * ${HISTOGRAM_BUCKETS}, b.w)::int AS i, count(*)::int AS n FROM d, b GROUP BY 1)
        SELECT (b.lo + ${ceil('g.i * b.w')})::text AS "fromMicros",
               (b.lo + ${ceil('(g.i + 1) * b.w')} - 1)::text AS "toMicros", coalesce(c.n, 0) AS authors

@@ -112,7 +112,7 @@ export class SimulationComparisonView {
     description: "deciles of the authors' differences (µ$)",
   })
   deciles!: (number | string)[];
-  @ApiProperty({ type: [HistogramBucket] }) histogram!: HistogramBucket[];
+  @ApiProperty({ type: [HistogramBucket], description: 'the authors whose earnings change' }) histogram!: HistogramBucket[];
   @ApiProperty({ type: [SimulationAuthorView] }) topGainers!: SimulationAuthorView[];
   @ApiProperty({ type: [SimulationAuthorView] }) topLosers!: SimulationAuthorView[];
 }

@@ -116,7 +116,7 @@ const BoostDetail = () => {
           {r.endedBy ? <Fact label="Ended by">{r.endedByEmail ?? r.endedBy}</Fact> : null}
           {r.endReason ? <Fact label="End reason">{r.endReason}</Fact> : null}
         </Facts>
-        <BoostImpact boostId={r.id} state={r.state} />
+        <BoostImpact boostId={r.id} />
       </CardContent>
     </Card>
   );

@@ -6,7 +6,7 @@ import NavigateBeforeIcon from '@mui/icons-material/NavigateBefore';
 import NavigateNextIcon from '@mui/icons-material/NavigateNext';
 import { Box, Button, Card, CardContent, IconButton, Chip, Divider, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
-import { NominationEstimate } from '../simulations/BoostImpact';
+import { BoostImpact, NominationEstimate } from '../simulations/BoostImpact';
 import { Link, Show, useCanAccess, useGetList, useNotify, useRecordContext, useStore } from 'react-admin';
 import { Fact, Facts, StatusChip } from '../../components/fields';
 import { formatUtc } from '../../dates';
@@ -160,6 +160,7 @@ const NominationDetail = ({ r }: { r: Nomination }) => (
         ) : null}
       </Facts>
       {r.status === 'pending' ? <NominationEstimate nominationId={r.id} /> : null}
+      {r.boostId ? <BoostImpact boostId={r.boostId} /> : null}
     </CardContent>
   </Card>
 );

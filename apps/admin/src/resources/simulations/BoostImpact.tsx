@@ -10,50 +10,46 @@ import { formatMicros } from '../../money';
 type Impact = components['schemas']['BoostImpactView'];
 type Estimate = components['schemas']['BoostImpactEstimateView'];
 
-/** What an ended boost moved to its story: the run minus a simulation without it, per month of its window. */
-const Realised = ({ boostId }: { boostId: string }) => {
+/** What a boost moved to its story once it ended: the run minus a simulation without it, per month of its window. */
+export const BoostImpact = ({ boostId }: { boostId: string }) => {
   const [impact, setImpact] = useState<Impact | null>(null);
   useEffect(() => {
     dataProvider.fetchJson<Impact>(`boosts/${encodeURIComponent(boostId)}/impact`).then(({ data }) => setImpact(data));
   }, [boostId]);
-  if (!impact) return <Typography color="text.secondary">Computing what the boost moved…</Typography>;
   return (
-    <Box data-testid="boost-impact">
-      <Typography>
-        <strong>{formatMicros(impact.realisedMicros, { signed: true })}</strong> moved to the story: its earnings in the payout runs minus a
-        simulation of the same months without this boost
-        {impact.complete ? '' : ' (so far: not every month of the window has an approved run)'}.
-      </Typography>
-      {impact.periods.map((p) => (
-        <Typography key={p.period} variant="body2" color="text.secondary">
-          {p.period}:{' '}
-          {p.runId ? (
-            <>
-              {formatMicros(p.runMicros)} in the run, {formatMicros(p.withoutBoostMicros)} without the boost (
-              <Link to={`/simulations/${p.simulationId}/show`}>simulation</Link>)
-            </>
-          ) : (
-            'no approved run yet'
-          )}
-        </Typography>
-      ))}
-    </Box>
+    <IfCan resource="boosts" action="impact">
+      <Box sx={{ mt: 2 }} data-testid="boost-impact">
+        <Typography variant="h6">Boost impact</Typography>
+        {!impact ? (
+          <Typography color="text.secondary">Computing what the boost moved…</Typography>
+        ) : impact.state !== 'ended' ? (
+          <Typography color="text.secondary">Known from the payout runs once the boost has ended.</Typography>
+        ) : (
+          <>
+            <Typography>
+              <strong>{formatMicros(impact.realisedMicros, { signed: true })}</strong> moved to the story: its earnings in the payout runs
+              minus a simulation of the same months without this boost
+              {impact.complete ? '' : ' (so far: not every month of the window has an approved run)'}.
+            </Typography>
+            {impact.periods.map((p) => (
+              <Typography key={p.period} variant="body2" color="text.secondary">
+                {p.period}:{' '}
+                {p.runId ? (
+                  <>
+                    {formatMicros(p.runMicros)} in the run, {formatMicros(p.withoutBoostMicros)} without the boost (
+                    <Link to={`/simulations/${p.simulationId}/show`}>simulation</Link>)
+                  </>
+                ) : (
+                  'no approved run yet'
+                )}
+              </Typography>
+            ))}
+          </>
+        )}
+      </Box>
+    </IfCan>
   );
 };
-
-/** On a boost: the realised effect once it ended. */
-export const BoostImpact = ({ boostId, state }: { boostId: string; state: string }) => (
-  <IfCan resource="boosts" action="impact">
-    <Box sx={{ mt: 2 }}>
-      <Typography variant="h6">Boost impact</Typography>
-      {state === 'ended' ? (
-        <Realised boostId={boostId} />
-      ) : (
-        <Typography color="text.secondary">Known from the payout runs once the boost has ended.</Typography>
-      )}
-    </Box>
-  </IfCan>
-);
 
 /** On a pending nomination: the estimated money the boost would move, labelled as an estimate. */
 export const NominationEstimate = ({ nominationId }: { nominationId: string }) => {

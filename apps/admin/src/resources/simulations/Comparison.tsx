@@ -93,10 +93,10 @@ export const Comparison = ({ id }: { id: string }) => {
           <Fact label="Cross the payout threshold">
             {t.crossedUp} now paid, {t.crossedDown} now carried
           </Fact>
-          <Fact label="Deciles of the difference">{c.deciles.map((d) => formatMicros(d, { signed: true })).join(' · ') || '—'}</Fact>
+          <Fact label="Deciles of the change">{c.deciles.map((d) => formatMicros(d, { signed: true })).join(' · ') || '—'}</Fact>
         </Facts>
         <Typography variant="subtitle1" sx={{ mt: 2 }}>
-          Distribution of the authors&apos; differences
+          How much the {t.gainers + t.losers} authors whose earnings change gain or lose
         </Typography>
         <Histogram buckets={c.histogram} />
         <Movers title="Top losers" rows={c.topLosers} testId="top-losers" />
