@@ -55,6 +55,7 @@ describe('integrity signals', () => {
     const ring = flags.find((f) => f.signal === 'ring')!;
     expect(ring.evidence.densityBps).toBeGreaterThanOrEqual(5000);
     expect(ring.evidence.authors.length).toBe(ring.evidence.writers.length);
+    expect(ring.evidence.engagements).toBeGreaterThan(0); // the ring claps each other's stories
     const conc = flags.find((f) => f.signal === 'concentration')!;
     expect(conc.evidence.shareBps).toBeGreaterThanOrEqual(3000);
     expect(conc.evidence.sessions).toBeGreaterThanOrEqual(60);

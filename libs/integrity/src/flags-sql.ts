@@ -56,6 +56,7 @@ export function stepHistogram(s: SignalScope): string[] {
 /** One row per flag: its case, score and evidence. */
 export function stepFlags(s: SignalScope): string[] {
   const p = s.params;
+  const { startIso, endIso } = periodBounds(s.period);
   const totals = `(SELECT count(DISTINCT fp.m)::int AS members, count(DISTINCT fp.s)::int AS stories, sum(fp.n)::bigint AS sessions, sum(fp.tp)::bigint AS tp,
                           (SELECT coalesce(jsonb_agg(id ORDER BY id), '[]') FROM stories WHERE key IN (SELECT DISTINCT fp2.s FROM ig_flag_pairs fp2 WHERE fp2.flag_key = k2.flag_key)) AS story_ids
                    FROM ig_flag_pairs fp WHERE fp.flag_key = k2.flag_key)`;
@@ -64,7 +65,10 @@ export function stepFlags(s: SignalScope): string[] {
       'ig_flags',
       `SELECT g.case_key, g.case_key AS flag_key, 'ring'::text AS kind, 'ring'::text AS signal, g.writers[1] AS author_key,
               ${score('g.lift', int(p.ringMinLift))} AS score, g.writers AS members,
-              jsonb_build_object('writers', ${ids('g.writers')}, 'reciprocalPairs', g.edges, 'possiblePairs', g.size * (g.size - 1) / 2,
+              jsonb_build_object('writers', ${ids('g.writers')}, 'reciprocalPairs', g.edges,
+                'engagements', (SELECT count(*)::int FROM engagements e JOIN stories st ON st.key = e.story_key
+                                WHERE e.member_key = ANY(g.writers) AND st.author_key = ANY(g.writers) AND e.member_key <> st.author_key
+                                  AND e.occurred_at >= '${startIso}'::timestamptz AND e.occurred_at < '${endIso}'::timestamptz), 'possiblePairs', g.size * (g.size - 1) / 2,
                 'densityBps', (10000 * 2 * g.edges / (g.size * (g.size - 1)))::int, 'averageLift', g.lift,
                 'authors', (SELECT jsonb_agg(jsonb_build_object('id', ${memberId('w.a')}, 'ringTimePoints', w.tp, 'authorTimePoints', au.tp,
                                    'shareBps', (10000 * w.tp / nullif(au.tp, 0))::int) ORDER BY w.a)

@@ -9,6 +9,7 @@ const LABELS: Record<string, string> = {
   member: 'Member',
   memberCount: 'Members in the farm',
   reciprocalPairs: 'Reciprocal pairs',
+  engagements: 'Engagements among the writers',
   possiblePairs: 'Possible pairs',
   averageLift: 'Average lift (× the audience prediction)',
   farmReads: 'Farm reads',
