@@ -113,6 +113,16 @@ describe('integrity exclusions in the payout run', () => {
           for (const [id, a] of Object.entries(expected.authors)) {
             if (a.storyEarnings !== 0n || a.referralEarnings !== 0n) expect(statements.some((s) => s.id === id)).toBe(true);
           }
+          // what the excluded reading would have earned: only excluded pairs' stories, never more than those members paid
+          const { rows: effects } = await t.db.pool.query(
+            `SELECT st.id, x.amount_micros::text AS amount FROM story_exclusion_effects x JOIN stories st ON st.key = x.story_key WHERE x.run_id = $1`,
+            [runId],
+          );
+          const excludedMembers = new Set([...excluded].map((p) => p.split('|')[0]!));
+          const paid = [...excludedMembers].reduce((sum, m) => sum + (expected.contributions[m] ?? 0n), 0n);
+          const effectSum = effects.reduce((sum, e) => sum + BigInt(e.amount), 0n);
+          expect(effects.every((e) => [...excluded].some((p) => p.endsWith(`|${e.id}`)) && BigInt(e.amount) >= 0n)).toBe(true);
+          expect(effectSum <= paid).toBe(true);
         },
       ),
       { numRuns: 60, seed: 20261203, endOnFailure: true },
@@ -131,7 +141,7 @@ describe('integrity exclusions in the payout run', () => {
     expect(await exclude()).toEqual({ excluded: 1 });
     expect(await exclude()).toEqual({ excluded: 0 }); // a repeat changes nothing
     expect(await run.staleness(runId, RANDOM_PERIOD)).toEqual([
-      "the period's adjustments, referral credits or integrity exclusions changed",
+      "the period's adjustments, referral credits, integrity exclusions or holds changed",
     ]);
     const recomputed = await run.compute(RANDOM_PERIOD);
     expect(await run.staleness(recomputed, RANDOM_PERIOD)).toEqual([]);
@@ -142,7 +152,7 @@ describe('integrity exclusions in the payout run', () => {
     expect(await revoke()).toEqual({ revoked: 1 });
     expect(await revoke()).toEqual({ revoked: 0 });
     expect(await run.staleness(recomputed, RANDOM_PERIOD)).toEqual([
-      "the period's adjustments, referral credits or integrity exclusions changed",
+      "the period's adjustments, referral credits, integrity exclusions or holds changed",
     ]);
     expect(await exclude()).toEqual({ excluded: 1 }); // the same decision again: live again, the run current
     expect(await run.staleness(recomputed, RANDOM_PERIOD)).toEqual([]);

@@ -52,7 +52,7 @@ describe('payout run safety', () => {
       .send({ authorId: 'a-twelve', period: '2026-04', amountMicros: 20_000_000, reason: 'late bonus' })
       .expect(201);
     const res = await approve(apr.id).expect(409);
-    expect(res.body.details.reasons).toEqual(["the period's adjustments, referral credits or integrity exclusions changed"]);
+    expect(res.body.details.reasons).toEqual(["the period's adjustments, referral credits, integrity exclusions or holds changed"]);
     const again = await startRun(t, starter, '2026-04');
     await approve(again.id).expect(200);
     expect((await statements(t, starter, again.id))['a-twelve']).toMatchObject({ adjustmentsMicros: 20_000_000, payoutCents: 2000 });

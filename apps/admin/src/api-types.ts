@@ -1674,6 +1674,16 @@ export interface components {
       period: string;
       reason: string;
     };
+    ApprovalWarningView: {
+      /** @description money at stake, integer micro-dollars */
+      amountMicros: (number | string) | null;
+      /** @example integrity_open_cases */
+      code: string;
+      details?: {
+        [key: string]: unknown;
+      };
+      message: string;
+    };
     AuthorLedgerEntryView: {
       /** @example author:42 */
       account: string;
@@ -1824,6 +1834,7 @@ export interface components {
         | 'story_stopped'
         | 'referrals'
         | 'adjustments'
+        | 'reading_excluded'
         | 'no_previous_run'
         | 'enrollment_ended'
         | 'carried_over'
@@ -2245,6 +2256,57 @@ export interface components {
       /** @description why the status changes (kept in the status history and the audit log) */
       reason: string;
     };
+    PayoutRunShowView: {
+      /** @description integer amount (a decimal string beyond 2^53) */
+      allocatedMicros: (number | string) | null;
+      approvalWarnings: components['schemas']['ApprovalWarningView'][];
+      /** Format: date-time */
+      approvedAt: string | null;
+      /** Format: uuid */
+      approvedBy: string | null;
+      approvedByEmail: string | null;
+      attempt: number;
+      /** Format: date-time */
+      computedAt: string | null;
+      /** @description the integrity decisions whose exclusions the run applied */
+      decisionRefs: string[];
+      error: string | null;
+      /** Format: uuid */
+      id: string;
+      memberCount: number | null;
+      /** Format: date-time */
+      paidAt: string | null;
+      paidAuthors: number;
+      /** Format: uuid */
+      paidBy: string | null;
+      /** @description payouts pending or transferred, integer cents */
+      paidOutCents: number | string;
+      pairCount: number | null;
+      /** @description the payout and execution parameters the run uses */
+      params: {
+        [key: string]: unknown;
+      };
+      paramsVersion: number;
+      /** @example 2026-10 */
+      period: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      poolMicros: (number | string) | null;
+      /** @description 0–100 */
+      progress: number;
+      /** Format: date-time */
+      queuedAt: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      referralMicros: (number | string) | null;
+      /** Format: date-time */
+      startedAt: string | null;
+      /** Format: uuid */
+      startedBy: string | null;
+      startedByEmail: string | null;
+      /** @enum {string} */
+      status: 'queued' | 'running' | 'computed' | 'approved' | 'paid' | 'failed';
+      /** @description integer amount (a decimal string beyond 2^53) */
+      unallocatedMicros: (number | string) | null;
+    };
     PayoutRunView: {
       /** @description integer amount (a decimal string beyond 2^53) */
       allocatedMicros: (number | string) | null;
@@ -2256,6 +2318,8 @@ export interface components {
       attempt: number;
       /** Format: date-time */
       computedAt: string | null;
+      /** @description the integrity decisions whose exclusions the run applied */
+      decisionRefs: string[];
       error: string | null;
       /** Format: uuid */
       id: string;
@@ -2566,6 +2630,10 @@ export interface components {
       carriedMicros: number | string;
       /** @description integer amount (a decimal string beyond 2^53) */
       forfeitedMicros: (number | string) | null;
+      /** @description why the payout is held */
+      holdReason: string | null;
+      /** @description the integrity hold (decision) the statement records: its payout is held */
+      holdRef: string | null;
       /** Format: uuid */
       id: string;
       /** @description integer amount (a decimal string beyond 2^53) */
@@ -4318,7 +4386,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['PayoutRunView'];
+          'application/json': components['schemas']['PayoutRunShowView'];
         };
       };
     };
@@ -4337,11 +4405,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description the approved run, with the warnings the approval showed */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PayoutRunShowView'];
+        };
       };
     };
   };

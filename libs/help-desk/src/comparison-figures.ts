@@ -19,6 +19,7 @@ export const CAUSE_KINDS = [
   'story_stopped',
   'referrals',
   'adjustments',
+  'reading_excluded',
   // zero-amount notes
   'no_previous_run',
   'enrollment_ended',
@@ -78,6 +79,15 @@ export interface PeriodFigures {
   referralReversalMicros?: Micros;
   adjustmentsMicros: Micros;
   statement: StatementFigures | null;
+  /** What reading excluded after an integrity review would have earned each story (the run's exclusion effects). */
+  excludedReading?: ExcludedReading[];
+}
+
+export interface ExcludedReading {
+  storyId: string;
+  /** Members whose reading of the story was excluded. */
+  members: number;
+  amountMicros: Micros;
 }
 
 export interface BoostWindow {

@@ -92,6 +92,7 @@ export class Explainer {
       else if (en === 0n) this.storyStopped(id, eb);
       else this.continuing(id, b!, n!, ratio);
     }
+    this.excludedReading();
     if (this.poolMicros !== 0n) {
       const ppm = (r: NonNullable<PeriodFigures['run']>) => scaleMicros(r.poolMicros!, 1n, BigInt(r.memberCount!));
       const p0 = ppm(this.input.previous.run!);
@@ -228,6 +229,42 @@ export class Explainer {
     if (started)
       return this.add('boost_started', `Boost on ${t} started on ${this.day(started.startsAt)} (${readers}): ${money(amount)}`, amount, id);
     return this.add('boosted_readers', `more boosted readers on ${t} (${readers}): ${money(amount)}`, amount, id);
+  }
+
+  /**
+   * Reading excluded after review: the story's change holds −X (what the excluded reading
+   * would have earned it), so the story's other causes get +X back (apportioned by their
+   * size) and the exclusion is its own cause: the causes still sum to the change exactly.
+   */
+  private excludedReading() {
+    for (const x of this.input.current.excludedReading ?? []) {
+      if (x.amountMicros === 0n) continue;
+      const own = this.causes.filter((c) => c.storyId === x.storyId);
+      if (own.length === 0) {
+        this.add(
+          'reader_share',
+          `${this.title(x.storyId)} earned from reading that still counts, before the exclusion below: ${money(x.amountMicros)}`,
+          x.amountMicros,
+          x.storyId,
+        );
+      } else {
+        const shares = apportion(
+          x.amountMicros,
+          own.map((c) => absMicros(c.amountMicros)),
+        );
+        own.forEach((c, i) => {
+          c.amountMicros += shares[i]!;
+          c.text = `${c.text.slice(0, c.text.lastIndexOf(': '))}: ${money(c.amountMicros)}`;
+        });
+      }
+      const readers = x.members === 1 ? '1 member' : `${x.members} members`;
+      this.add(
+        'reading_excluded',
+        `reading of ${this.title(x.storyId)} by ${readers} excluded after review (it did not count toward your earnings): ${money(-x.amountMicros)}`,
+        -x.amountMicros,
+        x.storyId,
+      );
+    }
   }
 
   private referrals() {

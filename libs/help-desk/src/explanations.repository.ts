@@ -104,6 +104,16 @@ export interface AdjustmentRow {
   createdAt: Date;
 }
 
+export interface ExcludedReadingRow {
+  storyId: string;
+  title: string;
+  publishedAt: Date | null;
+  status: string;
+  membersOnly: boolean;
+  members: number;
+  amountMicros: string;
+}
+
 const STANDING = `status IN ('computed', 'approved', 'paid')`;
 
 /** The read side the earnings explanation needs: payout results and the writer's reading-platform records. */
@@ -155,6 +165,18 @@ export class ExplanationsRepository {
        WHERE se.run_id = ANY($1::uuid[]) AND se.author_key = $2
        ORDER BY st.id COLLATE "C"`,
       [runIds, authorKey],
+    );
+  }
+
+  /** What reading excluded after review would have earned the author's stories in the run (payouts' exclusion effects). */
+  excludedReading(runId: string, authorKey: number): Promise<ExcludedReadingRow[]> {
+    return rows<ExcludedReadingRow>(
+      this.dataSource,
+      `SELECT st.id AS "storyId", st.title, st.published_at AS "publishedAt", st.status, st.members_only AS "membersOnly",
+              x.members, x.amount_micros::text AS "amountMicros"
+       FROM story_exclusion_effects x JOIN stories st ON st.key = x.story_key
+       WHERE x.run_id = $1 AND x.author_key = $2 ORDER BY st.id COLLATE "C"`,
+      [runId, authorKey],
     );
   }
 

@@ -227,18 +227,19 @@ export class ExplanationsService {
     if (!run) throw ruleViolation('no_computed_run', `there is no computed payout run for ${period}`, { period });
     const prevRun = runs.get(prev) ?? null;
     const runIds = [run.id, ...(prevRun ? [prevRun.id] : [])];
-    const [storyRows, statementRows, enrollments, account, credits, adjustments] = await Promise.all([
+    const [storyRows, statementRows, enrollments, account, credits, adjustments, excluded] = await Promise.all([
       this.repo.storyEarnings(runIds, member.key),
       this.repo.statements(runIds, member.key),
       this.repo.enrollments(member.key),
       this.repo.payoutAccount(member.key),
       this.repo.referralCredits(member.key, period),
       this.repo.adjustments(member.key, period),
+      this.repo.excludedReading(run.id, member.key),
     ]);
     const rowsOf = (runId: string | undefined) => storyRows.filter((r) => r.runId === runId);
     const statementOf = (runId: string | undefined) => statementRows.find((s) => s.runId === runId) ?? null;
     const storyInfo: Record<string, StoryInfo> = {};
-    for (const r of storyRows)
+    for (const r of [...excluded, ...storyRows])
       storyInfo[r.storyId] = { title: r.title, publishedAt: r.publishedAt, status: r.status, membersOnly: r.membersOnly };
     const bounds = { from: periodBounds(prev).start, to: periodBounds(period).end };
     const boosts = await this.repo.boosts(Object.keys(storyInfo), bounds.from, bounds.to);
@@ -254,6 +255,9 @@ export class ExplanationsService {
         referralReversalMicros: reversal,
         adjustmentsMicros: st ? micros(st.adjustmentsMicros) : 0n,
         statement: st ? statementFigures(st) : null,
+        ...(p === period
+          ? { excludedReading: excluded.map((x) => ({ storyId: x.storyId, members: x.members, amountMicros: micros(x.amountMicros) })) }
+          : {}),
       };
     };
     const current = figuresOf(period, run);

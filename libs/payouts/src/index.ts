@@ -5,5 +5,6 @@ export * from './payouts.entities.js';
 export * from './payouts.module.js';
 export * from './payouts-views.dto.js';
 export * from './integrity-actions/integrity-actions.service.js';
+export * from './approval-warnings.port.js';
 export { SimulationsService, type SimulationRequest } from './simulation/simulations.service.js';
 export { SimulationResultsRepository } from './simulation/simulation-results.repository.js';

@@ -25,7 +25,7 @@ const RUN_COLUMNS = `r.id, r.period, r.status, r.attempt, r.progress, r.params, 
   r.referral_micros::text AS "referralMicros", r.member_count AS "memberCount", r.pair_count AS "pairCount",
   r.started_by AS "startedBy", sb.email AS "startedByEmail", r.approved_by AS "approvedBy", ab.email AS "approvedByEmail",
   r.paid_by AS "paidBy", r.queued_at AS "queuedAt", r.started_at AS "startedAt", r.computed_at AS "computedAt",
-  r.approved_at AS "approvedAt", r.paid_at AS "paidAt", r.error,
+  r.approved_at AS "approvedAt", r.paid_at AS "paidAt", r.error, r.decision_refs AS "decisionRefs",
   (SELECT coalesce(sum(sm.payout_cents), 0)::text FROM statements sm WHERE sm.run_id = r.id AND sm.payout_state IN ('pending', 'transferred')) AS "paidOutCents",
   (SELECT count(*)::int FROM statements sm WHERE sm.run_id = r.id AND sm.payout_state IN ('pending', 'transferred')) AS "paidAuthors"`;
 const RUN_FROM = `payout_runs r LEFT JOIN staff_users sb ON sb.id = r.started_by LEFT JOIN staff_users ab ON ab.id = r.approved_by`;
@@ -83,7 +83,7 @@ const STATEMENT_COLUMNS = `sm.id, sm.run_id AS "runId", r.status AS "runStatus",
   sm.referral_earnings_micros::text AS "referralEarningsMicros", sm.adjustments_micros::text AS "adjustmentsMicros",
   sm.balance_micros::text AS "balanceMicros", sm.payout_cents::text AS "payoutCents", sm.carried_micros::text AS "carriedMicros",
   sm.forfeited_micros::text AS "forfeitedMicros", sm.status, sm.payout_state AS "payoutState", sm.payout_state_at AS "payoutStateAt",
-  sm.payout_failure_code AS "payoutFailureCode"`;
+  sm.payout_failure_code AS "payoutFailureCode", sm.hold_ref AS "holdRef", sm.hold_reason AS "holdReason"`;
 const STATEMENT_FROM = `statements sm JOIN payout_runs r ON r.id = sm.run_id JOIN members au ON au.key = sm.author_key`;
 
 /** The read side of payouts: runs, story earnings, statements (lists in the simple REST dialect). */

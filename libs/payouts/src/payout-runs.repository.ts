@@ -19,6 +19,8 @@ export interface PayoutRow {
   id: string;
   state: PayoutState;
   returned: boolean;
+  /** The integrity hold (decision ref) keeping the payout on hold, if one does: only its release or forfeit moves it. */
+  integrityHold?: string | null;
 }
 
 /** The payout run's lifecycle writes (start, approve, mark paid); the computation's SQL is run/payout-run.repository.ts. */
@@ -87,8 +89,8 @@ export class PayoutRunsRepository {
   payoutsForUpdate(m: EntityManager, runId: string): Promise<PayoutRow[]> {
     return rows<PayoutRow>(
       m,
-      `SELECT id, payout_state AS state, returned_by_run_id IS NOT NULL AS returned FROM statements
-       WHERE run_id = $1 AND payout_state IS NOT NULL FOR UPDATE`,
+      `SELECT sm.id, sm.payout_state AS state, sm.returned_by_run_id IS NOT NULL AS returned, CASE WHEN sm.payout_state = 'on_hold' THEN sm.hold_ref END AS "integrityHold" FROM statements sm
+       WHERE sm.run_id = $1 AND sm.payout_state IS NOT NULL FOR UPDATE`,
       [runId],
     );
   }

@@ -8,8 +8,10 @@ import { TransactionScope } from '../../core/src/idempotency/transaction-scope.j
 import { periodOf } from '../../core/src/period/period.js';
 import { JOBS, jobId } from '../../core/src/queue/registry.js';
 import { LedgerService } from '../../ledger/src/index.js';
+import { ApprovalWarningsReader } from './approval-warnings.js';
 import { runParameters } from './earnings-parameters.js';
 import { EarningsParametersService } from './earnings-parameters.service.js';
+import { IntegrityActionsService } from './integrity-actions/integrity-actions.service.js';
 import { defaultPayoutOutcome, fourEyesAllow, isFinalRun } from './payout-rules.js';
 import { isReturnedState, PayoutTransitions, transitionRefusal, type PayoutChange } from './payout-transitions.js';
 import type { PayoutStateChangeDto } from './payouts.dto.js';
@@ -42,6 +44,8 @@ export class PayoutRunsService {
     private readonly computation: PayoutRunRepository,
     private readonly ledger: LedgerService,
     private readonly transitions: PayoutTransitions,
+    private readonly integrity: IntegrityActionsService,
+    private readonly warnings: ApprovalWarningsReader,
     @InjectQueue('payouts') private readonly queue: Queue,
   ) {}
 
@@ -108,9 +112,21 @@ export class PayoutRunsService {
     return true;
   }
 
-  /** Four eyes: finance approves a computed run that someone else started, if it is still current. */
+  /** The run, with the warnings approving it would show now (computed runs only). */
+  async show(id: string) {
+    const run = await this.results.getRun(id, this.scope.db);
+    const approvalWarnings =
+      run.status === 'computed' ? await this.warnings.forRun(this.scope.db, { id, period: run.period as string }) : [];
+    return { ...run, approvalWarnings };
+  }
+
+  /**
+   * Four eyes: finance approves a computed run that someone else started, if it is still
+   * current. The approval warnings are shown (in the answer and the audit entry), never a
+   * reason to refuse.
+   */
   async approve(actor: Actor, id: string) {
-    await this.scope.run(async (m) => {
+    const approvalWarnings = await this.scope.run(async (m) => {
       const run = await this.runs.findForUpdate(m, id);
       if (!run) throw notFound('payout run', id);
       if (run.status !== 'computed') throw conflict(`the run is ${run.status}; only a computed run can be approved`);
@@ -124,17 +140,20 @@ export class PayoutRunsService {
           reasons: stale,
         });
       }
+      const warnings = await this.warnings.forRun(m, { id, period: run.period });
       const payouts = await this.runs.approve(m, id, actor.id);
       await this.ledger.postApproval(m, id); // the journal commits with the approval
+      const held = await this.integrity.holdApproved(m, id); // payouts whose statements record an integrity hold
       await this.audit.record(m, actor, {
         action: 'payout-run.approve',
         entityType: 'payout-run',
         entityId: id,
         before: { status: 'computed' },
-        after: { status: 'approved', payouts },
+        after: { status: 'approved', payouts, held: held.payouts, ...(warnings.length ? { warnings } : {}) },
       });
+      return warnings;
     });
-    return this.results.getRun(id, this.scope.db);
+    return { ...(await this.results.getRun(id, this.scope.db)), approvalWarnings };
   }
 
   /**

@@ -21,6 +21,8 @@ export const isReturnedState = (state: PayoutState): boolean => (RETURNED_PAYOUT
  */
 export function transitionRefusal(id: string, p: PayoutRow | undefined, to: PayoutState): string | null {
   if (!p) return `${id} is not a payout of this run`;
+  if (p.integrityHold && to !== p.state)
+    return `${id} is held by integrity decision ${p.integrityHold}: only its release or forfeit moves it`;
   if (mayChangePayout(p.state, to, p.returned)) return null;
   return `${id}: ${p.state} → ${to}${p.returned ? ' (already returned to the balance by a later run)' : ''} is not allowed`;
 }

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ApiMoney, ApiTimestamp } from '../../core/src/http/api-docs.js';
 import { PAYOUT_STATES, RUN_STATUSES, STATEMENT_STATUSES } from './payout-rules.js';
 
@@ -31,6 +31,20 @@ export class PayoutRunView {
   @ApiProperty({ type: String, nullable: true }) error!: string | null;
   @ApiMoney({ description: 'payouts pending or transferred, integer cents' }) paidOutCents!: number | string;
   @ApiProperty({ type: 'integer' }) paidAuthors!: number;
+  @ApiProperty({ type: [String], description: 'the integrity decisions whose exclusions the run applied' }) decisionRefs!: string[];
+}
+
+/** A warning approving a run shows (approval-warnings.port.ts): never a reason to refuse. */
+export class ApprovalWarningView {
+  @ApiProperty({ example: 'integrity_open_cases' }) code!: string;
+  @ApiProperty() message!: string;
+  @ApiMoney({ nullable: true, description: 'money at stake, integer micro-dollars' }) amountMicros!: number | string | null;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) details?: Record<string, unknown>;
+}
+
+/** One run as its page shows it: the run and what approving it would warn about (computed runs). */
+export class PayoutRunShowView extends PayoutRunView {
+  @ApiProperty({ type: [ApprovalWarningView] }) approvalWarnings!: ApprovalWarningView[];
 }
 
 /** A story's money breakdown and statistics in a run (story earnings, the explanation's stories). */
@@ -91,6 +105,9 @@ export class StatementView {
     description: 'why the payout failed or came back (a processor failure code), while it is failed or reversed',
   })
   payoutFailureCode?: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the integrity hold (decision) the statement records: its payout is held' })
+  holdRef!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'why the payout is held' }) holdReason!: string | null;
 }
 
 export class AdjustmentView {

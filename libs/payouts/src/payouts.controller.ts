@@ -15,7 +15,7 @@ import { ADJUSTMENT_LIST } from './adjustments.repository.js';
 import { ApiList } from '../../core/src/http/api-docs.js';
 import { PayoutRunsService } from './payout-runs.service.js';
 import { CreateAdjustmentDto, MarkPaidDto, StartRunDto } from './payouts.dto.js';
-import { AdjustmentView, PayoutRunView, StatementView, StoryEarningView } from './payouts-views.dto.js';
+import { AdjustmentView, PayoutRunShowView, PayoutRunView, StatementView, StoryEarningView } from './payouts-views.dto.js';
 
 type ListParams = Record<string, unknown>;
 
@@ -36,11 +36,11 @@ export class PayoutRunsController {
     return this.results.listRuns(q);
   }
 
-  @ApiOkResponse({ type: PayoutRunView })
+  @ApiOkResponse({ type: PayoutRunShowView })
   @Get(':id')
   @AnyStaff()
   get(@Param('id', ParseUUIDPipe) id: string) {
-    return this.results.getRun(id);
+    return this.runs.show(id);
   }
 
   /** 202: the run record, queued (a computed or failed run of the period is recomputed). */
@@ -48,10 +48,12 @@ export class PayoutRunsController {
     return this.runs.start(actor, dto.period);
   }
 
-  @Post(':id/approve') @HttpCode(200) @Roles('finance') @MoneyWrite() approve(
-    @CurrentStaff() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-  ) {
+  @ApiOkResponse({ type: PayoutRunShowView, description: 'the approved run, with the warnings the approval showed' })
+  @Post(':id/approve')
+  @HttpCode(200)
+  @Roles('finance')
+  @MoneyWrite()
+  approve(@CurrentStaff() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.runs.approve(actor, id);
   }
 

@@ -144,6 +144,9 @@ export class Statement {
   @Column({ type: 'text' }) status!: string;
   @Column({ type: 'text', name: 'payout_state', nullable: true }) payoutState!: string | null;
   @Column({ type: 'timestamptz', name: 'payout_state_at', nullable: true }) payoutStateAt!: Date | null;
+  /** The integrity hold (its decision ref) the statement records, and why: its payout stays on hold. */
+  @Column({ type: 'text', name: 'hold_ref', nullable: true }) holdRef!: string | null;
+  @Column({ type: 'text', name: 'hold_reason', nullable: true }) holdReason!: string | null;
   /** Why the payout failed or came back (payout-failure-codes.ts), while it is failed or reversed. */
   @Column({ type: 'text', name: 'payout_failure_code', nullable: true }) payoutFailureCode!: string | null;
 }

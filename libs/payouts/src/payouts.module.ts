@@ -1,11 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { DomainModuleOptions } from '../../core/src/domain-module.js';
 import { AdjustmentsRepository } from './adjustments.repository.js';
+import { ApprovalWarningsReader } from './approval-warnings.js';
 import { AdjustmentsService } from './adjustments.service.js';
 import { EarningsParametersRepository } from './earnings-parameters.repository.js';
 import { EarningsParametersService } from './earnings-parameters.service.js';
 import { IntegrityActionsRepository } from './integrity-actions/integrity-actions.repository.js';
 import { IntegrityActionsService } from './integrity-actions/integrity-actions.service.js';
+import { PayoutHoldsRepository } from './integrity-actions/payout-holds.repository.js';
 import { PayoutFileRepository } from './payout-file.repository.js';
 import { PayoutFileService } from './payout-file.js';
 import { PayoutResultsRepository } from './payout-results.repository.js';
@@ -63,6 +65,8 @@ export class PayoutsModule {
         PayoutRunRepository,
         IntegrityActionsRepository,
         IntegrityActionsService,
+        ApprovalWarningsReader,
+        PayoutHoldsRepository,
         SimulationRepository,
         SimulationResultsRepository,
         SimulationRunner,

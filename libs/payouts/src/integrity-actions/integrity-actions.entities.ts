@@ -21,4 +21,40 @@ export class EarningsExclusion {
   @Column({ type: 'timestamptz', name: 'revoked_at', nullable: true }) revokedAt!: Date | null;
 }
 
-export const INTEGRITY_ACTION_ENTITIES = [EarningsExclusion];
+/**
+ * An integrity decision's hold on an author's payouts: while live (neither released nor
+ * forfeited), the author's statements record it and their payouts stay `on_hold`, out of
+ * the payout file. Release sends them (pending); forfeit forfeits them.
+ */
+@Entity('payout_holds')
+@Index('payout_holds_decision_key', ['decisionRef'], { unique: true })
+@Index('payout_holds_author_idx', ['authorKey'])
+@Check('payout_holds_ended_check', `released_at IS NULL OR forfeited_at IS NULL`)
+export class PayoutHold {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'integer', name: 'author_key' }) authorKey!: number;
+  @Column({ type: 'text', name: 'decision_ref' }) decisionRef!: string;
+  @Column({ type: 'text' }) reason!: string;
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt!: Date;
+  @Column({ type: 'timestamptz', name: 'released_at', nullable: true }) releasedAt!: Date | null;
+  @Column({ type: 'timestamptz', name: 'forfeited_at', nullable: true }) forfeitedAt!: Date | null;
+}
+
+/**
+ * What a run's excluded reading would have earned a story (run/exclusion-effects-sql.ts):
+ * the writer-facing explanation names it as "reading excluded after review".
+ */
+@Entity('story_exclusion_effects')
+@Index('story_exclusion_effects_run_story_key', ['runId', 'storyKey'], { unique: true })
+@Index('story_exclusion_effects_author_idx', ['authorKey', 'runId'])
+export class StoryExclusionEffect {
+  @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;
+  @Column({ type: 'uuid', name: 'run_id' }) runId!: string;
+  @Column({ type: 'integer', name: 'story_key' }) storyKey!: number;
+  @Column({ type: 'integer', name: 'author_key' }) authorKey!: number;
+  /** Members whose excluded reading of the story this counts. */
+  @Column({ type: 'integer' }) members!: number;
+  @Column({ type: 'bigint', name: 'amount_micros' }) amountMicros!: string;
+}
+
+export const INTEGRITY_ACTION_ENTITIES = [EarningsExclusion, PayoutHold, StoryExclusionEffect];

@@ -22,6 +22,8 @@ export interface RunScope {
    * engagements in the period are ineligible (integrity exclusions; what-if runs add more).
    */
   excludedPairs?: string;
+  /** The opposite filter: only the excluded pairs' sessions and engagements (exclusion-effects-sql.ts). */
+  excludedOnly?: boolean;
   /** Where steps 7 and 9 write (default: the run's tables); a simulation writes its own. */
   results?: ResultTables;
   /** The boost windows step 4 sees (an SQL relation like `boosts`; default: every boost). */
@@ -58,10 +60,10 @@ export function liveExclusionsSql(period: string): string {
   return `(SELECT member_key AS m, story_key AS s FROM earnings_exclusions WHERE period = '${period}' AND revoked_at IS NULL)`;
 }
 
-/** `AND NOT <member, story> excluded`, for a row of `reader`/`story` columns (empty without exclusions). */
+/** `AND NOT <member, story> excluded` (`excludedOnly`: `AND` excluded), for a row's member and story columns. */
 function notExcluded(s: RunScope, member: string, story: string): string {
   if (!s.excludedPairs) return '';
-  return `AND NOT EXISTS (SELECT 1 FROM ${s.excludedPairs} xp WHERE xp.m = ${member} AND xp.s = ${story})`;
+  return `AND ${s.excludedOnly ? '' : 'NOT '}EXISTS (SELECT 1 FROM ${s.excludedPairs} xp WHERE xp.m = ${member} AND xp.s = ${story})`;
 }
 
 /** Step 1: each member's contribution to P (every member with a paid charge has a row, maybe 0). */
@@ -213,6 +215,20 @@ export function stepShardTables(s: RunScope): string[] {
   ];
 }
 
+/** Step 4's score: the pairs of table `pairs` (where `where`) with base, fol_bps, boost_bps and score. */
+export function scoredPairs(s: RunScope, pairs: string, where: string): string {
+  const p = s.params;
+  return `SELECT sc.*, sc.base::numeric * sc.adj_bps * sc.fol_bps * sc.boost_bps AS score FROM (
+      SELECT pr.*,
+             (pr.time_points + CASE WHEN pr.clap THEN ${int(p.clapPoints)} ELSE 0 END
+                             + CASE WHEN pr.highlight THEN ${int(p.highlightPoints)} ELSE 0 END
+                             + CASE WHEN pr.reply THEN ${int(p.replyPoints)} ELSE 0 END
+                             + CASE WHEN pr.new_follow THEN ${int(p.newFollowPoints)} ELSE 0 END)::bigint AS base,
+             CASE WHEN pr.follower THEN ${int(p.followerBps)} ELSE 10000 END AS fol_bps,
+             CASE WHEN pr.boosted THEN ${int(p.boostBps)} ELSE 10000 END AS boost_bps
+      FROM ${pairs} pr WHERE ${where}) sc`;
+}
+
 /**
  * Steps 4 (score), 5 (allocation with the largest-remainder rule), 6 (breakdown) and 7
  * (statistics) for the members of one shard (member key mod shards).
@@ -221,17 +237,7 @@ export function stepShard(s: RunScope, shard: number): string {
   const p = s.params;
   const n = int(p.shards);
   const k = int(shard);
-  return `WITH scored AS (
-      SELECT pr.*,
-             (pr.time_points + CASE WHEN pr.clap THEN ${int(p.clapPoints)} ELSE 0 END
-                             + CASE WHEN pr.highlight THEN ${int(p.highlightPoints)} ELSE 0 END
-                             + CASE WHEN pr.reply THEN ${int(p.replyPoints)} ELSE 0 END
-                             + CASE WHEN pr.new_follow THEN ${int(p.newFollowPoints)} ELSE 0 END)::bigint AS base,
-             CASE WHEN pr.follower THEN ${int(p.followerBps)} ELSE 10000 END AS fol_bps,
-             CASE WHEN pr.boosted THEN ${int(p.boostBps)} ELSE 10000 END AS boost_bps
-      FROM ${t(s, 'pairs')} pr WHERE pr.m % ${n} = ${k}
-    ), with_score AS (
-      SELECT sc.*, sc.base::numeric * sc.adj_bps * sc.fol_bps * sc.boost_bps AS score FROM scored sc
+  return `WITH with_score AS (${scoredPairs(s, t(s, 'pairs'), `pr.m % ${n} = ${k}`)}
     ), member_totals AS (
       SELECT c.m, c.contribution, coalesce(sum(w.score), 0) AS total
       FROM ${t(s, 'contributions')} c LEFT JOIN with_score w ON w.m = c.m
@@ -281,24 +287,6 @@ export function stepShard(s: RunScope, shard: number): string {
 /** The latest approved (or paid) run of a period before $1: where openings come from. */
 export const basisRunSql = `SELECT id FROM payout_runs WHERE period < $1 AND status IN ${FINAL_RUN_STATUSES_SQL} ORDER BY period DESC LIMIT 1`;
 
-/** The period's ($1) live exclusions as text, in a fixed order (an input of the run's digest). */
-const liveExclusionsText = `coalesce((SELECT string_agg(decision_ref || ':' || member_key || ':' || story_key, ',' ORDER BY decision_ref, member_key, story_key)
-    FROM earnings_exclusions WHERE period = $1 AND revoked_at IS NULL), '')`;
-
-/** The digest of the period's ($1) live exclusions, and the decisions they belong to. */
-export const exclusionsUsedSql = `SELECT md5(${liveExclusionsText}) AS digest,
-    coalesce((SELECT array_agg(DISTINCT decision_ref ORDER BY decision_ref) FROM earnings_exclusions WHERE period = $1 AND revoked_at IS NULL), '{}') AS refs`;
-
-/**
- * A digest of the period's ($1) adjustments, referral credits and live exclusions: the
- * run's inputs besides the reading data. Approval refuses a run whose inputs changed after
- * it was computed.
- */
-export const inputsDigestSql = `SELECT md5(
-    coalesce((SELECT string_agg(id::text || ':' || amount_micros, ',' ORDER BY id) FROM adjustments WHERE period = $1), '') || '|' ||
-    coalesce((SELECT string_agg(id::text || ':' || amount_micros, ',' ORDER BY id) FROM referral_credits WHERE period = $1), '') || '|' ||
-    ${liveExclusionsText}) AS digest`;
-
 /** Step 7 and the story sums: one row per story with views or pairs in P. */
 export function stepStoryEarnings(s: RunScope, runId: string): string {
   const r = s.results ?? RUN_RESULTS;
@@ -327,8 +315,9 @@ export function stepStoryEarnings(s: RunScope, runId: string): string {
  * approved (or paid) run of an earlier period, plus every payout of an approved earlier run
  * that failed or was reversed and has not been taken back yet (the spec names only the
  * latest run's; a transfer that bounces later must not be lost either). Authors: anyone
- * with story earnings, referral credits, adjustments or an opening balance. Takes the
- * period as $1.
+ * with story earnings, referral credits, adjustments or an opening balance. A statement
+ * records the author's live integrity hold (the oldest), whose payout approval then holds.
+ * Takes the period as $1.
  */
 export function stepStatements(s: RunScope, runId: string): string {
   const { end } = periodBounds(s.period);
@@ -370,6 +359,9 @@ export function stepStatements(s: RunScope, runId: string): string {
       LEFT JOIN referred re ON re.author_key = au.author_key
       LEFT JOIN adjusted ad ON ad.author_key = au.author_key
       LEFT JOIN payout_accounts pa ON pa.member_key = au.author_key
+    ), held AS (
+      SELECT DISTINCT ON (author_key) author_key, decision_ref, reason FROM payout_holds
+      WHERE released_at IS NULL AND forfeited_at IS NULL ORDER BY author_key, created_at, decision_ref
     ), decided AS (
       SELECT b.*, CASE
                WHEN b.forfeit AND b.balance > 0 THEN 'forfeited'
@@ -380,11 +372,11 @@ export function stepStatements(s: RunScope, runId: string): string {
     )
     INSERT INTO ${r.statements} (${r.owner}, period, author_key, opening_micros, opening_run_id, returned_statement_ids, story_earnings_micros,
                             referral_earnings_micros, adjustments_micros, balance_micros, payout_cents, carried_micros,
-                            forfeited_micros, status)
+                            forfeited_micros, status, hold_ref, hold_reason)
     SELECT '${runId}', '${s.period}', d.author_key, d.opening, d.opening_run_id, d.returned_ids, d.earned, d.referred, d.adjusted, d.balance,
            CASE WHEN d.status = 'payable' THEN d.balance / 10000 ELSE 0 END,
            CASE WHEN d.status = 'payable' THEN d.balance % 10000 WHEN d.status = 'forfeited' THEN 0 ELSE d.balance END,
            CASE WHEN d.status = 'forfeited' THEN d.balance ELSE 0 END,
-           d.status
-    FROM decided d`;
+           d.status, h.decision_ref, h.reason
+    FROM decided d LEFT JOIN held h ON h.author_key = d.author_key`;
 }

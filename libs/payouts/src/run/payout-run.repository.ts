@@ -6,8 +6,6 @@ import { FINAL_RUN_STATUSES_SQL } from '../payout-rules.js';
 import {
   type RunScope,
   basisRunSql,
-  exclusionsUsedSql,
-  inputsDigestSql,
   liveExclusionsSql,
   stepContributions,
   stepCoverage,
@@ -21,6 +19,8 @@ import {
   stepStoryEarnings,
   t,
 } from './earnings-sql.js';
+import { stepExclusionEffects, stepStoreExclusionEffects } from './exclusion-effects-sql.js';
+import { exclusionsUsedSql, inputsDigestSql } from './run-inputs-sql.js';
 
 export interface RunRow {
   id: string;
@@ -147,7 +147,17 @@ export class PayoutRunRepository {
    * (REPEATABLE READ: intake may be writing meanwhile). Records the prepared totals.
    */
   async prepare(run: RunRow, onStep: (done: number, of: number) => Promise<void>): Promise<void> {
-    const totals = await this.prepareWork(this.scope(run), this.prefix(run.id), onStep);
+    const base = this.scope(run);
+    const totals = await this.prepareWork(
+      // without live exclusions, the run is the plain engine
+      {
+        period: run.period,
+        prefix: this.prefix(run.id),
+        effects: true,
+        scopeFor: (refs) => (refs.length ? base : { ...base, excludedPairs: undefined }),
+      },
+      onStep,
+    );
     // After the snapshot's transaction (progress updates touch this row meanwhile); a crash
     // in between only means the next try prepares again.
     await this.dataSource.query(`UPDATE payout_runs SET prepared_attempt = attempt, prepared_totals = $3 WHERE id = $1 AND attempt = $2`, [
@@ -157,20 +167,30 @@ export class PayoutRunRepository {
     ]);
   }
 
-  /** Steps 1–4 of a scope into fresh work tables (those under `prefix` dropped first), from one snapshot. */
-  async prepareWork(s: RunScope, prefix: string, onStep: (done: number, of: number) => Promise<void>): Promise<PreparedTotals> {
-    const steps = [
-      stepContributions(s),
-      ...stepCoverage(s),
-      stepReadRatio(s),
-      stepPairs(s),
-      ...stepNewFollows(s),
-      ...stepPairFacts(s),
-      ...stepShardTables(s),
-    ];
+  /**
+   * Steps 1–4 of a period into fresh work tables (those under `prefix` dropped first), from
+   * one snapshot: `scopeFor` gets the refs of the period's live exclusions in that snapshot;
+   * `effects`: also what the excluded reading would have earned (the run's, exclusion-effects-sql.ts).
+   */
+  async prepareWork(
+    work: { period: string; prefix: string; effects: boolean; scopeFor: (exclusionRefs: string[]) => RunScope },
+    onStep: (done: number, of: number) => Promise<void>,
+  ): Promise<PreparedTotals> {
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
       await tuneForRun(m);
-      await this.dropWorkTables(m, prefix);
+      await this.dropWorkTables(m, work.prefix);
+      const exclusions = (await one<{ digest: string; refs: string[] }>(m, exclusionsUsedSql, [work.period]))!;
+      const s = work.scopeFor(exclusions.refs);
+      const steps = [
+        stepContributions(s),
+        ...stepCoverage(s),
+        stepReadRatio(s),
+        stepPairs(s),
+        ...stepNewFollows(s),
+        ...stepPairFacts(s),
+        ...stepShardTables(s),
+        ...(work.effects ? stepExclusionEffects(s) : []),
+      ];
       for (const [i, sql] of steps.entries()) {
         await m.query(sql);
         const created = /^CREATE UNLOGGED TABLE (\S+) AS/.exec(sql);
@@ -183,7 +203,6 @@ export class PayoutRunRepository {
                 (SELECT count(*) FROM ${t(s, 'contributions')})::int AS members,
                 (SELECT count(*) FROM ${t(s, 'pairs')})::int AS pairs`,
       ))!;
-      const exclusions = (await one<{ digest: string; refs: string[] }>(m, exclusionsUsedSql, [s.period]))!;
       return { ...sums, exclusions } satisfies PreparedTotals;
     });
   }
@@ -227,6 +246,8 @@ export class PayoutRunRepository {
       const parts = await this.checkedParts(m, s, run.params.shards, locked.prepared);
       await m.query(`DELETE FROM statements WHERE run_id = $1`, [run.id]);
       await m.query(`DELETE FROM story_earnings WHERE run_id = $1`, [run.id]);
+      await m.query(`DELETE FROM story_exclusion_effects WHERE run_id = $1`, [run.id]);
+      if (locked.prepared?.exclusions?.refs.length) await m.query(stepStoreExclusionEffects(s, run.id));
       await m.query(stepStoryEarnings(s, run.id));
       await m.query(stepStatements(s, run.id), [run.period]);
       const basis = await one<{ id: string }>(m, basisRunSql, [run.period]);
@@ -289,7 +310,7 @@ export class PayoutRunRepository {
    * Why a computed run may no longer be approved as it stands (empty: it may): an earlier
    * period was approved since (its openings moved), a later period is already approved,
    * a payout it takes back changed, or the period's adjustments, referral credits or
-   * integrity exclusions changed.
+   * integrity exclusions or holds changed.
    */
   async staleness(m: EntityManager, runId: string, period: string): Promise<string[]> {
     const [row] = await rows<{
@@ -314,7 +335,7 @@ export class PayoutRunRepository {
     if (row.later) reasons.push('a later period is already approved');
     if (row.now_basis !== row.basis) reasons.push('the openings come from another approved run now');
     if (row.returned > 0) reasons.push('a failed payout it takes back has changed');
-    if (row.now_digest !== row.digest) reasons.push("the period's adjustments, referral credits or integrity exclusions changed");
+    if (row.now_digest !== row.digest) reasons.push("the period's adjustments, referral credits, integrity exclusions or holds changed");
     return reasons;
   }
 }

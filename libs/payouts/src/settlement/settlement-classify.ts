@@ -10,6 +10,8 @@ export interface RunPayout {
   authorId: string;
   state: PayoutState;
   returned: boolean;
+  /** The integrity hold keeping the payout on hold, if one does. */
+  integrityHold?: string | null;
   amountMicros: Micros;
 }
 

@@ -36,9 +36,17 @@ export class SettlementRepository {
 
   /** The run's payouts (statements with a payout state) with their author id and amount; `lock`: FOR UPDATE (applying). */
   async payouts(db: Db, runId: string, lock: boolean): Promise<RunPayout[]> {
-    const found = await rows<{ id: string; authorId: string; state: PayoutState; returned: boolean; cents: string }>(
+    const found = await rows<{
+      id: string;
+      authorId: string;
+      state: PayoutState;
+      returned: boolean;
+      integrityHold: string | null;
+      cents: string;
+    }>(
       db,
-      `SELECT sm.id, au.id AS "authorId", sm.payout_state AS state, sm.returned_by_run_id IS NOT NULL AS returned, sm.payout_cents::text AS cents
+      `SELECT sm.id, au.id AS "authorId", sm.payout_state AS state, sm.returned_by_run_id IS NOT NULL AS returned,
+              CASE WHEN sm.payout_state = 'on_hold' THEN sm.hold_ref END AS "integrityHold", sm.payout_cents::text AS cents
        FROM statements sm JOIN members au ON au.key = sm.author_key
        WHERE sm.run_id = $1 AND sm.payout_state IS NOT NULL ORDER BY sm.id ${lock ? 'FOR UPDATE OF sm' : ''}`,
       [runId],
