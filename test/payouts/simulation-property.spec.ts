@@ -33,9 +33,11 @@ const changes = fc.record(
 
 /**
  * Over random months full of boundary cases, through the library entry point: a simulation
- * with the period's own parameters equals its approved run; with other parameters, without
+ * with the period's own parameters equals its approved run (which may have applied integrity
+ * exclusions); with other parameters, without
  * some boosts and with some reader–story pairs excluded, it equals the oracle with those
- * parameters on the data without those boosts and those pairs' sessions and engagements.
+ * parameters on the data without those boosts and the sessions and engagements of its own
+ * and the run's excluded pairs.
  */
 describe('simulation properties over random datasets', () => {
   let t: TestApp;
@@ -52,12 +54,19 @@ describe('simulation properties over random datasets', () => {
   afterAll(() => t.close());
 
   /** The period's run, computed as the jobs compute it and then approved (by SQL: the ledger is not under test here). */
-  async function approvedRun(seed: number): Promise<string> {
+  /** `live`: "member|story" pairs the integrity review excluded before the run (earnings_exclusions). */
+  async function approvedRun(seed: number, live: string[]): Promise<string> {
     await t.db.pool.query(
-      `TRUNCATE ${READING_TABLES}, referral_credits, statements, story_earnings, payout_runs, simulations, simulation_story_earnings,
-                simulation_statements, simulation_excluded_pairs RESTART IDENTITY`,
+      `TRUNCATE ${READING_TABLES}, referral_credits, statements, story_earnings, story_exclusion_effects, earnings_exclusions, payout_runs,
+                simulations, simulation_story_earnings, simulation_statements, simulation_excluded_pairs RESTART IDENTITY`,
     );
     await loadBundle(t.db.pool, randomBundle(seed));
+    await t.db.pool.query(
+      `INSERT INTO earnings_exclusions (period, member_key, story_key, decision_ref)
+       SELECT $1, mb.key, st.key, 'case-1' FROM unnest($2::text[]) x(pair)
+       JOIN members mb ON mb.id = split_part(x.pair, '|', 1) JOIN stories st ON st.id = split_part(x.pair, '|', 2)`,
+      [RANDOM_PERIOD, live],
+    );
     const params: EarningsParameters = DEFAULT_EARNINGS_PARAMETERS;
     const { rows } = await t.db.pool.query(
       `INSERT INTO payout_runs (period, status, attempt, params, params_version, queued_at) VALUES ($1, 'running', 1, $2, 0, now()) RETURNING id`,
@@ -79,24 +88,28 @@ describe('simulation properties over random datasets', () => {
         changes,
         fc.boolean(),
         fc.nat(6),
-        async (seed, changed, dropBoosts, every) => {
-          const runId = await approvedRun(seed);
+        fc.boolean(),
+        async (seed, changed, dropBoosts, every, withLive) => {
+          const bundle = randomBundle(seed);
+          const pairs = [...new Set(bundle.sessions.filter((x) => x.readerId !== null).map((x) => `${x.readerId}|${x.storyId}`))];
+          // the run's own exclusions: every 5th pair from the second (none without `withLive`)
+          const live = withLive ? pairs.filter((_, i) => i % 5 === 1) : [];
+          const runId = await approvedRun(seed, live);
           const same = await simulations.simulate({ period: RANDOM_PERIOD });
           expect(await differencesFromRun(t.db.pool, same, runId)).toEqual([]);
 
-          const bundle = randomBundle(seed);
           const without = dropBoosts ? bundle.boosts.slice(0, 1).map((b) => b.id) : [];
-          // every (every+1)th reader–story pair of the sessions excluded (none when every = 6)
-          const pairs = [...new Set(bundle.sessions.filter((x) => x.readerId !== null).map((x) => `${x.readerId}|${x.storyId}`))];
-          const excluded = new Set(every === 6 ? [] : pairs.filter((_, i) => i % (every + 1) === 0));
+          // the simulation's own: every (every+1)th pair (none when every = 6)
+          const own = new Set(every === 6 ? [] : pairs.filter((_, i) => i % (every + 1) === 0));
+          const excluded = new Set([...own, ...live]);
           const id = await simulations.simulate({
             period: RANDOM_PERIOD,
             params: changed,
             withoutBoostIds: without,
-            excludedPairs: [...excluded].map((p) => ({ memberId: p.split('|')[0]!, storyId: p.split('|')[1]! })),
+            excludedPairs: [...own].map((p) => ({ memberId: p.split('|')[0]!, storyId: p.split('|')[1]! })),
           });
           const stored = await t.db.pool.query(`SELECT count(*)::int AS n FROM simulation_excluded_pairs WHERE simulation_id = $1`, [id]);
-          expect(stored.rows[0].n).toBe(excluded.size);
+          expect(stored.rows[0].n).toBe(own.size);
           const expected = computeEarnings(
             {
               ...bundle,

@@ -147,7 +147,17 @@ export class PayoutRunRepository {
    * (REPEATABLE READ: intake may be writing meanwhile). Records the prepared totals.
    */
   async prepare(run: RunRow, onStep: (done: number, of: number) => Promise<void>): Promise<void> {
-    const totals = await this.prepareWork(this.scope(run), this.prefix(run.id), onStep, true);
+    const base = this.scope(run);
+    const totals = await this.prepareWork(
+      // without live exclusions, the run is the plain engine
+      {
+        period: run.period,
+        prefix: this.prefix(run.id),
+        effects: true,
+        scopeFor: (refs) => (refs.length ? base : { ...base, excludedPairs: undefined }),
+      },
+      onStep,
+    );
     // After the snapshot's transaction (progress updates touch this row meanwhile); a crash
     // in between only means the next try prepares again.
     await this.dataSource.query(`UPDATE payout_runs SET prepared_attempt = attempt, prepared_totals = $3 WHERE id = $1 AND attempt = $2`, [
@@ -158,23 +168,19 @@ export class PayoutRunRepository {
   }
 
   /**
-   * Steps 1–4 of a scope into fresh work tables (those under `prefix` dropped first), from
-   * one snapshot. A scope whose exclusions are the period's live ones, when there are none,
-   * runs the plain engine; `effects`: also what the excluded reading would have earned
-   * (the real run: exclusion-effects-sql.ts).
+   * Steps 1–4 of a period into fresh work tables (those under `prefix` dropped first), from
+   * one snapshot: `scopeFor` gets the refs of the period's live exclusions in that snapshot;
+   * `effects`: also what the excluded reading would have earned (the run's, exclusion-effects-sql.ts).
    */
   async prepareWork(
-    scope: RunScope,
-    prefix: string,
+    work: { period: string; prefix: string; effects: boolean; scopeFor: (exclusionRefs: string[]) => RunScope },
     onStep: (done: number, of: number) => Promise<void>,
-    effects = false,
   ): Promise<PreparedTotals> {
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
       await tuneForRun(m);
-      await this.dropWorkTables(m, prefix);
-      const exclusions = (await one<{ digest: string; refs: string[] }>(m, exclusionsUsedSql, [scope.period]))!;
-      const plain = scope.excludedPairs === liveExclusionsSql(scope.period) && exclusions.refs.length === 0;
-      const s = plain ? { ...scope, excludedPairs: undefined } : scope;
+      await this.dropWorkTables(m, work.prefix);
+      const exclusions = (await one<{ digest: string; refs: string[] }>(m, exclusionsUsedSql, [work.period]))!;
+      const s = work.scopeFor(exclusions.refs);
       const steps = [
         stepContributions(s),
         ...stepCoverage(s),
@@ -183,7 +189,7 @@ export class PayoutRunRepository {
         ...stepNewFollows(s),
         ...stepPairFacts(s),
         ...stepShardTables(s),
-        ...(effects ? stepExclusionEffects(s) : []),
+        ...(work.effects ? stepExclusionEffects(s) : []),
       ];
       for (const [i, sql] of steps.entries()) {
         await m.query(sql);

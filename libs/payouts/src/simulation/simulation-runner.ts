@@ -22,10 +22,11 @@ export class SimulationRunner {
   async execute(id: string): Promise<'done' | 'gone'> {
     if (!(await this.repo.markRunning(id))) return 'gone';
     const sim = (await this.repo.find(id))!;
-    const s = this.repo.scope(sim);
-    const prepared = await this.engine.prepareWork(s, this.repo.workPrefix(id), (done, of) =>
-      this.repo.setProgress(id, Math.floor((PREPARE_SHARE * done) / of)),
+    const prepared = await this.engine.prepareWork(
+      { period: sim.period, prefix: this.repo.workPrefix(id), effects: false, scopeFor: (refs) => this.repo.scope(sim, refs) },
+      (done, of) => this.repo.setProgress(id, Math.floor((PREPARE_SHARE * done) / of)),
     );
+    const s = this.repo.scope(sim, prepared.exclusions?.refs ?? []);
     const shards = sim.params.shards;
     let next = 0;
     let done = 0;

@@ -97,7 +97,7 @@ export class SimulationStatement {
   @Column({ type: 'bigint', name: 'carried_micros' }) carriedMicros!: string;
   @Column({ type: 'bigint', name: 'forfeited_micros' }) forfeitedMicros!: string;
   @Column({ type: 'text' }) status!: string;
-  /** The integrity hold the statement would record (as the run's statements do). */
+  /** The author's live integrity hold when it was computed (as on a run's statement). */
   @Column({ type: 'text', name: 'hold_ref', nullable: true }) holdRef!: string | null;
   @Column({ type: 'text', name: 'hold_reason', nullable: true }) holdReason!: string | null;
 }

@@ -125,16 +125,21 @@ export class SimulationRepository {
     return `s${id.replace(/-/g, '')}_`;
   }
 
-  /** The engine's scope of a simulation. */
-  scope(sim: SimulationRow): RunScope {
+  /**
+   * The engine's scope of a simulation, given the refs of the period's live exclusions: it
+   * excludes what the run excluded and its own pairs (none of either: the plain engine, as the run).
+   */
+  scope(sim: SimulationRow, exclusionRefs: string[] = []): RunScope {
     const id = uuidLiteral(sim.id);
+    const own = `SELECT m, s FROM simulation_excluded_pairs WHERE simulation_id = ${id}`;
+    const live = exclusionRefs.length ? liveExclusionsSql(sim.period) : null;
+    const excludedPairs = sim.excludedPairs ? (live ? `(${live} UNION ${own})` : `(${own})`) : (live ?? undefined);
     return {
       work: `${WORK_SCHEMA}.${this.workPrefix(sim.id)}`,
       period: sim.period,
       params: sim.params,
       results: SIMULATION_RESULTS,
-      // the exclusions the run applied, and the simulation's own
-      excludedPairs: `(${liveExclusionsSql(sim.period)} UNION SELECT m, s FROM simulation_excluded_pairs WHERE simulation_id = ${id})`,
+      ...(excludedPairs ? { excludedPairs } : {}),
       ...(sim.withoutBoostIds.length
         ? { boosts: `(SELECT b.* FROM boosts b WHERE b.id <> ALL (SELECT unnest(without_boost_ids) FROM simulations WHERE id = ${id}))` }
         : {}),
@@ -172,7 +177,7 @@ export class SimulationRepository {
 
   /** Steps 7–9 into the simulation's tables and its totals, in one transaction; its work tables go. */
   async finalize(sim: SimulationRow, prepared: PreparedTotals): Promise<void> {
-    const s = this.scope(sim);
+    const s = this.scope(sim, prepared.exclusions?.refs ?? []);
     await this.dataSource.transaction(async (m) => {
       await tuneForRun(m);
       const locked = await one(m, `SELECT id FROM simulations WHERE id = $1 AND status = 'running' FOR UPDATE`, [sim.id]);
