@@ -2134,8 +2134,30 @@ export interface components {
       decision: 'dismiss' | 'exclude' | 'hold' | 'suspend';
       reason?: string;
     };
+    CaseEventRecord: {
+      actorEmail: string | null;
+      /** Format: uuid */
+      actorId: string | null;
+      /** Format: date-time */
+      at: string;
+      body: string | null;
+      data: {
+        [key: string]: unknown;
+      } | null;
+      id: string;
+      /** @enum {string} */
+      kind: 'detected' | 'updated' | 'cleared' | 'claimed' | 'released' | 'note' | 'decided' | 'reverted';
+    };
     CaseNoteDto: {
       body: string;
+    };
+    CasePairRecord: {
+      memberId: string;
+      memberKey: number;
+      sessions: number;
+      storyId: string;
+      storyKey: number;
+      timePoints: string;
     };
     CaseRevertDto: {
       reason: string;
@@ -2524,6 +2546,77 @@ export interface components {
       /** @description highest difference in the bucket (µ$, inclusive) */
       toMicros: number | string;
     };
+    IntegrityCaseDetailRecord: {
+      authorId: string;
+      authorName: string;
+      caseKey: string;
+      /** Format: uuid */
+      claimedBy: string | null;
+      claimedByEmail: string | null;
+      /** Format: date-time */
+      claimedUntil: string | null;
+      /** Format: date-time */
+      decidedAt: string | null;
+      /** Format: uuid */
+      decidedBy: string | null;
+      decisionReason: string | null;
+      /** Format: date-time */
+      detectedAt: string;
+      flags: components['schemas']['IntegrityFlagRecord'][];
+      history: components['schemas']['CaseEventRecord'][];
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'author' | 'ring';
+      memberCount: number;
+      moneyAtStakeMicros: string | null;
+      /** @example not computed yet */
+      moneyAtStakeNote: string | null;
+      pairs: components['schemas']['CasePairRecord'][];
+      paramsVersion: number;
+      /** @example 2026-10 */
+      period: string;
+      score: number;
+      sessionCount: number;
+      signals: ('ring' | 'farm' | 'concentration')[];
+      /** @enum {string} */
+      status: 'open' | 'cleared' | 'dismissed' | 'excluded' | 'held' | 'suspended';
+      /** @description time points (capped seconds) of the reading involved */
+      timePoints: string;
+    };
+    IntegrityCaseRecord: {
+      authorId: string;
+      authorName: string;
+      caseKey: string;
+      /** Format: uuid */
+      claimedBy: string | null;
+      claimedByEmail: string | null;
+      /** Format: date-time */
+      claimedUntil: string | null;
+      /** Format: date-time */
+      decidedAt: string | null;
+      /** Format: uuid */
+      decidedBy: string | null;
+      decisionReason: string | null;
+      /** Format: date-time */
+      detectedAt: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'author' | 'ring';
+      memberCount: number;
+      moneyAtStakeMicros: string | null;
+      paramsVersion: number;
+      /** @example 2026-10 */
+      period: string;
+      score: number;
+      sessionCount: number;
+      signals: ('ring' | 'farm' | 'concentration')[];
+      /** @enum {string} */
+      status: 'open' | 'cleared' | 'dismissed' | 'excluded' | 'held' | 'suspended';
+      /** @description time points (capped seconds) of the reading involved */
+      timePoints: string;
+    };
     IntegrityCheckOutcome: {
       /** @enum {string} */
       check: 'balanced_groups' | 'author_balances' | 'run_pools' | 'paid_twice' | 'payout_file_totals' | 'rebuild';
@@ -2538,6 +2631,16 @@ export interface components {
       offending: {
         [key: string]: unknown;
       }[];
+    };
+    IntegrityFlagRecord: {
+      /** @description the signal’s evidence; `histogram` buckets when present */
+      evidence: {
+        [key: string]: unknown;
+      };
+      id: string;
+      score: number;
+      /** @enum {string} */
+      signal: 'ring' | 'farm' | 'concentration';
     };
     IntegrityRunView: {
       /** Format: date-time */
@@ -4761,9 +4864,15 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description integrity-cases <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['IntegrityCaseRecord'][];
+        };
       };
     };
   };
@@ -4782,7 +4891,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['IntegrityCaseDetailRecord'];
+        };
       };
     };
   };

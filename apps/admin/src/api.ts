@@ -70,3 +70,10 @@ export type SimulationComparison = Schemas['SimulationComparisonView'];
 export type PayoutProjection = Schemas['PayoutProjectionView'];
 export type StoredFile = Schemas['SettlementFileView'];
 export type SettlementFileDetail = Schemas['SettlementFileDetailView'];
+
+export type IntegrityCase = Schemas['IntegrityCaseRecord'];
+/** A case's page; a flag's evidence may carry its time histogram. */
+export type IntegrityFlag = Omit<Schemas['IntegrityFlagRecord'], 'evidence'> & {
+  evidence: Record<string, unknown> & { histogram?: { fromSeconds: number; sessions: number }[] };
+};
+export type IntegrityCaseDetail = Omit<Schemas['IntegrityCaseDetailRecord'], 'flags'> & { flags: IntegrityFlag[] };

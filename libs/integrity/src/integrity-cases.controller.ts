@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentStaff, Roles, type Actor } from '../../core/src/index.js';
 import { ApiList } from '../../core/src/http/api-docs.js';
 import { MoneyWrite } from '../../core/src/idempotency/money-write.decorator.js';
@@ -7,6 +7,7 @@ import { CASE_LIST } from './cases.repository.js';
 import { CasesService } from './cases.service.js';
 import { CaseDecisionDto, CaseNoteDto, CaseRevertDto, DetectDto } from './integrity.dto.js';
 import { SignalsQueue } from './signals.service.js';
+import { IntegrityCaseDetailRecord, IntegrityCaseRecord } from './integrity-views.dto.js';
 
 /** The integrity queue: cases of gamed reading, their evidence and decisions (integrity reviewers and admins). */
 @ApiTags('integrity-cases')
@@ -21,7 +22,7 @@ export class IntegrityCasesController {
   /** The cases (highest score first by default), with money at stake (null: not computed yet). */
   @Get()
   @Roles('integrity')
-  @ApiList(CASE_LIST)
+  @ApiList(CASE_LIST, IntegrityCaseRecord)
   list(@Query() query: Record<string, unknown>) {
     return this.cases.list(query);
   }
@@ -37,6 +38,7 @@ export class IntegrityCasesController {
   /** A case with its flags (evidence), its pairs (first 200) and its history. */
   @Get(':id')
   @Roles('integrity')
+  @ApiOkResponse({ type: IntegrityCaseDetailRecord })
   get(@Param('id') id: string) {
     return this.cases.get(id);
   }
