@@ -106,14 +106,19 @@ describe('simulation comparison with the run', () => {
     expect(ds).toEqual([...ds].sort((x, y) => (x > y ? -1 : x < y ? 1 : 0)));
     await t.http
       .get('/api/simulation-authors')
-      .query({ filter: JSON.stringify({ crossing: 'sideways' }) })
+      .query({ filter: JSON.stringify({ simulationId: simId, crossing: 'sideways' }) })
       .set(auth())
       .expect(400);
     await t.http
       .get('/api/simulation-authors')
-      .query({ sort: JSON.stringify(['nope', 'ASC']) })
+      .query({ filter: JSON.stringify({ simulationId: simId }), sort: JSON.stringify(['nope', 'ASC']) })
       .set(auth())
       .expect(400);
+    // A simulation's rows are listed per simulation: without one, nothing is computed.
+    for (const list of ['/api/simulation-authors', '/api/simulation-stories']) {
+      const all = await t.http.get(list).set(auth()).expect(400);
+      expect(all.body.details).toEqual([{ field: 'filter.simulationId', message: 'is required' }]);
+    }
 
     const { body: stories } = await t.http
       .get('/api/simulation-stories')

@@ -69,25 +69,25 @@ export function stepFlags(s: SignalScope): string[] {
                 'engagements', (SELECT count(*)::int FROM engagements e JOIN stories st ON st.key = e.story_key
                                 WHERE e.member_key = ANY(g.writers) AND st.author_key = ANY(g.writers) AND e.member_key <> st.author_key
                                   AND e.occurred_at >= '${startIso}'::timestamptz AND e.occurred_at < '${endIso}'::timestamptz), 'possiblePairs', g.size * (g.size - 1) / 2,
-                'densityBps', (10000 * 2 * g.edges / (g.size * (g.size - 1)))::int, 'averageLift', g.lift,
+                'densityBps', (10000::bigint * 2 * g.edges / (g.size * (g.size - 1)))::int, 'averageLift', g.lift,
                 'authors', (SELECT jsonb_agg(jsonb_build_object('id', ${memberId('w.a')}, 'ringTimePoints', w.tp, 'authorTimePoints', au.tp,
-                                   'shareBps', (10000 * w.tp / nullif(au.tp, 0))::int) ORDER BY w.a)
+                                   'shareBps', (10000::bigint * w.tp / nullif(au.tp, 0))::int) ORDER BY w.a)
                             FROM (SELECT a, sum(tp) AS tp FROM ig_flag_pairs WHERE flag_key = g.case_key GROUP BY a) w
                             JOIN ig_author au ON au.a = w.a)) AS evidence
        FROM ig_rings g
        UNION ALL
-       SELECT 'author:' || ${memberId('f.a')}, 'farm:' || f.a, 'author', 'farm', f.a, ${score('10000 * f.n / f.author_reads', int(p.farmShareBps))},
+       SELECT 'author:' || ${memberId('f.a')}, 'farm:' || f.a, 'author', 'farm', f.a, ${score('10000::bigint * f.n / f.author_reads', int(p.farmShareBps))},
               (SELECT array_agg(m ORDER BY m) FROM ig_farm_members WHERE a = f.a),
               jsonb_build_object('members', (SELECT jsonb_agg(id ORDER BY id) FROM (SELECT mb.id FROM ig_farm_members fm JOIN members mb ON mb.key = fm.m WHERE fm.a = f.a ORDER BY mb.id LIMIT 200) x),
-                'memberCount', f.members, 'farmReads', f.n, 'authorReads', f.author_reads, 'readShareBps', (10000 * f.n / f.author_reads)::int,
+                'memberCount', f.members, 'farmReads', f.n, 'authorReads', f.author_reads, 'readShareBps', (10000::bigint * f.n / f.author_reads)::int,
                 'burstFrom', f.burst_from, 'burstTo', f.burst_to, 'timePoints', f.tp, 'authorTimePoints', f.author_tp,
-                'shareBps', (10000 * f.tp / nullif(f.author_tp, 0))::int)
+                'shareBps', (10000::bigint * f.tp / nullif(f.author_tp, 0))::int)
        FROM ig_farms f
        UNION ALL
-       SELECT 'author:' || ${memberId('c.a')}, 'concentration:' || c.a || ':' || c.m, 'author', 'concentration', c.a, ${score('10000 * c.tp / nullif(c.author_tp, 0)', int(p.concentrationShareBps))},
+       SELECT 'author:' || ${memberId('c.a')}, 'concentration:' || c.a || ':' || c.m, 'author', 'concentration', c.a, ${score('10000::bigint * c.tp / nullif(c.author_tp, 0)', int(p.concentrationShareBps))},
               ARRAY[c.m],
               jsonb_build_object('member', ${memberId('c.m')}, 'sessions', c.n, 'timePoints', c.tp, 'authorTimePoints', c.author_tp,
-                'shareBps', (10000 * c.tp / nullif(c.author_tp, 0))::int)
+                'shareBps', (10000::bigint * c.tp / nullif(c.author_tp, 0))::int)
        FROM ig_conc c`,
     ),
     // every flag's common evidence: the stories, counts and the time distribution

@@ -75,7 +75,7 @@ export function stepRings(s: SignalScope): string[] {
        FROM ig_ring_nodes n GROUP BY n.ring
        HAVING count(*) >= ${int(p.ringMinSize)}`,
     ),
-    `DELETE FROM ig_rings WHERE edges * 2 * 10000 < ${int(p.ringMinDensityBps)}::bigint * size * (size - 1)`,
+    `DELETE FROM ig_rings WHERE edges * 2 * 10000::bigint < ${int(p.ringMinDensityBps)}::bigint * size * (size - 1)`,
   ];
 }
 
@@ -87,7 +87,7 @@ export function stepFarms(s: SignalScope): string[] {
       'ig_farm_cand',
       `SELECT x.m, x.a, x.n, x.tp, (SELECT min(ms.started_at) FROM memberships ms WHERE ms.member_key = x.m) AS began
        FROM ig_ma x JOIN ig_member mm ON mm.m = x.m
-       WHERE x.n * 10000 >= ${int(p.farmFocusBps)} * mm.n AND x.near * 10000 >= ${int(p.farmNearBps)}::bigint * x.n`,
+       WHERE x.n * 10000::bigint >= ${int(p.farmFocusBps)}::bigint * mm.n AND x.near * 10000::bigint >= ${int(p.farmNearBps)}::bigint * x.n`,
     ),
     `DELETE FROM ig_farm_cand WHERE began IS NULL`,
     temp(
@@ -103,7 +103,7 @@ export function stepFarms(s: SignalScope): string[] {
               au.n AS author_reads, au.tp AS author_tp
        FROM ig_farm_members f JOIN ig_author au ON au.a = f.a
        GROUP BY f.a, au.n, au.tp
-       HAVING count(*) >= ${int(p.farmMinMembers)} AND sum(f.n) * 10000 >= ${int(p.farmShareBps)} * au.n`,
+       HAVING count(*) >= ${int(p.farmMinMembers)} AND sum(f.n) * 10000::bigint >= ${int(p.farmShareBps)}::bigint * au.n`,
     ),
   ];
 }
@@ -115,7 +115,7 @@ export function stepConcentration(s: SignalScope): string[] {
     temp(
       'ig_conc',
       `SELECT x.m, x.a, x.n, x.tp, au.tp AS author_tp FROM ig_ma x JOIN ig_author au ON au.a = x.a
-       WHERE x.n >= ${int(p.concentrationMinSessions)} AND x.tp * 10000 >= ${int(p.concentrationShareBps)} * au.tp`,
+       WHERE x.n >= ${int(p.concentrationMinSessions)} AND x.tp * 10000::bigint >= ${int(p.concentrationShareBps)}::bigint * au.tp`,
     ),
   ];
 }

@@ -43,6 +43,8 @@ export interface ListSpec {
    * descending sort can walk an ascending index backwards.
    */
   notNull?: readonly string[];
+  /** Filters every request must give: a list of one parent's rows (without it, every parent's rows would be computed). */
+  required?: readonly string[];
 }
 
 export interface ListQuery {
@@ -143,6 +145,13 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): 
   const filterRaw = parseJson(query.filter, 'filter') ?? {};
   if (typeof filterRaw !== 'object' || filterRaw === null || Array.isArray(filterRaw)) {
     throw badInput('filter must be a JSON object', [{ field: 'filter', message: 'must be an object' }]);
+  }
+  const missing = (spec.required ?? []).filter((f) => (filterRaw as Record<string, unknown>)[f] === undefined);
+  if (missing.length) {
+    throw badInput(
+      `filter must name ${missing.join(', ')}`,
+      missing.map((f) => ({ field: `filter.${f}`, message: 'is required' })),
+    );
   }
   // react-admin's getMany sends `filter={"id":[...]}` with no range: answer every id asked for.
   const ids = (filterRaw as { id?: unknown }).id;

@@ -2,7 +2,7 @@
  * Every queue and job of the product, in one place. The worker refuses to start unless
  * each job here has exactly one handler (see JobHandlerRegistry).
  */
-export const QUEUES = ['payouts', 'referrals', 'intake', 'ledger', 'integrity'] as const;
+export const QUEUES = ['payouts', 'simulations', 'referrals', 'intake', 'ledger', 'integrity'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 /**
@@ -10,8 +10,16 @@ export type QueueName = (typeof QUEUES)[number];
  * SQL statement that PostgreSQL runs in its own backend: two at a time keep two cores busy
  * even with one worker process (each shard replaces only its own rows, so overlapping
  * shards give the same results). WORKER_CONCURRENCY overrides the payouts queue's.
+ * What-if simulations have their own queue, one at a time, so that they never delay a real run.
  */
-export const QUEUE_CONCURRENCY: Record<QueueName, number> = { payouts: 2, referrals: 1, intake: 1, ledger: 1, integrity: 1 };
+export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
+  payouts: 2,
+  simulations: 1,
+  referrals: 1,
+  intake: 1,
+  ledger: 1,
+  integrity: 1,
+};
 
 export const JOBS = {
   /** Prepares a payout run and fans out its shards as a flow. */
@@ -23,7 +31,7 @@ export const JOBS = {
   /** Scheduled on the 2nd of each month at 02:00 UTC: starts the previous month's run. */
   payoutMonthly: { queue: 'payouts', name: 'payout-monthly' },
   /** Runs the earnings engine for a what-if simulation into its own tables. */
-  simulation: { queue: 'payouts', name: 'simulation' },
+  simulation: { queue: 'simulations', name: 'simulation' },
   /** Credits legacy referrers for a period (spec step 8); idempotent per referral, charge and period. */
   honorLegacyReferrals: { queue: 'referrals', name: 'honor-legacy-referrals' },
   /** Scheduled monthly: honors the previous month's referrals. */

@@ -51,6 +51,7 @@ export const SIMULATION_AUTHORS: ListSpec = {
     crossing: { column: 'd.crossing', type: 'text', values: ['up', 'down'] },
   },
   search: ['au.id', 'au.name'],
+  required: ['simulationId'],
 };
 const AUTHOR_COLUMNS = `sm.id || ':' || au.id AS id, sm.id AS "simulationId", au.id AS "authorId", au.name AS "authorName", ${diffColumns('d.')},
   d.run_status AS "runStatus", d.sim_status AS "simStatus", d.run_payout_cents::text AS "runPayoutCents",
@@ -69,6 +70,7 @@ export const SIMULATION_STORIES: ListSpec = {
     authorId: { column: 'au.id', type: 'text' },
   },
   search: ['st.id', 'st.title', 'au.id'],
+  required: ['simulationId'],
 };
 const STORY_COLUMNS = `sm.id || ':' || st.id AS id, sm.id AS "simulationId", st.id AS "storyId", st.title AS "storyTitle", au.id AS "authorId",
   ${diffColumns('d.')}`;

@@ -40,7 +40,7 @@ export class SimulationsService {
     private readonly audit: AuditService,
     private readonly repo: SimulationRepository,
     private readonly runner: SimulationRunner,
-    @InjectQueue('payouts') private readonly queue: Queue,
+    @InjectQueue(JOBS.simulation.queue) private readonly queue: Queue,
   ) {}
 
   /** POST /api/simulations: the simulation, queued. */
