@@ -130,6 +130,24 @@ describe('integrity cases API', () => {
     expect((await holds())[0].released_at).not.toBeNull();
   });
 
+  it('forfeit ends a held case: its held payouts are forfeited, the case is final (no revert), audited', async () => {
+    const open = await list(`?filter=${encodeURIComponent(JSON.stringify({ signal: 'concentration', status: 'open' }))}`);
+    expect(open.length).toBeGreaterThanOrEqual(2);
+    const c = open.at(-1)!;
+    const forfeit = () =>
+      t.http.post(`/api/integrity-cases/${c.id}/forfeit`).set(auth(alice)).set(newKey()).send({ reason: 'confirmed fraud' });
+    await forfeit().expect(409); // only a held case can be forfeited
+    await decide(alice, c.id, { decision: 'hold', reason: 'one reader, most of the month' }).expect(200);
+    const { body } = await forfeit().expect(200);
+    expect(body).toMatchObject({ status: 'forfeited', decisionReason: 'confirmed fraud' });
+    const { rows } = await t.db.pool.query(`SELECT released_at, forfeited_at FROM payout_holds WHERE decision_ref LIKE $1`, [
+      `integrity-case:${c.id}%`,
+    ]);
+    expect(rows.map((r) => [r.released_at, r.forfeited_at !== null])).toEqual([[null, true]]);
+    expect((await revert(c.id).expect(409)).body.details).toEqual({ reason: 'forfeited' });
+    expect((await audit(c.id)).slice(-2)).toEqual(['integrity-case.hold', 'integrity-case.forfeit']);
+  });
+
   it("suspend suspends every writer of a ring (eligibility's partner status); revert reinstates them", async () => {
     const ring = (await list(`?filter=${encodeURIComponent(JSON.stringify({ kind: 'ring' }))}`))[0];
     const { body } = await decide(alice, ring.id, { decision: 'suspend', reason: 'reading ring' }).expect(200);

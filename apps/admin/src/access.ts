@@ -32,6 +32,7 @@ export const ACCESS: Record<string, Record<string, Who>> = {
     notes: INTEGRITY,
     decide: INTEGRITY,
     revert: INTEGRITY,
+    forfeit: INTEGRITY,
   }),
   'integrity-parameters': rules(INTEGRITY, { edit: ADMIN }),
   applications: rules(REVIEWER, {

@@ -595,6 +595,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/integrity-cases/{id}/forfeit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['IntegrityCasesController_forfeit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/integrity-cases/{id}/notes': {
     parameters: {
       query?: never;
@@ -2580,7 +2596,7 @@ export interface components {
       sessionCount: number;
       signals: ('ring' | 'farm' | 'concentration')[];
       /** @enum {string} */
-      status: 'open' | 'cleared' | 'dismissed' | 'excluded' | 'held' | 'suspended';
+      status: 'open' | 'cleared' | 'dismissed' | 'excluded' | 'held' | 'suspended' | 'forfeited';
       /** @description time points (capped seconds) of the reading involved */
       timePoints: string;
     };
@@ -2613,7 +2629,7 @@ export interface components {
       sessionCount: number;
       signals: ('ring' | 'farm' | 'concentration')[];
       /** @enum {string} */
-      status: 'open' | 'cleared' | 'dismissed' | 'excluded' | 'held' | 'suspended';
+      status: 'open' | 'cleared' | 'dismissed' | 'excluded' | 'held' | 'suspended' | 'forfeited';
       /** @description time points (capped seconds) of the reading involved */
       timePoints: string;
     };
@@ -4931,6 +4947,32 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['CaseDecisionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  IntegrityCasesController_forfeit: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description 1-255 printable characters, one per action (the same on a retry), per staff user */
+        'Idempotency-Key': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CaseRevertDto'];
       };
     };
     responses: {

@@ -12,6 +12,7 @@ import { IntegrityActionsService } from '../../payouts/src/index.js';
 import { CASE_LIST, CasesRepository, type CaseRow } from './cases.repository.js';
 import type { CaseDecisionDto, CaseNoteDto, CaseRevertDto } from './integrity.dto.js';
 import { DECISION_STATUS, type CaseStatus } from './integrity-rules.js';
+import { sum, toJson } from '../../core/src/money/money.js';
 
 /** Pairs shown with a case (all of them go into an exclusion). */
 const SHOWN_PAIRS = 200;
@@ -127,7 +128,9 @@ export class CasesService {
       const found = await this.locked(m, id);
       if (found.status === 'open' || found.status === 'cleared')
         throw conflict(`integrity case ${id} has no decision to revert`, { reason: 'not_decided' });
-      await this.refuseWhenFinal(m, found);
+      if (found.status === 'forfeited') throw conflict(`integrity case ${id}: forfeited payouts are final`, { reason: 'forfeited' });
+      // A hold stays releasable after the run is approved: its payouts wait on it (they then pay in the next run).
+      if (found.status !== 'held') await this.refuseWhenFinal(m, found);
       const ref = decisionRef(id);
       const outcome: Record<string, unknown> = {};
       if (found.status === 'excluded') outcome.revoked = (await this.actions.revokeExclusion(m, ref)).revoked;
@@ -142,6 +145,32 @@ export class CasesService {
         entityId: id,
         before: { status: found.status },
         after: { status: 'open' },
+        reason: dto.reason,
+      });
+      return (await this.repo.get(m, id))!;
+    });
+  }
+
+  /** Ends a hold by forfeiting the held payouts (exact amounts to the forfeited account), also after the run is approved. */
+  forfeit(actor: Actor, id: string, dto: CaseRevertDto) {
+    return this.scope.run(async (m) => {
+      const found = await this.locked(m, id);
+      if (found.status !== 'held') throw conflict(`integrity case ${id} is ${found.status}, not held`, { reason: 'not_held' });
+      const ref = decisionRef(id);
+      const ended = [];
+      for (const key of await this.subjects(m, found)) ended.push(await this.actions.forfeit(m, `${ref}:${key}`));
+      const outcome = {
+        forfeitedPayouts: ended.reduce((n, e) => n + e.payouts, 0),
+        forfeitedMicros: toJson(sum(ended.map((e) => e.amountMicros))),
+      };
+      await this.repo.decide(m, id, 'forfeited', actor.id, dto.reason);
+      await this.repo.event(m, id, actor.id, 'decided', dto.reason, { decision: 'forfeit', ...outcome });
+      await this.audit.record(m, actor, {
+        action: 'integrity-case.forfeit',
+        entityType: 'integrity_case',
+        entityId: id,
+        before: { status: found.status },
+        after: { status: 'forfeited', ...outcome },
         reason: dto.reason,
       });
       return (await this.repo.get(m, id))!;

@@ -83,4 +83,13 @@ export class IntegrityCasesController {
   revert(@CurrentStaff() actor: Actor, @Param('id') id: string, @Body() dto: CaseRevertDto) {
     return this.cases.revert(actor, id, dto);
   }
+
+  /** Ends the hold of a held case by forfeiting its payouts (a reason required); final. */
+  @Post(':id/forfeit')
+  @HttpCode(200)
+  @Roles('integrity')
+  @MoneyWrite()
+  forfeit(@CurrentStaff() actor: Actor, @Param('id') id: string, @Body() dto: CaseRevertDto) {
+    return this.cases.forfeit(actor, id, dto);
+  }
 }

@@ -10,7 +10,7 @@ export type CaseKind = (typeof CASE_KINDS)[number];
  * open: detected, waiting for a decision; cleared: no longer detected by a rerun (never decided);
  * the others are decisions, reversible until the period's run is approved.
  */
-export const CASE_STATUSES = ['open', 'cleared', 'dismissed', 'excluded', 'held', 'suspended'] as const;
+export const CASE_STATUSES = ['open', 'cleared', 'dismissed', 'excluded', 'held', 'suspended', 'forfeited'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 export const DECISIONS = ['dismiss', 'exclude', 'hold', 'suspend'] as const;
 export type Decision = (typeof DECISIONS)[number];

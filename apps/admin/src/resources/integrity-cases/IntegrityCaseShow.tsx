@@ -47,7 +47,7 @@ const CaseReview = () => {
   const { identity } = useGetIdentity();
   const { canAccess } = useCanAccess({ resource: 'integrity-cases', action: 'decide' });
   const { run, pending } = useAction();
-  const [dialog, setDialog] = useState<Decision | 'revert' | null>(null);
+  const [dialog, setDialog] = useState<Decision | 'revert' | 'forfeit' | null>(null);
   if (!r) return null;
   const open = r.status === 'open';
   const mine = r.claimedBy !== null && r.claimedBy === identity?.id;
@@ -109,9 +109,14 @@ const CaseReview = () => {
                     </Button>
                   ))
                 : null}
-              {!open && r.status !== 'cleared' ? (
+              {!open && r.status !== 'cleared' && r.status !== 'forfeited' ? (
                 <Button variant="outlined" disabled={pending} onClick={() => setDialog('revert')}>
-                  Revert decision
+                  {r.status === 'held' ? 'Release the hold' : 'Revert decision'}
+                </Button>
+              ) : null}
+              {r.status === 'held' ? (
+                <Button variant="contained" color="error" disabled={pending} onClick={() => setDialog('forfeit')}>
+                  Forfeit held payouts
                 </Button>
               ) : null}
             </Stack>
@@ -151,6 +156,20 @@ const CaseReview = () => {
           await act('revert', { reason: v.reason.trim() }, 'Decision reverted: the case is open again');
         }}
       />
+      <ReasonDialog
+        open={dialog === 'forfeit'}
+        title="Forfeit the held payouts?"
+        confirmLabel="Forfeit"
+        fields={[{ name: 'reason', label: 'Reason', required: true, multiline: true, maxLength: 2000 }]}
+        pending={pending}
+        onClose={() => setDialog(null)}
+        onConfirm={async (v) => {
+          setDialog(null);
+          await act('forfeit', { reason: v.reason.trim() }, 'Held payouts forfeited');
+        }}
+      >
+        <Typography variant="body2">The held payouts move to forfeited, exactly their amounts. This is final.</Typography>
+      </ReasonDialog>
     </Box>
   );
 };
