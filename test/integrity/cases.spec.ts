@@ -174,4 +174,21 @@ describe('integrity cases API', () => {
     );
     expect(changes.rows[0].n).toBe(2 * writers);
   });
+
+  it('a suspension of a ring is all or none: one writer not enrolled refuses it, and no writer is suspended', async () => {
+    const rings = await list(`?filter=${encodeURIComponent(JSON.stringify({ kind: 'ring', status: 'open' }))}`);
+    const ring = rings.at(-1)!;
+    const { rows: writers } = await t.db.pool.query(
+      `SELECT DISTINCT mb.key, mb.id FROM integrity_case_pairs p JOIN members mb ON mb.key = p.member_key WHERE p.case_id = $1 ORDER BY mb.id`,
+      [ring.id],
+    );
+    expect(writers.length).toBeGreaterThanOrEqual(2);
+    // the last writer suspended (in id order) has left the program: the earlier ones would already be suspended
+    await t.db.pool.query(`UPDATE enrollments SET left_at = now() WHERE member_key = $1 AND left_at IS NULL`, [writers.at(-1).key]);
+    const res = await decide(alice, ring.id, { decision: 'suspend', reason: 'ring, all or none' }).expect(422);
+    expect(res.body.details).toMatchObject({ rule: 'enrolled_partner' });
+    const changes = await t.db.pool.query(`SELECT count(*)::int AS n FROM partner_status_changes WHERE reason = 'ring, all or none'`);
+    expect(changes.rows[0].n).toBe(0);
+    expect((await t.http.get(`/api/integrity-cases/${ring.id}`).set(auth(alice)).expect(200)).body.status).toBe('open');
+  });
 });

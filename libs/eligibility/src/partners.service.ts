@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService, notFound, parseListQuery, ruleViolation, toPage, type Actor } from '../../core/src/index.js';
+import { TransactionScope } from '../../core/src/idempotency/transaction-scope.js';
 import type { PartnerStatus } from './partner-status-change.entity.js';
 import { PARTNER_LIST, PartnersRepository, type PartnerView } from './partners.repository.js';
 
@@ -21,6 +22,7 @@ export class PartnersService {
     private readonly dataSource: DataSource,
     private readonly repo: PartnersRepository,
     private readonly audit: AuditService,
+    private readonly scope: TransactionScope,
   ) {}
 
   async list(query: Record<string, unknown>) {
@@ -42,11 +44,12 @@ export class PartnersService {
    * suspend / reinstate / remove / leave, with a reason. The open enrollment is locked
    * first, so concurrent changes to one partner apply one after the other (the second
    * sees the first's result). Removal and leaving end the enrollment; the writer may
-   * apply again afterwards.
+   * apply again afterwards. Joins the caller's transaction when there is one (an integrity
+   * decision suspends a ring's writers all or none).
    */
   async change(actor: Actor, memberId: string, action: PartnerAction, reason: string): Promise<PartnerView> {
     const t = TRANSITIONS[action];
-    return this.dataSource.transaction(async (m) => {
+    return this.scope.run(async (m) => {
       const open = await this.repo.lockOpenEnrollment(m, memberId);
       if (!open) {
         const partner = await this.repo.get(m, memberId);
