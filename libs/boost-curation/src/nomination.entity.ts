@@ -1,5 +1,6 @@
 import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { DECLINE_REASONS } from './nomination-states.js';
+import { sqlList } from '../../core/src/database/sql.js';
 export { DECLINE_REASONS, NOMINATION_STATUSES, type DeclineReason, type NominationStatus } from './nomination-states.js';
 
 /** Why the rules refused a nomination at intake (checked in this order of precedence: limits, then the story). */
@@ -16,8 +17,6 @@ export const REFUSAL_REASONS = [
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
-const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(',');
-
 /** A publication editor's Boost nomination: the feed fields, then the rules' verdict and the decision. */
 @Entity('nominations')
 @Index('nominations_status_nominated_idx', ['status', 'nominatedAt'])
@@ -25,8 +24,8 @@ const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(','
 @Index('nominations_nominator_idx', ['nominatorKey', 'nominatedAt'])
 @Index('nominations_boost_key', ['boostId'], { unique: true, where: `boost_id IS NOT NULL` })
 @Check('nominations_status_check', `status IN ('pending','refused','boosted','declined')`)
-@Check('nominations_refusal_reason_check', `refusal_reason IS NULL OR refusal_reason IN (${list(REFUSAL_REASONS)})`)
-@Check('nominations_decline_reason_check', `decline_reason IS NULL OR decline_reason IN (${list(DECLINE_REASONS)})`)
+@Check('nominations_refusal_reason_check', `refusal_reason IS NULL OR refusal_reason IN (${sqlList(REFUSAL_REASONS)})`)
+@Check('nominations_decline_reason_check', `decline_reason IS NULL OR decline_reason IN (${sqlList(DECLINE_REASONS)})`)
 @Check('nominations_boosted_check', `(status = 'boosted') = (boost_id IS NOT NULL)`)
 export class Nomination {
   @PrimaryColumn({ type: 'text', collation: 'C' }) id!: string;

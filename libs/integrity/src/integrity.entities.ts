@@ -1,7 +1,6 @@
 import { Check, Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { CASE_KINDS, CASE_STATUSES, EVENT_KINDS, SIGNALS } from './integrity-rules.js';
-
-const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(',');
+import { sqlList } from '../../core/src/database/sql.js';
 
 /** The versions of the integrity thresholds (like earnings_parameter_sets): a new row per change. */
 @Entity('integrity_parameter_sets')
@@ -20,8 +19,8 @@ export class IntegrityParameterSet {
 @Entity('integrity_cases')
 @Index('integrity_cases_key', ['period', 'caseKey'], { unique: true })
 @Index('integrity_cases_status_idx', ['status', 'period'])
-@Check('integrity_cases_kind_check', `kind IN (${list(CASE_KINDS)})`)
-@Check('integrity_cases_status_check', `status IN (${list(CASE_STATUSES)})`)
+@Check('integrity_cases_kind_check', `kind IN (${sqlList(CASE_KINDS)})`)
+@Check('integrity_cases_status_check', `status IN (${sqlList(CASE_STATUSES)})`)
 export class IntegrityCase {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'text' }) period!: string;
@@ -50,7 +49,7 @@ export class IntegrityCase {
 /** One signal's finding inside a case, with its evidence (members, stories, counts, time distribution, share). */
 @Entity('integrity_flags')
 @Index('integrity_flags_case_idx', ['caseId'])
-@Check('integrity_flags_signal_check', `signal IN (${list(SIGNALS)})`)
+@Check('integrity_flags_signal_check', `signal IN (${sqlList(SIGNALS)})`)
 export class IntegrityFlag {
   @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;
   @Column({ type: 'uuid', name: 'case_id' }) caseId!: string;
@@ -73,7 +72,7 @@ export class IntegrityCasePair {
 /** A case's history: detection, claims, internal notes, decisions and their reversals. */
 @Entity('integrity_case_events')
 @Index('integrity_case_events_case_idx', ['caseId', 'at'])
-@Check('integrity_case_events_kind_check', `kind IN (${list(EVENT_KINDS)})`)
+@Check('integrity_case_events_kind_check', `kind IN (${sqlList(EVENT_KINDS)})`)
 export class IntegrityCaseEvent {
   @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;
   @Column({ type: 'uuid', name: 'case_id' }) caseId!: string;

@@ -4,10 +4,10 @@ import { PAYOUT_STATES, RUN_STATUSES, STATEMENT_STATUSES } from './payout-rules.
 import { INTEGRITY_ACTION_ENTITIES } from './integrity-actions/integrity-actions.entities.js';
 import { SETTLEMENT_ENTITIES } from './settlement/settlement.entities.js';
 import { SIMULATION_ENTITIES } from './simulation/simulation.entities.js';
+import { sqlList } from '../../core/src/database/sql.js';
+import { StatementFigures, StoryEarningFigures } from './result-figures.js';
 
 export { PAYOUT_STATES, RUN_STATUSES, STATEMENT_STATUSES, type RunStatus } from './payout-rules.js';
-
-const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(',');
 
 /** Versions of the earnings parameters; the newest applies to new runs. */
 @Entity('earnings_parameter_sets')
@@ -79,28 +79,10 @@ export class PayoutRun {
 @Entity('story_earnings')
 @Index('story_earnings_run_story_key', ['runId', 'storyKey'], { unique: true })
 @Index('story_earnings_author_idx', ['authorKey', 'runId'])
-export class StoryEarning {
+export class StoryEarning extends StoryEarningFigures {
   @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;
   @Column({ type: 'uuid', name: 'run_id' }) runId!: string;
   @Column({ type: 'integer', name: 'story_key' }) storyKey!: number;
-  @Column({ type: 'integer', name: 'author_key' }) authorKey!: number;
-  @Column({ type: 'bigint', name: 'earnings_micros' }) earningsMicros!: string;
-  @Column({ type: 'bigint', name: 'reading_time_micros' }) readingTimeMicros!: string;
-  @Column({ type: 'bigint', name: 'engagement_micros' }) engagementMicros!: string;
-  @Column({ type: 'bigint', name: 'read_ratio_adjustment_micros' }) readRatioAdjustmentMicros!: string;
-  @Column({ type: 'bigint', name: 'follower_bonus_micros' }) followerBonusMicros!: string;
-  @Column({ type: 'bigint', name: 'boost_bonus_micros' }) boostBonusMicros!: string;
-  @Column({ type: 'integer' }) views!: number;
-  @Column({ type: 'integer' }) reads!: number;
-  @Column({ type: 'integer', name: 'read_ratio_adjustment_bps' }) readRatioAdjustmentBps!: number;
-  @Column({ type: 'integer', name: 'member_reads' }) memberReads!: number;
-  @Column({ type: 'bigint', name: 'member_reading_seconds' }) memberReadingSeconds!: string;
-  @Column({ type: 'integer' }) clappers!: number;
-  @Column({ type: 'integer' }) highlighters!: number;
-  @Column({ type: 'integer' }) repliers!: number;
-  @Column({ type: 'integer', name: 'new_follows' }) newFollows!: number;
-  @Column({ type: 'integer', name: 'follower_readers' }) followerReaders!: number;
-  @Column({ type: 'integer', name: 'boosted_readers' }) boostedReaders!: number;
 }
 
 /** An author's statement for a run's period (step 9). */
@@ -122,31 +104,14 @@ export class StoryEarning {
   'statements_balance_check',
   `opening_micros + story_earnings_micros + referral_earnings_micros + adjustments_micros = balance_micros AND balance_micros = payout_cents * 10000 + carried_micros + forfeited_micros`,
 )
-export class Statement {
+export class Statement extends StatementFigures {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'uuid', name: 'run_id' }) runId!: string;
-  @Column({ type: 'text' }) period!: string;
   @Column({ type: 'integer', name: 'author_key' }) authorKey!: number;
-  @Column({ type: 'bigint', name: 'opening_micros' }) openingMicros!: string;
-  /** The approved run whose carried amount opens this statement (null: none). */
-  @Column({ type: 'uuid', name: 'opening_run_id', nullable: true }) openingRunId!: string | null;
-  /** Failed or reversed payouts of earlier approved runs that the opening takes back. */
-  @Column({ type: 'uuid', name: 'returned_statement_ids', array: true, default: () => "'{}'" }) returnedStatementIds!: string[];
   /** Set on a failed or reversed payout when an approved run has taken it back into a balance. */
   @Column({ type: 'uuid', name: 'returned_by_run_id', nullable: true }) returnedByRunId!: string | null;
-  @Column({ type: 'bigint', name: 'story_earnings_micros' }) storyEarningsMicros!: string;
-  @Column({ type: 'bigint', name: 'referral_earnings_micros' }) referralEarningsMicros!: string;
-  @Column({ type: 'bigint', name: 'adjustments_micros' }) adjustmentsMicros!: string;
-  @Column({ type: 'bigint', name: 'balance_micros' }) balanceMicros!: string;
-  @Column({ type: 'bigint', name: 'payout_cents' }) payoutCents!: string;
-  @Column({ type: 'bigint', name: 'carried_micros' }) carriedMicros!: string;
-  @Column({ type: 'bigint', name: 'forfeited_micros' }) forfeitedMicros!: string;
-  @Column({ type: 'text' }) status!: string;
   @Column({ type: 'text', name: 'payout_state', nullable: true }) payoutState!: string | null;
   @Column({ type: 'timestamptz', name: 'payout_state_at', nullable: true }) payoutStateAt!: Date | null;
-  /** The integrity hold (its decision ref) the statement records, and why: its payout stays on hold. */
-  @Column({ type: 'text', name: 'hold_ref', nullable: true }) holdRef!: string | null;
-  @Column({ type: 'text', name: 'hold_reason', nullable: true }) holdReason!: string | null;
   /** Why the payout failed or came back (payout-failure-codes.ts), while it is failed or reversed. */
   @Column({ type: 'text', name: 'payout_failure_code', nullable: true }) payoutFailureCode!: string | null;
 }

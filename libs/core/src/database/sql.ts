@@ -21,3 +21,6 @@ export async function one<T = Record<string, unknown>>(
 ): Promise<T | undefined> {
   return (await rows<T>(db, text, params))[0];
 }
+
+/** `'a','b'` for a CHECK's `IN (...)` over constant values (the entities' CHECKs name their rule's list). */
+export const sqlList = (values: readonly string[]): string => values.map((v) => `'${v}'`).join(',');

@@ -1,7 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { SETTLEMENT_LINE_CLASSES, SETTLEMENT_STATUSES } from '../settlement-rules.js';
-
-const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(',');
+import { sqlList } from '../../../core/src/database/sql.js';
 
 /**
  * A settlement file finance applied to a payout run: once per run and content (sha256), so

@@ -1,9 +1,9 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { periodCheck } from '../../../core/src/period/period.js';
 import { STATEMENT_STATUSES } from '../payout-rules.js';
+import { StatementFigures, StoryEarningFigures } from '../result-figures.js';
 import { SIMULATION_STATUSES } from './simulation-rules.js';
-
-const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(',');
+import { sqlList } from '../../../core/src/database/sql.js';
 
 /**
  * A what-if run: the earnings engine for a closed period (one with an approved or paid run)
@@ -52,27 +52,9 @@ export class SimulationExcludedPair {
 /** A story's earnings in a simulation: the columns of story_earnings. */
 @Entity('simulation_story_earnings')
 @Index('simulation_story_earnings_author_idx', ['simulationId', 'authorKey'])
-export class SimulationStoryEarning {
+export class SimulationStoryEarning extends StoryEarningFigures {
   @PrimaryColumn({ type: 'uuid', name: 'simulation_id' }) simulationId!: string;
   @PrimaryColumn({ type: 'integer', name: 'story_key' }) storyKey!: number;
-  @Column({ type: 'integer', name: 'author_key' }) authorKey!: number;
-  @Column({ type: 'bigint', name: 'earnings_micros' }) earningsMicros!: string;
-  @Column({ type: 'bigint', name: 'reading_time_micros' }) readingTimeMicros!: string;
-  @Column({ type: 'bigint', name: 'engagement_micros' }) engagementMicros!: string;
-  @Column({ type: 'bigint', name: 'read_ratio_adjustment_micros' }) readRatioAdjustmentMicros!: string;
-  @Column({ type: 'bigint', name: 'follower_bonus_micros' }) followerBonusMicros!: string;
-  @Column({ type: 'bigint', name: 'boost_bonus_micros' }) boostBonusMicros!: string;
-  @Column({ type: 'integer' }) views!: number;
-  @Column({ type: 'integer' }) reads!: number;
-  @Column({ type: 'integer', name: 'read_ratio_adjustment_bps' }) readRatioAdjustmentBps!: number;
-  @Column({ type: 'integer', name: 'member_reads' }) memberReads!: number;
-  @Column({ type: 'bigint', name: 'member_reading_seconds' }) memberReadingSeconds!: string;
-  @Column({ type: 'integer' }) clappers!: number;
-  @Column({ type: 'integer' }) highlighters!: number;
-  @Column({ type: 'integer' }) repliers!: number;
-  @Column({ type: 'integer', name: 'new_follows' }) newFollows!: number;
-  @Column({ type: 'integer', name: 'follower_readers' }) followerReaders!: number;
-  @Column({ type: 'integer', name: 'boosted_readers' }) boostedReaders!: number;
 }
 
 /** An author's statement in a simulation: the columns of statements, holds included (no payout state: nothing is paid). */
@@ -82,24 +64,9 @@ export class SimulationStoryEarning {
   'simulation_statements_balance_check',
   `opening_micros + story_earnings_micros + referral_earnings_micros + adjustments_micros = balance_micros AND balance_micros = payout_cents * 10000 + carried_micros + forfeited_micros`,
 )
-export class SimulationStatement {
+export class SimulationStatement extends StatementFigures {
   @PrimaryColumn({ type: 'uuid', name: 'simulation_id' }) simulationId!: string;
   @PrimaryColumn({ type: 'integer', name: 'author_key' }) authorKey!: number;
-  @Column({ type: 'text' }) period!: string;
-  @Column({ type: 'bigint', name: 'opening_micros' }) openingMicros!: string;
-  @Column({ type: 'uuid', name: 'opening_run_id', nullable: true }) openingRunId!: string | null;
-  @Column({ type: 'uuid', name: 'returned_statement_ids', array: true, default: () => "'{}'" }) returnedStatementIds!: string[];
-  @Column({ type: 'bigint', name: 'story_earnings_micros' }) storyEarningsMicros!: string;
-  @Column({ type: 'bigint', name: 'referral_earnings_micros' }) referralEarningsMicros!: string;
-  @Column({ type: 'bigint', name: 'adjustments_micros' }) adjustmentsMicros!: string;
-  @Column({ type: 'bigint', name: 'balance_micros' }) balanceMicros!: string;
-  @Column({ type: 'bigint', name: 'payout_cents' }) payoutCents!: string;
-  @Column({ type: 'bigint', name: 'carried_micros' }) carriedMicros!: string;
-  @Column({ type: 'bigint', name: 'forfeited_micros' }) forfeitedMicros!: string;
-  @Column({ type: 'text' }) status!: string;
-  /** The author's live integrity hold when it was computed (as on a run's statement). */
-  @Column({ type: 'text', name: 'hold_ref', nullable: true }) holdRef!: string | null;
-  @Column({ type: 'text', name: 'hold_reason', nullable: true }) holdReason!: string | null;
 }
 
 export const SIMULATION_ENTITIES = [Simulation, SimulationExcludedPair, SimulationStoryEarning, SimulationStatement];
