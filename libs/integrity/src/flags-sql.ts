@@ -1,16 +1,13 @@
 import { periodBounds } from '../../core/src/period/period.js';
-import type { SignalScope } from './signals-sql.js';
+import { temp, type SignalScope } from './signals-sql.js';
+import { sqlInt } from '../../core/src/database/sql.js';
 
 /**
  * Turns the signal tables (signals-sql.ts) into flags with their evidence and pairs, keyed by
  * the case they belong to: `author:<member id>` (farm, concentration) or `ring:<member ids>`.
  */
 
-const int = (n: number): string => {
-  if (!Number.isSafeInteger(n)) throw new Error(`not an integer parameter: ${n}`);
-  return String(n);
-};
-const temp = (name: string, select: string) => `CREATE TEMP TABLE ${name} ON COMMIT DROP AS ${select}`;
+const int = sqlInt;
 /** A score from 50 (at the threshold) to 100 (twice the threshold or more). */
 const score = (observed: string, threshold: string) => `least(100, (50 * (${observed}) / nullif(${threshold}, 0))::int)`;
 const memberId = (key: string) => `(SELECT id FROM members WHERE key = ${key})`;

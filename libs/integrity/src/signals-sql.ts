@@ -1,5 +1,6 @@
 import { periodBounds } from '../../core/src/period/period.js';
 import type { IntegrityParameters } from './integrity-parameters.js';
+import { sqlInt } from '../../core/src/database/sql.js';
 
 /**
  * The detector's SQL (docs/integrity-signals.md), one statement per step, each building a
@@ -15,11 +16,9 @@ export interface SignalScope {
   sessionCapSeconds: number;
 }
 
-const int = (n: number): string => {
-  if (!Number.isSafeInteger(n)) throw new Error(`not an integer parameter: ${n}`);
-  return String(n);
-};
-const temp = (name: string, select: string) => `CREATE TEMP TABLE ${name} ON COMMIT DROP AS ${select}`;
+const int = sqlInt;
+/** A temporary table of the detection's transaction. */
+export const temp = (name: string, select: string) => `CREATE TEMP TABLE ${name} ON COMMIT DROP AS ${select}`;
 
 /** Qualified reads per (member, story): counts, capped time points, reads just above the threshold. */
 export function stepReads(s: SignalScope): string[] {

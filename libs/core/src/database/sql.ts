@@ -24,3 +24,9 @@ export async function one<T = Record<string, unknown>>(
 
 /** `'a','b'` for a CHECK's `IN (...)` over constant values (the entities' CHECKs name their rule's list). */
 export const sqlList = (values: readonly string[]): string => values.map((v) => `'${v}'`).join(',');
+
+/** A validated integer parameter as an SQL literal (CREATE TABLE AS takes no bind parameters). */
+export function sqlInt(n: number): string {
+  if (!Number.isSafeInteger(n)) throw new Error(`not an integer parameter: ${n}`);
+  return String(n);
+}

@@ -1,6 +1,7 @@
 import { isPeriod, periodBounds as bounds } from '../../../core/src/period/period.js';
 import type { EarningsParameters } from '../earnings-parameters.js';
 import { FINAL_RUN_STATUSES_SQL, thresholdMicros } from '../payout-rules.js';
+import { sqlInt } from '../../../core/src/database/sql.js';
 
 /**
  * The payout run's SQL, one named step per step of spec/earnings.md. Each step builds an
@@ -41,10 +42,7 @@ export interface ResultTables {
 
 export const RUN_RESULTS: ResultTables = { storyEarnings: 'story_earnings', statements: 'statements', owner: 'run_id' };
 
-const int = (n: number): string => {
-  if (!Number.isSafeInteger(n)) throw new Error(`not an integer parameter: ${n}`);
-  return String(n);
-};
+const int = sqlInt;
 
 export function periodBounds(period: string): { start: string; end: string; firstDay: string } {
   if (!isPeriod(period)) throw new Error(`bad period ${period}`);
