@@ -245,4 +245,38 @@ describe('integrity holds on payouts', () => {
     expect(await state(held.id)).toBe('transferred');
     await expectExact();
   });
+
+  it('a hold committed while an approval waits is never missed: the approval waits for it, then refuses the stale run', async () => {
+    await reset();
+    const twelve = authors[2]!;
+    const run = await startRun(t, starter, '2026-01');
+    let holding!: () => void;
+    let held!: () => void;
+    const gate = new Promise<void>((resolve) => (holding = resolve));
+    const taken = new Promise<void>((resolve) => (held = resolve));
+    const hold = db.transaction(async (em) => {
+      await actions.hold(em, { authorKey: twelve, decisionRef: 'case-race', reason: 'ring under review' });
+      held();
+      await gate; // the hold's transaction stays open until the approval is seen waiting
+    });
+    await taken;
+    const approval = t.http
+      .post(`/api/payout-runs/${run.id}/approve`)
+      .set(auth(approver))
+      .set(newKey())
+      .then((r) => r);
+    // the approval's backend waits on the payout money lock (polled: the condition, not a fixed delay)
+    const waiting = async () =>
+      (await t.db.pool.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND wait_event = 'advisory'`))
+        .rows[0].n as number;
+    for (let i = 0; (await waiting()) === 0; i++) {
+      if (i > 500) throw new Error('the approval never waited for the hold');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    holding();
+    await hold;
+    const res = await approval;
+    expect([res.status, res.body.details?.rule]).toEqual([409, 'stale_run']);
+    expect((await t.db.pool.query(`SELECT status FROM payout_runs WHERE id = $1`, [run.id])).rows[0].status).toBe('computed');
+  });
 });

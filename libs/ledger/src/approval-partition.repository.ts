@@ -49,7 +49,10 @@ export class ApprovalPartitionRepository {
     const table = approvalPartition(runId, attempt);
     const staged = await one(m, `SELECT 1 FROM pg_class WHERE oid = to_regclass($1) AND NOT relispartition`, [table]);
     if (!staged) await this.write(m, runId, table);
+    // ATTACH waits for an exclusive lock on the table: a vacuum or reader holding it answers 409, never an approval that hangs.
+    await m.query(`SET LOCAL lock_timeout = '10s'`);
     await m.query(`ALTER TABLE ledger_entries ATTACH PARTITION ${table} FOR VALUES IN ('${runId}')`);
+    await m.query(`SET LOCAL lock_timeout TO DEFAULT`);
   }
 
   /** The table, its triggers, the lines of the run's approval (checked to balance as they are inserted), then the indexes. */

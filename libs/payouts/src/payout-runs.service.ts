@@ -18,6 +18,7 @@ import type { PayoutStateChangeDto } from './payouts.dto.js';
 import { PayoutResultsRepository } from './payout-results.repository.js';
 import { PayoutRunsRepository, type RunHead } from './payout-runs.repository.js';
 import { PayoutRunRepository } from './run/payout-run.repository.js';
+import { PayoutMoneyLock } from './payout-money-lock.repository.js';
 
 export interface RunJobData {
   runId: string;
@@ -46,6 +47,7 @@ export class PayoutRunsService {
     private readonly transitions: PayoutTransitions,
     private readonly integrity: IntegrityActionsService,
     private readonly warnings: ApprovalWarningsReader,
+    private readonly moneyLock: PayoutMoneyLock,
     @InjectQueue('payouts') private readonly queue: Queue,
   ) {}
 
@@ -127,6 +129,7 @@ export class PayoutRunsService {
    */
   async approve(actor: Actor, id: string) {
     const approvalWarnings = await this.scope.run(async (m) => {
+      await this.moneyLock.take(m);
       const run = await this.runs.findForUpdate(m, id);
       if (!run) throw notFound('payout run', id);
       if (run.status !== 'computed') throw conflict(`the run is ${run.status}; only a computed run can be approved`);

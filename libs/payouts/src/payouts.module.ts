@@ -8,6 +8,7 @@ import { EarningsParametersService } from './earnings-parameters.service.js';
 import { IntegrityActionsRepository } from './integrity-actions/integrity-actions.repository.js';
 import { IntegrityActionsService } from './integrity-actions/integrity-actions.service.js';
 import { PayoutHoldsRepository } from './integrity-actions/payout-holds.repository.js';
+import { PayoutMoneyLock } from './payout-money-lock.repository.js';
 import { PayoutFileRepository } from './payout-file.repository.js';
 import { PayoutFileService } from './payout-file.js';
 import { PayoutResultsRepository } from './payout-results.repository.js';
@@ -69,6 +70,7 @@ export class PayoutsModule {
         IntegrityActionsService,
         ApprovalWarningsReader,
         PayoutHoldsRepository,
+        PayoutMoneyLock,
         SimulationRepository,
         SimulationResultsRepository,
         SimulationRunner,

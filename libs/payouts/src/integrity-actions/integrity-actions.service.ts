@@ -9,6 +9,7 @@ import { PayoutRunsRepository } from '../payout-runs.repository.js';
 import { IntegrityActionsRepository } from './integrity-actions.repository.js';
 import { PayoutHoldsRepository, type HeldPayout } from './payout-holds.repository.js';
 import { runFinalRefusal } from './run-final-rule.js';
+import { PayoutMoneyLock } from '../payout-money-lock.repository.js';
 
 export interface ExclusionRequest {
   period: string;
@@ -52,6 +53,7 @@ export class IntegrityActionsService {
     private readonly holds: PayoutHoldsRepository,
     private readonly runs: PayoutRunsRepository,
     private readonly ledger: LedgerService,
+    private readonly moneyLock: PayoutMoneyLock,
   ) {}
 
   /** Excludes the pairs' sessions and engagements of the period from its earnings; how many pairs became excluded. */
@@ -92,6 +94,7 @@ export class IntegrityActionsService {
    */
   async hold(m: EntityManager, { authorKey, decisionRef, reason }: HoldRequest): Promise<HoldOutcome> {
     checkRef(decisionRef);
+    await this.moneyLock.take(m);
     if (typeof reason !== 'string' || reason.trim() === '')
       throw badInput('a hold needs a reason', [{ field: 'reason', message: 'required' }]);
     if (!Number.isSafeInteger(authorKey) || !(await this.holds.authorExists(m, authorKey)))
@@ -153,6 +156,7 @@ export class IntegrityActionsService {
   /** The hold, locked, if it is live; undefined when it already ended the same way (a repeat). */
   private async liveHold(m: EntityManager, decisionRef: string, how: 'released' | 'forfeited') {
     checkRef(decisionRef);
+    await this.moneyLock.take(m);
     const hold = await this.holds.findForUpdate(m, decisionRef);
     if (!hold) throw notFound('hold', decisionRef);
     if (hold[how]) return undefined;
