@@ -174,11 +174,11 @@ describe('integrity exclusions in the payout run', () => {
     expect(
       await refused(run.dataSource.transaction((m) => run.actions.exclude(m, { period: RANDOM_PERIOD, decisionRef: 'after', pairs }))),
     ).toMatchObject({
-      status: 409,
+      status: 422,
       body: { details: { rule: 'integrity_run_final', period: RANDOM_PERIOD } },
     });
     expect(await refused(run.dataSource.transaction((m) => run.actions.revokeExclusion(m, 'before')))).toMatchObject({
-      status: 409,
+      status: 422,
       body: { details: { rule: 'integrity_run_final' } },
     });
     expect(

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { activeClaimant, claimFreeFor, one, rows, type ClaimHolder, type ListQuery, type ListSpec } from '../../core/src/index.js';
-import { FINAL_RUN_STATUSES_SQL } from '../../payouts/src/payout-rules.js';
 import { CASE_KINDS, CASE_STATUSES } from './integrity-rules.js';
 
 type Db = DataSource | EntityManager;
@@ -159,10 +158,9 @@ export class CasesRepository {
   }
 
   /** Whether the period's run is approved or paid (decisions are final then). */
-  async periodFinal(m: EntityManager, period: string): Promise<boolean> {
-    return (
-      (await one(m, `SELECT 1 FROM payout_runs WHERE period = $1 AND status IN ${FINAL_RUN_STATUSES_SQL} LIMIT 1`, [period])) !== undefined
-    );
+  /** The period's runs (the final-run rule reads their statuses). */
+  periodRuns(m: EntityManager, period: string): Promise<{ period: string; status: string }[]> {
+    return rows(m, `SELECT period, status FROM payout_runs WHERE period = $1`, [period]);
   }
 
   /** Who a hold or suspension applies to: the author of an author case, every writer of a ring. */

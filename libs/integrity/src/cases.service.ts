@@ -3,12 +3,12 @@ import { ModuleRef } from '@nestjs/core';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../core/src/auth/access.decorators.js';
 import { AuditService } from '../../core/src/audit/audit.service.js';
-import { badInput, conflict, notFound, ruleViolation } from '../../core/src/http/errors.js';
+import { badInput, conflict, notFound } from '../../core/src/http/errors.js';
 import { parseListQuery, toPage } from '../../core/src/http/list-query.js';
 import { TransactionScope } from '../../core/src/idempotency/transaction-scope.js';
 import { CLAIM_SECONDS, claimedByOther } from '../../core/src/review/claim.js';
 import { PartnersService } from '../../eligibility/src/index.js';
-import { IntegrityActionsService } from '../../payouts/src/index.js';
+import { IntegrityActionsService, runFinalRefusal } from '../../payouts/src/index.js';
 import { CASE_LIST, CasesRepository, type CaseRow } from './cases.repository.js';
 import type { CaseDecisionDto, CaseNoteDto, CaseRevertDto } from './integrity.dto.js';
 import { DECISION_STATUS, type CaseStatus } from './integrity-rules.js';
@@ -217,8 +217,8 @@ export class CasesService {
   }
 
   private async refuseWhenFinal(m: EntityManager, found: CaseRow): Promise<void> {
-    if (await this.repo.periodFinal(m, found.period))
-      throw ruleViolation('integrity_run_final', `the run of ${found.period} is approved: decisions on its cases are final`);
+    const refusal = runFinalRefusal(await this.repo.periodRuns(m, found.period), 'a decision on its cases');
+    if (refusal) throw refusal;
   }
 
   private async locked(m: EntityManager, id: string): Promise<CaseRow> {

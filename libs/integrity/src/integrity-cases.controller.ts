@@ -75,7 +75,7 @@ export class IntegrityCasesController {
     return this.cases.decide(actor, id, dto);
   }
 
-  /** Reverses the decision while the period's run is not approved (409 integrity_run_final after). */
+  /** Reverses the decision while the period's run is not approved (422 integrity_run_final after). */
   @Post(':id/revert')
   @HttpCode(200)
   @Roles('integrity')

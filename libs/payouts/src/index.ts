@@ -9,3 +9,4 @@ export { SimulationsService, type SimulationRequest } from './simulation/simulat
 export { SimulationResultsRepository } from './simulation/simulation-results.repository.js';
 export * from './approval-warnings.port.js';
 export * from './projection/projection.service.js';
+export { runFinalRefusal, RUN_FINAL_RULE } from './integrity-actions/run-final-rule.js';
