@@ -65,9 +65,13 @@ describe('money writes happen exactly once', () => {
   });
   afterAll(() => t.close());
 
-  it('marks exactly the money routes: start, approve, mark-paid, settlement, adjustments', () => {
+  it('marks exactly the money routes: start, approve, mark-paid, settlement, adjustments, integrity decisions', () => {
     expect(moneyRoutes(t.app)).toEqual([
       'AdjustmentsController.create',
+      // exclusions and holds move money between writers and out of the payout file
+      'IntegrityCasesController.decide',
+      'IntegrityCasesController.forfeit',
+      'IntegrityCasesController.revert',
       'PayoutRunsController.approve',
       'PayoutRunsController.markPaid',
       'PayoutRunsController.start',
