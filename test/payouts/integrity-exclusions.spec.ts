@@ -194,6 +194,14 @@ describe('integrity exclusions in the payout run', () => {
         ),
       ),
     ).toMatchObject({ status: 400, body: { details: [{ field: 'pairs.0' }] } });
+    // a key beyond PostgreSQL's integer is a 400 naming the pair, not a failed cast (500)
+    expect(
+      await refused(
+        run.dataSource.transaction((m) =>
+          run.actions.exclude(m, { period: RANDOM_PERIOD, decisionRef: 'x', pairs: [{ memberKey: 1, storyKey: 2 ** 31 }] }),
+        ),
+      ),
+    ).toMatchObject({ status: 400, body: { details: [{ field: 'pairs.0' }] } });
     const { rows } = await t.db.pool.query(`SELECT count(*)::int AS n FROM earnings_exclusions WHERE decision_ref <> 'before'`);
     expect(rows[0].n).toBe(0);
   });

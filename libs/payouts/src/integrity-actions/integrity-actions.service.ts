@@ -11,6 +11,11 @@ import { PayoutHoldsRepository, type HeldPayout } from './payout-holds.repositor
 import { runFinalRefusal } from './run-final-rule.js';
 import { PayoutMoneyLock } from '../payout-money-lock.repository.js';
 
+/** Pairs one exclusion decision may name (a case lists far fewer; the bound keeps a request's work finite). */
+const MAX_EXCLUDED_PAIRS = 1_000_000;
+/** Member and story keys are PostgreSQL integers (int4), positive. */
+const isKey = (k: number) => Number.isSafeInteger(k) && k > 0 && k <= 2 ** 31 - 1;
+
 export interface ExclusionRequest {
   period: string;
   /** The integrity decision this exclusion belongs to (its id, or any stable reference). */
@@ -61,7 +66,9 @@ export class IntegrityActionsService {
     const problem = periodProblem(period);
     if (problem) throw badInput(`period ${problem}`, [{ field: 'period', message: problem }]);
     checkRef(decisionRef);
-    const bad = pairs.findIndex((p) => !Number.isSafeInteger(p.memberKey) || !Number.isSafeInteger(p.storyKey));
+    if (pairs.length > MAX_EXCLUDED_PAIRS)
+      throw badInput(`at most ${MAX_EXCLUDED_PAIRS} pairs per decision`, [{ field: 'pairs', message: 'too many' }]);
+    const bad = pairs.findIndex((p) => !isKey(p.memberKey) || !isKey(p.storyKey));
     if (bad >= 0) throw badInput(`pairs[${bad}] needs integer memberKey and storyKey`, [{ field: `pairs.${bad}`, message: 'not a key' }]);
     if (pairs.length === 0) return { excluded: 0 };
     const memberKeys = pairs.map((p) => p.memberKey);
