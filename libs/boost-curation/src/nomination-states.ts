@@ -14,3 +14,17 @@ export const DECLINE_REASONS = [
   'other',
 ] as const;
 export type DeclineReason = (typeof DECLINE_REASONS)[number];
+
+/** Why the rules refused a nomination at intake (checked in this order of precedence: limits, then the story). */
+export const REFUSAL_REASONS = [
+  'nominator_weekly_limit',
+  'nominator_monthly_limit',
+  'unknown_story',
+  'story_not_published',
+  'story_too_old',
+  'wrong_publication',
+  'ai_disclosed',
+  'already_boosted',
+  'already_nominated',
+] as const;
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];

@@ -1,21 +1,14 @@
 import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { DECLINE_REASONS } from './nomination-states.js';
+import { DECLINE_REASONS, REFUSAL_REASONS } from './nomination-states.js';
 import { sqlList } from '../../core/src/database/sql.js';
-export { DECLINE_REASONS, NOMINATION_STATUSES, type DeclineReason, type NominationStatus } from './nomination-states.js';
-
-/** Why the rules refused a nomination at intake (checked in this order of precedence: limits, then the story). */
-export const REFUSAL_REASONS = [
-  'nominator_weekly_limit',
-  'nominator_monthly_limit',
-  'unknown_story',
-  'story_not_published',
-  'story_too_old',
-  'wrong_publication',
-  'ai_disclosed',
-  'already_boosted',
-  'already_nominated',
-] as const;
-export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+export {
+  DECLINE_REASONS,
+  NOMINATION_STATUSES,
+  REFUSAL_REASONS,
+  type DeclineReason,
+  type NominationStatus,
+  type RefusalReason,
+} from './nomination-states.js';
 
 /** A publication editor's Boost nomination: the feed fields, then the rules' verdict and the decision. */
 @Entity('nominations')
