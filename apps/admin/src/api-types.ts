@@ -2890,6 +2890,11 @@ export interface components {
       /** @enum {string} */
       status: 'active' | 'suspended' | 'removed' | 'left';
     };
+    PayoutFailureCodeRecord: {
+      meaning: string;
+      tellWriter: string;
+      writerMustAct: boolean;
+    };
     PayoutProjectionView: {
       account: components['schemas']['ProjectionAccountView'] | null;
       /** @description the projected payout in cents; null when none can be projected */
@@ -3249,6 +3254,30 @@ export interface components {
       /** @description finance and admin must enrol before anything else */
       required: boolean;
     };
+    SettlementAlreadyAppliedRecord: {
+      /** Format: date-time */
+      appliedAt: string;
+      appliedByEmail: string | null;
+      /** Format: uuid */
+      fileId: string;
+    };
+    SettlementAppliedRecord: {
+      /** @description integer amount (a decimal string beyond 2^53) */
+      amountMicros: number | string;
+      /** Format: uuid */
+      fileId: string;
+      payouts: number;
+    };
+    SettlementChangeRecord: {
+      /** @description integer amount (a decimal string beyond 2^53) */
+      amountMicros: number | string;
+      payouts: number;
+    };
+    SettlementCountRecord: {
+      /** @description integer amount (a decimal string beyond 2^53) */
+      amountMicros: number | string;
+      lines: number;
+    };
     SettlementFileDetailView: {
       /** Format: date-time */
       appliedAt: string;
@@ -3318,6 +3347,70 @@ export interface components {
       status: 'paid' | 'failed' | 'returned';
       /** @enum {string|null} */
       toState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | null;
+    };
+    SettlementMissingPayoutRecord: {
+      /** @description integer amount (a decimal string beyond 2^53) */
+      amountMicros: number | string;
+      authorId: string;
+      /** @enum {string} */
+      state: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed';
+      /** Format: uuid */
+      statementId: string;
+    };
+    SettlementMissingRecord: {
+      /** @description integer amount (a decimal string beyond 2^53) */
+      amountMicros: number | string;
+      payouts: number;
+      pending: number;
+    };
+    SettlementPreviewLineRecord: {
+      /** @description integer amount (a decimal string beyond 2^53) */
+      amountMicros: number | string;
+      authorId: string | null;
+      /** @enum {string} */
+      class: 'matched' | 'already_applied' | 'amount_mismatch' | 'unknown_reference' | 'duplicate' | 'transition_not_allowed';
+      /** @enum {string|null} */
+      currentState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | null;
+      /** Format: date */
+      date: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      expectedMicros: (number | string) | null;
+      failure: components['schemas']['PayoutFailureCodeRecord'] | null;
+      failureCode: string | null;
+      line: number;
+      /** @enum {string|null} */
+      newState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | null;
+      reason: string | null;
+      reference: string;
+      /** Format: uuid */
+      statementId: string | null;
+      /** @enum {string} */
+      status: 'paid' | 'failed' | 'returned';
+    };
+    SettlementPreviewRecord: {
+      alreadyApplied: components['schemas']['SettlementAlreadyAppliedRecord'] | null;
+      applied?: components['schemas']['SettlementAppliedRecord'] | null;
+      /** @description per new payout state */
+      changes: {
+        [key: string]: components['schemas']['SettlementChangeRecord'];
+      };
+      /** @description per line class */
+      classes: {
+        [key: string]: components['schemas']['SettlementCountRecord'];
+      };
+      lineCount: number;
+      lines: components['schemas']['SettlementPreviewLineRecord'][];
+      linesTruncated: boolean;
+      missing: components['schemas']['SettlementMissingRecord'];
+      missingPayouts: components['schemas']['SettlementMissingPayoutRecord'][];
+      missingTruncated: boolean;
+      /** @example 2026-10 */
+      period: string;
+      /** Format: uuid */
+      runId: string;
+      /** @description the run’s status after applying */
+      runStatus?: string;
+      sha256: string;
     };
     SimulationAuthorView: {
       authorId: string;
@@ -5877,7 +5970,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SettlementPreviewRecord'];
+        };
       };
     };
   };
@@ -5900,7 +5995,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SettlementPreviewRecord'];
+        };
       };
     };
   };

@@ -77,3 +77,6 @@ export type IntegrityFlag = Omit<Schemas['IntegrityFlagRecord'], 'evidence'> & {
   evidence: Record<string, unknown> & { histogram?: { fromSeconds: number; sessions: number }[] };
 };
 export type IntegrityCaseDetail = Omit<Schemas['IntegrityCaseDetailRecord'], 'flags'> & { flags: IntegrityFlag[] };
+
+/** What a settlement file would do to a run (preview), or did (apply). */
+export type SettlementPreview = Schemas['SettlementPreviewRecord'];

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentStaff, Roles, type Actor } from '../../../core/src/auth/access.decorators.js';
 import { StepUp } from '../../../core/src/auth/step-up.decorator.js';
 import { BodyLimit } from '../../../core/src/http/body-limits.js';
@@ -7,11 +7,13 @@ import { MoneyWrite } from '../../../core/src/idempotency/money-write.decorator.
 import { SETTLEMENT_BODY_LIMITS, SettlementFileDto } from './settlement.dto.js';
 import { SettlementFileDetailView, SettlementFileView } from '../payouts-views.dto.js';
 import { SettlementService } from './settlement.service.js';
+import { SettlementChangeRecord, SettlementCountRecord, SettlementPreviewRecord } from './settlement-views.dto.js';
 
 /** Reconciliation with the processor: a payout run's settlement files (preview, apply, the ones applied). */
 @ApiTags('payout-runs')
 @ApiBearerAuth()
 @Controller('payout-runs')
+@ApiExtraModels(SettlementCountRecord, SettlementChangeRecord)
 export class SettlementController {
   constructor(private readonly settlement: SettlementService) {}
 
@@ -21,6 +23,7 @@ export class SettlementController {
   @Roles('finance')
   @StepUp()
   @BodyLimit(SETTLEMENT_BODY_LIMITS)
+  @ApiOkResponse({ type: SettlementPreviewRecord })
   preview(@Param('id', ParseUUIDPipe) id: string, @Body() dto: SettlementFileDto) {
     return this.settlement.preview(id, dto.content);
   }
@@ -31,6 +34,7 @@ export class SettlementController {
   @Roles('finance')
   @MoneyWrite()
   @BodyLimit(SETTLEMENT_BODY_LIMITS)
+  @ApiOkResponse({ type: SettlementPreviewRecord })
   apply(@CurrentStaff() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SettlementFileDto) {
     return this.settlement.apply(actor, id, dto.content, dto.fileName ?? null);
   }

@@ -18,8 +18,7 @@ import {
 } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
 import { useNotify, useRefresh } from 'react-admin';
-import type { PayoutFailureCode } from '@libs/payouts/src/payout-failure-codes';
-import { SETTLEMENT_LINE_CLASSES, type SettlementLineClass } from '@libs/payouts/src/settlement-rules';
+import { SETTLEMENT_LINE_CLASSES } from '@libs/payouts/src/settlement-rules';
 import { errorMessage } from '../../components/actions';
 import { StatusChip } from '../../components/fields';
 import { formatUtc } from '../../dates';
@@ -28,40 +27,8 @@ import { formatMicros } from '../../money';
 import { formatCount } from '../../numbers';
 import type { PayoutRun } from './index';
 import { CLASS_COLORS, CLASS_LABELS } from './settlement-classes';
-import type { StoredFile } from '../../api';
+import type { SettlementPreview as Preview, StoredFile } from '../../api';
 import { AppliedFiles } from './settlement-files';
-
-type Amount = number | string;
-
-interface PreviewLine {
-  line: number;
-  reference: string;
-  status: string;
-  amountMicros: Amount;
-  date: string;
-  failureCode: string | null;
-  failure: PayoutFailureCode | null;
-  class: SettlementLineClass;
-  authorId: string | null;
-  expectedMicros: Amount | null;
-  currentState: string | null;
-  newState: string | null;
-  reason: string | null;
-}
-
-interface Preview {
-  sha256: string;
-  lineCount: number;
-  alreadyApplied: { fileId: string; appliedAt: string; appliedByEmail: string | null } | null;
-  classes: Record<SettlementLineClass, { lines: number; amountMicros: Amount }>;
-  missing: { payouts: number; pending: number; amountMicros: Amount };
-  changes: Record<string, { payouts: number; amountMicros: Amount }>;
-  lines: PreviewLine[];
-  linesTruncated: boolean;
-  missingPayouts: { statementId: string; authorId: string; state: string; amountMicros: Amount }[];
-  missingTruncated: boolean;
-  applied?: { fileId: string; payouts: number; amountMicros: Amount } | null;
-}
 
 /** The 400's problems ("line 3, column amount: …"), each on its own line. */
 function problemsOf(e: unknown): string[] {
