@@ -49,7 +49,10 @@ export function defineIntegrityWalkthroughs({ walkthrough, env }) {
     await page.getByLabel('Reason').fill('fresh accounts opening one writer for 31–40 s');
     await page.getByRole('dialog').getByRole('button', { name: 'Exclude' }).click();
     if (final) {
-      await visible(page.getByText(/decisions on its cases are final/), 'the refusal: the month is approved');
+      await visible(
+        page.getByText(/ and read-only: a decision on its cases can no longer change it/),
+        'the refusal: the month is approved',
+      );
       await t.shot('integrity-exclude-refused');
       return;
     }

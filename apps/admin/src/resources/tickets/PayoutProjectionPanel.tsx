@@ -39,7 +39,11 @@ export const PayoutProjectionPanel = ({ ticketId, onUse }: { ticketId: string; o
             <Fact label="Payout account">{accountText(p.account)}</Fact>
             <Fact label={`Estimate for ${p.openPeriod}`}>{p.estimate ? formatMicros(p.estimate.amountMicros) : 'none yet'}</Fact>
           </Facts>
-          <Box data-testid="payout-projection-text" sx={{ bgcolor: 'action.hover', p: 1.5, borderRadius: 1, typography: 'body2' }}>
+          <Box
+            data-testid="payout-projection-text"
+            data-raw-number
+            sx={{ bgcolor: 'action.hover', p: 1.5, borderRadius: 1, typography: 'body2' }}
+          >
             {p.text}
           </Box>
           {onUse ? (
