@@ -2,7 +2,7 @@
  * Every queue and job of the product, in one place. The worker refuses to start unless
  * each job here has exactly one handler (see JobHandlerRegistry).
  */
-export const QUEUES = ['payouts', 'simulations', 'referrals', 'intake', 'ledger', 'integrity'] as const;
+export const QUEUES = ['payouts', 'simulations', 'referrals', 'intake', 'ledger', 'integrity', 'estimates'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 /**
@@ -19,6 +19,7 @@ export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
   intake: 1,
   ledger: 1,
   integrity: 1,
+  estimates: 1,
 };
 
 export const JOBS = {
@@ -40,6 +41,10 @@ export const JOBS = {
   ledgerIntegrity: { queue: 'ledger', name: 'ledger-integrity' },
   /** Computes a period's integrity signals and stores them as cases (libs/integrity); one job id per period. */
   integritySignals: { queue: 'integrity', name: 'integrity-signals' },
+  /** Scheduled daily at 01:00 UTC: queues the aggregation of the previous day and of every day whose data changed. */
+  estimatesDaily: { queue: 'estimates', name: 'estimates-daily' },
+  /** Replaces one UTC day's month-to-date aggregates (libs/payouts/src/estimates); one job id per day. */
+  estimateDay: { queue: 'estimates', name: 'estimate-day' },
 } as const satisfies Record<string, { queue: QueueName; name: string }>;
 
 export type JobKey = keyof typeof JOBS;

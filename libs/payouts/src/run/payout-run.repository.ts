@@ -5,7 +5,6 @@ import type { EarningsParameters } from '../earnings-parameters.js';
 import { FINAL_RUN_STATUSES_SQL } from '../payout-rules.js';
 import {
   type RunScope,
-  basisRunSql,
   liveExclusionsSql,
   stepContributions,
   stepCoverage,
@@ -15,10 +14,10 @@ import {
   stepReadRatio,
   stepShard,
   stepShardTables,
-  stepStatements,
   stepStoryEarnings,
   t,
 } from './earnings-sql.js';
+import { basisRunSql, stepStatements } from './statements-sql.js';
 import { stepExclusionEffects, stepStoreExclusionEffects } from './exclusion-effects-sql.js';
 import { exclusionsUsedSql, inputsDigestSql } from './run-inputs-sql.js';
 
