@@ -19,6 +19,9 @@ export type TrialBalance = Schemas['TrialBalanceView'];
 export type IntegrityRun = Schemas['IntegrityRunView'];
 export type LatestIntegrityRun = Schemas['LatestIntegrityRun'];
 export type PayoutRun = Schemas['PayoutRunView'];
+/** A run of the list; its page adds what approving it would warn about (computed runs). */
+export type PayoutRunDetail = PayoutRun & Partial<Pick<Schemas['PayoutRunShowView'], 'approvalWarnings'>>;
+export type ApprovalWarning = Schemas['ApprovalWarningView'];
 export type StoryEarning = Schemas['StoryEarningView'];
 export type Statement = Schemas['StatementView'];
 export type Adjustment = Schemas['AdjustmentView'];

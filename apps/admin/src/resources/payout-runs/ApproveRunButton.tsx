@@ -8,7 +8,8 @@ import { dataProvider } from '../../dataProvider';
 import { formatCents, formatMicros } from '../../money';
 import { formatCount } from '../../numbers';
 import { ConfirmDialog } from '../../review-queue/dialogs';
-import type { PayoutRun } from '.';
+import type { PayoutRunDetail } from '../../api';
+import { ApprovalWarnings } from './ApprovalWarnings';
 
 const STATUS_WORDS: Record<string, string> = {
   payable: 'paid out (pending transfer)',
@@ -50,7 +51,7 @@ function useStatusCounts(runId: string, open: boolean) {
  * ledger and freezes the period (docs/decisions.md "Forms").
  */
 export const ApproveRunButton = () => {
-  const run = useRecordContext<PayoutRun>();
+  const run = useRecordContext<PayoutRunDetail>();
   const { identity } = useGetIdentity();
   const { run: act, pending } = useAction();
   const [open, setOpen] = useState(false);
@@ -58,6 +59,7 @@ export const ApproveRunButton = () => {
   if (!run || run.status !== 'computed') return null;
   const own = identity?.id === run.startedBy;
   const total = formatCents(run.paidOutCents);
+  const warned = (run.approvalWarnings ?? []).length > 0;
   return (
     <IfCan resource="payout-runs" action="approve">
       <Tooltip
@@ -74,7 +76,7 @@ export const ApproveRunButton = () => {
       <ConfirmDialog
         open={open}
         title={`Approve the payout run of ${run.period}: ${total} to ${formatCount(run.paidAuthors)} writers?`}
-        confirmLabel={`Approve ${total}`}
+        confirmLabel={warned ? `Approve ${total} anyway` : `Approve ${total}`}
         color="success"
         pending={pending}
         onClose={() => setOpen(false)}
@@ -86,6 +88,7 @@ export const ApproveRunButton = () => {
           setOpen(false);
         }}
       >
+        <ApprovalWarnings warnings={run.approvalWarnings ?? []} period={run.period} inDialog />
         <div data-testid="approve-run-changes">
           <Typography gutterBottom>What changes when you approve:</Typography>
           <Table size="small">

@@ -1,4 +1,4 @@
-import type { PayoutRun } from '../../api';
+import type { PayoutRun, PayoutRunDetail } from '../../api';
 import DownloadIcon from '@mui/icons-material/Download';
 import PaymentsIcon from '@mui/icons-material/Payments';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
@@ -27,6 +27,7 @@ import {
 import { IfCan, useAction } from '../../components/actions';
 import { exporterOf } from '../../components/exporter';
 import { payoutRunCsv } from './csv';
+import { ApprovalWarnings } from './ApprovalWarnings';
 import { ApproveRunButton } from './ApproveRunButton';
 import { Fact, Facts, Progress, StatusChip } from '../../components/fields';
 import { ListActions, choices } from '../../components/lists';
@@ -239,51 +240,54 @@ const RunSummary = ({ run }: { run: PayoutRun }) => (
 );
 
 const RunDetail = () => {
-  const run = useRecordContext<PayoutRun>();
+  const run = useRecordContext<PayoutRunDetail>();
   const [tab, setTab] = useState(0);
   const { canAccess: canSettle } = useCanAccess({ resource: 'payout-runs', action: 'settlement' });
   if (!run) return null;
   const settles = isFinalRun(run.status) && !!canSettle;
   const done = !isWorking(run.status) && run.status !== 'failed';
   return (
-    <Card>
-      <Tabs value={tab} onChange={(_, v) => setTab(v)} sx={{ px: 2 }}>
-        <Tab label="Summary" />
-        <Tab label="Statements" disabled={!done} />
-        <Tab label="Story earnings" disabled={!done} />
-        <Tab label="Parameters" />
-        {settles ? <Tab label="Settlement" /> : null}
-      </Tabs>
-      <CardContent>
-        {tab === 0 ? <RunSummary run={run} /> : null}
-        {tab === 1 && done ? (
-          <ReferenceManyField
-            key={`${run.id}-${run.attempt}`}
-            reference="statements"
-            target="runId"
-            sort={{ field: 'balanceMicros', order: 'DESC' }}
-            perPage={25}
-            pagination={<Pagination />}
-          >
-            <StatementColumns withPeriod={false} />
-          </ReferenceManyField>
-        ) : null}
-        {tab === 2 && done ? (
-          <ReferenceManyField
-            key={`${run.id}-${run.attempt}`}
-            reference="story-earnings"
-            target="runId"
-            sort={{ field: 'earningsMicros', order: 'DESC' }}
-            perPage={25}
-            pagination={<Pagination />}
-          >
-            <StoryEarningColumns withPeriod={false} />
-          </ReferenceManyField>
-        ) : null}
-        {tab === 3 ? <ParameterValues params={run.params} /> : null}
-        {tab === 4 && settles ? <SettlementTab run={run} /> : null}
-      </CardContent>
-    </Card>
+    <>
+      {run.status === 'computed' ? <ApprovalWarnings warnings={run.approvalWarnings ?? []} period={run.period} /> : null}
+      <Card>
+        <Tabs value={tab} onChange={(_, v) => setTab(v)} sx={{ px: 2 }}>
+          <Tab label="Summary" />
+          <Tab label="Statements" disabled={!done} />
+          <Tab label="Story earnings" disabled={!done} />
+          <Tab label="Parameters" />
+          {settles ? <Tab label="Settlement" /> : null}
+        </Tabs>
+        <CardContent>
+          {tab === 0 ? <RunSummary run={run} /> : null}
+          {tab === 1 && done ? (
+            <ReferenceManyField
+              key={`${run.id}-${run.attempt}`}
+              reference="statements"
+              target="runId"
+              sort={{ field: 'balanceMicros', order: 'DESC' }}
+              perPage={25}
+              pagination={<Pagination />}
+            >
+              <StatementColumns withPeriod={false} />
+            </ReferenceManyField>
+          ) : null}
+          {tab === 2 && done ? (
+            <ReferenceManyField
+              key={`${run.id}-${run.attempt}`}
+              reference="story-earnings"
+              target="runId"
+              sort={{ field: 'earningsMicros', order: 'DESC' }}
+              perPage={25}
+              pagination={<Pagination />}
+            >
+              <StoryEarningColumns withPeriod={false} />
+            </ReferenceManyField>
+          ) : null}
+          {tab === 3 ? <ParameterValues params={run.params} /> : null}
+          {tab === 4 && settles ? <SettlementTab run={run} /> : null}
+        </CardContent>
+      </Card>
+    </>
   );
 };
 
