@@ -434,6 +434,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/curator-calibration': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CalibrationController_curators'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/earnings-parameters': {
     parameters: {
       query?: never;
@@ -955,6 +971,22 @@ export interface paths {
       cookie?: never;
     };
     get: operations['NominationsController_queueStats'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/nominator-calibration': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CalibrationController_nominators'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2409,6 +2441,34 @@ export interface components {
       storyId?: string | null;
       subject: string;
     };
+    CuratorCalibrationRecord: {
+      /** @description boosted / decisions, basis points, floor; null: no decision */
+      acceptanceRateBps: number | null;
+      /** @description ended, not measurable yet: a month of the window has no approved run */
+      awaitingRunBoosts: number;
+      /** @description ended, measurable, but boost impact has not been computed for it yet */
+      awaitingSimulationBoosts: number;
+      boosted: number;
+      /** @description boosts created: nominations boosted and story boosts */
+      boostsChosen: number;
+      /** @description nominations boosted or declined */
+      decisions: number;
+      declined: number;
+      email: string;
+      /** @description boosts whose window has ended */
+      endedBoosts: number;
+      /** Format: uuid */
+      id: string;
+      /** @description ended boosts with a complete measurement (every month of the window has an approved run) */
+      measuredBoosts: number;
+      /** @description the median measured boost (the lower middle for an even count; µ$) */
+      medianRealisedMicros: (number | string) | null;
+      name: string;
+      /** @description what the measured boosts moved, summed (µ$; null: none measured) */
+      realisedMicros: (number | string) | null;
+      /** @description stories boosted without a nomination */
+      storyBoosts: number;
+    };
     DeclineNominationDto: {
       note?: string;
       /** @enum {string} */
@@ -2784,6 +2844,32 @@ export interface components {
       storyStatus: string;
       storyTitle: string;
       views: number;
+    };
+    NominatorCalibrationRecord: {
+      /** @description boosted / (boosted + declined), basis points, floor; null: none decided */
+      acceptanceRateBps: number | null;
+      /** @description ended, not measurable yet: a month of the window has no approved run */
+      awaitingRunBoosts: number;
+      /** @description ended, measurable, but boost impact has not been computed for it yet */
+      awaitingSimulationBoosts: number;
+      boosted: number;
+      /** @description declined by a curator */
+      declined: number;
+      /** @description boosts whose window has ended */
+      endedBoosts: number;
+      id: string;
+      /** @description ended boosts with a complete measurement (every month of the window has an approved run) */
+      measuredBoosts: number;
+      /** @description the median measured boost (the lower middle for an even count; µ$) */
+      medianRealisedMicros: (number | string) | null;
+      name: string;
+      nominations: number;
+      pending: number;
+      /** @description what the measured boosts moved, summed (µ$; null: none measured) */
+      realisedMicros: (number | string) | null;
+      /** @description refused by the rules at intake */
+      refused: number;
+      username: string;
     };
     NominatorRecord: {
       approvalRateBps: number | null;
@@ -4795,6 +4881,36 @@ export interface operations {
       };
     };
   };
+  CalibrationController_curators: {
+    parameters: {
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, acceptanceRateBps, endedBoosts, measuredBoosts, realisedMicros, medianRealisedMicros, boosted, declined, name, decisions, boostsChosen; default ["decisions","DESC"] */
+        sort?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description curator-calibration <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CuratorCalibrationRecord'][];
+        };
+      };
+    };
+  };
   EarningsParametersController_history: {
     parameters: {
       query?: never;
@@ -5598,6 +5714,36 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  CalibrationController_nominators: {
+    parameters: {
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, acceptanceRateBps, endedBoosts, measuredBoosts, realisedMicros, medianRealisedMicros, boosted, declined, name, nominations, refused; default ["nominations","DESC"] */
+        sort?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description nominator-calibration <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NominatorCalibrationRecord'][];
+        };
       };
     };
   };
