@@ -2202,7 +2202,8 @@ export interface components {
         | 'carried_over'
         | 'payout_account_not_ready'
         | 'forfeited'
-        | 'payout_problem';
+        | 'payout_problem'
+        | 'released_from_hold';
       storyId?: string;
       text: string;
     };
@@ -2494,6 +2495,8 @@ export interface components {
       payoutStateAt: string | null;
       /** @description integer amount (a decimal string beyond 2^53) */
       referralEarningsMicros: number | string;
+      /** @description Of the opening: payouts of earlier months released from an integrity review hold */
+      releasedMicros: number | string;
       status: string;
       /** @description integer amount (a decimal string beyond 2^53) */
       storyEarningsMicros: number | string;
@@ -2902,7 +2905,7 @@ export interface components {
       /** Format: date-time */
       asOf: string;
       authorId: string;
-      /** @description what the next run opens with: carried, plus a payout that failed or was reversed */
+      /** @description what the next run opens with: carried, plus a payout that failed or was reversed, plus released payouts */
       carriedMicros: number | string;
       /** @description the open month so far (none exist yet) */
       estimate: components['schemas']['ProjectionEstimateView'] | null;
@@ -2920,6 +2923,10 @@ export interface components {
       payBy: string | null;
       /** @description the period whose run pays it */
       period: string | null;
+      /** @description payouts released from review hold, back in the balance: the next run pays them */
+      released: components['schemas']['HeldPayoutView'][];
+      /** @description integer amount (a decimal string beyond 2^53) */
+      releasedCents: number | string;
       /** @description what must still be earned to reach the threshold */
       shortfallMicros: number | string;
       /** @description the statement of the latest final run */
@@ -3036,7 +3043,7 @@ export interface components {
       failureCode?: string;
       note?: string;
       /** @enum {string} */
-      state: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed';
+      state: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | 'released';
       statementId: string;
     };
     ProjectionAccountView: {
@@ -3061,7 +3068,7 @@ export interface components {
       /** @description integer amount (a decimal string beyond 2^53) */
       payoutCents: number | string;
       /** @enum {string|null} */
-      payoutState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | null;
+      payoutState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | 'released' | null;
       period: string;
       /** @enum {string} */
       status: 'payable' | 'below_threshold' | 'payout_account_not_ready' | 'forfeited';
@@ -3338,7 +3345,7 @@ export interface components {
       date: string;
       failureCode: string | null;
       /** @enum {string|null} */
-      fromState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | null;
+      fromState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | 'released' | null;
       line: number;
       reference: string;
       /** Format: uuid */
@@ -3346,14 +3353,14 @@ export interface components {
       /** @enum {string} */
       status: 'paid' | 'failed' | 'returned';
       /** @enum {string|null} */
-      toState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | null;
+      toState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | 'released' | null;
     };
     SettlementMissingPayoutRecord: {
       /** @description integer amount (a decimal string beyond 2^53) */
       amountMicros: number | string;
       authorId: string;
       /** @enum {string} */
-      state: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed';
+      state: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | 'released';
       /** Format: uuid */
       statementId: string;
     };
@@ -3370,7 +3377,7 @@ export interface components {
       /** @enum {string} */
       class: 'matched' | 'already_applied' | 'amount_mismatch' | 'unknown_reference' | 'duplicate' | 'transition_not_allowed';
       /** @enum {string|null} */
-      currentState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | null;
+      currentState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | 'released' | null;
       /** Format: date */
       date: string;
       /** @description integer amount (a decimal string beyond 2^53) */
@@ -3379,7 +3386,7 @@ export interface components {
       failureCode: string | null;
       line: number;
       /** @enum {string|null} */
-      newState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | null;
+      newState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | 'released' | null;
       reason: string | null;
       reference: string;
       /** Format: uuid */
@@ -3628,7 +3635,7 @@ export interface components {
       /** @description why the payout failed or came back (a processor failure code), while it is failed or reversed */
       payoutFailureCode?: string | null;
       /** @enum {string|null} */
-      payoutState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | null;
+      payoutState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | 'released' | null;
       /** Format: date-time */
       payoutStateAt: string | null;
       period: string;
@@ -4055,6 +4062,8 @@ export interface components {
       payoutState: string | null;
       /** @description integer amount (a decimal string beyond 2^53) */
       referralEarningsMicros: number | string;
+      /** @description Of the opening: payouts of earlier months released from an integrity review hold */
+      releasedMicros: number | string;
       status: string;
       /** @description integer amount (a decimal string beyond 2^53) */
       storyEarningsMicros: number | string;
