@@ -333,7 +333,7 @@ export class PayoutRunRepository {
               EXISTS (SELECT 1 FROM statements us JOIN payout_runs ur ON ur.id = us.run_id
                 WHERE ur.status IN ${FINAL_RUN_STATUSES_SQL} AND ur.period < r.period AND us.payout_state IN ${UNSETTLED_PAYOUT_STATES_SQL}
                   AND us.returned_by_run_id IS NULL
-                  AND us.id <> ALL (SELECT x FROM statements sm, unnest(sm.returned_statement_ids) x WHERE sm.run_id = r.id)) AS missed,
+                  AND us.id NOT IN (SELECT x FROM statements sm, unnest(sm.returned_statement_ids) x WHERE sm.run_id = r.id)) AS missed,
               (${basisRunSql}) AS now_basis,
               (${inputsDigestSql.replace(' AS digest', '')}) AS now_digest
        FROM payout_runs r WHERE r.id = $2`,
