@@ -2277,7 +2277,8 @@ export interface components {
         | 'carried_over'
         | 'payout_account_not_ready'
         | 'forfeited'
-        | 'payout_problem';
+        | 'payout_problem'
+        | 'released_from_hold';
       storyId?: string;
       text: string;
     };
@@ -2616,6 +2617,8 @@ export interface components {
       payoutStateAt: string | null;
       /** @description integer amount (a decimal string beyond 2^53) */
       referralEarningsMicros: number | string;
+      /** @description Of the opening: payouts of earlier months released from an integrity review hold */
+      releasedMicros: number | string;
       status: string;
       /** @description integer amount (a decimal string beyond 2^53) */
       storyEarningsMicros: number | string;
@@ -3050,7 +3053,7 @@ export interface components {
       /** Format: date-time */
       asOf: string;
       authorId: string;
-      /** @description what the next run opens with: carried, plus a payout that failed or was reversed */
+      /** @description what the next run opens with: carried, plus a payout that failed or was reversed, plus released payouts */
       carriedMicros: number | string;
       /** @description the open month so far (none exist yet) */
       estimate: components['schemas']['ProjectionEstimateView'] | null;
@@ -3068,6 +3071,10 @@ export interface components {
       payBy: string | null;
       /** @description the period whose run pays it */
       period: string | null;
+      /** @description payouts released from review hold, back in the balance: the next run pays them */
+      released: components['schemas']['HeldPayoutView'][];
+      /** @description integer amount (a decimal string beyond 2^53) */
+      releasedCents: number | string;
       /** @description what must still be earned to reach the threshold */
       shortfallMicros: number | string;
       /** @description the statement of the latest final run */
@@ -3184,7 +3191,7 @@ export interface components {
       failureCode?: string;
       note?: string;
       /** @enum {string} */
-      state: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed';
+      state: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | 'released';
       statementId: string;
     };
     ProjectionAccountView: {
@@ -3209,7 +3216,7 @@ export interface components {
       /** @description integer amount (a decimal string beyond 2^53) */
       payoutCents: number | string;
       /** @enum {string|null} */
-      payoutState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | null;
+      payoutState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | 'released' | null;
       period: string;
       /** @enum {string} */
       status: 'payable' | 'below_threshold' | 'payout_account_not_ready' | 'forfeited';
@@ -3486,7 +3493,7 @@ export interface components {
       date: string;
       failureCode: string | null;
       /** @enum {string|null} */
-      fromState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | null;
+      fromState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | 'released' | null;
       line: number;
       reference: string;
       /** Format: uuid */
@@ -3494,14 +3501,14 @@ export interface components {
       /** @enum {string} */
       status: 'paid' | 'failed' | 'returned';
       /** @enum {string|null} */
-      toState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | null;
+      toState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | 'released' | null;
     };
     SettlementMissingPayoutRecord: {
       /** @description integer amount (a decimal string beyond 2^53) */
       amountMicros: number | string;
       authorId: string;
       /** @enum {string} */
-      state: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed';
+      state: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | 'released';
       /** Format: uuid */
       statementId: string;
     };
@@ -3518,7 +3525,7 @@ export interface components {
       /** @enum {string} */
       class: 'matched' | 'already_applied' | 'amount_mismatch' | 'unknown_reference' | 'duplicate' | 'transition_not_allowed';
       /** @enum {string|null} */
-      currentState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | null;
+      currentState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | 'released' | null;
       /** Format: date */
       date: string;
       /** @description integer amount (a decimal string beyond 2^53) */
@@ -3527,7 +3534,7 @@ export interface components {
       failureCode: string | null;
       line: number;
       /** @enum {string|null} */
-      newState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | null;
+      newState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | 'released' | null;
       reason: string | null;
       reference: string;
       /** Format: uuid */
@@ -3776,7 +3783,7 @@ export interface components {
       /** @description why the payout failed or came back (a processor failure code), while it is failed or reversed */
       payoutFailureCode?: string | null;
       /** @enum {string|null} */
-      payoutState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | null;
+      payoutState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | 'released' | null;
       /** Format: date-time */
       payoutStateAt: string | null;
       period: string;
@@ -4214,6 +4221,8 @@ export interface components {
       payoutState: string | null;
       /** @description integer amount (a decimal string beyond 2^53) */
       referralEarningsMicros: number | string;
+      /** @description Of the opening: payouts of earlier months released from an integrity review hold */
+      releasedMicros: number | string;
       status: string;
       /** @description integer amount (a decimal string beyond 2^53) */
       storyEarningsMicros: number | string;

@@ -1,4 +1,5 @@
 import { FINAL_RUN_STATUSES_SQL, thresholdMicros } from '../payout-rules.js';
+import { UNSETTLED_PAYOUT_STATES_SQL } from '../../../ledger/src/ledger-rules.js';
 import { sqlInt } from '../../../core/src/database/sql.js';
 import { RUN_RESULTS, type RunScope, periodBounds } from './earnings-sql.js';
 
@@ -12,8 +13,9 @@ export const basisRunSql = `SELECT id FROM payout_runs WHERE period < $1 AND sta
 /**
  * Step 9: statements. Opening = the carried amount of the author's statement in the latest
  * approved (or paid) run of an earlier period, plus every payout of an approved earlier run
- * that failed or was reversed and has not been taken back yet (the spec names only the
- * latest run's; a transfer that bounces later must not be lost either). Authors: anyone
+ * back in the author's balance (failed, reversed, or released from an integrity hold) and
+ * not taken back yet (the spec names only the latest run's failures; a transfer that bounces
+ * later must not be lost either, and a released hold is paid by the next run). Authors: anyone
  * with story earnings, referral credits, adjustments or an opening balance. A statement
  * records the author's live integrity hold (the oldest), whose payout approval then holds.
  * Takes the period as $1.
@@ -28,7 +30,7 @@ export function stepStatements(s: RunScope, runId: string): string {
       SELECT st.author_key, sum(st.payout_cents * 10000)::bigint AS amount, array_agg(st.id ORDER BY st.id) AS ids
       FROM statements st JOIN payout_runs r ON r.id = st.run_id
       WHERE r.status IN ${FINAL_RUN_STATUSES_SQL} AND r.period < '${s.period}'
-        AND st.payout_state IN ('failed', 'reversed') AND st.returned_by_run_id IS NULL
+        AND st.payout_state IN ${UNSETTLED_PAYOUT_STATES_SQL} AND st.returned_by_run_id IS NULL
       GROUP BY st.author_key
     ), opening AS (${
       s.openings ??
