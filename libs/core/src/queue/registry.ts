@@ -40,6 +40,8 @@ export const JOBS = {
   ledgerIntegrity: { queue: 'ledger', name: 'ledger-integrity' },
   /** Computes a period's integrity signals and stores them as cases (libs/integrity); one job id per period. */
   integritySignals: { queue: 'integrity', name: 'integrity-signals' },
+  /** Computes the money at stake of a period's cases with the earnings engine (after detection and decisions); one job id per period. */
+  integrityStakes: { queue: 'integrity', name: 'integrity-stakes' },
 } as const satisfies Record<string, { queue: QueueName; name: string }>;
 
 export type JobKey = keyof typeof JOBS;

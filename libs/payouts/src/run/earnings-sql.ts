@@ -31,6 +31,13 @@ export interface RunScope {
   boosts?: string;
   /** Step 9's openings (an SQL relation: author_key, run_id, amount, returned_ids); default: from the basis run. */
   openings?: string;
+  /**
+   * A part of the month (money at stake, exclusion-impact-sql.ts): only the members `(m)` and
+   * the read ratios of the stories `(s)`, reading `sessions` and `engagements` (relations
+   * holding at least the part's rows of P). Exact for those members when `stories` holds every
+   * story they read in P: step 5 divides each member's contribution over their own pairs.
+   */
+  part?: { members: string; stories: string; sessions: string; engagements: string };
 }
 
 /** The tables of steps 7 and 9 and their owner column (a run's, or a simulation's). */
@@ -58,6 +65,11 @@ export function liveExclusionsSql(period: string): string {
   return `(SELECT member_key AS m, story_key AS s FROM earnings_exclusions WHERE period = '${period}' AND revoked_at IS NULL)`;
 }
 
+/** `AND <column> IN` the part's members (`m`) or stories (`s`); nothing for a whole month. */
+function inPart(s: RunScope, column: string, of: 'members' | 'stories'): string {
+  return s.part ? `AND ${column} IN (SELECT pt.${of === 'members' ? 'm' : 's'} FROM ${s.part[of]} pt)` : '';
+}
+
 /** `AND NOT <member, story> excluded` (`excludedOnly`: `AND` excluded), for a row's member and story columns. */
 function notExcluded(s: RunScope, member: string, story: string): string {
   if (!s.excludedPairs) return '';
@@ -81,7 +93,7 @@ export function stepContributions(s: RunScope): string {
       SELECT ((extract(year FROM ${firstDay}) - extract(year FROM c.covers_from)) * 12
              + extract(month FROM ${firstDay}) - extract(month FROM c.covers_from))::int AS k
     ) k
-    WHERE c.status = 'paid'
+    WHERE c.status = 'paid' ${inPart(s, 'c.member_key', 'members')}
     GROUP BY c.member_key`;
 }
 
@@ -96,6 +108,7 @@ export function stepCoverage(s: RunScope): string[] {
        SELECT ms.member_key AS m, range_agg(tstzrange(ms.started_at, ms.ended_at, '[)')) AS cover
        FROM memberships ms JOIN members mb ON mb.key = ms.member_key AND NOT mb.earnings_excluded
        WHERE ms.started_at < ${end} AND (ms.ended_at IS NULL OR (ms.ended_at > ${start} AND ms.ended_at > ms.started_at))
+         ${inPart(s, 'ms.member_key', 'members')}
        GROUP BY ms.member_key`,
     `CREATE UNLOGGED TABLE ${t(s, 'author_cover')} AS
        SELECT e.member_key AS a, range_agg(tstzrange(e.enrolled_at, e.left_at, '[)')) AS cover
@@ -103,7 +116,8 @@ export function stepCoverage(s: RunScope): string[] {
        WHERE e.enrolled_at < ${end} AND (e.left_at IS NULL OR (e.left_at > ${start} AND e.left_at > e.enrolled_at))
        GROUP BY e.member_key`,
     `CREATE UNLOGGED TABLE ${t(s, 'story_rank')} AS
-       SELECT key AS s, author_key AS a, row_number() OVER (ORDER BY id COLLATE "C")::int AS rk FROM stories`,
+       SELECT key AS s, author_key AS a, row_number() OVER (ORDER BY id COLLATE "C")::int AS rk FROM stories
+       WHERE true ${inPart(s, 'key', 'stories')}`, // a part's ranks keep the order: all step 5 reads
   ];
 }
 
@@ -121,8 +135,8 @@ export function stepReadRatio(s: RunScope): string {
     FROM (
       SELECT se.story_key AS s, count(*)::int AS views,
              count(*) FILTER (WHERE se.active_seconds >= ${int(p.qualifiedReadSeconds)})::int AS reads
-      FROM sessions se JOIN stories st ON st.key = se.story_key
-      WHERE se.started_at >= ${start} AND se.started_at < ${end}
+      FROM ${s.part?.sessions ?? 'sessions'} se JOIN stories st ON st.key = se.story_key
+      WHERE se.started_at >= ${start} AND se.started_at < ${end} ${inPart(s, 'se.story_key', 'stories')}
         AND (se.reader_key IS NULL OR se.reader_key <> st.author_key) ${notExcluded(s, 'se.reader_key', 'se.story_key')}
       GROUP BY se.story_key
     ) v`;
@@ -134,7 +148,7 @@ export function stepReadRatio(s: RunScope): string {
  */
 function eligibleSessions(s: RunScope, extraJoin = '', extraWhere = ''): string {
   const { start, end } = periodBounds(s.period);
-  return `FROM sessions se
+  return `FROM ${s.part?.sessions ?? 'sessions'} se
       JOIN stories st ON st.key = se.story_key AND st.members_only
       ${extraJoin}
       JOIN ${t(s, 'member_cover')} mc ON mc.m = se.reader_key
@@ -165,7 +179,7 @@ export function stepNewFollows(s: RunScope): string[] {
   return [
     `CREATE UNLOGGED TABLE ${t(s, 'first_follows')} AS
        SELECT follower_key AS m, followee_key AS a, min(followed_at) AS followed_at
-       FROM follows WHERE followed_at < ${end} GROUP BY follower_key, followee_key
+       FROM follows WHERE followed_at < ${end} ${inPart(s, 'follower_key', 'members')} GROUP BY follower_key, followee_key
        HAVING min(followed_at) >= ${start} AND min(followed_at) < ${end}`,
     `CREATE UNLOGGED TABLE ${t(s, 'new_follows')} AS
        SELECT DISTINCT ON (se.reader_key, st.author_key) se.reader_key AS m, se.story_key AS s
@@ -181,8 +195,8 @@ export function stepPairFacts(s: RunScope): string[] {
     `CREATE UNLOGGED TABLE ${t(s, 'engaged')} AS
        SELECT e.member_key AS m, e.story_key AS s,
               bool_or(e.kind = 'clap') AS clap, bool_or(e.kind = 'highlight') AS highlight, bool_or(e.kind = 'reply') AS reply
-       FROM engagements e
-       WHERE e.occurred_at >= ${start} AND e.occurred_at < ${end} ${notExcluded(s, 'e.member_key', 'e.story_key')}
+       FROM ${s.part?.engagements ?? 'engagements'} e
+       WHERE e.occurred_at >= ${start} AND e.occurred_at < ${end} ${inPart(s, 'e.member_key', 'members')} ${notExcluded(s, 'e.member_key', 'e.story_key')}
        GROUP BY e.member_key, e.story_key`,
     `CREATE UNLOGGED TABLE ${t(s, 'pairs')} AS
        SELECT p.m, p.s, p.a, p.time_points, p.member_reads, p.t0,
