@@ -35,7 +35,7 @@ export const CaseStake = ({ r }: { r: CaseDetail }) => {
         <Typography variant="body2" color="text.secondary" gutterBottom data-testid="stake-basis">
           {s.run
             ? `Earnings in the period's ${s.run.status} run${s.run.applied ? ', which already applied this exclusion' : ''}.`
-            : s.runNote}{' '}
+            : `${s.runNote ?? ''}.`}{' '}
           {`${formatCount(r.stakeGainers ?? 0)} other writer${r.stakeGainers === 1 ? '' : 's'} would gain.`}
         </Typography>
         <Table size="small">
