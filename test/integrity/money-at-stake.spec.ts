@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { getQueueToken } from '@nestjs/bullmq';
-import type { Queue } from 'bullmq';
+import { QueueEvents, type Queue } from 'bullmq';
+import { queueConnection } from '../../libs/core/src/queue/queue.module.js';
 import { IntegrityApprovalWarnings } from '../../libs/integrity/src/approval-warnings.js';
 import { decisionRef } from '../../libs/integrity/src/cases.service.js';
 import { SignalsService, StakesQueue, StakesService, stakesJobIds } from '../../libs/integrity/src/index.js';
@@ -177,13 +178,29 @@ describe('integrity money at stake', () => {
     else expect(warnings[0]).toMatchObject({ amountMicros: BigInt(rows[0].s), details: expect.objectContaining({ notComputed: 0 }) });
   });
 
-  it('is a job per period with deterministic ids: queued once while waiting', async () => {
+  it('is a job per period with deterministic ids: queued once while waiting, run by the worker', async () => {
     const queue = t.app.get<Queue>(getQueueToken('integrity'));
     const stakes = t.app.get(StakesQueue);
     await queue.obliterate({ force: true });
     expect(await stakes.enqueue(PERIOD)).toEqual({ period: PERIOD, jobId: stakesJobIds(PERIOD)[0], queued: true });
     expect(await stakes.enqueue(PERIOD)).toEqual({ period: PERIOD, jobId: stakesJobIds(PERIOD)[0], queued: false });
     await expect(stakes.enqueue('2026-13')).rejects.toThrow(/period/);
-    await queue.obliterate({ force: true });
+    await t.db.pool.query(`UPDATE integrity_cases SET money_at_stake_micros = NULL, stake_computed_at = NULL WHERE status = 'open'`);
+    const worker = await t.startWorker();
+    const events = new QueueEvents('integrity', queueConnection(t.config, t.db.url).options as never);
+    await events.waitUntilReady();
+    try {
+      const result = await (await queue.getJob(stakesJobIds(PERIOD)[0]))!.waitUntilFinished(events, 60_000);
+      const open = (await openCases()).length;
+      expect(result).toEqual({ period: PERIOD, cases: open, stored: open });
+      const { rows } = await t.db.pool.query(
+        `SELECT count(*)::int AS n FROM integrity_cases WHERE status = 'open' AND money_at_stake_micros IS NULL`,
+      );
+      expect(rows[0].n).toBe(0);
+    } finally {
+      await events.close();
+      await queue.obliterate({ force: true });
+      await worker.close();
+    }
   });
 });

@@ -3,7 +3,15 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { rows } from '../../../core/src/database/sql.js';
 import type { EarningsParameters } from '../earnings-parameters.js';
-import { engineSteps, groupScopes, stepGroupImpact, stepImpactParts, w, type ImpactWork } from '../run/exclusion-impact-sql.js';
+import {
+  engineSteps,
+  groupScopes,
+  stepGroupImpact,
+  stepGroupParts,
+  stepImpactParts,
+  w,
+  type ImpactWork,
+} from '../run/exclusion-impact-sql.js';
 import { PayoutRunRepository, tuneForRun, WORK_SCHEMA } from '../run/payout-run.repository.js';
 
 export interface StoryImpact {
@@ -52,8 +60,14 @@ export class ExclusionImpactRepository {
         const keys = await rows<{ n: number; k: string }>(m, `SELECT DISTINCT n, k FROM ${w(x, 'groups')} ORDER BY n`);
         for (const { n } of keys) {
           const scopes = groupScopes(x, n);
-          for (const sql of [...engineSteps(scopes.without), ...engineSteps(scopes.with), ...stepGroupImpact(x, n)]) await m.query(sql);
-          for (const side of ['o', 'x']) await this.engine.dropWorkTables(m, `${prefix}g${n}${side}_`);
+          for (const sql of [
+            ...stepGroupParts(x, n),
+            ...engineSteps(scopes.without),
+            ...engineSteps(scopes.with),
+            ...stepGroupImpact(x, n),
+          ])
+            await m.query(sql);
+          for (const side of ['', 'o', 'x']) await this.engine.dropWorkTables(m, `${prefix}g${n}${side}_`);
         }
         const changed = await rows<{ n: number; storyKey: number; authorKey: number; delta: string }>(
           m,

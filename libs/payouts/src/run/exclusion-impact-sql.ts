@@ -23,7 +23,8 @@ import {
  * live exclusions, then those plus the group — and the difference per story is exact.
  *
  * Work tables under `work` (a payout_work prefix): `groups (n, ref, m, s)` comes from the
- * caller; the period's sessions and engagements of every group's part are copied once.
+ * caller; the period's sessions and engagements of every group's part are copied once, then each
+ * group's own part (both sides read it several times).
  */
 export interface ImpactWork {
   work: string;
@@ -57,16 +58,31 @@ export function stepImpactParts(x: ImpactWork): string[] {
   ];
 }
 
+const group = (n: number): number => {
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`bad group ${n}`);
+  return n;
+};
+
+/** Group `n`'s own sessions and engagements (both sides read them several times: a part, not the union). */
+export function stepGroupParts(x: ImpactWork, n: number): string[] {
+  const g = group(n);
+  return [
+    `CREATE UNLOGGED TABLE ${x.work}g${g}_sessions AS
+       SELECT se.* FROM ${w(x, 'sessions')} se WHERE se.story_key IN (SELECT s FROM ${w(x, 'stories')} WHERE n = ${g})`,
+    `CREATE UNLOGGED TABLE ${x.work}g${g}_engagements AS
+       SELECT e.* FROM ${w(x, 'engagements')} e WHERE e.member_key IN (SELECT m FROM ${w(x, 'members')} WHERE n = ${g})`,
+  ];
+}
+
 /** The engine's scopes of group `n`: without it (the other live exclusions) and with it. */
 export function groupScopes(x: ImpactWork, n: number): { without: RunScope; with: RunScope } {
-  const g = Number(n);
-  if (!Number.isSafeInteger(g) || g < 0) throw new Error(`bad group ${n}`);
+  const g = group(n);
   const others = `(SELECT l.m, l.s FROM ${w(x, 'live')} l WHERE l.ref IS DISTINCT FROM (SELECT min(ref) FROM ${w(x, 'groups')} WHERE n = ${g}))`;
   const part = {
     members: `(SELECT m FROM ${w(x, 'members')} WHERE n = ${g})`,
     stories: `(SELECT s FROM ${w(x, 'stories')} WHERE n = ${g})`,
-    sessions: w(x, 'sessions'),
-    engagements: w(x, 'engagements'),
+    sessions: `${x.work}g${g}_sessions`,
+    engagements: `${x.work}g${g}_engagements`,
   };
   // one shard: a part is small, and shards never change a member's allocation
   const params = { ...x.params, shards: 1 };
