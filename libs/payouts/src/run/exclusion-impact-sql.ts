@@ -1,3 +1,4 @@
+import { sqlInt } from '../../../core/src/database/sql.js';
 import type { EarningsParameters } from '../earnings-parameters.js';
 import {
   type RunScope,
@@ -20,7 +21,9 @@ import {
  * members whose allocation can move are the group's members and every reader of the group's
  * stories in P; nobody else's pairs change (step 5 divides each member's contribution over
  * their own pairs). The engine runs twice over that part of the month — the period's other
- * live exclusions, then those plus the group — and the difference per story is exact.
+ * live exclusions, then those plus the group — and the difference per story is exact. (Only
+ * qualified sessions make pairs, so only readers with one on the group's stories, and the
+ * stories they read qualified, are needed.)
  *
  * Work tables under `work` (a payout_work prefix): `groups (n, ref, m, s)` comes from the
  * caller; the period's sessions and engagements of every group's part are copied once, then each
@@ -38,16 +41,18 @@ export const w = (x: ImpactWork, name: string) => `${x.work}${name}`;
 export function stepImpactParts(x: ImpactWork): string[] {
   const { start, end } = periodBounds(x.period);
   const inP = (col: string) => `${col} >= ${start} AND ${col} < ${end}`;
+  // a member's pairs need qualified sessions: shorter ones make no pair, so they move nothing but views
+  const qualified = `se.active_seconds >= ${sqlInt(x.params.qualifiedReadSeconds)}`;
   return [
     `CREATE UNLOGGED TABLE ${w(x, 'live')} AS
        SELECT member_key AS m, story_key AS s, decision_ref AS ref FROM earnings_exclusions WHERE period = '${x.period}' AND revoked_at IS NULL`,
     `CREATE UNLOGGED TABLE ${w(x, 'members')} AS
        SELECT DISTINCT g.n, se.reader_key AS m FROM sessions se JOIN (SELECT DISTINCT n, s FROM ${w(x, 'groups')}) g ON g.s = se.story_key
-       WHERE ${inP('se.started_at')} AND se.reader_key IS NOT NULL
+       WHERE ${inP('se.started_at')} AND se.reader_key IS NOT NULL AND ${qualified}
        UNION SELECT n, m FROM ${w(x, 'groups')}`,
     `CREATE UNLOGGED TABLE ${w(x, 'stories')} AS
        SELECT DISTINCT gm.n, se.story_key AS s FROM sessions se JOIN ${w(x, 'members')} gm ON gm.m = se.reader_key
-       WHERE ${inP('se.started_at')}
+       WHERE ${inP('se.started_at')} AND ${qualified}
        UNION SELECT n, s FROM ${w(x, 'groups')}`,
     `CREATE UNLOGGED TABLE ${w(x, 'sessions')} AS
        SELECT se.* FROM sessions se WHERE ${inP('se.started_at')} AND se.story_key IN (SELECT s FROM ${w(x, 'stories')})`,
