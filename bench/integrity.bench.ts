@@ -5,15 +5,16 @@ import pg from 'pg';
 import { createApi } from '../apps/api/src/create-api.js';
 import { loadConfig } from '../libs/core/src/config/config.js';
 import { periodBefore } from '../libs/core/src/period/period.js';
-import { SignalsService } from '../libs/integrity/src/index.js';
+import { SignalsService, StakesService } from '../libs/integrity/src/index.js';
 import { PayoutRunsService } from '../libs/payouts/src/payout-runs.service.js';
 import { benchDatabase, perSecond, seconds, startWorkers, stopWorkers } from './support.js';
 
 /**
  * `npm run bench -- integrity [--shape dense --sessions 10000000] [--sizes medium,large] [--workers 2]`:
  * per month, on one database, times the integrity detection (all three signals, the flags,
- * their evidence and the cases, in one transaction) and the product's payout run on the same
- * data, and prints their ratio (issue 18's goal: detection within 2× the run).
+ * their evidence and the cases, in one transaction), the cases' money at stake (the engine over
+ * each case's part of the month, twice) and the product's payout run on the same data, and
+ * prints their ratio (issue 18's goal: detection within 2× the run).
  */
 export async function benchIntegrity(args: string[]): Promise<void> {
   const opt = (name: string, fallback: string) => {
@@ -54,6 +55,10 @@ export async function benchIntegrity(args: string[]): Promise<void> {
       console.log(
         `[${size}] detection: ${seconds(detectMs)} s, ${perSecond(n, detectMs)} sessions/s, ${JSON.stringify(detection)} (load ${load()})`,
       );
+      const t2 = performance.now();
+      const stakes = await api.get(StakesService).compute(period);
+      const stakesMs = performance.now() - t2;
+      console.log(`[${size}] money at stake: ${seconds(stakesMs)} s, ${JSON.stringify(stakes)} (load ${load()})`);
       const procs = await startWorkers(workers, { DATABASE_URL: url, QUEUE_PREFIX: config.queuePrefix, REDIS_URL: config.redisUrl ?? '' });
       try {
         const t1 = performance.now();
@@ -72,6 +77,7 @@ export async function benchIntegrity(args: string[]): Promise<void> {
           size,
           n.toLocaleString('en-US'),
           seconds(detectMs),
+          seconds(stakesMs),
           seconds(runMs),
           (detectMs / runMs).toFixed(2),
           String(detection.flags),
@@ -85,6 +91,6 @@ export async function benchIntegrity(args: string[]): Promise<void> {
       await db.end();
     }
   }
-  const head = ['month', 'sessions', 'detection s', 'payout run s', 'detection / run (goal ≤ 2)', 'flags', 'load'];
+  const head = ['month', 'sessions', 'detection s', 'money at stake s', 'payout run s', 'detection / run (goal ≤ 2)', 'flags', 'load'];
   console.log(`\n| ${head.join(' | ')} |\n|${head.map(() => '---').join('|')}|\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}`);
 }

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { SignalsService } from '../../libs/integrity/src/index.js';
+import { SignalsService, StakesService } from '../../libs/integrity/src/index.js';
 import { startRun } from '../payouts/helpers.js';
 import { newKey, startTestApp, type TestApp } from '../support/app.js';
-import { loadPlantedMonth, PERIOD } from './month.js';
+import { addCharges, loadPlantedMonth, PERIOD } from './month.js';
 
 /**
  * The integrity module provides payouts' APPROVAL_WARNINGS: a computed run of a period with
- * open cases shows the warning (money at stake not computed yet counts), approval shows it and
+ * open cases at stake shows the warning (with their real amounts), approval shows it and
  * goes ahead (never blocks), and after approval the period's cases can no longer be decided.
  */
 describe('integrity approval warnings', () => {
@@ -19,7 +19,9 @@ describe('integrity approval warnings', () => {
   beforeAll(async () => {
     t = await startTestApp();
     await loadPlantedMonth(t.db.pool, { seed: 7, sessions: 40000, rings: 2, farms: 2, concentrations: 2 });
+    await addCharges(t.db.pool);
     await t.app.get(SignalsService).detect(PERIOD);
+    await t.app.get(StakesService).compute(PERIOD);
     await t.startWorker();
     finance = await t.tokenFor(['finance']);
     approver = await t.tokenFor(['finance']);
@@ -38,13 +40,22 @@ describe('integrity approval warnings', () => {
       .set(newKey())
       .send({ decision: 'dismiss', reason: 'fine' })
       .expect(200);
+    // decisions queue the period's money at stake again: the same figures (nothing else changed)
+    const [atStake] = (
+      await t.db.pool.query(
+        `SELECT count(*)::int AS cases, sum(money_at_stake_micros)::text AS micros FROM integrity_cases
+         WHERE period = $1 AND status = 'open' AND money_at_stake_micros >= 1000 * 10000`, // the default threshold, $10
+        [PERIOD],
+      )
+    ).rows;
+    expect(atStake.cases).toBeGreaterThan(0);
     const run = await startRun(t, finance, PERIOD);
     const shown = (await t.http.get(`/api/payout-runs/${run.id}`).set(auth(finance)).expect(200)).body;
     expect(shown.approvalWarnings).toEqual([
       expect.objectContaining({
         code: 'integrity_open_cases',
-        amountMicros: null,
-        details: expect.objectContaining({ cases: 5, notComputed: 5 }),
+        amountMicros: Number(atStake.micros),
+        details: expect.objectContaining({ cases: atStake.cases, notComputed: 0 }),
       }),
     ]);
     const approved = await t.http.post(`/api/payout-runs/${run.id}/approve`).set(auth(approver)).set(newKey()).expect(200);

@@ -2253,6 +2253,30 @@ export interface components {
     CaseRevertDto: {
       reason: string;
     };
+    CaseStakeAuthorRecord: {
+      afterMicros: string | null;
+      authorId: string;
+      authorName: string;
+      /** @description with the case excluded − now (µ$) */
+      deltaMicros: string;
+      nowMicros: string | null;
+    };
+    CaseStakeRecord: {
+      authors: components['schemas']['CaseStakeAuthorRecord'][];
+      run: components['schemas']['CaseStakeRunRecord'] | null;
+      /** @example no computed run for the period yet: the change only */
+      runNote: string | null;
+      /** @description the largest gainers (first 5) */
+      topGainers: components['schemas']['CaseStakeAuthorRecord'][];
+      /** @description the case authors’ change together (µ$) */
+      totalDeltaMicros: string;
+    };
+    CaseStakeRunRecord: {
+      applied: boolean;
+      /** Format: uuid */
+      id: string;
+      status: string;
+    };
     CauseRecord: {
       /** @description integer amount (a decimal string beyond 2^53) */
       amountMicros: number | string;
@@ -2710,6 +2734,7 @@ export interface components {
       /** @enum {string} */
       kind: 'author' | 'ring';
       memberCount: number;
+      /** @description what the case’s authors would lose with its pairs excluded (µ$) */
       moneyAtStakeMicros: string | null;
       /** @example not computed yet */
       moneyAtStakeNote: string | null;
@@ -2720,6 +2745,11 @@ export interface components {
       score: number;
       sessionCount: number;
       signals: ('ring' | 'farm' | 'concentration')[];
+      stake: components['schemas']['CaseStakeRecord'] | null;
+      /** Format: date-time */
+      stakeComputedAt: string | null;
+      /** @description other writers whose earnings would rise with the case excluded */
+      stakeGainers: number | null;
       /** @enum {string} */
       status: 'open' | 'cleared' | 'dismissed' | 'excluded' | 'held' | 'suspended' | 'forfeited';
       /** @description time points (capped seconds) of the reading involved */
@@ -2746,6 +2776,7 @@ export interface components {
       /** @enum {string} */
       kind: 'author' | 'ring';
       memberCount: number;
+      /** @description what the case’s authors would lose with its pairs excluded (µ$) */
       moneyAtStakeMicros: string | null;
       paramsVersion: number;
       /** @example 2026-10 */
@@ -2753,6 +2784,10 @@ export interface components {
       score: number;
       sessionCount: number;
       signals: ('ring' | 'farm' | 'concentration')[];
+      /** Format: date-time */
+      stakeComputedAt: string | null;
+      /** @description other writers whose earnings would rise with the case excluded */
+      stakeGainers: number | null;
       /** @enum {string} */
       status: 'open' | 'cleared' | 'dismissed' | 'excluded' | 'held' | 'suspended' | 'forfeited';
       /** @description time points (capped seconds) of the reading involved */
@@ -5208,7 +5243,7 @@ export interface operations {
         filter?: string;
         /** @description JSON [first,last], both included, at most 10000 rows */
         range?: string;
-        /** @description JSON ["field","ASC"|"DESC"]; field one of id, score, period, status, memberCount, sessionCount, timePoints, moneyAtStakeMicros, detectedAt, decidedAt; default ["score","DESC"] */
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, score, period, status, memberCount, sessionCount, timePoints, moneyAtStakeMicros, stakeGainers, detectedAt, decidedAt; default ["score","DESC"] */
         sort?: string;
       };
       header?: never;

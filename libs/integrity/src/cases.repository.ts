@@ -18,6 +18,7 @@ export const CASE_LIST: ListSpec = {
     sessionCount: 'c.session_count',
     timePoints: 'c.time_points',
     moneyAtStakeMicros: 'c.money_at_stake_micros',
+    stakeGainers: 'c.stake_gainers',
     detectedAt: 'c.detected_at',
     decidedAt: 'c.decided_at',
   },
@@ -44,7 +45,8 @@ export const CASE_FROM = `integrity_cases c JOIN members au ON au.key = c.author
 export const CASE_COLUMNS = `c.id, c.period, c.case_key AS "caseKey", c.kind, c.status, c.score, au.id AS "authorId", au.name AS "authorName",
   (SELECT array_agg(DISTINCT f.signal ORDER BY f.signal) FROM integrity_flags f WHERE f.case_id = c.id) AS signals,
   c.member_count AS "memberCount", c.session_count AS "sessionCount", c.time_points::text AS "timePoints",
-  c.money_at_stake_micros::text AS "moneyAtStakeMicros", c.params_version AS "paramsVersion", c.detected_at AS "detectedAt",
+  c.money_at_stake_micros::text AS "moneyAtStakeMicros", c.stake_gainers AS "stakeGainers", c.stake_computed_at AS "stakeComputedAt",
+  c.params_version AS "paramsVersion", c.detected_at AS "detectedAt",
   ${activeClaimant('c')} AS "claimedBy", cl.email AS "claimedByEmail", CASE WHEN c.claimed_until > now() THEN c.claimed_until END AS "claimedUntil",
   c.decided_by AS "decidedBy", c.decided_at AS "decidedAt", c.decision_reason AS "decisionReason"`;
 
@@ -61,6 +63,8 @@ export interface CaseRow extends ClaimHolder {
   sessionCount: number;
   timePoints: string;
   moneyAtStakeMicros: string | null;
+  stakeGainers: number | null;
+  stakeComputedAt: Date | null;
   decidedBy: string | null;
   decidedAt: Date | null;
   decisionReason: string | null;

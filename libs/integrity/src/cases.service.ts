@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../core/src/auth/access.decorators.js';
@@ -11,13 +11,14 @@ import { PartnersService } from '../../eligibility/src/index.js';
 import { IntegrityActionsService, runFinalRefusal } from '../../payouts/src/index.js';
 import { CASE_LIST, CasesRepository, type CaseRow } from './cases.repository.js';
 import type { CaseDecisionDto, CaseNoteDto, CaseRevertDto } from './integrity.dto.js';
-import { DECISION_STATUS, type CaseStatus } from './integrity-rules.js';
+import { DECISION_REF_PREFIX, DECISION_STATUS, type CaseStatus } from './integrity-rules.js';
 import { sum, toJson } from '../../core/src/money/money.js';
+import { StakesQueue, StakesService } from './stakes.service.js';
 
 /** Pairs shown with a case (all of them go into an exclusion). */
 const SHOWN_PAIRS = 200;
 /** The reference payouts' exclusions and holds carry for a case's decision. */
-export const decisionRef = (caseId: string) => `integrity-case:${caseId}`;
+export const decisionRef = (caseId: string) => `${DECISION_REF_PREFIX}${caseId}`;
 
 /**
  * The integrity queue: cases listed and shown with their evidence, claimed by one reviewer at
@@ -26,12 +27,16 @@ export const decisionRef = (caseId: string) => `integrity-case:${caseId}`;
  */
 @Injectable()
 export class CasesService {
+  private readonly logger = new Logger('integrity-cases');
+
   constructor(
     private readonly repo: CasesRepository,
     private readonly audit: AuditService,
     private readonly scope: TransactionScope,
     private readonly actions: IntegrityActionsService,
     private readonly modules: ModuleRef,
+    private readonly stakes: StakesService,
+    private readonly stakesQueue: StakesQueue,
   ) {}
 
   /** Eligibility's public service (its module is not global: looked up across modules). */
@@ -47,12 +52,14 @@ export class CasesService {
   async get(id: string) {
     const found = await this.repo.get(this.scope.db, this.checkId(id));
     if (!found) throw notFound('integrity case', id);
-    const [flags, pairs, history] = await Promise.all([
+    const [flags, pairs, history, stake] = await Promise.all([
       this.repo.flags(id),
       this.repo.pairs(this.scope.db, id, SHOWN_PAIRS),
       this.repo.history(this.scope.db, id),
+      this.stakes.forCase(this.scope.db, id),
     ]);
-    return { ...found, flags, pairs, history, moneyAtStakeNote: found.moneyAtStakeMicros === null ? 'not computed yet' : null };
+    const computed = found.moneyAtStakeMicros !== null;
+    return { ...found, flags, pairs, history, stake: computed ? stake : null, moneyAtStakeNote: computed ? null : 'not computed yet' };
   }
 
   claim(actor: Actor, id: string) {
@@ -109,6 +116,7 @@ export class CasesService {
       const outcome = await this.apply(m, actor, found, dto.decision, ref, reason);
       const status: CaseStatus = DECISION_STATUS[dto.decision];
       await this.repo.decide(m, id, status, actor.id, reason);
+      await this.refreshStakesAfterCommit(found.period);
       await this.repo.event(m, id, actor.id, 'decided', reason, { decision: dto.decision, ...outcome });
       await this.audit.record(m, actor, {
         action: `integrity-case.${dto.decision}`,
@@ -138,6 +146,7 @@ export class CasesService {
       if (found.status === 'suspended')
         for (const memberId of await this.subjectIds(m, found)) await this.partners.change(actor, memberId, 'reinstate', dto.reason);
       await this.repo.reopen(m, id);
+      await this.refreshStakesAfterCommit(found.period);
       await this.repo.event(m, id, actor.id, 'reverted', dto.reason, { from: found.status, ...outcome });
       await this.audit.record(m, actor, {
         action: 'integrity-case.revert',
@@ -205,6 +214,14 @@ export class CasesService {
         return { suspended: ids };
       }
     }
+  }
+
+  /** The period's other open cases are figured against its live exclusions, and a reopened case is open again: refigure them. */
+  private refreshStakesAfterCommit(period: string): Promise<void> {
+    // the decision is committed: a queue that is down only leaves the figures for the next detection
+    return this.scope.afterCommit(() =>
+      this.stakesQueue.enqueue(period).catch((e: unknown) => this.logger.warn({ period, error: String(e) }, 'money at stake not queued')),
+    );
   }
 
   /** The authors a hold or suspension applies to: the case's author, or every writer of a ring. */

@@ -3,3 +3,4 @@ export * from './integrity-rules.js';
 export * from './integrity-parameters.js';
 export { IntegrityModule } from './integrity.module.js';
 export { SignalsService, signalsJobId, type DetectionResult } from './signals.service.js';
+export { StakesService, StakesQueue, stakesJobIds, type StakesResult } from './stakes.service.js';

@@ -23,3 +23,6 @@ export const DECISION_STATUS: Record<Decision, CaseStatus> = {
 
 export const EVENT_KINDS = ['detected', 'updated', 'cleared', 'claimed', 'released', 'note', 'decided', 'reverted'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** The reference payouts' exclusions and holds carry for a case's decision: this prefix and the case id. */
+export const DECISION_REF_PREFIX = 'integrity-case:';

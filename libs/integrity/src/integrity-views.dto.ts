@@ -19,7 +19,11 @@ export class IntegrityCaseRecord extends ClaimRecord {
   @ApiProperty() memberCount!: number;
   @ApiProperty() sessionCount!: number;
   @ApiProperty({ description: 'time points (capped seconds) of the reading involved' }) timePoints!: string;
-  @ApiProperty({ type: String, nullable: true }) moneyAtStakeMicros!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'what the case’s authors would lose with its pairs excluded (µ$)' })
+  moneyAtStakeMicros!: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'other writers whose earnings would rise with the case excluded' })
+  stakeGainers!: number | null;
+  @ApiTimestamp({ nullable: true }) stakeComputedAt!: string | null;
   @ApiProperty() paramsVersion!: number;
   @ApiTimestamp() detectedAt!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) decidedBy!: string | null;
@@ -56,8 +60,34 @@ export class CaseEventRecord {
   @ApiProperty({ type: String, nullable: true }) actorEmail!: string | null;
 }
 
+/** An author's story earnings in the period: now → with the case excluded (null: no computed run), and the change. */
+export class CaseStakeAuthorRecord {
+  @ApiProperty() authorId!: string;
+  @ApiProperty() authorName!: string;
+  @ApiProperty({ description: 'with the case excluded − now (µ$)' }) deltaMicros!: string;
+  @ApiProperty({ type: String, nullable: true }) nowMicros!: string | null;
+  @ApiProperty({ type: String, nullable: true }) afterMicros!: string | null;
+}
+
+/** The period's computed run "now" comes from; `applied`: it already applied this case's exclusion. */
+export class CaseStakeRunRecord {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() status!: string;
+  @ApiProperty() applied!: boolean;
+}
+
+/** The before/after of excluding the case: its authors and the largest gainers. */
+export class CaseStakeRecord {
+  @ApiProperty({ type: CaseStakeRunRecord, nullable: true }) run!: CaseStakeRunRecord | null;
+  @ApiProperty({ type: String, nullable: true, example: 'no computed run for the period yet: the change only' }) runNote!: string | null;
+  @ApiProperty({ type: [CaseStakeAuthorRecord] }) authors!: CaseStakeAuthorRecord[];
+  @ApiProperty({ description: 'the case authors’ change together (µ$)' }) totalDeltaMicros!: string;
+  @ApiProperty({ type: [CaseStakeAuthorRecord], description: 'the largest gainers (first 5)' }) topGainers!: CaseStakeAuthorRecord[];
+}
+
 /** A case's page: the case, its flags, its first pairs and its history. */
 export class IntegrityCaseDetailRecord extends IntegrityCaseRecord {
+  @ApiProperty({ type: CaseStakeRecord, nullable: true }) stake!: CaseStakeRecord | null;
   @ApiProperty({ type: [IntegrityFlagRecord] }) flags!: IntegrityFlagRecord[];
   @ApiProperty({ type: [CasePairRecord] }) pairs!: CasePairRecord[];
   @ApiProperty({ type: [CaseEventRecord] }) history!: CaseEventRecord[];

@@ -38,6 +38,11 @@ export class IntegrityCase {
   @Column({ type: 'integer', name: 'params_version' }) paramsVersion!: number;
   /** What the authors would lose with the case's pairs excluded (null: not computed yet). */
   @Column({ type: 'bigint', name: 'money_at_stake_micros', nullable: true }) moneyAtStakeMicros!: string | null;
+  /** Writers (not the case's) whose earnings would rise with the case excluded. */
+  @Column({ type: 'integer', name: 'stake_gainers', nullable: true }) stakeGainers!: number | null;
+  /** How the unallocated money would change (contributions of members left without a pair). */
+  @Column({ type: 'bigint', name: 'stake_unallocated_micros', nullable: true }) stakeUnallocatedMicros!: string | null;
+  @Column({ type: 'timestamptz', name: 'stake_computed_at', nullable: true }) stakeComputedAt!: Date | null;
   @Column({ type: 'timestamptz', name: 'detected_at' }) detectedAt!: Date;
   @Column({ type: 'uuid', name: 'claimed_by', nullable: true }) claimedBy!: string | null;
   @Column({ type: 'timestamptz', name: 'claimed_until', nullable: true }) claimedUntil!: Date | null;
@@ -69,6 +74,19 @@ export class IntegrityCasePair {
   @Column({ type: 'bigint', name: 'time_points' }) timePoints!: string;
 }
 
+/**
+ * Money at stake per author (integrity stakes job): the change of the author's story earnings
+ * with the case's pairs excluded (the engine's with − without, µ$); `subject`: one of the case's
+ * authors (their stories are in its pairs). Only authors whose earnings change.
+ */
+@Entity('integrity_case_stakes')
+export class IntegrityCaseStake {
+  @PrimaryColumn({ type: 'uuid', name: 'case_id', primaryKeyConstraintName: 'PK_integrity_case_stakes' }) caseId!: string;
+  @PrimaryColumn({ type: 'integer', name: 'author_key', primaryKeyConstraintName: 'PK_integrity_case_stakes' }) authorKey!: number;
+  @Column({ type: 'bigint', name: 'delta_micros' }) deltaMicros!: string;
+  @Column({ type: 'boolean' }) subject!: boolean;
+}
+
 /** A case's history: detection, claims, internal notes, decisions and their reversals. */
 @Entity('integrity_case_events')
 @Index('integrity_case_events_case_idx', ['caseId', 'at'])
@@ -83,4 +101,11 @@ export class IntegrityCaseEvent {
   @Column({ type: 'jsonb', nullable: true }) data!: Record<string, unknown> | null;
 }
 
-export const INTEGRITY_ENTITIES = [IntegrityParameterSet, IntegrityCase, IntegrityFlag, IntegrityCasePair, IntegrityCaseEvent];
+export const INTEGRITY_ENTITIES = [
+  IntegrityParameterSet,
+  IntegrityCase,
+  IntegrityFlag,
+  IntegrityCasePair,
+  IntegrityCaseStake,
+  IntegrityCaseEvent,
+];

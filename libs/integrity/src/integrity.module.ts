@@ -11,6 +11,8 @@ import { IntegrityParametersService } from './integrity-parameters.service.js';
 import { SignalsJobs } from './signals.jobs.js';
 import { SignalsRepository } from './signals.repository.js';
 import { SignalsQueue, SignalsService } from './signals.service.js';
+import { StakesRepository } from './stakes.repository.js';
+import { StakesQueue, StakesService } from './stakes.service.js';
 
 /**
  * Integrity (issue 18): signals of gamed reading computed per period (rings, farms,
@@ -30,11 +32,14 @@ export class IntegrityModule {
         SignalsRepository,
         SignalsService,
         CasesRepository,
+        StakesRepository,
+        StakesService,
+        StakesQueue,
         IntegrityApprovalWarnings,
         { provide: APPROVAL_WARNINGS, useExisting: IntegrityApprovalWarnings },
         ...(http ? [SignalsQueue, CasesService] : [SignalsJobs]),
       ],
-      exports: [SignalsService, APPROVAL_WARNINGS],
+      exports: [SignalsService, StakesService, APPROVAL_WARNINGS],
     };
   }
 }

@@ -11,3 +11,4 @@ export * from './approval-warnings.port.js';
 export * from './projection/projection.service.js';
 export { runFinalRefusal, RUN_FINAL_RULE } from './integrity-actions/run-final-rule.js';
 export { withMoney } from './payouts.read.js';
+export { ExclusionImpactRepository, type GroupImpact } from './integrity-actions/exclusion-impact.repository.js';

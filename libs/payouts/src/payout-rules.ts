@@ -18,6 +18,9 @@ export const isInProgressRun = (status: string): boolean => (IN_PROGRESS_RUN_STA
 /** `('approved', 'paid')` for SQL: `status IN ${FINAL_RUN_STATUSES_SQL}`. */
 export const FINAL_RUN_STATUSES_SQL = `(${FINAL_RUN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
+/** A run with story earnings standing (a draft or a final run), for SQL: `status IN ${COMPUTED_RUN_STATUSES_SQL}`. */
+export const COMPUTED_RUN_STATUSES_SQL = `('computed', ${FINAL_RUN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+
 export const STATEMENT_STATUSES = ['payable', 'below_threshold', 'payout_account_not_ready', 'forfeited'] as const;
 
 /** `released`: an integrity hold ended by release; the amount is back in the author's balance and the next approved run pays it. */

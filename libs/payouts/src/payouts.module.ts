@@ -7,6 +7,7 @@ import { EarningsParametersRepository } from './earnings-parameters.repository.j
 import { EarningsParametersService } from './earnings-parameters.service.js';
 import { IntegrityActionsRepository } from './integrity-actions/integrity-actions.repository.js';
 import { IntegrityActionsService } from './integrity-actions/integrity-actions.service.js';
+import { ExclusionImpactRepository } from './integrity-actions/exclusion-impact.repository.js';
 import { PayoutHoldsRepository } from './integrity-actions/payout-holds.repository.js';
 import { PayoutMoneyLock } from './payout-money-lock.repository.js';
 import { PayoutFileRepository } from './payout-file.repository.js';
@@ -73,6 +74,7 @@ export class PayoutsModule {
         PayoutRunRepository,
         IntegrityActionsRepository,
         IntegrityActionsService,
+        ExclusionImpactRepository,
         ApprovalWarningsReader,
         PayoutHoldsRepository,
         PayoutMoneyLock,
@@ -97,6 +99,7 @@ export class PayoutsModule {
         EarningsParametersService,
         PayoutResultsRepository,
         IntegrityActionsService,
+        ExclusionImpactRepository,
         SimulationsService,
         SimulationResultsRepository,
         EstimatesService,

@@ -45,6 +45,8 @@ export const JOBS = {
   estimatesDaily: { queue: 'estimates', name: 'estimates-daily' },
   /** Replaces one UTC day's month-to-date aggregates (libs/payouts/src/estimates); one job id per day. */
   estimateDay: { queue: 'estimates', name: 'estimate-day' },
+  /** Computes the money at stake of a period's cases with the earnings engine (after detection and decisions); one job id per period. */
+  integrityStakes: { queue: 'integrity', name: 'integrity-stakes' },
 } as const satisfies Record<string, { queue: QueueName; name: string }>;
 
 export type JobKey = keyof typeof JOBS;

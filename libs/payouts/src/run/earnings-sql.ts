@@ -39,6 +39,13 @@ export interface RunScope {
    * period's bounds); the month-to-date estimates aggregate one UTC day of the period at a time.
    */
   window?: { start: string; end: string };
+  /**
+   * A part of the month (money at stake, exclusion-impact-sql.ts): only the members `(m)` and
+   * the read ratios of the stories `(s)`, reading `sessions` and `engagements` (relations
+   * holding at least the part's rows of P). Exact for those members when `stories` holds every
+   * story they read in P: step 5 divides each member's contribution over their own pairs.
+   */
+  part?: { members: string; stories: string; sessions: string; engagements: string };
 }
 
 /** The tables of steps 7 and 9 and their owner column (a run's, or a simulation's). */
@@ -56,6 +63,11 @@ export function periodBounds(period: string): { start: string; end: string; firs
   if (!isPeriod(period)) throw new Error(`bad period ${period}`);
   const { startIso, endIso } = bounds(period);
   return { start: `'${startIso}'::timestamptz`, end: `'${endIso}'::timestamptz`, firstDay: `DATE '${period}-01'` };
+}
+
+/** `AND <column> IN` the part's members (`m`) or stories (`s`); nothing for a whole month. */
+function inPart(s: RunScope, column: string, of: 'members' | 'stories'): string {
+  return s.part ? `AND ${column} IN (SELECT pt.${of === 'members' ? 'm' : 's'} FROM ${s.part[of]} pt)` : '';
 }
 
 /** The instants steps 2–4 read: the scope's window, else its period. */
@@ -94,7 +106,7 @@ export function stepContributions(s: RunScope): string {
       SELECT ((extract(year FROM ${firstDay}) - extract(year FROM c.covers_from)) * 12
              + extract(month FROM ${firstDay}) - extract(month FROM c.covers_from))::int AS k
     ) k
-    WHERE c.status = 'paid'
+    WHERE c.status = 'paid' ${inPart(s, 'c.member_key', 'members')}
     GROUP BY c.member_key`;
 }
 
@@ -114,6 +126,7 @@ export function stepCover(s: RunScope): string[] {
        SELECT ms.member_key AS m, range_agg(tstzrange(ms.started_at, ms.ended_at, '[)')) AS cover
        FROM memberships ms JOIN members mb ON mb.key = ms.member_key AND NOT mb.earnings_excluded
        WHERE ms.started_at < ${end} AND (ms.ended_at IS NULL OR (ms.ended_at > ${start} AND ms.ended_at > ms.started_at))
+         ${inPart(s, 'ms.member_key', 'members')}
        GROUP BY ms.member_key`,
     `CREATE UNLOGGED TABLE ${t(s, 'author_cover')} AS
        SELECT e.member_key AS a, range_agg(tstzrange(e.enrolled_at, e.left_at, '[)')) AS cover
@@ -126,7 +139,8 @@ export function stepCover(s: RunScope): string[] {
 /** Every story's place in byte-wise id order (step 5's tie-break). */
 export function stepStoryRank(s: RunScope): string {
   return `CREATE UNLOGGED TABLE ${t(s, 'story_rank')} AS
-       SELECT key AS s, author_key AS a, row_number() OVER (ORDER BY id COLLATE "C")::int AS rk FROM stories`;
+       SELECT key AS s, author_key AS a, row_number() OVER (ORDER BY id COLLATE "C")::int AS rk FROM stories
+       WHERE true ${inPart(s, 'key', 'stories')}`; // a part's ranks keep the order: all step 5 reads
 }
 
 /**
@@ -145,8 +159,8 @@ export function storyViewCounts(s: RunScope, perReader = false): string {
   const { start, end } = windowOf(s);
   return `SELECT ${perReader ? 'se.reader_key AS m, ' : ''}se.story_key AS s, count(*)::int AS views,
              count(*) FILTER (WHERE se.active_seconds >= ${int(s.params.qualifiedReadSeconds)})::int AS reads
-      FROM sessions se JOIN stories st ON st.key = se.story_key
-      WHERE se.started_at >= ${start} AND se.started_at < ${end}
+      FROM ${s.part?.sessions ?? 'sessions'} se JOIN stories st ON st.key = se.story_key
+      WHERE se.started_at >= ${start} AND se.started_at < ${end} ${inPart(s, 'se.story_key', 'stories')}
         AND ${perReader ? 'se.reader_key <> st.author_key' : '(se.reader_key IS NULL OR se.reader_key <> st.author_key)'}
         ${notExcluded(s, 'se.reader_key', 'se.story_key')}
       GROUP BY ${perReader ? 'se.reader_key, ' : ''}se.story_key`;
@@ -168,7 +182,7 @@ export function readRatioOver(s: RunScope, counts: string): string {
  */
 function eligibleSessions(s: RunScope, extraJoin = '', extraWhere = ''): string {
   const { start, end } = windowOf(s);
-  return `FROM sessions se
+  return `FROM ${s.part?.sessions ?? 'sessions'} se
       JOIN stories st ON st.key = se.story_key AND st.members_only
       ${extraJoin}
       JOIN ${t(s, 'member_cover')} mc ON mc.m = se.reader_key
@@ -199,7 +213,7 @@ export function stepNewFollows(s: RunScope): string[] {
   return [
     `CREATE UNLOGGED TABLE ${t(s, 'first_follows')} AS
        SELECT follower_key AS m, followee_key AS a, min(followed_at) AS followed_at
-       FROM ${s.follows ?? 'follows'} fo WHERE followed_at < ${end} GROUP BY follower_key, followee_key
+       FROM ${s.follows ?? 'follows'} fo WHERE followed_at < ${end} ${inPart(s, 'follower_key', 'members')} GROUP BY follower_key, followee_key
        HAVING min(followed_at) >= ${start} AND min(followed_at) < ${end}`,
     `CREATE UNLOGGED TABLE ${t(s, 'new_follows')} AS
        SELECT DISTINCT ON (se.reader_key, st.author_key) se.reader_key AS m, se.story_key AS s, st.author_key AS a,
@@ -220,8 +234,8 @@ export function stepEngaged(s: RunScope): string {
   return `CREATE UNLOGGED TABLE ${t(s, 'engaged')} AS
        SELECT e.member_key AS m, e.story_key AS s,
               bool_or(e.kind = 'clap') AS clap, bool_or(e.kind = 'highlight') AS highlight, bool_or(e.kind = 'reply') AS reply
-       FROM engagements e
-       WHERE e.occurred_at >= ${start} AND e.occurred_at < ${end} ${notExcluded(s, 'e.member_key', 'e.story_key')}
+       FROM ${s.part?.engagements ?? 'engagements'} e
+       WHERE e.occurred_at >= ${start} AND e.occurred_at < ${end} ${inPart(s, 'e.member_key', 'members')} ${notExcluded(s, 'e.member_key', 'e.story_key')}
        GROUP BY e.member_key, e.story_key`;
 }
 

@@ -16,7 +16,7 @@ const filters = [
   <NullableBooleanInput key="claimed" source="claimed" label="Being reviewed" />,
 ];
 
-/** Money at stake is null until the what-if run computed it: said so, never a guess. */
+/** Money at stake is null until the stakes job computed it (after detection): said so, never a guess. */
 export const MoneyAtStake = ({ value }: { value: string | null }) => <>{value === null ? 'not computed yet' : formatMicros(value)}</>;
 
 /** The integrity queue: highest score first; open cases by default. */
@@ -53,6 +53,11 @@ export const IntegrityCaseList = () => (
         source="moneyAtStakeMicros"
         label="Money at stake"
         render={(r: IntegrityCase) => <MoneyAtStake value={r.moneyAtStakeMicros} />}
+      />
+      <DataTable.Col
+        source="stakeGainers"
+        label="Writers who gain"
+        render={(r: IntegrityCase) => (r.stakeGainers === null ? '' : formatCount(r.stakeGainers))}
       />
       <DataTable.Col source="status" render={(r: IntegrityCase) => <StatusChip value={r.status} />} />
       <DataTable.Col source="claimedByEmail" label="Being reviewed by" disableSort />

@@ -6,6 +6,7 @@ import { Fact, Facts, StatusChip } from '../../components/fields';
 import { formatUtc } from '../../dates';
 import { formatCount } from '../../numbers';
 import { CaseHistory } from './CaseHistory';
+import { CaseStake } from './CaseStake';
 import { Evidence } from './Evidence';
 import { MoneyAtStake } from './IntegrityCaseList';
 import type { CaseDetail } from './constants';
@@ -123,6 +124,7 @@ const CaseReview = () => {
           ) : null}
         </CardContent>
       </Card>
+      <CaseStake r={r} />
       <Evidence r={r} />
       <CaseHistory r={r} canWrite={canAccess === true} />
       <ReasonDialog
