@@ -4,6 +4,7 @@ import { APPROVAL_WARNINGS } from '../../payouts/src/index.js';
 import { IntegrityApprovalWarnings } from './approval-warnings.js';
 import { CasesRepository } from './cases.repository.js';
 import { CasesService } from './cases.service.js';
+import { DetectionAfterIntake } from './detection-after-intake.js';
 import { IntegrityCasesController } from './integrity-cases.controller.js';
 import { IntegrityParametersController } from './integrity-parameters.controller.js';
 import { IntegrityParametersRepository } from './integrity-parameters.repository.js';
@@ -32,7 +33,7 @@ export class IntegrityModule {
         CasesRepository,
         IntegrityApprovalWarnings,
         { provide: APPROVAL_WARNINGS, useExisting: IntegrityApprovalWarnings },
-        ...(http ? [SignalsQueue, CasesService] : [SignalsJobs]),
+        ...(http ? [SignalsQueue, CasesService, DetectionAfterIntake] : [SignalsJobs]),
       ],
       exports: [SignalsService, APPROVAL_WARNINGS],
     };

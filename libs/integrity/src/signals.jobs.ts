@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { JobHandler } from '../../core/src/queue/job-handler.js';
-import { SignalsService, type DetectionResult } from './signals.service.js';
+import type { IntegritySignalsPayload } from '../../core/src/queue/registry.js';
+import { SignalsService, type DetectionResult, type SupersededDetection } from './signals.service.js';
 
 /** The worker's side of the detection. */
 @Injectable()
@@ -11,8 +12,10 @@ export class SignalsJobs {
   constructor(private readonly signals: SignalsService) {}
 
   @JobHandler('integritySignals')
-  async integritySignals(job: Pick<Job<{ period: string }>, 'data'>): Promise<DetectionResult> {
-    const result = await this.signals.detect(job.data.period);
+  async integritySignals(job: Pick<Job<IntegritySignalsPayload>, 'data'>): Promise<DetectionResult | SupersededDetection> {
+    const { period, readingVersion } = job.data;
+    const result =
+      readingVersion === undefined ? await this.signals.detect(period) : await this.signals.detectAfterIntake(period, readingVersion);
     this.logger.log(result, 'integrity signals computed');
     return result;
   }

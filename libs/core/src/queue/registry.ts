@@ -1,3 +1,5 @@
+import type { JobsOptions } from 'bullmq';
+
 /**
  * Every queue and job of the product, in one place. The worker refuses to start unless
  * each job here has exactly one handler (see JobHandlerRegistry).
@@ -38,9 +40,22 @@ export const JOBS = {
   referralsMonthly: { queue: 'referrals', name: 'referrals-monthly' },
   /** Scheduled daily: runs the ledger's integrity checks and stores the outcome (once per day, or per key given). */
   ledgerIntegrity: { queue: 'ledger', name: 'ledger-integrity' },
-  /** Computes a period's integrity signals and stores them as cases (libs/integrity); one job id per period. */
-  integritySignals: { queue: 'integrity', name: 'integrity-signals' },
-} as const satisfies Record<string, { queue: QueueName; name: string }>;
+  /**
+   * Computes a period's integrity signals and stores them as cases (libs/integrity): on demand
+   * one job id per period; after intake one per period and reading version (repeats collapse).
+   */
+  integritySignals: {
+    queue: 'integrity',
+    name: 'integrity-signals',
+    options: { attempts: 2, removeOnFail: 100, removeOnComplete: { age: 7 * 86400 } },
+  },
+} as const satisfies Record<string, { queue: QueueName; name: string; options?: JobsOptions }>;
+
+/** integritySignals' payload: the period; after intake, also the reading version that queued it (reading_versions). */
+export interface IntegritySignalsPayload {
+  period: string;
+  readingVersion?: number;
+}
 
 export type JobKey = keyof typeof JOBS;
 export type JobDef = (typeof JOBS)[JobKey];
