@@ -3,6 +3,7 @@ import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
 import BoltIcon from '@mui/icons-material/Bolt';
 import CallSplitIcon from '@mui/icons-material/CallSplit';
 import FlagIcon from '@mui/icons-material/Flag';
+import RuleIcon from '@mui/icons-material/Rule';
 import GppMaybeIcon from '@mui/icons-material/GppMaybe';
 import GroupIcon from '@mui/icons-material/Group';
 import HistoryIcon from '@mui/icons-material/History';
@@ -57,7 +58,10 @@ export const MENU: { title: string; items: MenuEntry[] }[] = [
   },
   {
     title: 'Integrity',
-    items: [{ to: '/integrity-cases', label: 'Integrity cases', resource: 'integrity-cases', icon: GppMaybeIcon }],
+    items: [
+      { to: '/integrity-cases', label: 'Integrity cases', resource: 'integrity-cases', icon: GppMaybeIcon },
+      { to: '/integrity-parameters', label: 'Integrity thresholds', resource: 'integrity-parameters', icon: RuleIcon },
+    ],
   },
   {
     title: 'Payouts',
