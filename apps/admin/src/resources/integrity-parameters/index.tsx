@@ -30,7 +30,6 @@ import {
 } from '@libs/integrity/src/integrity-parameter-fields';
 import type { IntegrityParameterSet } from '../../api';
 import { IfCan } from '../../components/actions';
-import { ListActions } from '../../components/lists';
 import { formatUtc } from '../../dates';
 
 const RESOURCE = 'integrity-parameters';
@@ -63,7 +62,13 @@ const IntegrityParametersList = () => (
   <List
     title="Integrity thresholds"
     sort={{ field: 'version', order: 'DESC' }}
-    actions={<ListActions create />}
+    actions={
+      <TopToolbar>
+        <IfCan resource={RESOURCE} action="create">
+          <CreateButton />
+        </IfCan>
+      </TopToolbar>
+    }
     exporter={false}
     pagination={false}
   >
