@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
 export type HookedKind = 'applications' | 'nominations' | 'tickets';
 export type IntakeHook = (manager: EntityManager, ids: string[]) => Promise<void>;
 
-/** A period whose reading data (sessions, engagements, follows) a committed intake merge changed, at its new version. */
+/** A period whose reading data (sessions, engagements) a committed intake merge changed, at its new version. */
 export interface ReadingChange {
   period: string;
   version: number;

@@ -55,7 +55,7 @@ export interface KindSpec {
   surrogateKey?: boolean;
   /** Applications, nominations and tickets: domains react to them through IntakeHooks. */
   hooked?: boolean;
-  /** Reading data (sessions, engagements, follows): the instant column whose UTC month is a record's period (reading-versions.ts). */
+  /** Reading data the detector reads (sessions, engagements): the instant column whose UTC month is a record's period (reading-versions.ts). */
   periodColumn?: string;
   /**
    * Cross-field rules, run after every field is valid (values by field name, timestamps as
@@ -231,7 +231,6 @@ const SPECS: KindSpec[] = [
     table: 'follows',
     level: 1,
     identity: 'id',
-    periodColumn: 'followed_at',
     fields: [
       id(),
       ref('followerId', 'follower_key', 'member'),

@@ -1,6 +1,6 @@
 /*
  * The version of each period's reading data (reading_versions): every merge that changes a
- * period's sessions, engagements or follows bumps it in the merge's own transaction, so a
+ * period's sessions or engagements bumps it in the merge's own transaction, so a
  * version names one committed state of the period's reading. A period is the UTC month of the
  * record's instant (kinds.ts `periodColumn`), as the earnings engine and the detector count it.
  */

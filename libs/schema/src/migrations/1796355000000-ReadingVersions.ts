@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The version of each period's reading data (sessions, engagements, follows): intake bumps it
+ * The version of each period's reading data (sessions, engagements): intake bumps it
  * in the transaction of every merge that changes them, so that work depending on the reading
  * (the integrity detection queued after intake) can tell one input from the next.
  */
