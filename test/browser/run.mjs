@@ -21,6 +21,7 @@ import { definePayoutProjectionWalkthroughs } from './payout-projection.mjs';
 import { defineIntegrityWalkthroughs } from './integrity.mjs';
 import { defineSimulationsWalkthroughs } from './simulations.mjs';
 import { defineApprovalWarningsWalkthroughs, defineThresholdsWalkthroughs } from './approval-warnings.mjs';
+import { defineCalibrationWalkthroughs } from './calibration.mjs';
 
 const outDir = join(ROOT, 'test-results', 'browser');
 const shotsDir = join(ROOT, 'test-results', 'screenshots');
@@ -67,6 +68,7 @@ async function main() {
     defineIntegrityWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
     defineSimulationsWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
     defineApprovalWarningsWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
+    defineCalibrationWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
     defineThresholdsWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
     console.log(`[browser] ${env.base} — walkthroughs:`);
     for (const [name, fn] of pending) await runner.walkthrough(name, fn);

@@ -17,6 +17,7 @@ const { boostCsv } = await load('resources/boosts/csv');
 const { countryCsv } = await load('resources/countries/csv');
 const { nominationCsv } = await load('resources/nominations/csv');
 const { nominatorCsv } = await load('resources/nominators/csv');
+const { curatorCalibrationCsv, nominatorCalibrationCsv } = await load('resources/calibration/csv');
 const { partnerCsv } = await load('resources/partners/csv');
 const { payoutRunCsv } = await load('resources/payout-runs/csv');
 const { creditCsv, creditTotalsCsv, referralCsv } = await load('resources/referrals/csv');
@@ -154,6 +155,45 @@ const EXPECTED: Record<string, [Columns, string[]]> = {
       'Approval rate (boosted / decided)',
       'Good standing',
       'Last nomination (UTC)',
+    ],
+  ],
+  'nominator-calibration': [
+    nominatorCalibrationCsv,
+    [
+      'Member id',
+      'Name',
+      'Nominations',
+      'Boosted',
+      'Declined',
+      'Refused',
+      'Pending',
+      'Acceptance rate (boosted / decided)',
+      'Ended boosts',
+      'Measured',
+      'Awaiting a run',
+      'Awaiting a simulation',
+      ...usd('Realised effect'),
+      ...usd('Median effect'),
+    ],
+  ],
+  'curator-calibration': [
+    curatorCalibrationCsv,
+    [
+      'Staff id',
+      'Name',
+      'Email',
+      'Decisions',
+      'Boosted',
+      'Declined',
+      'Acceptance rate (boosted / decided)',
+      'Stories boosted unprompted',
+      'Boosts chosen',
+      'Ended boosts',
+      'Measured',
+      'Awaiting a run',
+      'Awaiting a simulation',
+      ...usd('Realised effect'),
+      ...usd('Median effect'),
     ],
   ],
   'payout-runs': [

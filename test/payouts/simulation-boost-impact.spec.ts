@@ -52,6 +52,9 @@ describe('boost impact from simulations', () => {
       [runId, p.simulationId, boost.storyId],
     );
     expect(BigInt(rows[0].run) - BigInt(rows[0].sim)).toBe(BigInt(body.realisedMicros));
+    // stored for calibration: the total, measured completely
+    const stored = await t.db.pool.query(`SELECT realised_micros::text AS r, complete FROM boost_impacts WHERE boost_id = 'bo-3'`);
+    expect(stored.rows).toEqual([{ r: String(body.realisedMicros), complete: true }]);
     // asked again: the same simulation, not another one
     const again = await t.http.get(`/api/boosts/${boost.id}/impact`).set(auth(curator)).expect(200);
     expect(again.body.periods[0].simulationId).toBe(p.simulationId);
@@ -64,6 +67,8 @@ describe('boost impact from simulations', () => {
       ['2026-10', true],
       ['2026-11', false],
     ]);
+    const stored = await t.db.pool.query(`SELECT complete FROM boost_impacts WHERE boost_id = 'bo-1'`);
+    expect(stored.rows).toEqual([{ complete: false }]);
     const expected =
       computeEarnings(bundle, PERIOD).stories.s59!.earnings - computeEarnings(without(bundle, 'bo-1'), PERIOD).stories.s59!.earnings;
     expect(BigInt(body.realisedMicros)).toBe(expected);

@@ -17,6 +17,7 @@ import integrityCases from './resources/integrity-cases';
 import integrityParameters from './resources/integrity-parameters';
 import members from './resources/members';
 import nominators from './resources/nominators';
+import { curatorCalibration, nominatorCalibration } from './resources/calibration';
 import partners from './resources/partners';
 import payoutRuns from './resources/payout-runs';
 import publications from './resources/publications';
@@ -57,6 +58,8 @@ export const App = () => (
     <Resource name="publications" {...publications} />
     <Resource name="members" {...members} />
     <Resource name="nominators" {...nominators} />
+    <Resource name="nominator-calibration" options={{ label: 'Nominator calibration' }} {...nominatorCalibration} />
+    <Resource name="curator-calibration" options={{ label: 'Curator calibration' }} {...curatorCalibration} />
     <Resource name="payout-runs" options={{ label: 'Payout runs' }} {...payoutRuns} />
     <Resource name="statements" {...statements} />
     <Resource name="story-earnings" options={{ label: 'Story earnings' }} {...storyEarnings} />

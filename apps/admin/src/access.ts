@@ -57,6 +57,8 @@ export const ACCESS: Record<string, Record<string, Who>> = {
     'bulk-decline': CURATOR,
   }),
   nominators: rules(CURATOR),
+  'nominator-calibration': rules(CURATOR),
+  'curator-calibration': rules(CURATOR),
   boosts: rules('any', { end: CURATOR, impact: ['curator', 'finance'] }),
   stories: rules('any', { boost: CURATOR }),
   'payout-runs': rules('any', {

@@ -434,6 +434,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/curator-calibration': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CalibrationController_curators'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/earnings-parameters': {
     parameters: {
       query?: never;
@@ -459,6 +475,38 @@ export interface paths {
     };
     get: operations['EarningsParametersController_current'];
     put: operations['EarningsParametersController_update'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/estimates/authors/{authorId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['EstimatesController_author'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/estimates/stories/{storyId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['EstimatesController_story'];
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -971,6 +1019,22 @@ export interface paths {
       cookie?: never;
     };
     get: operations['NominationsController_queueStats'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/nominator-calibration': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CalibrationController_nominators'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1951,6 +2015,17 @@ export interface components {
       id: string;
       reason: string | null;
     };
+    AuthorEstimateRecord: {
+      /** @description the last UTC day included (YYYY-MM-DD); null: no day aggregated yet */
+      asOf: string | null;
+      authorId: string;
+      /** @description the open month (YYYY-MM) unless asked for another */
+      period: string;
+      /** @description stories with earnings so far */
+      stories: components['schemas']['EstimatedStoryView'][];
+      /** @description the estimated stories' earnings so far */
+      storyEarningsMicros: number | string;
+    };
     AuthorLedgerEntryView: {
       /** @example author:42 */
       account: string;
@@ -2218,7 +2293,8 @@ export interface components {
         | 'carried_over'
         | 'payout_account_not_ready'
         | 'forfeited'
-        | 'payout_problem';
+        | 'payout_problem'
+        | 'released_from_hold';
       storyId?: string;
       text: string;
     };
@@ -2425,6 +2501,34 @@ export interface components {
       storyId?: string | null;
       subject: string;
     };
+    CuratorCalibrationRecord: {
+      /** @description boosted / decisions, basis points, floor; null: no decision */
+      acceptanceRateBps: number | null;
+      /** @description ended, not measurable yet: a month of the window has no approved run */
+      awaitingRunBoosts: number;
+      /** @description ended, measurable, but boost impact has not been computed for it yet */
+      awaitingSimulationBoosts: number;
+      boosted: number;
+      /** @description boosts created: nominations boosted and story boosts */
+      boostsChosen: number;
+      /** @description nominations boosted or declined */
+      decisions: number;
+      declined: number;
+      email: string;
+      /** @description boosts whose window has ended */
+      endedBoosts: number;
+      /** Format: uuid */
+      id: string;
+      /** @description ended boosts with a complete measurement (every month of the window has an approved run) */
+      measuredBoosts: number;
+      /** @description the median measured boost (the lower middle for an even count; µ$) */
+      medianRealisedMicros: (number | string) | null;
+      name: string;
+      /** @description what the measured boosts moved, summed (µ$; null: none measured) */
+      realisedMicros: (number | string) | null;
+      /** @description stories boosted without a nomination */
+      storyBoosts: number;
+    };
     DeclineNominationDto: {
       note?: string;
       /** @enum {string} */
@@ -2453,6 +2557,25 @@ export interface components {
       id: string;
       /** Format: date-time */
       leftAt: string | null;
+    };
+    EstimatedStoryView: {
+      authorId: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      boostBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      earningsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      engagementMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      followerBonusMicros: number | string;
+      memberReads: number;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      readingTimeMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      readRatioAdjustmentMicros: number | string;
+      reads: number;
+      storyId: string;
+      views: number;
     };
     ExplainedAdjustmentRecord: {
       /** @description integer amount (a decimal string beyond 2^53) */
@@ -2510,6 +2633,8 @@ export interface components {
       payoutStateAt: string | null;
       /** @description integer amount (a decimal string beyond 2^53) */
       referralEarningsMicros: number | string;
+      /** @description Of the opening: payouts of earlier months released from an integrity review hold */
+      releasedMicros: number | string;
       status: string;
       /** @description integer amount (a decimal string beyond 2^53) */
       storyEarningsMicros: number | string;
@@ -2825,6 +2950,32 @@ export interface components {
       storyTitle: string;
       views: number;
     };
+    NominatorCalibrationRecord: {
+      /** @description boosted / (boosted + declined), basis points, floor; null: none decided */
+      acceptanceRateBps: number | null;
+      /** @description ended, not measurable yet: a month of the window has no approved run */
+      awaitingRunBoosts: number;
+      /** @description ended, measurable, but boost impact has not been computed for it yet */
+      awaitingSimulationBoosts: number;
+      boosted: number;
+      /** @description declined by a curator */
+      declined: number;
+      /** @description boosts whose window has ended */
+      endedBoosts: number;
+      id: string;
+      /** @description ended boosts with a complete measurement (every month of the window has an approved run) */
+      measuredBoosts: number;
+      /** @description the median measured boost (the lower middle for an even count; µ$) */
+      medianRealisedMicros: (number | string) | null;
+      name: string;
+      nominations: number;
+      pending: number;
+      /** @description what the measured boosts moved, summed (µ$; null: none measured) */
+      realisedMicros: (number | string) | null;
+      /** @description refused by the rules at intake */
+      refused: number;
+      username: string;
+    };
     NominatorRecord: {
       approvalRateBps: number | null;
       boosted: number;
@@ -2942,7 +3093,7 @@ export interface components {
       /** Format: date-time */
       asOf: string;
       authorId: string;
-      /** @description what the next run opens with: carried, plus a payout that failed or was reversed */
+      /** @description what the next run opens with: carried, plus a payout that failed or was reversed, plus released payouts */
       carriedMicros: number | string;
       /** @description the open month so far (none exist yet) */
       estimate: components['schemas']['ProjectionEstimateView'] | null;
@@ -2960,6 +3111,10 @@ export interface components {
       payBy: string | null;
       /** @description the period whose run pays it */
       period: string | null;
+      /** @description payouts released from review hold, back in the balance: the next run pays them */
+      released: components['schemas']['HeldPayoutView'][];
+      /** @description integer amount (a decimal string beyond 2^53) */
+      releasedCents: number | string;
       /** @description what must still be earned to reach the threshold */
       shortfallMicros: number | string;
       /** @description the statement of the latest final run */
@@ -3076,7 +3231,7 @@ export interface components {
       failureCode?: string;
       note?: string;
       /** @enum {string} */
-      state: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed';
+      state: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | 'released';
       statementId: string;
     };
     ProjectionAccountView: {
@@ -3101,7 +3256,7 @@ export interface components {
       /** @description integer amount (a decimal string beyond 2^53) */
       payoutCents: number | string;
       /** @enum {string|null} */
-      payoutState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | null;
+      payoutState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | 'released' | null;
       period: string;
       /** @enum {string} */
       status: 'payable' | 'below_threshold' | 'payout_account_not_ready' | 'forfeited';
@@ -3378,7 +3533,7 @@ export interface components {
       date: string;
       failureCode: string | null;
       /** @enum {string|null} */
-      fromState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | null;
+      fromState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | 'released' | null;
       line: number;
       reference: string;
       /** Format: uuid */
@@ -3386,14 +3541,14 @@ export interface components {
       /** @enum {string} */
       status: 'paid' | 'failed' | 'returned';
       /** @enum {string|null} */
-      toState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | null;
+      toState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | 'released' | null;
     };
     SettlementMissingPayoutRecord: {
       /** @description integer amount (a decimal string beyond 2^53) */
       amountMicros: number | string;
       authorId: string;
       /** @enum {string} */
-      state: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed';
+      state: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | 'released';
       /** Format: uuid */
       statementId: string;
     };
@@ -3410,7 +3565,7 @@ export interface components {
       /** @enum {string} */
       class: 'matched' | 'already_applied' | 'amount_mismatch' | 'unknown_reference' | 'duplicate' | 'transition_not_allowed';
       /** @enum {string|null} */
-      currentState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | null;
+      currentState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | 'released' | null;
       /** Format: date */
       date: string;
       /** @description integer amount (a decimal string beyond 2^53) */
@@ -3419,7 +3574,7 @@ export interface components {
       failureCode: string | null;
       line: number;
       /** @enum {string|null} */
-      newState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | null;
+      newState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | 'released' | null;
       reason: string | null;
       reference: string;
       /** Format: uuid */
@@ -3668,7 +3823,7 @@ export interface components {
       /** @description why the payout failed or came back (a processor failure code), while it is failed or reversed */
       payoutFailureCode?: string | null;
       /** @enum {string|null} */
-      payoutState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | null;
+      payoutState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | 'released' | null;
       /** Format: date-time */
       payoutStateAt: string | null;
       period: string;
@@ -3734,6 +3889,17 @@ export interface components {
       storyId: string;
       storyTitle: string;
       views: number;
+    };
+    StoryEstimateRecord: {
+      /** @description the last UTC day included (YYYY-MM-DD); null: no day aggregated yet */
+      asOf: string | null;
+      /** @description the open month (YYYY-MM) unless asked for another */
+      period: string;
+      /** @description stories with earnings so far */
+      stories: components['schemas']['EstimatedStoryView'][];
+      /** @description the estimated stories' earnings so far */
+      storyEarningsMicros: number | string;
+      storyId: string;
     };
     StoryFiguresView: {
       /** @description integer amount (a decimal string beyond 2^53) */
@@ -4095,6 +4261,8 @@ export interface components {
       payoutState: string | null;
       /** @description integer amount (a decimal string beyond 2^53) */
       referralEarningsMicros: number | string;
+      /** @description Of the opening: payouts of earlier months released from an integrity review hold */
+      releasedMicros: number | string;
       status: string;
       /** @description integer amount (a decimal string beyond 2^53) */
       storyEarningsMicros: number | string;
@@ -4835,6 +5003,36 @@ export interface operations {
       };
     };
   };
+  CalibrationController_curators: {
+    parameters: {
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, acceptanceRateBps, endedBoosts, measuredBoosts, realisedMicros, medianRealisedMicros, boosted, declined, name, decisions, boostsChosen; default ["decisions","DESC"] */
+        sort?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description curator-calibration <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CuratorCalibrationRecord'][];
+        };
+      };
+    };
+  };
   EarningsParametersController_history: {
     parameters: {
       query?: never;
@@ -4892,6 +5090,54 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ParameterSetView'];
+        };
+      };
+    };
+  };
+  EstimatesController_author: {
+    parameters: {
+      query?: {
+        /** @description YYYY-MM (default: the open month) */
+        period?: string;
+      };
+      header?: never;
+      path: {
+        authorId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthorEstimateRecord'];
+        };
+      };
+    };
+  };
+  EstimatesController_story: {
+    parameters: {
+      query?: {
+        /** @description YYYY-MM (default: the open month) */
+        period?: string;
+      };
+      header?: never;
+      path: {
+        storyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StoryEstimateRecord'];
         };
       };
     };
@@ -5688,6 +5934,36 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  CalibrationController_nominators: {
+    parameters: {
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, acceptanceRateBps, endedBoosts, measuredBoosts, realisedMicros, medianRealisedMicros, boosted, declined, name, nominations, refused; default ["nominations","DESC"] */
+        sort?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description nominator-calibration <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NominatorCalibrationRecord'][];
+        };
       };
     };
   };

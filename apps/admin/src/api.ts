@@ -41,6 +41,13 @@ export type Boost = Schemas['BoostRecord'];
 /** A nomination of the queue; in a story's history it comes without the reading figures. */
 export type Nomination = Schemas['StoryNominationRecord'] & Partial<Pick<Schemas['NominationRecord'], 'views' | 'reads' | 'readRatioBps'>>;
 export type Nominator = Schemas['NominatorRecord'];
+export type NominatorCalibration = Schemas['NominatorCalibrationRecord'];
+export type CuratorCalibration = Schemas['CuratorCalibrationRecord'];
+/** The realised-effect fields both calibrations carry. */
+export type CalibrationEffect = Pick<
+  NominatorCalibration,
+  'endedBoosts' | 'measuredBoosts' | 'awaitingRunBoosts' | 'awaitingSimulationBoosts' | 'realisedMicros' | 'medianRealisedMicros'
+>;
 
 /** A partner of the list; its page adds the status history and the enrollments. */
 export type Partner = Schemas['PartnerRecord'] & Partial<Pick<Schemas['PartnerDetailRecord'], 'history' | 'enrollments'>>;

@@ -1,5 +1,6 @@
 import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
 import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
+import BalanceIcon from '@mui/icons-material/Balance';
 import BoltIcon from '@mui/icons-material/Bolt';
 import CallSplitIcon from '@mui/icons-material/CallSplit';
 import FlagIcon from '@mui/icons-material/Flag';
@@ -22,6 +23,7 @@ import ShareIcon from '@mui/icons-material/Share';
 import SupportAgentIcon from '@mui/icons-material/SupportAgent';
 import ScienceIcon from '@mui/icons-material/Science';
 import TuneIcon from '@mui/icons-material/Tune';
+import TrackChangesIcon from '@mui/icons-material/TrackChanges';
 import TextSnippetIcon from '@mui/icons-material/TextSnippet';
 import ViewListIcon from '@mui/icons-material/ViewList';
 import TuneOutlinedIcon from '@mui/icons-material/TuneOutlined';
@@ -54,6 +56,8 @@ export const MENU: { title: string; items: MenuEntry[] }[] = [
       { to: '/stories', label: 'Stories', resource: 'stories', icon: LibraryBooksIcon },
       { to: '/publications', label: 'Publications', resource: 'publications', icon: NewspaperIcon },
       { to: '/nominators', label: 'Nominators', resource: 'nominators', icon: RecordVoiceOverIcon },
+      { to: '/nominator-calibration', label: 'Nominator calibration', resource: 'nominator-calibration', icon: TrackChangesIcon },
+      { to: '/curator-calibration', label: 'Curator calibration', resource: 'curator-calibration', icon: BalanceIcon },
     ],
   },
   {

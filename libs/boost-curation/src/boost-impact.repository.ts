@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { one, rows } from '../../core/src/index.js';
-import { boostState } from './sql-fragments.js';
+import { FINAL_RUN_STATUSES_SQL } from '../../payouts/src/payout-rules.js';
+import { boostMonths, boostState } from './sql-fragments.js';
 
-/** The SQL of boost impact: a boost's window and the closed months it overlaps, a story's latest earnings. */
+/** The SQL of boost impact: a boost's window and the closed months it overlaps, what it moved (stored), a story's latest earnings. */
 @Injectable()
 export class BoostImpactRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -22,11 +23,19 @@ export class BoostImpactRepository {
       this.dataSource,
       `SELECT to_char(m, 'YYYY-MM') AS period, r.id AS "runId"
        FROM boosts b
-       CROSS JOIN LATERAL generate_series(date_trunc('month', b.starts_at AT TIME ZONE 'UTC'),
-                                          date_trunc('month', (b.ends_at - interval '1 microsecond') AT TIME ZONE 'UTC'), interval '1 month') m
-       LEFT JOIN payout_runs r ON r.period = to_char(m, 'YYYY-MM') AND r.status IN ('approved', 'paid')
+       CROSS JOIN LATERAL ${boostMonths('b')} m
+       LEFT JOIN payout_runs r ON r.period = to_char(m, 'YYYY-MM') AND r.status IN ${FINAL_RUN_STATUSES_SQL}
        WHERE b.id = $1 ORDER BY 1`,
       [boostId],
+    );
+  }
+
+  /** Keeps what an ended boost moved, replacing an earlier measurement (a month's run may have been approved since). */
+  async store(boostId: string, realisedMicros: bigint, complete: boolean): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO boost_impacts (boost_id, realised_micros, complete) VALUES ($1, $2, $3)
+       ON CONFLICT (boost_id) DO UPDATE SET realised_micros = EXCLUDED.realised_micros, complete = EXCLUDED.complete, measured_at = now()`,
+      [boostId, realisedMicros.toString(), complete],
     );
   }
 

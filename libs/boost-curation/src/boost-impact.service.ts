@@ -8,7 +8,7 @@ import { BoostImpactRepository } from './boost-impact.repository.js';
 /**
  * What a boost moves. After it ended: per month of its window with an approved run, the
  * story's earnings in the run minus a simulation of that month without this boost (the
- * simulation is kept and reused). Before a decision: an estimate (boost-impact-estimate.ts).
+ * simulation is kept and reused; the total is stored for calibration). Before a decision: an estimate (boost-impact-estimate.ts).
  */
 @Injectable()
 export class BoostImpactService {
@@ -44,6 +44,7 @@ export class BoostImpactService {
         movedMicros: toJson(d.run - d.sim),
       });
     }
+    await this.repo.store(boostId, total, complete);
     return { boostId, storyId: boost.storyId, state: boost.state, periods, realisedMicros: toJson(total), complete };
   }
 

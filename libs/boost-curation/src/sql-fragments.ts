@@ -20,3 +20,8 @@ export const ageDays = (publishedAt: string) => `floor(extract(epoch FROM now() 
 /** State of a boost window at now: windows are half-open [starts_at, ends_at). */
 export const boostState = (b: string) =>
   `(CASE WHEN ${b}.starts_at > now() THEN 'upcoming' WHEN ${b}.ends_at > now() THEN 'active' ELSE 'ended' END)`;
+
+/** The UTC months a boost window overlaps (a set of month starts named by the caller's alias). */
+export const boostMonths = (b: string) =>
+  `generate_series(date_trunc('month', ${b}.starts_at AT TIME ZONE 'UTC'),
+                   date_trunc('month', (${b}.ends_at - interval '1 microsecond') AT TIME ZONE 'UTC'), interval '1 month')`;

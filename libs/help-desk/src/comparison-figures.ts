@@ -27,6 +27,7 @@ export const CAUSE_KINDS = [
   'payout_account_not_ready',
   'forfeited',
   'payout_problem',
+  'released_from_hold',
 ] as const;
 export type CauseKind = (typeof CAUSE_KINDS)[number];
 
@@ -67,6 +68,8 @@ export interface StatementFigures {
   forfeitedMicros: Micros;
   payoutCents: bigint;
   payoutState: string | null;
+  /** Of the opening: payouts of earlier months released from an integrity review hold (µ$; absent: none). */
+  releasedMicros?: Micros;
 }
 
 export interface PeriodFigures {

@@ -348,6 +348,11 @@ export class Explainer {
     } else if (s.payoutState === 'on_hold') {
       note('payout_problem', `Your payout of ${formatCents(s.payoutCents)} is on hold.`);
     }
+    if (s.releasedMicros)
+      note(
+        'released_from_hold',
+        `Your opening balance includes ${formatDollars(s.releasedMicros)} released from review hold: an earlier payout held during a review, paid with this month's balance.`,
+      );
     return out;
   }
 }

@@ -54,7 +54,7 @@ export * from './comparison-figures.js';
  *    (ties: the fixed kind order, then story id byte-wise).
  * 5. Zero-amount notes follow the ranked causes: no previous run, balance carried over below
  *    the minimum payout, payout account not ready, balance forfeited, enrollment ended,
- *    payout failed or on hold.
+ *    payout failed or on hold, an opening that includes a payout released from review hold.
  *
  * Texts are writer-safe (second person, UTC dates, amounts in dollars): they go into the
  * writer-facing explanation as they are.

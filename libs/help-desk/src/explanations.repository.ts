@@ -63,6 +63,7 @@ export interface StatementRow {
   status: string;
   payoutState: string | null;
   payoutStateAt: Date | null;
+  releasedMicros: string;
 }
 
 export interface BoostRow {
@@ -187,8 +188,10 @@ export class ExplanationsRepository {
       `SELECT id, run_id AS "runId", period, opening_micros::text AS "openingMicros", story_earnings_micros::text AS "storyEarningsMicros",
               referral_earnings_micros::text AS "referralEarningsMicros", adjustments_micros::text AS "adjustmentsMicros",
               balance_micros::text AS "balanceMicros", payout_cents::text AS "payoutCents", carried_micros::text AS "carriedMicros",
-              forfeited_micros::text AS "forfeitedMicros", status, payout_state AS "payoutState", payout_state_at AS "payoutStateAt"
-       FROM statements WHERE run_id = ANY($1::uuid[]) AND author_key = $2`,
+              forfeited_micros::text AS "forfeitedMicros", status, payout_state AS "payoutState", payout_state_at AS "payoutStateAt",
+              (SELECT coalesce(sum(rs.payout_cents * 10000), 0) FROM statements rs
+               WHERE rs.id = ANY(st.returned_statement_ids) AND rs.payout_state = 'released')::text AS "releasedMicros"
+       FROM statements st WHERE run_id = ANY($1::uuid[]) AND author_key = $2`,
       [runIds, authorKey],
     );
   }

@@ -165,6 +165,7 @@ const statementFigures = (s: StatementRow): StatementFigures => ({
   forfeitedMicros: micros(s.forfeitedMicros),
   payoutCents: BigInt(s.payoutCents),
   payoutState: s.payoutState,
+  releasedMicros: micros(s.releasedMicros),
 });
 
 function param(run: RunRow, name: 'minPayoutCents' | 'forfeitAfterDays' | 'qualifiedReadSeconds'): number {

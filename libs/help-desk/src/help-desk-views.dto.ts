@@ -82,6 +82,8 @@ class ExplainedStatementRecord {
   @ApiMoney() payoutCents!: number | string;
   @ApiProperty({ type: String, nullable: true }) payoutState!: string | null;
   @ApiTimestamp({ nullable: true }) payoutStateAt!: string | null;
+  @ApiMoney({ description: 'Of the opening: payouts of earlier months released from an integrity review hold' }) releasedMicros!:
+    number | string;
 }
 
 class EnrollmentPeriodRecord {

@@ -56,7 +56,9 @@ function storyLine(title: string, f: StoryFigures): string {
 
 function payoutLines(s: StatementFigures | null, period: string): string[] {
   if (!s) return [`You had no balance for ${periodName(period)}.`];
-  const opening = s.openingMicros !== 0n ? ` (including ${formatDollars(s.openingMicros)} carried over from earlier months)` : '';
+  const released = s.releasedMicros ? `, of which ${formatDollars(s.releasedMicros)} released from review hold` : '';
+  const opening =
+    s.openingMicros !== 0n ? ` (including ${formatDollars(s.openingMicros)} carried over from earlier months${released})` : '';
   if (s.status !== 'payable') return [`Your balance for ${periodName(period)} is ${formatDollars(s.balanceMicros)}${opening}.`];
   const state = s.payoutState === 'transferred' ? ' It has been transferred.' : '';
   const rest = s.carriedMicros > 0n ? ' The fraction of a cent left over stays in your balance.' : '';

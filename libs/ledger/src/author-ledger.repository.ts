@@ -6,7 +6,7 @@ import { badInput, notFound } from '../../core/src/http/errors.js';
 import type { ListSpec } from '../../core/src/http/list-query.js';
 import { absMicros, micros, sum, toJson } from '../../core/src/money/money.js';
 import { entryCause } from './entry-causes.js';
-import { ACCOUNTS, ENTRY_KINDS, payoutEventGroupSql } from './ledger-rules.js';
+import { ACCOUNTS, ENTRY_KINDS, payoutEventGroupSql, UNSETTLED_PAYOUT_STATES_SQL } from './ledger-rules.js';
 
 export const ENTRIES: ListSpec = {
   resource: 'author-ledger-entries',
@@ -98,7 +98,8 @@ export class AuthorLedgerRepository {
 
   /**
    * The author's balance in the ledger beside what the statements say it is: the latest final
-   * statement's carried amount plus payouts that failed or were reversed and no later run took back.
+   * statement's carried amount plus payouts back in the balance (failed, reversed, released from
+   * a hold) that no later run took back.
    */
   async summary(authorId: string) {
     const a = await this.author(authorId);
@@ -112,7 +113,7 @@ export class AuthorLedgerRepository {
               (SELECT id::text FROM latest) AS "latestStatementId", (SELECT period FROM latest) AS "latestPeriod",
               (SELECT carried_micros::text FROM latest) AS "carriedMicros",
               (SELECT coalesce(sum(s.payout_cents * 10000), 0)::text FROM statements s JOIN payout_runs r ON r.id = s.run_id
-               WHERE s.author_key = $1 AND r.status IN ('approved', 'paid') AND s.payout_state IN ('failed', 'reversed')
+               WHERE s.author_key = $1 AND r.status IN ('approved', 'paid') AND s.payout_state IN ${UNSETTLED_PAYOUT_STATES_SQL}
                  AND s.returned_by_run_id IS NULL) AS "unsettledMicros"`,
       [a.key, ACCOUNTS.author(a.key)],
     );

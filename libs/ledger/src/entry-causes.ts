@@ -1,7 +1,8 @@
 /*
  * The cause of an author's ledger entry in words, from its kind, its run's period and (for
- * payout transitions) the payout event's states. No imports: the console reads it too.
+ * payout transitions) the payout event's states. Imports only the dependency-free rules.
  */
+import { UNSETTLED_PAYOUT_STATES } from './ledger-rules.js';
 
 const STATE_WORDS: Record<string, string> = {
   pending: 'sent for transfer',
@@ -10,11 +11,11 @@ const STATE_WORDS: Record<string, string> = {
   reversed: 'reversed',
   on_hold: 'put on hold',
   forfeited: 'forfeited',
+  released: 'released from review hold',
 };
 const state = (s: string | null | undefined) => (s ? (STATE_WORDS[s] ?? s.replace(/_/g, ' ')) : 'unknown');
 
-/** Payout states whose money is in the author's balance (as ledger-rules places it). */
-const IN_BALANCE = new Set(['failed', 'reversed']);
+const IN_BALANCE = new Set<string>(UNSETTLED_PAYOUT_STATES);
 
 export interface EntryCauseInput {
   kind: string;

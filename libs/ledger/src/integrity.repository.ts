@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { rows } from '../../core/src/database/sql.js';
-import { approvalGroupSql } from './ledger-rules.js';
+import { approvalGroupSql, UNSETTLED_PAYOUT_STATES_SQL } from './ledger-rules.js';
 
 type Db = DataSource | EntityManager;
 const FINAL = `r.status IN ('approved', 'paid')`;
@@ -11,7 +11,7 @@ const FINAL = `r.status IN ('approved', 'paid')`;
 export class IntegrityRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Authors whose ledger balance is not their latest statement's carried amount plus unsettled (failed, reversed) payouts. */
+  /** Authors whose ledger balance is not their latest statement's carried amount plus unsettled (failed, reversed, released) payouts not taken back. */
   authorBalances(db: Db = this.dataSource, limit = 50) {
     return rows<{ authorKey: number; statementId: string | null; ledgerMicros: string; statementsMicros: string }>(
       db,
@@ -20,7 +20,7 @@ export class IntegrityRepository {
          WHERE ${FINAL} ORDER BY s.author_key, r.period DESC),
        unsettled AS (
          SELECT s.author_key, sum(s.payout_cents * 10000) AS amount FROM statements s JOIN payout_runs r ON r.id = s.run_id
-         WHERE ${FINAL} AND s.payout_state IN ('failed', 'reversed') AND s.returned_by_run_id IS NULL GROUP BY 1),
+         WHERE ${FINAL} AND s.payout_state IN ${UNSETTLED_PAYOUT_STATES_SQL} AND s.returned_by_run_id IS NULL GROUP BY 1),
        ledger AS (
          SELECT substr(account, 8)::int AS author_key, -sum(amount_micros) AS amount FROM ledger_entries
          WHERE starts_with(account, 'author:') GROUP BY 1)

@@ -36,15 +36,20 @@ export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 /**
  * Where a payout's money is while the payout is in a state (SQL over a row with
- * `author_key`): failed and reversed payouts are back in the author's balance.
+ * `author_key`): failed, reversed and released payouts are back in the author's balance.
  */
 export const payoutLocationSql = (state: string) =>
   `CASE ${state} WHEN 'pending' THEN '${ACCOUNTS.inTransit}' WHEN 'on_hold' THEN '${ACCOUNTS.held}'
      WHEN 'transferred' THEN '${ACCOUNTS.paidOut}' WHEN 'forfeited' THEN '${ACCOUNTS.forfeited}'
      ELSE 'author:' || author_key END`;
 
-/** Payout states whose money is back in the author's balance (until a later run takes it back). */
-export const UNSETTLED_PAYOUT_STATES = ['failed', 'reversed'] as const;
+/**
+ * Payout states whose money is back in the author's balance until a later approved run takes
+ * it back into an opening: a transfer that failed or was reversed, a hold released.
+ */
+export const UNSETTLED_PAYOUT_STATES = ['failed', 'reversed', 'released'] as const;
+/** `('failed', 'reversed', 'released')` for SQL: `payout_state IN ${UNSETTLED_PAYOUT_STATES_SQL}`. */
+export const UNSETTLED_PAYOUT_STATES_SQL = `(${UNSETTLED_PAYOUT_STATES.map((s) => `'${s}'`).join(', ')})`;
 
 /** Deterministic transaction group ids, so a rebuilt journal equals the stored one. */
 export const approvalGroupSql = (runId: string) => `md5('approve:' || ${runId})::uuid`;

@@ -46,11 +46,11 @@ export class LedgerService {
     );
   }
 
-  /** A held payout released (back to pending, in transit). */
+  /** A held payout released: its money moves from `held` back to the author's balance (a later run's opening pays it). */
   postRelease(m: EntityManager, statementIds: string[]): Promise<number> {
     return this.repo.writePayoutTransitions(
       m,
-      statementIds.map((statementId) => ({ statementId, from: 'on_hold', to: 'pending' })),
+      statementIds.map((statementId) => ({ statementId, from: 'on_hold', to: 'released' })),
       'release',
     );
   }

@@ -10,3 +10,4 @@ export { SimulationResultsRepository } from './simulation/simulation-results.rep
 export * from './approval-warnings.port.js';
 export * from './projection/projection.service.js';
 export { runFinalRefusal, RUN_FINAL_RULE } from './integrity-actions/run-final-rule.js';
+export { withMoney } from './payouts.read.js';

@@ -20,10 +20,15 @@ export const FINAL_RUN_STATUSES_SQL = `(${FINAL_RUN_STATUSES.map((s) => `'${s}'`
 
 export const STATEMENT_STATUSES = ['payable', 'below_threshold', 'payout_account_not_ready', 'forfeited'] as const;
 
-export const PAYOUT_STATES = ['pending', 'transferred', 'failed', 'on_hold', 'forfeited', 'reversed'] as const;
+/** `released`: an integrity hold ended by release; the amount is back in the author's balance and the next approved run pays it. */
+export const PAYOUT_STATES = ['pending', 'transferred', 'failed', 'on_hold', 'forfeited', 'reversed', 'released'] as const;
 export type PayoutState = (typeof PAYOUT_STATES)[number];
 
-/** Which payout states may follow which (a payout a later run took back changes no more). */
+/**
+ * Which payout states may follow which, by mark-paid and settlement files (a payout a later
+ * run took back changes no more). Only an integrity release enters `released` (from
+ * `on_hold`), and nothing leaves it: its money is the author's balance again.
+ */
 export const PAYOUT_TRANSITIONS: Record<PayoutState, readonly PayoutState[]> = {
   pending: ['transferred', 'failed', 'on_hold', 'forfeited'],
   on_hold: ['pending', 'transferred', 'failed', 'forfeited'],
@@ -31,9 +36,10 @@ export const PAYOUT_TRANSITIONS: Record<PayoutState, readonly PayoutState[]> = {
   failed: ['transferred'],
   reversed: [],
   forfeited: [],
+  released: [],
 };
 
-/** Payout states whose amount returns to the author's balance in the next approved run. */
+/** Payout states of a transfer that came back (a failure code applies); their amount returns to the author's balance in the next approved run. */
 export const RETURNED_PAYOUT_STATES = ['failed', 'reversed'] as const satisfies readonly PayoutState[];
 
 /** What `mark-paid` does to a payout not listed in the call. */

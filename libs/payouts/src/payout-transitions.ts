@@ -24,6 +24,8 @@ export function transitionRefusal(id: string, p: PayoutRow | undefined, to: Payo
   if (p.integrityHold && to !== p.state)
     return `${id} is held by integrity decision ${p.integrityHold}: only its release or forfeit moves it`;
   if (mayChangePayout(p.state, to, p.returned)) return null;
+  if (p.state === 'released')
+    return `${id} was released from an integrity hold: its amount is back in the author's balance and the next approved run pays it`;
   return `${id}: ${p.state} → ${to}${p.returned ? ' (already returned to the balance by a later run)' : ''} is not allowed`;
 }
 

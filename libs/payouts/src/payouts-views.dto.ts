@@ -186,8 +186,8 @@ export class PayoutProjectionView {
   @ApiProperty({ type: String, nullable: true, description: 'the period whose run pays it' }) period!: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true, description: 'paid by this day (UTC)' }) payBy!: string | null;
   @ApiProperty({ description: 'the month of asOf' }) openPeriod!: string;
-  @ApiMoney({ description: 'what the next run opens with: carried, plus a payout that failed or was reversed' }) carriedMicros!:
-    number | string;
+  @ApiMoney({ description: 'what the next run opens with: carried, plus a payout that failed or was reversed, plus released payouts' })
+  carriedMicros!: number | string;
   @ApiMoney() thresholdMicros!: number | string;
   @ApiMoney({ description: 'what must still be earned to reach the threshold' }) shortfallMicros!: number | string;
   @ApiProperty({ type: [String], description: 'closed months not in a final run yet' }) unsettledPeriods!: string[];
@@ -195,6 +195,9 @@ export class PayoutProjectionView {
   estimate!: ProjectionEstimateView | null;
   @ApiProperty({ type: [HeldPayoutView] }) holds!: HeldPayoutView[];
   @ApiMoney() heldCents!: number | string;
+  @ApiProperty({ type: [HeldPayoutView], description: 'payouts released from review hold, back in the balance: the next run pays them' })
+  released!: HeldPayoutView[];
+  @ApiMoney() releasedCents!: number | string;
   @ApiProperty({ type: ProjectionAccountView, nullable: true }) account!: ProjectionAccountView | null;
   @ApiProperty({ type: ProjectionStatementView, nullable: true, description: 'the statement of the latest final run' })
   statement!: ProjectionStatementView | null;

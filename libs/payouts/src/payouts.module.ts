@@ -29,6 +29,10 @@ import { PayoutRunRepository } from './run/payout-run.repository.js';
 import { SettlementController } from './settlement/settlement.controller.js';
 import { SettlementRepository } from './settlement/settlement.repository.js';
 import { SettlementService } from './settlement/settlement.service.js';
+import { EstimatesController } from './estimates/estimates.controller.js';
+import { EstimatesJobs } from './estimates/estimates.jobs.js';
+import { EstimatesRepository } from './estimates/estimates.repository.js';
+import { EstimatesService } from './estimates/estimates.service.js';
 import { SimulationJobs } from './simulation/simulation.jobs.js';
 import { SimulationRepository } from './simulation/simulation.repository.js';
 import { SimulationResultsRepository } from './simulation/simulation-results.repository.js';
@@ -54,6 +58,7 @@ export class PayoutsModule {
             SimulationsController,
             SimulationAuthorsController,
             SimulationStoriesController,
+            EstimatesController,
           ]
         : [],
       providers: [
@@ -75,6 +80,8 @@ export class PayoutsModule {
         SimulationResultsRepository,
         SimulationRunner,
         SimulationsService,
+        EstimatesRepository,
+        EstimatesService,
         ...(http
           ? [
               PayoutFileRepository,
@@ -84,7 +91,7 @@ export class PayoutsModule {
               ProjectionRepository,
               PayoutProjectionService,
             ]
-          : [PayoutRunJobs, SimulationJobs]),
+          : [PayoutRunJobs, SimulationJobs, EstimatesJobs]),
       ],
       exports: [
         EarningsParametersService,
@@ -92,6 +99,7 @@ export class PayoutsModule {
         IntegrityActionsService,
         SimulationsService,
         SimulationResultsRepository,
+        EstimatesService,
         ...(http ? [PayoutProjectionService] : []),
       ],
     };

@@ -9,6 +9,7 @@ import { Country } from '../../eligibility/src/country.entity.js';
 import { PartnerStatusChange } from '../../eligibility/src/partner-status-change.entity.js';
 import { Nomination } from '../../boost-curation/src/nomination.entity.js';
 import { BoostDecision } from '../../boost-curation/src/boost-decision.entity.js';
+import { BoostImpact } from '../../boost-curation/src/boost-impact.entity.js';
 import { HELP_DESK_ENTITIES } from '../../help-desk/src/ticket.entity.js';
 import { ReferralCredit } from '../../referral-legacy/src/referral-credit.entity.js';
 import { INTEGRITY_ENTITIES } from '../../integrity/src/integrity.entities.js';
@@ -31,6 +32,7 @@ export const SCHEMA: SchemaDefinition = {
     PartnerStatusChange,
     Nomination,
     BoostDecision,
+    BoostImpact,
     ...HELP_DESK_ENTITIES,
     ReferralCredit,
     ...INTEGRITY_ENTITIES,

@@ -82,6 +82,7 @@ const STATUS_COLORS: Record<string, 'default' | 'success' | 'error' | 'warning' 
   transferred: 'success',
   on_hold: 'warning',
   reversed: 'error',
+  released: 'info',
   open: 'warning',
   resolved: 'success',
   credit: 'success',

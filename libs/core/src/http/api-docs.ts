@@ -1,6 +1,6 @@
 import { applyDecorators, type Type } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiProperty, ApiQuery, getSchemaPath } from '@nestjs/swagger';
-import { MAX_PAGE, sortFields, type FilterField, type ListSpec } from './list-query.js';
+import { MAX_PAGE, RANGE_TYPES, sortFields, type FilterField, type ListSpec } from './list-query.js';
 
 /** An amount as the API writes it: a JSON integer (micro-dollars or cents), a decimal string beyond 2^53. */
 export const ApiMoney = (opts: { nullable?: boolean; description?: string } = {}) =>
@@ -30,7 +30,7 @@ export function filterSchema(spec: ListSpec): Record<string, unknown> {
   for (const [name, def] of Object.entries(spec.filters)) {
     const one = def.values ? { type: 'string', enum: [...def.values] } : VALUE_SCHEMAS[def.type];
     properties[name] = { oneOf: [one, { type: 'array', items: one }] };
-    if (def.op !== 'contains' && ['int', 'bigint', 'timestamp', 'date'].includes(def.type)) {
+    if (def.op !== 'contains' && RANGE_TYPES.includes(def.type)) {
       properties[`${name}_gte`] = one;
       properties[`${name}_lte`] = one;
     }

@@ -13,6 +13,7 @@ const SPEC: ListSpec = {
     active: { column: 'active', type: 'bool' },
     at: { column: 'at', type: 'timestamp' },
     day: { column: 'day', type: 'date' },
+    period: { column: 'period', type: 'period' },
     tag: { column: 'tags', type: 'text', op: 'contains', values: ['red', 'blue'] },
     action: { column: 'action', type: 'text', op: 'partial' },
   },
@@ -39,6 +40,13 @@ describe('parseListQuery', () => {
     const literal = parseListQuery({ filter: JSON.stringify({ action: ['50%_off', 'a\\b'] }) }, SPEC);
     expect(literal.params).toEqual([['%50\\%\\_off%', '%a\\\\b%']]);
     expect(refusal({ filter: JSON.stringify({ action: 'x\u0000' }) })).toMatchObject({ field: 'filter.action' });
+  });
+
+  it('a period filter takes a range of months, each a valid YYYY-MM', () => {
+    const q = parseListQuery({ filter: JSON.stringify({ period_gte: '2026-01', period_lte: '2026-03' }) }, SPEC);
+    expect(q.where).toBe('WHERE period >= $1 AND period <= $2');
+    expect(q.params).toEqual(['2026-01', '2026-03']);
+    expect(refusal({ filter: JSON.stringify({ period_gte: '2026-13' }) })).toMatchObject({ field: 'filter.period_gte' });
   });
 
   it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('refuses to sort by the inherited name %s', (name) => {

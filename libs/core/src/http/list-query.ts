@@ -27,11 +27,14 @@ const SQL_TYPES: Record<FilterField['type'], string> = {
   period: 'text',
 };
 
+/** The filter types that also take `<field>_gte` / `<field>_lte` (periods are `YYYY-MM`: text order is month order). */
+export const RANGE_TYPES: readonly FilterField['type'][] = ['int', 'bigint', 'timestamp', 'date', 'period'];
+
 export interface ListSpec {
   resource: string;
   /** API field → SQL expression it sorts by. */
   sort: Record<string, string>;
-  /** API field → filter. `<field>_gte` / `<field>_lte` are accepted for timestamp, date and number fields. */
+  /** API field → filter. `<field>_gte` / `<field>_lte` are accepted for the RANGE_TYPES. */
   filters: Record<string, FilterField>;
   /** SQL expressions `q` searches with ILIKE. */
   search?: string[];
@@ -182,7 +185,7 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): 
     const range = /^(.+)_(gte|lte)$/.exec(name);
     const fieldName = range ? range[1] : name;
     const def = Object.hasOwn(spec.filters, fieldName) ? spec.filters[fieldName] : undefined;
-    if (!def || (range && (def.op === 'contains' || !['int', 'bigint', 'timestamp', 'date'].includes(def.type)))) {
+    if (!def || (range && (def.op === 'contains' || !RANGE_TYPES.includes(def.type)))) {
       const allowed = Object.keys(spec.filters).concat(spec.search?.length ? ['q'] : []);
       throw badInput(`cannot filter ${spec.resource} by "${name}"; filterable: ${allowed.join(', ')}`, [
         { field: `filter.${name}`, message: 'unknown filter field' },

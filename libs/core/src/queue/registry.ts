@@ -4,7 +4,7 @@ import type { JobsOptions } from 'bullmq';
  * Every queue and job of the product, in one place. The worker refuses to start unless
  * each job here has exactly one handler (see JobHandlerRegistry).
  */
-export const QUEUES = ['payouts', 'simulations', 'referrals', 'intake', 'ledger', 'integrity'] as const;
+export const QUEUES = ['payouts', 'simulations', 'referrals', 'intake', 'ledger', 'integrity', 'estimates'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 /**
@@ -21,6 +21,7 @@ export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
   intake: 1,
   ledger: 1,
   integrity: 1,
+  estimates: 1,
 };
 
 export const JOBS = {
@@ -49,6 +50,10 @@ export const JOBS = {
     name: 'integrity-signals',
     options: { attempts: 2, removeOnFail: 100, removeOnComplete: { age: 7 * 86400 } },
   },
+  /** Scheduled daily at 01:00 UTC: queues the aggregation of the previous day and of every day whose data changed. */
+  estimatesDaily: { queue: 'estimates', name: 'estimates-daily' },
+  /** Replaces one UTC day's month-to-date aggregates (libs/payouts/src/estimates); one job id per day. */
+  estimateDay: { queue: 'estimates', name: 'estimate-day' },
 } as const satisfies Record<string, { queue: QueueName; name: string; options?: JobsOptions }>;
 
 /** integritySignals' payload: the period; after intake, also the reading version that queued it (reading_versions). */

@@ -130,8 +130,10 @@ export class IntegrityActionsService {
   }
 
   /**
-   * Ends the hold: its payouts are sent (pending again, in their run's payout file) unless
-   * another live hold of the author keeps them. A draft run that recorded it becomes stale.
+   * Ends the hold: its payouts are `released`, their money back in the author's balance, so
+   * the next approved run takes them into its opening and pays them (once: approval marks them
+   * taken back); their own run's payout file leaves them out. Another live hold of the author
+   * keeps them held instead. A draft run computed before is stale after it.
    */
   async release(m: EntityManager, decisionRef: string): Promise<HoldOutcome> {
     const hold = await this.liveHold(m, decisionRef, 'released');
@@ -147,7 +149,7 @@ export class IntegrityActionsService {
       );
       return { payouts: 0, amountMicros: 0n };
     }
-    await this.move(m, held, 'pending');
+    await this.move(m, held, 'released');
     return outcome(held);
   }
 
@@ -183,7 +185,7 @@ export class IntegrityActionsService {
         m,
         payouts.map((p) => ({ statementId: p.id, from: p.state })),
       );
-    else if (to === 'pending')
+    else if (to === 'released')
       await this.ledger.postRelease(
         m,
         payouts.map((p) => p.id),

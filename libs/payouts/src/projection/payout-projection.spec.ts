@@ -22,6 +22,7 @@ const input = (o: Partial<ProjectionInput> = {}): ProjectionInput => ({
   statement: statement(),
   estimate: null,
   holds: [],
+  released: [],
   account: ready,
   ...o,
 });
@@ -104,6 +105,23 @@ describe('payout projection', () => {
     );
     expect(p).toMatchObject({ outcome: 'below_threshold', heldCents: 1400n });
     expect(projectionText(p)).toMatch(/Your January 2026 payout of \$14\.00 is on hold; we will let you know when it is released\.$/);
+  });
+
+  it('a payout released from review hold is in the balance the next run opens with, and named', () => {
+    const released = [{ statementId: 'x', period: '2026-01', payoutCents: 1400n }];
+    const p = projectPayout(
+      input({ released, statement: statement({ status: 'payable', payoutCents: 1400n, carriedMicros: 3n, payoutState: 'released' }) }),
+    );
+    expect(p).toMatchObject({
+      outcome: 'next_run',
+      carriedMicros: 14n * USD + 3n,
+      amountCents: 1400n,
+      releasedCents: 1400n,
+      period: '2026-02',
+    });
+    expect(projectionText(p)).toMatch(
+      /Your January 2026 payout of \$14\.00 was released from review hold: it is back in your balance, and the next payout run pays it\.$/,
+    );
   });
 
   it('months after the latest final run that are not final yet are named instead of guessed', () => {

@@ -43,6 +43,8 @@ export interface ProjectionInput {
   statement: BasisStatement | null;
   estimate: MonthEstimate | null;
   holds: HeldPayout[];
+  /** Payouts released from an integrity review hold, back in the balance: no later final run took them back yet. */
+  released: HeldPayout[];
   account: { status: string; taxStatus: string } | null;
 }
 
@@ -73,7 +75,7 @@ export interface PayoutProjection {
   payBy: string | null;
   /** The month of `asOf` (the open month the estimate is for). */
   openPeriod: string;
-  /** The balance the next run opens with: carried, plus a payout of the basis that failed or was reversed. */
+  /** The balance the next run opens with: carried, plus a payout of the basis that failed or was reversed, plus released payouts. */
   carriedMicros: Micros;
   thresholdMicros: Micros;
   /** How much more must be earned to reach the threshold (0 when reached). */
@@ -83,6 +85,8 @@ export interface PayoutProjection {
   estimate: MonthEstimate | null;
   holds: HeldPayout[];
   heldCents: bigint;
+  released: HeldPayout[];
+  releasedCents: bigint;
   account: { status: string; taxStatus: string; ready: boolean } | null;
   statement: BasisStatement | null;
 }
@@ -102,7 +106,8 @@ export function projectPayout(input: ProjectionInput): PayoutProjection {
   const s = input.statement;
   const returned =
     s?.payoutState && (RETURNED_PAYOUT_STATES as readonly string[]).includes(s.payoutState) ? s.payoutCents * MICROS_PER_CENT : 0n;
-  const carried = s ? s.carriedMicros + returned : 0n;
+  const releasedCents = input.released.reduce((a, h) => a + h.payoutCents, 0n);
+  const carried = (s ? s.carriedMicros + returned : 0n) + releasedCents * MICROS_PER_CENT;
   const basis = input.latestFinalPeriod ?? s?.period ?? null;
   const unsettled = basis ? periodsBetween(basis, openPeriod) : [];
   const estimate = input.estimate && input.estimate.period === openPeriod && unsettled.length === 0 ? input.estimate : null;
@@ -115,6 +120,8 @@ export function projectPayout(input: ProjectionInput): PayoutProjection {
     estimate,
     holds: input.holds,
     heldCents,
+    released: input.released,
+    releasedCents,
     account: input.account ? { ...input.account, ready } : null,
     statement: s,
   };

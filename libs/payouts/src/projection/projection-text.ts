@@ -69,6 +69,10 @@ export function projectionText(p: PayoutProjection): string {
     parts.push(
       `Your ${periodName(h.period)} payout of ${formatCents(h.payoutCents)} is on hold; we will let you know when it is released.`,
     );
+  for (const r of p.released)
+    parts.push(
+      `Your ${periodName(r.period)} payout of ${formatCents(r.payoutCents)} was released from review hold: it is back in your balance, and the next payout run pays it.`,
+    );
   if (!p.account?.ready && p.outcome !== 'account_not_ready' && p.outcome !== 'payout_pending' && p.outcome !== 'forfeited')
     parts.push(`Note that ${accountWords(p)}: it must be done before anything can be paid.`);
   return parts.join(' ');

@@ -57,6 +57,18 @@ export class ProjectionRepository {
     return found.map((h) => ({ statementId: h.statementId, period: h.period, payoutCents: BigInt(h.cents) }));
   }
 
+  /** The author's payouts released from an integrity hold that no later final run took back yet, oldest first. */
+  async released(authorKey: number): Promise<HeldPayout[]> {
+    const found = await rows<{ statementId: string; period: string; cents: string }>(
+      this.dataSource,
+      `SELECT s.id AS "statementId", s.period, s.payout_cents::text AS cents FROM statements s JOIN payout_runs r ON r.id = s.run_id
+       WHERE s.author_key = $1 AND s.payout_state = 'released' AND s.returned_by_run_id IS NULL AND r.status IN ${FINAL_RUN_STATUSES_SQL}
+       ORDER BY s.period, s.id`,
+      [authorKey],
+    );
+    return found.map((h) => ({ statementId: h.statementId, period: h.period, payoutCents: BigInt(h.cents) }));
+  }
+
   async payoutAccount(authorKey: number): Promise<{ status: string; taxStatus: string } | null> {
     return (
       (await one<{ status: string; taxStatus: string }>(

@@ -18,10 +18,11 @@ export class PayoutProjectionService {
   async forAuthor(authorId: string, asOf: Date = new Date()): Promise<PayoutProjectionWithText> {
     const key = await this.repo.authorKey(authorId);
     if (key === undefined) throw notFound('author', authorId);
-    const [latestFinalPeriod, statement, holds, account, payout] = await Promise.all([
+    const [latestFinalPeriod, statement, holds, released, account, payout] = await Promise.all([
       this.repo.latestFinalPeriod(),
       this.repo.latestFinalStatement(key),
       this.repo.holds(key),
+      this.repo.released(key),
       this.repo.payoutAccount(key),
       this.parameters.section('payout'),
     ]);
@@ -33,6 +34,7 @@ export class PayoutProjectionService {
       statement,
       estimate: null,
       holds,
+      released,
       account,
     });
     return { ...projection, authorId, asOf, text: projectionText(projection) };

@@ -1,6 +1,5 @@
 import { isPeriod, periodBounds as bounds } from '../../../core/src/period/period.js';
 import type { EarningsParameters } from '../earnings-parameters.js';
-import { FINAL_RUN_STATUSES_SQL, thresholdMicros } from '../payout-rules.js';
 import { sqlInt } from '../../../core/src/database/sql.js';
 
 /**
@@ -31,6 +30,15 @@ export interface RunScope {
   boosts?: string;
   /** Step 9's openings (an SQL relation: author_key, run_id, amount, returned_ids); default: from the basis run. */
   openings?: string;
+  /** The charges step 1 reads (an SQL relation like `charges`; default: every charge). */
+  charges?: string;
+  /** The follow records steps 4 reads (an SQL relation like `follows`; default: every follow). */
+  follows?: string;
+  /**
+   * The instants whose sessions, engagements and first follows steps 2–4 read (default: the
+   * period's bounds); the month-to-date estimates aggregate one UTC day of the period at a time.
+   */
+  window?: { start: string; end: string };
 }
 
 /** The tables of steps 7 and 9 and their owner column (a run's, or a simulation's). */
@@ -48,6 +56,11 @@ export function periodBounds(period: string): { start: string; end: string; firs
   if (!isPeriod(period)) throw new Error(`bad period ${period}`);
   const { startIso, endIso } = bounds(period);
   return { start: `'${startIso}'::timestamptz`, end: `'${endIso}'::timestamptz`, firstDay: `DATE '${period}-01'` };
+}
+
+/** The instants steps 2–4 read: the scope's window, else its period. */
+function windowOf(s: RunScope): { start: string; end: string } {
+  return s.window ?? periodBounds(s.period);
 }
 
 export const t = (scope: RunScope, name: string) => `${scope.work}${name}`;
@@ -76,7 +89,7 @@ export function stepContributions(s: RunScope): string {
                    ((c.net_cents * 10000) / 12 + CASE WHEN k.k < (c.net_cents * 10000) % 12 THEN 1 ELSE 0 END) * ${share} / 10000
                  ELSE 0
                END)::bigint AS contribution
-    FROM charges c
+    FROM ${s.charges ?? 'charges'} c
     CROSS JOIN LATERAL (
       SELECT ((extract(year FROM ${firstDay}) - extract(year FROM c.covers_from)) * 12
              + extract(month FROM ${firstDay}) - extract(month FROM c.covers_from))::int AS k
@@ -90,7 +103,12 @@ export function stepContributions(s: RunScope): string {
  * as multiranges (an empty interval, end <= start, covers nothing).
  */
 export function stepCoverage(s: RunScope): string[] {
-  const { start, end } = periodBounds(s.period);
+  return [...stepCover(s), stepStoryRank(s)];
+}
+
+/** Step 2's member and author cover tables (of stepCoverage) alone. */
+export function stepCover(s: RunScope): string[] {
+  const { start, end } = windowOf(s);
   return [
     `CREATE UNLOGGED TABLE ${t(s, 'member_cover')} AS
        SELECT ms.member_key AS m, range_agg(tstzrange(ms.started_at, ms.ended_at, '[)')) AS cover
@@ -102,9 +120,13 @@ export function stepCoverage(s: RunScope): string[] {
        FROM enrollments e
        WHERE e.enrolled_at < ${end} AND (e.left_at IS NULL OR (e.left_at > ${start} AND e.left_at > e.enrolled_at))
        GROUP BY e.member_key`,
-    `CREATE UNLOGGED TABLE ${t(s, 'story_rank')} AS
-       SELECT key AS s, author_key AS a, row_number() OVER (ORDER BY id COLLATE "C")::int AS rk FROM stories`,
   ];
+}
+
+/** Every story's place in byte-wise id order (step 5's tie-break). */
+export function stepStoryRank(s: RunScope): string {
+  return `CREATE UNLOGGED TABLE ${t(s, 'story_rank')} AS
+       SELECT key AS s, author_key AS a, row_number() OVER (ORDER BY id COLLATE "C")::int AS rk FROM stories`;
 }
 
 /**
@@ -112,20 +134,32 @@ export function stepCoverage(s: RunScope): string[] {
  * adjustment. An excluded pair's sessions are no views or reads either (docs/decisions.md).
  */
 export function stepReadRatio(s: RunScope): string {
-  const { start, end } = periodBounds(s.period);
+  return readRatioOver(s, storyViewCounts(s));
+}
+
+/**
+ * Step 3's counts: `(s, views, reads)` per story from the sessions of the scope's window;
+ * `perReader`: `(m, s, views, reads)` per logged-in reader and story instead.
+ */
+export function storyViewCounts(s: RunScope, perReader = false): string {
+  const { start, end } = windowOf(s);
+  return `SELECT ${perReader ? 'se.reader_key AS m, ' : ''}se.story_key AS s, count(*)::int AS views,
+             count(*) FILTER (WHERE se.active_seconds >= ${int(s.params.qualifiedReadSeconds)})::int AS reads
+      FROM sessions se JOIN stories st ON st.key = se.story_key
+      WHERE se.started_at >= ${start} AND se.started_at < ${end}
+        AND ${perReader ? 'se.reader_key <> st.author_key' : '(se.reader_key IS NULL OR se.reader_key <> st.author_key)'}
+        ${notExcluded(s, 'se.reader_key', 'se.story_key')}
+      GROUP BY ${perReader ? 'se.reader_key, ' : ''}se.story_key`;
+}
+
+/** Step 3's adjustment over a relation of counts `(s, views, reads)`: the work table `story_views`. */
+export function readRatioOver(s: RunScope, counts: string): string {
   const p = s.params;
   return `CREATE UNLOGGED TABLE ${t(s, 'story_views')} AS
     SELECT v.s, v.views, v.reads,
            greatest(${int(p.readRatioMinBps)}, least(${int(p.readRatioMaxBps)},
              ${int(p.readRatioOffsetBps)} + CASE WHEN v.views = 0 THEN 0 ELSE (10000 * v.reads) / v.views END))::int AS adj_bps
-    FROM (
-      SELECT se.story_key AS s, count(*)::int AS views,
-             count(*) FILTER (WHERE se.active_seconds >= ${int(p.qualifiedReadSeconds)})::int AS reads
-      FROM sessions se JOIN stories st ON st.key = se.story_key
-      WHERE se.started_at >= ${start} AND se.started_at < ${end}
-        AND (se.reader_key IS NULL OR se.reader_key <> st.author_key) ${notExcluded(s, 'se.reader_key', 'se.story_key')}
-      GROUP BY se.story_key
-    ) v`;
+    FROM (${counts}) v`;
 }
 
 /**
@@ -133,7 +167,7 @@ export function stepReadRatio(s: RunScope): string {
  * stories `st`, member cover `mc`, author cover `ac`.
  */
 function eligibleSessions(s: RunScope, extraJoin = '', extraWhere = ''): string {
-  const { start, end } = periodBounds(s.period);
+  const { start, end } = windowOf(s);
   return `FROM sessions se
       JOIN stories st ON st.key = se.story_key AND st.members_only
       ${extraJoin}
@@ -145,12 +179,12 @@ function eligibleSessions(s: RunScope, extraJoin = '', extraWhere = ''): string 
         AND mc.cover @> se.started_at AND ac.cover @> se.started_at ${notExcluded(s, 'se.reader_key', 'se.story_key')} ${extraWhere}`;
 }
 
-/** Steps 2 and 4: the pairs (M, S) with their capped time points, eligible session count and t0. */
+/** Steps 2 and 4: the pairs (M, S) with their capped time points, eligible session count, t0 and latest start. */
 export function stepPairs(s: RunScope): string {
   return `CREATE UNLOGGED TABLE ${t(s, 'pair_sessions')} AS
     SELECT se.reader_key AS m, se.story_key AS s, st.author_key AS a,
            sum(least(se.active_seconds, ${int(s.params.sessionCapSeconds)}))::bigint AS time_points,
-           count(*)::int AS member_reads, min(se.started_at) AS t0
+           count(*)::int AS member_reads, min(se.started_at) AS t0, max(se.started_at) AS t_last
     ${eligibleSessions(s)}
     GROUP BY se.reader_key, se.story_key, st.author_key`;
 }
@@ -161,14 +195,15 @@ export function stepPairs(s: RunScope): string {
  * (ties: smallest story id) is credited.
  */
 export function stepNewFollows(s: RunScope): string[] {
-  const { start, end } = periodBounds(s.period);
+  const { start, end } = windowOf(s);
   return [
     `CREATE UNLOGGED TABLE ${t(s, 'first_follows')} AS
        SELECT follower_key AS m, followee_key AS a, min(followed_at) AS followed_at
-       FROM follows WHERE followed_at < ${end} GROUP BY follower_key, followee_key
+       FROM ${s.follows ?? 'follows'} fo WHERE followed_at < ${end} GROUP BY follower_key, followee_key
        HAVING min(followed_at) >= ${start} AND min(followed_at) < ${end}`,
     `CREATE UNLOGGED TABLE ${t(s, 'new_follows')} AS
-       SELECT DISTINCT ON (se.reader_key, st.author_key) se.reader_key AS m, se.story_key AS s
+       SELECT DISTINCT ON (se.reader_key, st.author_key) se.reader_key AS m, se.story_key AS s, st.author_key AS a,
+              ff.followed_at, se.started_at
        ${eligibleSessions(s, `JOIN ${t(s, 'first_follows')} ff ON ff.m = se.reader_key AND ff.a = st.author_key`, 'AND se.started_at <= ff.followed_at')}
        ORDER BY se.reader_key, st.author_key, se.started_at DESC, st.id COLLATE "C" ASC`,
   ];
@@ -176,27 +211,34 @@ export function stepNewFollows(s: RunScope): string[] {
 
 /** Step 4: engagement kinds, follower and boost multipliers at t0, adjBps: everything a pair's score needs. */
 export function stepPairFacts(s: RunScope): string[] {
-  const { start, end } = periodBounds(s.period);
-  return [
-    `CREATE UNLOGGED TABLE ${t(s, 'engaged')} AS
+  return [stepEngaged(s), stepPairTable(s)];
+}
+
+/** Step 4: the engagement kinds of each (member, story) in the scope's window. */
+export function stepEngaged(s: RunScope): string {
+  const { start, end } = windowOf(s);
+  return `CREATE UNLOGGED TABLE ${t(s, 'engaged')} AS
        SELECT e.member_key AS m, e.story_key AS s,
               bool_or(e.kind = 'clap') AS clap, bool_or(e.kind = 'highlight') AS highlight, bool_or(e.kind = 'reply') AS reply
        FROM engagements e
        WHERE e.occurred_at >= ${start} AND e.occurred_at < ${end} ${notExcluded(s, 'e.member_key', 'e.story_key')}
-       GROUP BY e.member_key, e.story_key`,
-    `CREATE UNLOGGED TABLE ${t(s, 'pairs')} AS
+       GROUP BY e.member_key, e.story_key`;
+}
+
+/** Step 4: the work table `pairs` from `pair_sessions`, `story_views`, `engaged` and `new_follows`. */
+export function stepPairTable(s: RunScope): string {
+  return `CREATE UNLOGGED TABLE ${t(s, 'pairs')} AS
        SELECT p.m, p.s, p.a, p.time_points, p.member_reads, p.t0,
               coalesce(e.clap, false) AS clap, coalesce(e.highlight, false) AS highlight, coalesce(e.reply, false) AS reply,
               (nf.s IS NOT NULL) AS new_follow,
-              EXISTS (SELECT 1 FROM follows f WHERE f.follower_key = p.m AND f.followee_key = p.a
+              EXISTS (SELECT 1 FROM ${s.follows ?? 'follows'} f WHERE f.follower_key = p.m AND f.followee_key = p.a
                         AND f.followed_at <= p.t0 AND (f.unfollowed_at IS NULL OR f.unfollowed_at > p.t0)) AS follower,
               EXISTS (SELECT 1 FROM ${s.boosts ?? 'boosts'} b WHERE b.story_key = p.s AND b.starts_at <= p.t0 AND b.ends_at > p.t0) AS boosted,
               sv.adj_bps
        FROM ${t(s, 'pair_sessions')} p
        JOIN ${t(s, 'story_views')} sv ON sv.s = p.s
        LEFT JOIN ${t(s, 'engaged')} e ON e.m = p.m AND e.s = p.s
-       LEFT JOIN ${t(s, 'new_follows')} nf ON nf.m = p.m AND nf.s = p.s`,
-  ];
+       LEFT JOIN ${t(s, 'new_follows')} nf ON nf.m = p.m AND nf.s = p.s`;
 }
 
 /** Where shards write: per shard, story partial sums and member totals (a shard replaces its own rows). */
@@ -282,9 +324,6 @@ export function stepShard(s: RunScope, shard: number): string {
     FROM member_totals mt`;
 }
 
-/** The latest approved (or paid) run of a period before $1: where openings come from. */
-export const basisRunSql = `SELECT id FROM payout_runs WHERE period < $1 AND status IN ${FINAL_RUN_STATUSES_SQL} ORDER BY period DESC LIMIT 1`;
-
 /** Step 7 and the story sums: one row per story with views or pairs in P. */
 export function stepStoryEarnings(s: RunScope, runId: string): string {
   const r = s.results ?? RUN_RESULTS;
@@ -306,75 +345,4 @@ export function stepStoryEarnings(s: RunScope, runId: string): string {
               sum(new_follows) AS new_follows, sum(follower_readers) AS follower_readers, sum(boosted_readers) AS boosted_readers
        FROM ${t(s, 'story_parts')} GROUP BY s
      ) sp ON sp.s = sv.s`;
-}
-
-/**
- * Step 9: statements. Opening = the carried amount of the author's statement in the latest
- * approved (or paid) run of an earlier period, plus every payout of an approved earlier run
- * that failed or was reversed and has not been taken back yet (the spec names only the
- * latest run's; a transfer that bounces later must not be lost either). Authors: anyone
- * with story earnings, referral credits, adjustments or an opening balance. A statement
- * records the author's live integrity hold (the oldest), whose payout approval then holds.
- * Takes the period as $1.
- */
-export function stepStatements(s: RunScope, runId: string): string {
-  const { end } = periodBounds(s.period);
-  const p = s.params;
-  const r = s.results ?? RUN_RESULTS;
-  return `WITH previous AS (${basisRunSql}), carried AS (
-      SELECT st.author_key, st.run_id, st.carried_micros AS amount FROM statements st JOIN previous pr ON pr.id = st.run_id
-    ), returned AS (
-      SELECT st.author_key, sum(st.payout_cents * 10000)::bigint AS amount, array_agg(st.id ORDER BY st.id) AS ids
-      FROM statements st JOIN payout_runs r ON r.id = st.run_id
-      WHERE r.status IN ${FINAL_RUN_STATUSES_SQL} AND r.period < '${s.period}'
-        AND st.payout_state IN ('failed', 'reversed') AND st.returned_by_run_id IS NULL
-      GROUP BY st.author_key
-    ), opening AS (${
-      s.openings ??
-      `SELECT coalesce(c.author_key, rt.author_key) AS author_key, c.run_id,
-             coalesce(c.amount, 0) + coalesce(rt.amount, 0) AS amount, coalesce(rt.ids, '{}') AS returned_ids
-      FROM carried c FULL JOIN returned rt ON rt.author_key = c.author_key`
-    }
-    ), earned AS (
-      SELECT author_key, sum(earnings_micros)::bigint AS amount FROM ${r.storyEarnings} WHERE ${r.owner} = '${runId}' GROUP BY author_key
-    ), referred AS (
-      SELECT referrer_key AS author_key, sum(amount_micros)::bigint AS amount FROM referral_credits WHERE period = '${s.period}' GROUP BY referrer_key
-    ), adjusted AS (
-      SELECT author_key, sum(amount_micros)::bigint AS amount FROM adjustments WHERE period = '${s.period}' GROUP BY author_key
-    ), authors AS (
-      SELECT author_key FROM opening WHERE amount <> 0 UNION SELECT author_key FROM earned WHERE amount <> 0
-      UNION SELECT author_key FROM referred UNION SELECT author_key FROM adjusted
-    ), balances AS (
-      SELECT au.author_key, op.run_id AS opening_run_id, coalesce(op.returned_ids, '{}') AS returned_ids, coalesce(op.amount, 0) AS opening, coalesce(ea.amount, 0) AS earned,
-             coalesce(re.amount, 0) AS referred, coalesce(ad.amount, 0) AS adjusted,
-             coalesce(op.amount, 0) + coalesce(ea.amount, 0) + coalesce(re.amount, 0) + coalesce(ad.amount, 0) AS balance,
-             coalesce(pa.status = 'verified' AND pa.tax_status = 'verified', false) AS account_ready,
-             NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.member_key = au.author_key AND (e.left_at IS NULL OR e.left_at > ${end} - interval '${int(p.forfeitAfterDays)} days'))
-               AND EXISTS (SELECT 1 FROM enrollments e WHERE e.member_key = au.author_key) AS forfeit
-      FROM authors au
-      LEFT JOIN opening op ON op.author_key = au.author_key
-      LEFT JOIN earned ea ON ea.author_key = au.author_key
-      LEFT JOIN referred re ON re.author_key = au.author_key
-      LEFT JOIN adjusted ad ON ad.author_key = au.author_key
-      LEFT JOIN payout_accounts pa ON pa.member_key = au.author_key
-    ), held AS (
-      SELECT DISTINCT ON (author_key) author_key, decision_ref, reason FROM payout_holds
-      WHERE released_at IS NULL AND forfeited_at IS NULL ORDER BY author_key, created_at, decision_ref
-    ), decided AS (
-      SELECT b.*, CASE
-               WHEN b.forfeit AND b.balance > 0 THEN 'forfeited'
-               WHEN b.balance < ${thresholdMicros(p.minPayoutCents)} THEN 'below_threshold'
-               WHEN NOT b.account_ready THEN 'payout_account_not_ready'
-               ELSE 'payable' END AS status
-      FROM balances b
-    )
-    INSERT INTO ${r.statements} (${r.owner}, period, author_key, opening_micros, opening_run_id, returned_statement_ids, story_earnings_micros,
-                            referral_earnings_micros, adjustments_micros, balance_micros, payout_cents, carried_micros,
-                            forfeited_micros, status, hold_ref, hold_reason)
-    SELECT '${runId}', '${s.period}', d.author_key, d.opening, d.opening_run_id, d.returned_ids, d.earned, d.referred, d.adjusted, d.balance,
-           CASE WHEN d.status = 'payable' THEN d.balance / 10000 ELSE 0 END,
-           CASE WHEN d.status = 'payable' THEN d.balance % 10000 WHEN d.status = 'forfeited' THEN 0 ELSE d.balance END,
-           CASE WHEN d.status = 'forfeited' THEN d.balance ELSE 0 END,
-           d.status, h.decision_ref, h.reason
-    FROM decided d LEFT JOIN held h ON h.author_key = d.author_key`;
 }

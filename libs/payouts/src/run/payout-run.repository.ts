@@ -3,9 +3,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { one, rows } from '../../../core/src/database/sql.js';
 import type { EarningsParameters } from '../earnings-parameters.js';
 import { FINAL_RUN_STATUSES_SQL } from '../payout-rules.js';
+import { UNSETTLED_PAYOUT_STATES_SQL } from '../../../ledger/src/ledger-rules.js';
 import {
   type RunScope,
-  basisRunSql,
   liveExclusionsSql,
   stepContributions,
   stepCoverage,
@@ -15,10 +15,10 @@ import {
   stepReadRatio,
   stepShard,
   stepShardTables,
-  stepStatements,
   stepStoryEarnings,
   t,
 } from './earnings-sql.js';
+import { basisRunSql, stepStatements } from './statements-sql.js';
 import { stepExclusionEffects, stepStoreExclusionEffects } from './exclusion-effects-sql.js';
 import { exclusionsUsedSql, inputsDigestSql } from './run-inputs-sql.js';
 
@@ -310,8 +310,9 @@ export class PayoutRunRepository {
   /**
    * Why a computed run may no longer be approved as it stands (empty: it may): an earlier
    * period was approved since (its openings moved), a later period is already approved,
-   * a payout it takes back changed, or the period's adjustments, referral credits or
-   * integrity exclusions or holds changed.
+   * a payout it takes back changed, a payout of an earlier final run came back to a balance
+   * (failed, reversed, released from a hold) that it does not take back, or the period's
+   * adjustments, referral credits or integrity exclusions or holds changed.
    */
   async staleness(m: EntityManager, runId: string, period: string): Promise<string[]> {
     const [row] = await rows<{
@@ -319,6 +320,7 @@ export class PayoutRunRepository {
       digest: string | null;
       later: boolean;
       returned: number;
+      missed: boolean;
       now_basis: string | null;
       now_digest: string;
     }>(
@@ -326,7 +328,11 @@ export class PayoutRunRepository {
       `SELECT r.basis_run_id AS basis, r.inputs_digest AS digest,
               EXISTS (SELECT 1 FROM payout_runs l WHERE l.period > r.period AND l.status IN ${FINAL_RUN_STATUSES_SQL}) AS later,
               (SELECT count(*)::int FROM statements sm JOIN statements rs ON rs.id = ANY(sm.returned_statement_ids)
-                WHERE sm.run_id = r.id AND (rs.payout_state NOT IN ('failed', 'reversed') OR rs.returned_by_run_id IS NOT NULL)) AS returned,
+                WHERE sm.run_id = r.id AND (rs.payout_state NOT IN ${UNSETTLED_PAYOUT_STATES_SQL} OR rs.returned_by_run_id IS NOT NULL)) AS returned,
+              EXISTS (SELECT 1 FROM statements us JOIN payout_runs ur ON ur.id = us.run_id
+                WHERE ur.status IN ${FINAL_RUN_STATUSES_SQL} AND ur.period < r.period AND us.payout_state IN ${UNSETTLED_PAYOUT_STATES_SQL}
+                  AND us.returned_by_run_id IS NULL
+                  AND us.id NOT IN (SELECT x FROM statements sm, unnest(sm.returned_statement_ids) x WHERE sm.run_id = r.id)) AS missed,
               (${basisRunSql}) AS now_basis,
               (${inputsDigestSql.replace(' AS digest', '')}) AS now_digest
        FROM payout_runs r WHERE r.id = $2`,
@@ -336,6 +342,7 @@ export class PayoutRunRepository {
     if (row.later) reasons.push('a later period is already approved');
     if (row.now_basis !== row.basis) reasons.push('the openings come from another approved run now');
     if (row.returned > 0) reasons.push('a failed payout it takes back has changed');
+    if (row.missed) reasons.push("a payout came back to an author's balance since (failed, reversed or released from a hold)");
     if (row.now_digest !== row.digest) reasons.push("the period's adjustments, referral credits, integrity exclusions or holds changed");
     return reasons;
   }

@@ -3,7 +3,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { one, rows } from '../../../core/src/database/sql.js';
 import type { EarningsParameters } from '../earnings-parameters.js';
 import { FINAL_RUN_STATUSES_SQL } from '../payout-rules.js';
-import { liveExclusionsSql, type ResultTables, type RunScope, stepStatements, stepStoryEarnings } from '../run/earnings-sql.js';
+import { liveExclusionsSql, type ResultTables, type RunScope, stepStoryEarnings } from '../run/earnings-sql.js';
+import { stepStatements } from '../run/statements-sql.js';
 import { type PreparedTotals, PayoutRunRepository, tuneForRun, WORK_SCHEMA } from '../run/payout-run.repository.js';
 
 /** Where a simulation's steps 7 and 9 write. */

@@ -30,7 +30,7 @@ const DECISIONS: { decision: Decision; label: string; color: 'inherit' | 'error'
     decision: 'hold',
     label: 'Hold payout',
     color: 'warning',
-    what: "The author's payouts are held (left out of the payout file) until released or forfeited.",
+    what: "The author's payouts are held (left out of the payout file) until forfeited, or released: back in the author's balance, the next payout run pays them.",
     reasonRequired: false,
   },
   {

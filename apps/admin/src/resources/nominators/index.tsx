@@ -1,9 +1,19 @@
 import RecordVoiceOverIcon from '@mui/icons-material/RecordVoiceOver';
 import { Box, Card, CardContent, Chip, Typography } from '@mui/material';
-import { DataTable, List, NullableBooleanInput, Pagination, ReferenceManyField, SearchInput, Show, useRecordContext } from 'react-admin';
+import {
+  DataTable,
+  Link,
+  List,
+  NullableBooleanInput,
+  Pagination,
+  ReferenceManyField,
+  SearchInput,
+  Show,
+  useRecordContext,
+} from 'react-admin';
 import { exporterOf } from '../../components/exporter';
 import { nominatorCsv } from './csv';
-import { Fact, Facts, StatusChip } from '../../components/fields';
+import { Fact, Facts, StatusChip, filteredListPath } from '../../components/fields';
 import { formatCount, formatPercent } from '../../numbers';
 import { ListActions } from '../../components/lists';
 import { formatUtc } from '../../dates';
@@ -94,6 +104,9 @@ const NominatorDetail = () => {
             {[r.pending, r.boosted, r.declined, r.refused].map(formatCount).join(' / ')}
           </Fact>
           <Fact label="Last nomination">{formatUtc(r.lastNominatedAt)}</Fact>
+          <Fact label="Calibration">
+            <Link to={filteredListPath('nominator-calibration', { id: r.id })}>acceptance and realised effect</Link>
+          </Fact>
         </Facts>
         <Typography variant="h6">Nominations</Typography>
         <ReferenceManyField

@@ -36,6 +36,7 @@ export const PayoutProjectionPanel = ({ ticketId, onUse }: { ticketId: string; o
             <Fact label="Minimum payout">{formatMicros(p.thresholdMicros)}</Fact>
             <Fact label="Still needed">{formatMicros(p.shortfallMicros)}</Fact>
             <Fact label="On hold">{p.holds.length ? formatCents(p.heldCents) : 'nothing'}</Fact>
+            {p.released.length ? <Fact label="Released from review hold">{formatCents(p.releasedCents)}</Fact> : null}
             <Fact label="Payout account">{accountText(p.account)}</Fact>
             <Fact label={`Estimate for ${p.openPeriod}`}>{p.estimate ? formatMicros(p.estimate.amountMicros) : 'none yet'}</Fact>
           </Facts>
