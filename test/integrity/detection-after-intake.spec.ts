@@ -121,4 +121,36 @@ describe('integrity detection after intake', () => {
       await events.close();
     }
   });
+  it('a load into empty tables (the direct path) finds every month it brought', async () => {
+    await t.db.pool.query(`TRUNCATE sessions, engagements`);
+    const before = await versions();
+    const engagement = {
+      id: 'after-intake-e1',
+      storyId: story,
+      memberId: reader,
+      kind: 'clap',
+      occurredAt: '2026-03-31T23:59:59Z',
+      count: 2,
+    };
+    const folder = await writeBundle({
+      sessions: [session(`${PERIOD}-01T00:00:00Z`), session('2026-01-31T23:59:59Z'), session(`${NEXT}-30T12:00:00Z`)],
+      engagements: [engagement],
+    });
+    try {
+      const { report } = await runImport(t.db.url, folder, { workers: 0 });
+      expect(report.kinds.map((k) => [k.kind, k.path])).toEqual([
+        ['sessions', 'direct'],
+        ['engagements', 'direct'],
+      ]);
+      const version = (period: string) => (before.find((v) => v.period === period)?.version ?? 0) + 1;
+      expect(report.readingChanges).toEqual([
+        { period: '2026-01', version: 1 },
+        { period: '2026-03', version: 1 },
+        { period: PERIOD, version: version(PERIOD) },
+        { period: NEXT, version: version(NEXT) },
+      ]);
+    } finally {
+      await removeDir(folder);
+    }
+  });
 });
