@@ -117,6 +117,7 @@ function buildAdmin() {
     'libs/payouts/src/payout-rules.ts',
     'libs/help-desk/src/ticket-categories.ts',
     'libs/payouts/src/earnings-parameter-fields.ts',
+    'libs/integrity/src/integrity-parameter-fields.ts',
     'libs/eligibility/src/birth-date-rule.ts',
     'libs/core/src/text-limits.ts',
   ].map((f) => stamp(join(root, f)));

@@ -3,7 +3,8 @@
 // (how many, money at stake, a link to the queue) on the run's page and again in the
 // approve dialog, and approving anyway works: the run is approved and the approval's audit
 // entry records the warnings it showed. When an earlier walkthrough has already approved the
-// month, the approval's audit entry is what is left to check.
+// month, the approval's audit entry is what is left to check. Then an admin creates a new
+// version of the thresholds on their page (a bad value is refused under its field).
 import { STAFF, until } from './environment.mjs';
 import { check, visible } from './kit.mjs';
 import { dialog, first, signIn, walkthroughContext } from './walkthrough-steps.mjs';
@@ -87,6 +88,43 @@ export function defineApprovalWarningsWalkthroughs({ walkthrough, env }) {
     );
     const run2 = await first(env, finance, 'payout-runs', { period });
     check(run2.status === 'approved', `the ${period} run stays approved`);
+    t.noApiErrors();
+  });
+}
+
+export function defineThresholdsWalkthroughs({ walkthrough, env }) {
+  walkthrough('integrity thresholds: an admin reads the versions and creates the next one, a bad value refused on its field', async (t) => {
+    const { page } = t;
+    await signIn(t, 'admin');
+    await page.goto(`${t.base}/#/integrity-parameters`);
+    await visible(page.locator('tbody tr').filter({ hasText: 'the defaults' }), 'version 0, the defaults, in the list');
+    const before = await env.api.get('integrity-parameters/current', env.adminToken);
+    await t.shot('versions');
+    await page.getByRole('link', { name: 'Create' }).click();
+    const reads = page.getByLabel('Ring: reads each way');
+    await visible(reads, 'the form of a new version');
+    check((await reads.inputValue()) === String(before.ringMinReads), `the form starts from the current value ${before.ringMinReads}`);
+    await reads.fill('0');
+    await page.getByRole('button', { name: 'Save as a new version' }).click();
+    await visible(page.getByText(/at least 1/), 'the bad value refused under its field');
+    await t.shot('refused');
+    const next = before.ringMinReads + 1;
+    await reads.fill(String(next));
+    await page.getByRole('button', { name: 'Save as a new version' }).click();
+    await visible(page.getByText(`Integrity thresholds saved: version ${before.version + 1}`), 'the new version saved');
+    await visible(
+      page.getByTestId('integrity-parameter-ringMinReads').getByText(String(next), { exact: true }),
+      'its page shows the value',
+    );
+    await t.shot('created');
+    await page.goto(`${t.base}/#/integrity-parameters`);
+    const change = `Ring: reads each way: ${before.ringMinReads} → ${next}`;
+    await visible(page.getByText(change), `what the version changed: ${change}`);
+    await t.shot('history');
+    // leave the demo as it was (the console's token was confirmed with a code at sign-in)
+    const token = await page.evaluate(() => localStorage.getItem('ppc.token'));
+    const back = await env.api.call('POST', 'integrity-parameters', { token, body: { ringMinReads: before.ringMinReads } });
+    check(back.status === 201 && back.json.ringMinReads === before.ringMinReads, `restoring: ${back.status} ${JSON.stringify(back.json)}`);
     t.noApiErrors();
   });
 }

@@ -20,7 +20,7 @@ import { defineLedgerViewsWalkthroughs } from './ledgerviews.mjs';
 import { definePayoutProjectionWalkthroughs } from './payout-projection.mjs';
 import { defineIntegrityWalkthroughs } from './integrity.mjs';
 import { defineSimulationsWalkthroughs } from './simulations.mjs';
-import { defineApprovalWarningsWalkthroughs } from './approval-warnings.mjs';
+import { defineApprovalWarningsWalkthroughs, defineThresholdsWalkthroughs } from './approval-warnings.mjs';
 import { defineCalibrationWalkthroughs } from './calibration.mjs';
 
 const outDir = join(ROOT, 'test-results', 'browser');
@@ -69,6 +69,7 @@ async function main() {
     defineSimulationsWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
     defineApprovalWarningsWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
     defineCalibrationWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
+    defineThresholdsWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
     console.log(`[browser] ${env.base} — walkthroughs:`);
     for (const [name, fn] of pending) await runner.walkthrough(name, fn);
     const passed = runner.results.filter((r) => r.ok).length;

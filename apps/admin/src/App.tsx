@@ -14,6 +14,7 @@ import countries from './resources/countries';
 import earningsParameters from './resources/earnings-parameters';
 import nominations from './resources/nominations';
 import integrityCases from './resources/integrity-cases';
+import integrityParameters from './resources/integrity-parameters';
 import members from './resources/members';
 import nominators from './resources/nominators';
 import { curatorCalibration, nominatorCalibration } from './resources/calibration';
@@ -52,6 +53,7 @@ export const App = () => (
     <Resource name="nominations" {...nominations} />
     <Resource name="boosts" {...boosts} />
     <Resource name="integrity-cases" options={{ label: 'Integrity cases' }} {...integrityCases} />
+    <Resource name="integrity-parameters" options={{ label: 'Integrity thresholds' }} {...integrityParameters} />
     <Resource name="stories" {...stories} />
     <Resource name="publications" {...publications} />
     <Resource name="members" {...members} />

@@ -34,7 +34,7 @@ export const ACCESS: Record<string, Record<string, Who>> = {
     revert: INTEGRITY,
     forfeit: INTEGRITY,
   }),
-  'integrity-parameters': rules(INTEGRITY, { edit: ADMIN }),
+  'integrity-parameters': rules(INTEGRITY, { create: ADMIN, edit: ADMIN }),
   applications: rules(REVIEWER, {
     create: REVIEWER,
     approve: REVIEWER,

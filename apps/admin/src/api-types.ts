@@ -732,6 +732,22 @@ export interface paths {
     };
     get: operations['IntegrityParametersController_history'];
     put?: never;
+    post: operations['IntegrityParametersController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrity-parameters/{version}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['IntegrityParametersController_version'];
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -2817,6 +2833,30 @@ export interface components {
       score: number;
       /** @enum {string} */
       signal: 'ring' | 'farm' | 'concentration';
+    };
+    IntegrityParameterSetView: {
+      approvalWarningCents: number;
+      concentrationMinSessions: number;
+      concentrationShareBps: number;
+      /** Format: date-time */
+      createdAt: string | null;
+      /** Format: uuid */
+      createdBy: string | null;
+      createdByEmail: string | null;
+      farmBurstHours: number;
+      farmFocusBps: number;
+      farmMinMembers: number;
+      farmNearBps: number;
+      farmNearSeconds: number;
+      farmShareBps: number;
+      /** @description the version, or "current" */
+      id: number | 'current';
+      ringMinDensityBps: number;
+      ringMinLift: number;
+      ringMinReads: number;
+      ringMinSize: number;
+      /** @description 0: the defaults, never changed */
+      version: number;
     };
     IntegrityRunView: {
       /** Format: date-time */
@@ -5460,7 +5500,53 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['IntegrityParameterSetView'][];
+        };
+      };
+    };
+  };
+  IntegrityParametersController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateIntegrityParametersDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IntegrityParameterSetView'];
+        };
+      };
+    };
+  };
+  IntegrityParametersController_version: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        version: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IntegrityParameterSetView'];
+        };
       };
     };
   };
@@ -5477,7 +5563,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['IntegrityParameterSetView'];
+        };
       };
     };
   };
@@ -5498,7 +5586,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['IntegrityParameterSetView'];
+        };
       };
     };
   };

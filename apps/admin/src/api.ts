@@ -82,6 +82,8 @@ export type StoredFile = Schemas['SettlementFileView'];
 export type SettlementFileDetail = Schemas['SettlementFileDetailView'];
 
 export type IntegrityCase = Schemas['IntegrityCaseRecord'];
+/** A version of the detector's thresholds (list, show, current). */
+export type IntegrityParameterSet = Schemas['IntegrityParameterSetView'];
 /** A case's page; a flag's evidence may carry its time histogram. */
 export type IntegrityFlag = Omit<Schemas['IntegrityFlagRecord'], 'evidence'> & {
   evidence: Record<string, unknown> & { histogram?: { fromSeconds: number; sessions: number }[] };

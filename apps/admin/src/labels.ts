@@ -1,9 +1,10 @@
 /*
  * The one place for what the API's field names are called on screen: forms, error messages
- * and the audit log's diff use these labels. The earnings parameters' labels come from the
- * server's own list (libs/payouts/src/earnings-parameter-fields.ts).
+ * and the audit log's diff use these labels. The earnings parameters' and integrity thresholds'
+ * labels come from the server's own lists (earnings-parameter-fields.ts, integrity-parameter-fields.ts).
  */
 import { parameterField, parameterLabel } from '../../../libs/payouts/src/earnings-parameter-fields.js';
+import { integrityParameterField } from '../../../libs/integrity/src/integrity-parameter-fields.js';
 
 export const FIELD_LABELS: Record<string, string> = {
   memberId: 'Member id',
@@ -60,5 +61,7 @@ const humanize = (key: string) =>
 export function fieldLabel(field: string): string {
   const last = field.replace(/^params\./, '');
   if (parameterField(last) || last === 'referralCutoff') return parameterLabel(last);
+  const threshold = integrityParameterField(last);
+  if (threshold) return threshold.label;
   return FIELD_LABELS[field] ?? FIELD_LABELS[last] ?? humanize(last);
 }

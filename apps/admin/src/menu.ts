@@ -4,6 +4,7 @@ import BalanceIcon from '@mui/icons-material/Balance';
 import BoltIcon from '@mui/icons-material/Bolt';
 import CallSplitIcon from '@mui/icons-material/CallSplit';
 import FlagIcon from '@mui/icons-material/Flag';
+import RuleIcon from '@mui/icons-material/Rule';
 import GppMaybeIcon from '@mui/icons-material/GppMaybe';
 import GroupIcon from '@mui/icons-material/Group';
 import HistoryIcon from '@mui/icons-material/History';
@@ -61,7 +62,10 @@ export const MENU: { title: string; items: MenuEntry[] }[] = [
   },
   {
     title: 'Integrity',
-    items: [{ to: '/integrity-cases', label: 'Integrity cases', resource: 'integrity-cases', icon: GppMaybeIcon }],
+    items: [
+      { to: '/integrity-cases', label: 'Integrity cases', resource: 'integrity-cases', icon: GppMaybeIcon },
+      { to: '/integrity-parameters', label: 'Integrity thresholds', resource: 'integrity-parameters', icon: RuleIcon },
+    ],
   },
   {
     title: 'Payouts',

@@ -7,6 +7,7 @@ import { resolveDatabase } from '../../../libs/core/src/database/resolve.js';
 import { SCHEMA } from '../../../libs/schema/src/schema.js';
 import { bundleFiles, importBundle, type ImportReport, type KindReport } from '../../../libs/intake/src/bundle-import.js';
 import type { HookRunner } from '../../../libs/intake/src/merger.js';
+import type { ReadingChange } from '../../../libs/core/src/intake-hooks.js';
 import { TerminalProgress } from '../../../libs/intake/src/progress.js';
 
 const USAGE = `usage: import <folder> [--max-errors N] [--report FILE]
@@ -41,6 +42,37 @@ async function bootHooks(config: AppConfig, databaseUrl: string): Promise<{ hook
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
+
+/** How long the import waits for the queue before saying the detection was not queued. */
+const QUEUE_TIMEOUT_MS = 30_000;
+
+/**
+ * The integrity detection of each period whose reading the bundle changed (issue 18: "after
+ * intake"), queued for the worker on a queue connection of its own (the import runs no Nest).
+ */
+async function queueDetectionsAfterImport(config: AppConfig, databaseUrl: string, changes: ReadingChange[]): Promise<string> {
+  if (changes.length === 0) return '';
+  const [{ Queue }, { queueConnection }, { JOBS }, { queueDetections }] = await Promise.all([
+    import('bullmq'),
+    import('../../../libs/core/src/queue/queue.module.js'),
+    import('../../../libs/core/src/queue/registry.js'),
+    import('../../../libs/integrity/src/index.js'),
+  ]);
+  const queue = new Queue(JOBS.integritySignals.queue, queueConnection(config, databaseUrl).options as never);
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the queue did not answer in ${QUEUE_TIMEOUT_MS / 1000} s`)), QUEUE_TIMEOUT_MS);
+    });
+    await Promise.race([queueDetections(queue, changes), timeout]);
+    return `integrity detection queued for ${changes.map((c) => c.period).join(', ')}`;
+  } catch (e) {
+    return `integrity detection NOT queued for ${changes.map((c) => c.period).join(', ')} (${(e as Error).message}): use "Detect now" in the console`;
+  } finally {
+    clearTimeout(timer);
+    await queue.close().catch(() => undefined);
+  }
+}
 
 function parseArgs(args: string[]): { folder: string; maxErrors: number; report?: string } {
   let folder: string | undefined;
@@ -141,6 +173,8 @@ export async function importCommand(args: string[]): Promise<number> {
     progress.finishAll(true);
     const peakRssBytes = process.resourceUsage().maxRSS * 1024;
     for (const line of summaryLines(report)) console.log(line);
+    const detection = await queueDetectionsAfterImport(config, database.url, report.readingChanges);
+    if (detection) console.log(detection);
     console.log(`peak memory (RSS): ${Math.round(peakRssBytes / 2 ** 20)} MB`);
     if (reportFile) await writeFile(reportFile, JSON.stringify({ ...report, peakRssBytes }, null, 2));
     return 0;

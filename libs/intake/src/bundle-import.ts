@@ -14,8 +14,10 @@ import { fileOf, INTAKE_KINDS, KIND_SPECS, MERGE_ORDER, type IntakeKind, type Ki
 import { availableParallelism } from 'node:os';
 import { mergeKind, WORKER_MIN_BYTES, type HookRunner, type MergeOutcome, type Rejection } from './merger.js';
 import { readNdjson } from './ndjson.js';
+import { latestChanges } from './reading-versions.js';
+import type { ReadingChange } from '../../core/src/intake-hooks.js';
 
-export interface KindReport extends Omit<MergeOutcome, 'statuses'> {
+export interface KindReport extends Omit<MergeOutcome, 'statuses' | 'readingChanges'> {
   file: string;
   bytes: number;
   seconds: number;
@@ -30,6 +32,8 @@ export interface ImportReport {
   ignored: string[];
   seconds: number;
   changed: boolean;
+  /** The periods whose reading the bundle changed, at their latest version (for the detection after intake). */
+  readingChanges: ReadingChange[];
 }
 
 export interface ImportOptions {
@@ -114,6 +118,7 @@ export async function importBundle(dataSource: DataSource, folderPath: string, o
   const db = await intakeDb(dataSource);
   const keys = new KeyMaps();
   const kinds: KindReport[] = [];
+  const readingChanges: ReadingChange[] = [];
   try {
     await bulkSession(db);
     const present = MERGE_ORDER.filter((k) => files.has(k));
@@ -149,7 +154,8 @@ export async function importBundle(dataSource: DataSource, folderPath: string, o
         },
       );
       const t1 = performance.now();
-      const { statuses: _omit, ...rest } = outcome;
+      const { statuses: _omit, readingChanges: changes, ...rest } = outcome;
+      readingChanges.push(...changes);
       const report: KindReport = {
         ...rest,
         file,
@@ -175,5 +181,6 @@ export async function importBundle(dataSource: DataSource, folderPath: string, o
     ignored,
     seconds: (performance.now() - started) / 1000,
     changed: kinds.some((k) => k.inserted > 0 || k.updated > 0),
+    readingChanges: latestChanges(readingChanges),
   };
 }

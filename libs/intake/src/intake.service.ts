@@ -65,6 +65,7 @@ export class IntakeService {
     }
     const spec = KIND_SPECS[kindName];
     const outcome = await this.mergeRetrying(spec, body);
+    await this.hooks.readingChanged(outcome.readingChanges);
     const results: IntakeRecordResult[] = body.map((_, index) => {
       const s = outcome.statuses!.get(index) ?? { status: 'unchanged' as const };
       return { index, ...(s.id !== undefined ? { id: s.id } : {}), status: s.status, ...(s.reason ? { reason: s.reason } : {}) };

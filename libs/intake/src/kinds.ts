@@ -55,6 +55,8 @@ export interface KindSpec {
   surrogateKey?: boolean;
   /** Applications, nominations and tickets: domains react to them through IntakeHooks. */
   hooked?: boolean;
+  /** Reading data the detector reads (sessions, engagements): the instant column whose UTC month is a record's period (reading-versions.ts). */
+  periodColumn?: string;
   /**
    * Cross-field rules, run after every field is valid (values by field name, timestamps as
    * epoch microseconds in `instants`). Returns the reason for refusing, or null.
@@ -259,6 +261,7 @@ const SPECS: KindSpec[] = [
     table: 'sessions',
     level: 2,
     identity: 'id',
+    periodColumn: 'started_at',
     fields: [
       id(),
       ref('storyId', 'story_key', 'story'),
@@ -273,6 +276,7 @@ const SPECS: KindSpec[] = [
     table: 'engagements',
     level: 2,
     identity: 'id',
+    periodColumn: 'occurred_at',
     fields: [
       id(),
       ref('storyId', 'story_key', 'story'),

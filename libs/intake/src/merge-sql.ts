@@ -5,6 +5,7 @@
  */
 import { identityColumn, type KindSpec } from './kinds.js';
 import type { IntakeDb } from './intake-db.js';
+import { periodOfSql } from './reading-versions.js';
 
 export const STAGE = 'intake_stage';
 
@@ -32,7 +33,8 @@ export const copyIntoTableSql = (spec: KindSpec) => `COPY ${spec.table} (${colum
  * `returning`: `rows` gives (identity, inserted) per inserted or updated row; `counts`
  * only the two counts. `ordered`: rows are written in identity order, so that concurrent
  * batches with the same ids lock them in the same order and cannot deadlock (the API's
- * batches; a bulk load skips the sort).
+ * batches; a bulk load skips the sort). Reading kinds also give the periods of the rows they
+ * wrote (`period` per row, `periods` with the counts).
  */
 export function mergeSql(spec: KindSpec, opts: { returning: 'rows' | 'counts'; ordered: boolean }): string {
   const idc = identityColumn(spec);
@@ -49,10 +51,14 @@ export function mergeSql(spec: KindSpec, opts: { returning: 'rows' | 'counts'; o
       WHERE NOT EXISTS (SELECT 1 FROM ${spec.table} t WHERE t.${idc} = src.${idc} AND ${row('t', cols)} IS NOT DISTINCT FROM ${row('src', cols)})
       ${opts.ordered ? `ORDER BY src.${idc}` : ''}
       ${distinct}
-      RETURNING t.${idc}::text AS identity, (t.xmax = 0) AS inserted`;
+      RETURNING t.${idc}::text AS identity, (t.xmax = 0) AS inserted${spec.periodColumn ? `, ${periodOfSql(`t.${spec.periodColumn}`)} AS period` : ''}`;
+  // DISTINCT in a subquery hashes (array_agg(DISTINCT) would sort every row)
+  const periods = spec.periodColumn
+    ? `, (SELECT coalesce(array_agg(p), '{}') FROM (SELECT DISTINCT period AS p FROM merged) d) AS periods`
+    : '';
   return opts.returning === 'rows'
-    ? `WITH merged AS (${merged}) SELECT identity, inserted FROM merged`
-    : `WITH merged AS (${merged}) SELECT count(*) FILTER (WHERE inserted)::int8 AS inserted, count(*) FILTER (WHERE NOT inserted)::int8 AS updated FROM merged`;
+    ? `WITH merged AS (${merged}) SELECT identity, inserted${spec.periodColumn ? ', period' : ''} FROM merged`
+    : `WITH merged AS (${merged}) SELECT count(*) FILTER (WHERE inserted)::int8 AS inserted, count(*) FILTER (WHERE NOT inserted)::int8 AS updated${periods} FROM merged`;
 }
 
 /**

@@ -16,6 +16,7 @@ import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { EntityManager } from 'typeorm';
 import { stat } from 'node:fs/promises';
+import type { ReadingChange } from '../../core/src/intake-hooks.js';
 import { BatchEncoder, type Rejection } from './batch-encoder.js';
 import { encodeFileInWorkers, shareableTables } from './encode-pool.js';
 import { pgCode, type IntakeDb } from './intake-db.js';
@@ -32,6 +33,7 @@ import {
   restoreIndexes,
 } from './merge-sql.js';
 import { readNdjson, type BadLine } from './ndjson.js';
+import { bumpReadingVersions, periodsOfTable } from './reading-versions.js';
 
 /** Lets domains react inside intake's transaction (IntakeHooks from libs/core fits). */
 export interface HookRunner {
@@ -84,6 +86,8 @@ export interface MergeOutcome {
   unchanged: number;
   rejected: number;
   path: 'direct' | 'staged';
+  /** Reading kinds: the periods whose reading the merge changed, at their new version (committed with it). */
+  readingChanges: ReadingChange[];
   /** With `statuses`: by line number (or index). */
   statuses?: Map<number, { status: RecordStatus; id?: string; reason?: string }>;
 }
@@ -201,6 +205,7 @@ export async function mergeKind(db: IntakeDb, spec: KindSpec, source: RecordSour
     let inserted = 0;
     let updated = 0;
     const changedIds: string[] = [];
+    let periods: string[] = [];
 
     if (opts.bulk && !spec.hooked && (await isEmpty(db, spec.table))) {
       await db.query(`LOCK TABLE ${spec.table} IN ACCESS EXCLUSIVE MODE`);
@@ -225,6 +230,7 @@ export async function mergeKind(db: IntakeDb, spec: KindSpec, source: RecordSour
           encoded = direct.value;
           inserted = encoded.accepted;
           await db.query(`ANALYZE ${spec.table}`);
+          periods = await periodsOfTable(db, spec);
         } else reported = true;
       }
     }
@@ -245,13 +251,19 @@ export async function mergeKind(db: IntakeDb, spec: KindSpec, source: RecordSour
         }
       }
       const returning = spec.hooked || statuses ? 'rows' : 'counts';
-      const result = await db.query<{ identity?: string; inserted: boolean | string; updated?: string }>(
-        mergeSql(spec, { returning, ordered: !opts.bulk }),
-      );
+      const result = await db.query<{
+        identity?: string;
+        inserted: boolean | string;
+        updated?: string;
+        period?: string;
+        periods?: string[];
+      }>(mergeSql(spec, { returning, ordered: !opts.bulk }));
       if (returning === 'counts') {
         inserted = Number(result[0].inserted);
         updated = Number(result[0].updated);
+        periods = result[0].periods ?? [];
       } else {
+        periods = [...new Set(result.flatMap((r) => (r.period ? [r.period] : [])))];
         const byIdentity = new Map<string, RecordStatus>();
         for (const r of result) {
           byIdentity.set(r.identity!, r.inserted ? 'inserted' : 'updated');
@@ -266,6 +278,7 @@ export async function mergeKind(db: IntakeDb, spec: KindSpec, source: RecordSour
       for (const [line, [, id]] of encoded.identities) statuses.set(line, { status: 'inserted', id });
     }
 
+    const readingChanges = await bumpReadingVersions(db, periods);
     await db.commit();
     const rejected = encoded.rejected + rejectedBySql;
     return {
@@ -276,6 +289,7 @@ export async function mergeKind(db: IntakeDb, spec: KindSpec, source: RecordSour
       unchanged: encoded.received - rejected - inserted - updated,
       rejected,
       path,
+      readingChanges,
       statuses,
     };
   } catch (e) {

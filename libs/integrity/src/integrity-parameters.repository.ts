@@ -7,9 +7,11 @@ export interface StoredIntegrityParameters {
   params: Record<string, number>;
   createdAt: Date | null;
   createdBy: string | null;
+  createdByEmail: string | null;
 }
 
-const COLUMNS = `version, params, created_at AS "createdAt", created_by AS "createdBy"`;
+const COLUMNS = `version, params, created_at AS "createdAt", created_by AS "createdBy",
+  (SELECT s.email FROM staff_users s WHERE s.id = created_by) AS "createdByEmail"`;
 
 /** The versions of the integrity thresholds (integrity_parameter_sets). */
 @Injectable()
@@ -18,6 +20,10 @@ export class IntegrityParametersRepository {
 
   latest(db: DataSource | EntityManager = this.dataSource): Promise<StoredIntegrityParameters | undefined> {
     return one<StoredIntegrityParameters>(db, `SELECT ${COLUMNS} FROM integrity_parameter_sets ORDER BY version DESC LIMIT 1`);
+  }
+
+  byVersion(version: number): Promise<StoredIntegrityParameters | undefined> {
+    return one<StoredIntegrityParameters>(this.dataSource, `SELECT ${COLUMNS} FROM integrity_parameter_sets WHERE version = $1`, [version]);
   }
 
   history(): Promise<StoredIntegrityParameters[]> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../core/src/auth/access.decorators.js';
 import { AuditService } from '../../core/src/audit/audit.service.js';
-import { badInput } from '../../core/src/http/errors.js';
+import { badInput, notFound } from '../../core/src/http/errors.js';
 import {
   DEFAULT_INTEGRITY_PARAMETERS,
   INTEGRITY_PARAMETER_FIELDS,
@@ -17,7 +17,16 @@ export interface IntegrityParameterSetView {
   params: IntegrityParameters;
   createdAt: Date | null;
   createdBy: string | null;
+  createdByEmail: string | null;
 }
+
+const DEFAULTS: IntegrityParameterSetView = {
+  version: 0,
+  params: DEFAULT_INTEGRITY_PARAMETERS,
+  createdAt: null,
+  createdBy: null,
+  createdByEmail: null,
+};
 
 /** The current thresholds (version 0: the defaults, before any change), their history and changes (admin, audited). */
 @Injectable()
@@ -30,7 +39,15 @@ export class IntegrityParametersService {
 
   async current(db?: DataSource | EntityManager): Promise<IntegrityParameterSetView> {
     const row = await this.repo.latest(db);
-    if (!row) return { version: 0, params: DEFAULT_INTEGRITY_PARAMETERS, createdAt: null, createdBy: null };
+    if (!row) return DEFAULTS;
+    return { ...row, params: { ...DEFAULT_INTEGRITY_PARAMETERS, ...row.params } };
+  }
+
+  /** One stored version (0: the defaults). */
+  async version(version: number): Promise<IntegrityParameterSetView> {
+    if (version === 0) return DEFAULTS;
+    const row = await this.repo.byVersion(version);
+    if (!row) throw notFound('integrity parameter version', String(version));
     return { ...row, params: { ...DEFAULT_INTEGRITY_PARAMETERS, ...row.params } };
   }
 

@@ -4,6 +4,7 @@ import { APPROVAL_WARNINGS } from '../../payouts/src/index.js';
 import { IntegrityApprovalWarnings } from './approval-warnings.js';
 import { CasesRepository } from './cases.repository.js';
 import { CasesService } from './cases.service.js';
+import { DetectionAfterIntake } from './detection-after-intake.js';
 import { IntegrityCasesController } from './integrity-cases.controller.js';
 import { IntegrityParametersController } from './integrity-parameters.controller.js';
 import { IntegrityParametersRepository } from './integrity-parameters.repository.js';
@@ -37,7 +38,7 @@ export class IntegrityModule {
         StakesQueue,
         IntegrityApprovalWarnings,
         { provide: APPROVAL_WARNINGS, useExisting: IntegrityApprovalWarnings },
-        ...(http ? [SignalsQueue, CasesService] : [SignalsJobs]),
+        ...(http ? [SignalsQueue, CasesService, DetectionAfterIntake] : [SignalsJobs]),
       ],
       exports: [SignalsService, StakesService, APPROVAL_WARNINGS],
     };

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { JobHandler } from '../../core/src/queue/job-handler.js';
-import { SignalsService, type DetectionResult } from './signals.service.js';
+import type { IntegritySignalsPayload } from '../../core/src/queue/registry.js';
+import { SignalsService, type DetectionResult, type SupersededDetection } from './signals.service.js';
 import { StakesQueue, StakesService, type StakesResult } from './stakes.service.js';
 
 /** The worker's side of the detection and of its money at stake. */
@@ -16,10 +17,13 @@ export class SignalsJobs {
   ) {}
 
   @JobHandler('integritySignals')
-  async integritySignals(job: Pick<Job<{ period: string }>, 'data'>): Promise<DetectionResult> {
-    const result = await this.signals.detect(job.data.period);
+  async integritySignals(job: Pick<Job<IntegritySignalsPayload>, 'data'>): Promise<DetectionResult | SupersededDetection> {
+    const { period, readingVersion } = job.data;
+    const result =
+      readingVersion === undefined ? await this.signals.detect(period) : await this.signals.detectAfterIntake(period, readingVersion);
     this.logger.log(result, 'integrity signals computed');
-    await this.stakesQueue.enqueue(job.data.period);
+    // a superseded detection changed no case: the newer one queues the stakes
+    if (!('superseded' in result)) await this.stakesQueue.enqueue(period);
     return result;
   }
 

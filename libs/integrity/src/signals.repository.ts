@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { one, rows } from '../../core/src/database/sql.js';
 import { stepFlagPairs, stepFlags, stepHistogram } from './flags-sql.js';
 import { stepConcentration, stepFarms, stepReads, stepRings, type SignalScope } from './signals-sql.js';
@@ -20,6 +20,12 @@ export interface DetectionCounts {
 @Injectable()
 export class SignalsRepository {
   /** Serializes detections of one period (the lock ends with the transaction). */
+  /** The period's reading version (reading_versions, bumped by intake); 0 before any intake of it. */
+  async readingVersion(db: DataSource | EntityManager, period: string): Promise<number> {
+    const row = await one<{ version: string }>(db, `SELECT version::text AS version FROM reading_versions WHERE period = $1`, [period]);
+    return row ? Number(row.version) : 0;
+  }
+
   async lockPeriod(m: EntityManager, period: string): Promise<void> {
     await m.query(`SELECT pg_advisory_xact_lock(hashtext('integrity-detect'), hashtext($1))`, [period]);
   }

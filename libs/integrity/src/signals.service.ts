@@ -4,7 +4,7 @@ import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { badInput } from '../../core/src/http/errors.js';
 import { isPeriod } from '../../core/src/period/period.js';
-import { JOBS, jobId } from '../../core/src/queue/registry.js';
+import { JOBS, jobId, type IntegritySignalsPayload } from '../../core/src/queue/registry.js';
 import { EarningsParametersService } from '../../payouts/src/index.js';
 import { IntegrityParametersService } from './integrity-parameters.service.js';
 import { SignalsRepository, type DetectionCounts } from './signals.repository.js';
@@ -12,6 +12,16 @@ import { SignalsRepository, type DetectionCounts } from './signals.repository.js
 export interface DetectionResult extends DetectionCounts {
   period: string;
   paramsVersion: number;
+  /** After intake: the reading version it detected. */
+  readingVersion?: number;
+}
+
+/** A detection after intake that a newer reading version made unnecessary. */
+export interface SupersededDetection {
+  period: string;
+  readingVersion: number;
+  /** The period's reading version now (its detection is queued). */
+  superseded: number;
 }
 
 /** The job id of a period's detection: asking twice while one is queued queues one job. */
@@ -26,6 +36,17 @@ export class SignalsService {
     private readonly parameters: IntegrityParametersService,
     private readonly earnings: EarningsParametersService,
   ) {}
+
+  /**
+   * The detection a reading version queued (after intake): skipped when the period's reading
+   * has moved on since, as the newer version queued its own detection (a burst of intake
+   * batches costs one detection, not one each).
+   */
+  async detectAfterIntake(period: string, readingVersion: number): Promise<DetectionResult | SupersededDetection> {
+    const current = await this.repo.readingVersion(this.dataSource, period);
+    if (current > readingVersion) return { period, readingVersion, superseded: current };
+    return { ...(await this.detect(period)), readingVersion };
+  }
 
   detect(period: string): Promise<DetectionResult> {
     if (!isPeriod(period))
@@ -57,7 +78,8 @@ export class SignalsQueue {
     const state = existing ? await existing.getState() : undefined;
     if (state === 'waiting' || state === 'active' || state === 'delayed') return { period, jobId: id, queued: false };
     if (existing) await existing.remove();
-    await this.queue.add(JOBS.integritySignals.name, { period }, { jobId: id, attempts: 2, removeOnFail: 100 });
+    const payload: IntegritySignalsPayload = { period };
+    await this.queue.add(JOBS.integritySignals.name, payload, { ...JOBS.integritySignals.options, jobId: id });
     return { period, jobId: id, queued: true };
   }
 }

@@ -1,3 +1,5 @@
+import type { JobsOptions } from 'bullmq';
+
 /**
  * Every queue and job of the product, in one place. The worker refuses to start unless
  * each job here has exactly one handler (see JobHandlerRegistry).
@@ -39,15 +41,28 @@ export const JOBS = {
   referralsMonthly: { queue: 'referrals', name: 'referrals-monthly' },
   /** Scheduled daily: runs the ledger's integrity checks and stores the outcome (once per day, or per key given). */
   ledgerIntegrity: { queue: 'ledger', name: 'ledger-integrity' },
-  /** Computes a period's integrity signals and stores them as cases (libs/integrity); one job id per period. */
-  integritySignals: { queue: 'integrity', name: 'integrity-signals' },
+  /**
+   * Computes a period's integrity signals and stores them as cases (libs/integrity): on demand
+   * one job id per period; after intake one per period and reading version (repeats collapse).
+   */
+  integritySignals: {
+    queue: 'integrity',
+    name: 'integrity-signals',
+    options: { attempts: 2, removeOnFail: 100, removeOnComplete: { age: 7 * 86400 } },
+  },
   /** Scheduled daily at 01:00 UTC: queues the aggregation of the previous day and of every day whose data changed. */
   estimatesDaily: { queue: 'estimates', name: 'estimates-daily' },
   /** Replaces one UTC day's month-to-date aggregates (libs/payouts/src/estimates); one job id per day. */
   estimateDay: { queue: 'estimates', name: 'estimate-day' },
   /** Computes the money at stake of a period's cases with the earnings engine (after detection and decisions); one job id per period. */
   integrityStakes: { queue: 'integrity', name: 'integrity-stakes' },
-} as const satisfies Record<string, { queue: QueueName; name: string }>;
+} as const satisfies Record<string, { queue: QueueName; name: string; options?: JobsOptions }>;
+
+/** integritySignals' payload: the period; after intake, also the reading version that queued it (reading_versions). */
+export interface IntegritySignalsPayload {
+  period: string;
+  readingVersion?: number;
+}
 
 export type JobKey = keyof typeof JOBS;
 export type JobDef = (typeof JOBS)[JobKey];

@@ -64,11 +64,21 @@ export const ApproveRunButton = () => {
     <IfCan resource="payout-runs" action="approve">
       <Tooltip
         title={
-          own ? 'Four eyes: someone other than the person who started the run approves it' : 'Freezes the results and queues the payouts'
+          own
+            ? 'Four eyes: someone other than the person who started the run approves it'
+            : warned
+              ? 'Read the warnings first: approving anyway is allowed'
+              : 'Freezes the results and queues the payouts'
         }
       >
         <span>
-          <Button variant="contained" startIcon={<VerifiedIcon />} disabled={own || pending} onClick={() => setOpen(true)}>
+          <Button
+            variant="contained"
+            color={warned ? 'warning' : 'primary'}
+            startIcon={<VerifiedIcon />}
+            disabled={own || pending}
+            onClick={() => setOpen(true)}
+          >
             Approve…
           </Button>
         </span>
