@@ -2,9 +2,10 @@
 // patterns; once detected, its computed run warns finance about the open integrity cases
 // (how many, money at stake, a link to the queue) on the run's page and again in the
 // approve dialog, and approving anyway works: the run is approved and the approval's audit
-// entry records the warnings it showed. When an earlier walkthrough has already approved the
-// month, the approval's audit entry is what is left to check. Then an admin creates a new
-// version of the thresholds on their page (a bad value is refused under its field).
+// entry records the warnings it showed. In the whole suite the finance walkthrough has
+// already approved the month through the warning (walkthroughs-roles.mjs): then its audit
+// entry is checked. Then an admin creates a new version of the thresholds on their page (a
+// bad value is refused under its field).
 import { STAFF, until } from './environment.mjs';
 import { check, visible } from './kit.mjs';
 import { dialog, first, signIn, walkthroughContext } from './walkthrough-steps.mjs';
@@ -28,9 +29,11 @@ export function defineApprovalWarningsWalkthroughs({ walkthrough, env }) {
       return entries[0];
     };
     if (run.status !== 'computed') {
+      // the finance walkthrough approved it through the warning (walkthroughs-roles.mjs): its audit entry records it
       const entry = await approvalOf();
-      check(entry, `the approval of the ${period} run is in the audit log`);
-      console.log(`[browser]   the ${period} run was already ${run.status}: checked its approval's audit entry only`);
+      const recorded = entry?.after?.warnings?.find((w) => w.code === 'integrity_open_cases');
+      check(recorded?.details?.cases > 0, `the approval of the ${period} run records the warning (${JSON.stringify(entry?.after)})`);
+      console.log(`[browser]   the ${period} run was already ${run.status}: checked that its approval recorded the warning`);
       return;
     }
     // detection is a job: wait until its cases make the run warn

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { STAFF, STAFF_PASSWORD, previousMonth } from './environment.mjs';
+import { STAFF, STAFF_PASSWORD, previousMonth, until } from './environment.mjs';
 import { check, hidden, visible } from './kit.mjs';
 import { alertWith, dialog, dist, enterCode, first, menu, rowWithCell, signIn } from './walkthrough-steps.mjs';
 
@@ -233,6 +233,19 @@ export function defineRoleWalkthroughs({ walkthrough, env, outDir, perf, token, 
     await visible(page.getByText(formatDollars(micros(run.allocatedMicros)), { exact: true }), 'the allocated total');
     await t.shot('computed');
     check(await page.getByRole('button', { name: 'Approve' }).isDisabled(), 'the person who started the run cannot approve it (four eyes)');
+    // The month has planted gaming patterns: once detected, approving its run warns (never blocks).
+    const detected = await env.api.call('POST', 'integrity-cases/detect', {
+      token: await token('integrity'),
+      body: { period: periods.latest },
+    });
+    check(detected.status === 202, `detecting ${periods.latest}: ${detected.status} ${JSON.stringify(detected.json)}`);
+    const warning = await until(
+      `the integrity warning on the ${periods.latest} run`,
+      async () => (await env.api.get(`payout-runs/${run.id}`, finance)).approvalWarnings.find((w) => w.code === 'integrity_open_cases'),
+      120_000,
+      500,
+    );
+    const openCases = `${warning.details.cases} open integrity case${warning.details.cases === 1 ? '' : 's'} for ${periods.latest}`;
     await page.getByRole('tab', { name: 'Statements' }).click();
     await visible(page.locator('tbody tr'), 'the statements of the run');
     await t.shot('statements');
@@ -245,9 +258,13 @@ export function defineRoleWalkthroughs({ walkthrough, env, outDir, perf, token, 
     // A second finance person approves, marks paid and downloads the payout file.
     await signIn(t, 'approver');
     await page.goto(`${t.base}/#/payout-runs/${run.id}/show`);
+    await visible(page.getByTestId('approval-warnings').getByText(openCases), `the warning on the run page: ${openCases}`);
     // Money moves: a confirmation says how much, to how many writers, before anything changes.
     await page.getByRole('button', { name: 'Approve…' }).click();
     const confirmRun = await visible(dialog(page).filter({ hasText: 'What changes when you approve' }), 'the approval confirmation');
+    const repeated = await visible(confirmRun.getByTestId('approve-dialog-warnings'), 'the warnings repeated in the dialog');
+    await visible(repeated.getByText(openCases), `the dialog's warning: ${openCases}`);
+    await visible(repeated.getByText('Approving anyway is allowed.'), 'approving anyway is allowed');
     const paidOut = formatDollars(BigInt(run.paidOutCents) * 10_000n);
     await visible(confirmRun.getByTestId('approve-run-total').getByText(paidOut, { exact: true }), `the confirmation's total ${paidOut}`);
     await t.shot('approve-confirm');
