@@ -30,7 +30,9 @@ import {
   LOCK_APPLICATION_MEMBERS_SQL,
   mergeSql,
   restoreIndexes,
+  STAGE,
 } from './merge-sql.js';
+import { markEstimateDaysSql } from './estimate-day-marks.js';
 import { readNdjson, type BadLine } from './ndjson.js';
 
 /** Lets domains react inside intake's transaction (IntakeHooks from libs/core fits). */
@@ -266,6 +268,8 @@ export async function mergeKind(db: IntakeDb, spec: KindSpec, source: RecordSour
       for (const [line, [, id]] of encoded.identities) statuses.set(line, { status: 'inserted', id });
     }
 
+    const marks = markEstimateDaysSql(spec.kind, path === 'direct' ? spec.table : STAGE);
+    if (marks) await db.query(marks);
     await db.commit();
     const rejected = encoded.rejected + rejectedBySql;
     return {

@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { EstimatesService } from '../../libs/payouts/src/estimates/estimates.service.js';
+import { membershipRecord, sessionRecord } from '../support/factory.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { validBundle } from '../intake/fixtures.js';
+
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+/** Intake marks the days a merge touched; the daily job aggregates them and clears the marks. */
+describe('month-to-date estimates: late data through intake', () => {
+  let t: TestApp;
+  const post = (kind: string, body: unknown) =>
+    t.http
+      .post(`/api/intake/${kind}`)
+      .set('X-Api-Key', t.config.intakeApiKey)
+      .send(body as object);
+  const marked = async () =>
+    (await t.db.pool.query(`SELECT day::text AS day FROM estimate_dirty_days ORDER BY day`)).rows.map((r) => r.day as string);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const b = validBundle();
+    for (const kind of ['members', 'publications', 'stories'] as const) await post(kind, b[kind]).expect(200);
+  });
+  afterAll(() => t.close());
+
+  it('a session of yesterday marks yesterday; the daily job re-aggregates it and clears the mark', async () => {
+    await t.db.pool.query(`TRUNCATE estimate_dirty_days`);
+    const yesterday = day(-1);
+    await post('sessions', [sessionRecord('late-1', 's1', 'm2', `${yesterday}T10:00:00Z`, 45)]).expect(200);
+    // a session of a closed month long ago marks nothing (its month has its run)
+    await post('sessions', [sessionRecord('old-1', 's1', 'm2', '2024-01-05T10:00:00Z', 45)]).expect(200);
+    expect(await marked()).toEqual([yesterday]);
+    const estimates = t.app.get(EstimatesService);
+    const days = await estimates.daysFor(day(0));
+    expect(days).toEqual([yesterday, day(0)]);
+    for (const d of days) await estimates.aggregateDay(d);
+    expect(await marked()).toEqual([]);
+    const { rows } = await t.db.pool.query(`SELECT views FROM estimate_story_days WHERE day = $1`, [yesterday]);
+    expect(rows).toEqual([{ views: 1 }]);
+  });
+
+  it('a membership marks the days it covers so far in the open and the previous month', async () => {
+    await t.db.pool.query(`TRUNCATE estimate_dirty_days`);
+    await post('memberships', [membershipRecord('ms-late', 'm2', { startedAt: `${day(-2)}T00:00:00Z` })]).expect(200);
+    expect(await marked()).toEqual([day(-2), day(-1), day(0)]);
+  });
+});
