@@ -466,6 +466,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/estimates/authors/{authorId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['EstimatesController_author'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/estimates/stories/{storyId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['EstimatesController_story'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/explanations/{authorId}/{period}': {
     parameters: {
       query?: never;
@@ -1935,6 +1967,17 @@ export interface components {
       id: string;
       reason: string | null;
     };
+    AuthorEstimateRecord: {
+      /** @description the last UTC day included (YYYY-MM-DD); null: no day aggregated yet */
+      asOf: string | null;
+      authorId: string;
+      /** @description the open month (YYYY-MM) unless asked for another */
+      period: string;
+      /** @description stories with earnings so far */
+      stories: components['schemas']['EstimatedStoryView'][];
+      /** @description the estimated stories' earnings so far */
+      storyEarningsMicros: number | string;
+    };
     AuthorLedgerEntryView: {
       /** @example author:42 */
       account: string;
@@ -2437,6 +2480,25 @@ export interface components {
       id: string;
       /** Format: date-time */
       leftAt: string | null;
+    };
+    EstimatedStoryView: {
+      authorId: string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      boostBonusMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      earningsMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      engagementMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      followerBonusMicros: number | string;
+      memberReads: number;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      readingTimeMicros: number | string;
+      /** @description integer amount (a decimal string beyond 2^53) */
+      readRatioAdjustmentMicros: number | string;
+      reads: number;
+      storyId: string;
+      views: number;
     };
     ExplainedAdjustmentRecord: {
       /** @description integer amount (a decimal string beyond 2^53) */
@@ -3695,6 +3757,17 @@ export interface components {
       storyTitle: string;
       views: number;
     };
+    StoryEstimateRecord: {
+      /** @description the last UTC day included (YYYY-MM-DD); null: no day aggregated yet */
+      asOf: string | null;
+      /** @description the open month (YYYY-MM) unless asked for another */
+      period: string;
+      /** @description stories with earnings so far */
+      stories: components['schemas']['EstimatedStoryView'][];
+      /** @description the estimated stories' earnings so far */
+      storyEarningsMicros: number | string;
+      storyId: string;
+    };
     StoryFiguresView: {
       /** @description integer amount (a decimal string beyond 2^53) */
       boostBonusMicros: number | string;
@@ -4852,6 +4925,54 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ParameterSetView'];
+        };
+      };
+    };
+  };
+  EstimatesController_author: {
+    parameters: {
+      query?: {
+        /** @description YYYY-MM (default: the open month) */
+        period?: string;
+      };
+      header?: never;
+      path: {
+        authorId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthorEstimateRecord'];
+        };
+      };
+    };
+  };
+  EstimatesController_story: {
+    parameters: {
+      query?: {
+        /** @description YYYY-MM (default: the open month) */
+        period?: string;
+      };
+      header?: never;
+      path: {
+        storyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StoryEstimateRecord'];
         };
       };
     };
