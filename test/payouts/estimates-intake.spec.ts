@@ -45,4 +45,21 @@ describe('month-to-date estimates: late data through intake', () => {
     await post('memberships', [membershipRecord('ms-late', 'm2', { startedAt: `${day(-2)}T00:00:00Z` })]).expect(200);
     expect(await marked()).toEqual([day(-2), day(-1), day(0)]);
   });
+
+  it('finance refreshes now: the worker aggregates the marked days and today; support reads the estimate with its date', async () => {
+    await t.startWorker();
+    const finance = await t.tokenFor(['finance']);
+    const support = await t.tokenFor(['support']);
+    await post('sessions', [sessionRecord('late-2', 's1', 'm2', `${day(0)}T00:00:01Z`, 45)]).expect(200);
+    const { body } = await t.http.post('/api/estimates/refresh').set('Authorization', `Bearer ${finance}`).expect(202);
+    expect(body.days).toEqual([day(-2), day(-1), day(0)]);
+    await t.http.post('/api/estimates/refresh').set('Authorization', `Bearer ${support}`).expect(403);
+    const deadline = Date.now() + 60_000;
+    while ((await marked()).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(await marked()).toEqual([]);
+    const { body: estimate } = await t.http.get('/api/estimates/authors/m1').set('Authorization', `Bearer ${support}`).expect(200);
+    expect(estimate).toMatchObject({ authorId: 'm1', period: day(0).slice(0, 7), asOf: day(0), storyEarningsMicros: expect.any(Number) });
+    await t.http.get('/api/estimates/authors/nobody').set('Authorization', `Bearer ${support}`).expect(404);
+    await t.http.get('/api/estimates/stories/s1?period=2026-13').set('Authorization', `Bearer ${support}`).expect(400);
+  });
 });

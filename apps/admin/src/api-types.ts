@@ -482,6 +482,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/estimates/refresh': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['EstimatesController_refresh'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/estimates/stories/{storyId}': {
     parameters: {
       query?: never;
@@ -2499,6 +2515,10 @@ export interface components {
       reads: number;
       storyId: string;
       views: number;
+    };
+    EstimateRefreshRecord: {
+      /** @description UTC days (YYYY-MM-DD) */
+      days: string[];
     };
     ExplainedAdjustmentRecord: {
       /** @description integer amount (a decimal string beyond 2^53) */
@@ -4949,6 +4969,25 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AuthorEstimateRecord'];
+        };
+      };
+    };
+  };
+  EstimatesController_refresh: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EstimateRefreshRecord'];
         };
       };
     };

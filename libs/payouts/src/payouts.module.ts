@@ -31,6 +31,7 @@ import { SettlementRepository } from './settlement/settlement.repository.js';
 import { SettlementService } from './settlement/settlement.service.js';
 import { EstimatesController } from './estimates/estimates.controller.js';
 import { EstimatesJobs } from './estimates/estimates.jobs.js';
+import { EstimatesQueue } from './estimates/estimates-queue.js';
 import { EstimatesRepository } from './estimates/estimates.repository.js';
 import { EstimatesService } from './estimates/estimates.service.js';
 import { SimulationJobs } from './simulation/simulation.jobs.js';
@@ -82,6 +83,7 @@ export class PayoutsModule {
         SimulationsService,
         EstimatesRepository,
         EstimatesService,
+        EstimatesQueue,
         ...(http
           ? [
               PayoutFileRepository,
@@ -100,6 +102,7 @@ export class PayoutsModule {
         SimulationsService,
         SimulationResultsRepository,
         EstimatesService,
+        EstimatesQueue,
         ...(http ? [PayoutProjectionService] : []),
       ],
     };
