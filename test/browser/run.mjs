@@ -20,6 +20,7 @@ import { defineLedgerViewsWalkthroughs } from './ledgerviews.mjs';
 import { definePayoutProjectionWalkthroughs } from './payout-projection.mjs';
 import { defineIntegrityWalkthroughs } from './integrity.mjs';
 import { defineSimulationsWalkthroughs } from './simulations.mjs';
+import { defineEstimatesWalkthroughs } from './estimates.mjs';
 
 const outDir = join(ROOT, 'test-results', 'browser');
 const shotsDir = join(ROOT, 'test-results', 'screenshots');
@@ -65,6 +66,7 @@ async function main() {
     definePayoutProjectionWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
     defineIntegrityWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
     defineSimulationsWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
+    defineEstimatesWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
     console.log(`[browser] ${env.base} — walkthroughs:`);
     for (const [name, fn] of pending) await runner.walkthrough(name, fn);
     const passed = runner.results.filter((r) => r.ok).length;
