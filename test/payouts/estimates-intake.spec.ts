@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { EstimatesService } from '../../libs/payouts/src/estimates/estimates.service.js';
+import { markEstimateDaysSql } from '../../libs/intake/src/estimate-day-marks.js';
 import { membershipRecord, sessionRecord } from '../support/factory.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { validBundle } from '../intake/fixtures.js';
@@ -46,13 +47,26 @@ describe('month-to-date estimates: late data through intake', () => {
     expect(await marked()).toEqual([day(-2), day(-1), day(0)]);
   });
 
+  it('after a bulk load into an empty table, every day from the earliest to the latest is marked', async () => {
+    await t.db.pool.query(`TRUNCATE estimate_dirty_days`);
+    await t.db.pool.query(markEstimateDaysSql('sessions', 'sessions', true)!); // late-1 (yesterday) and 2024's old-1
+    expect(await marked()).toEqual([day(-1)]);
+    await t.db.pool.query(markEstimateDaysSql('memberships', 'memberships', true)!); // ms-late: from two days ago
+    expect(await marked()).toEqual([day(-2), day(-1), day(0)]);
+    await t.db.pool.query(`TRUNCATE estimate_dirty_days`);
+    await t.db.pool.query(markEstimateDaysSql('sessions', 'sessions', false)!);
+    expect(await marked()).toEqual([day(-1)]);
+  });
+
   it('finance refreshes now: the worker aggregates the marked days and today; support reads the estimate with its date', async () => {
     await t.startWorker();
     const finance = await t.tokenFor(['finance']);
     const support = await t.tokenFor(['support']);
+    await t.db.pool.query(`TRUNCATE estimate_dirty_days`);
     await post('sessions', [sessionRecord('late-2', 's1', 'm2', `${day(0)}T00:00:01Z`, 45)]).expect(200);
+    await post('sessions', [sessionRecord('late-3', 's1', 'm2', `${day(-2)}T23:59:59Z`, 45)]).expect(200);
     const { body } = await t.http.post('/api/estimates/refresh').set('Authorization', `Bearer ${finance}`).expect(202);
-    expect(body.days).toEqual([day(-2), day(-1), day(0)]);
+    expect(body.days).toEqual([day(-2), day(0)]);
     await t.http.post('/api/estimates/refresh').set('Authorization', `Bearer ${support}`).expect(403);
     const deadline = Date.now() + 60_000;
     while ((await marked()).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));

@@ -14,16 +14,37 @@ const DAY_COLUMNS: Partial<Record<string, { from: string; to?: string }>> = {
   enrollments: { from: 'enrolled_at', to: 'left_at' },
 };
 
-const FLOOR = `date_trunc('month', now() AT TIME ZONE 'UTC' - interval '1 month')`;
+const FLOOR_AT = `(date_trunc('month', now() AT TIME ZONE 'UTC' - interval '1 month') AT TIME ZONE 'UTC')`;
+const FLOOR = `(${FLOOR_AT} AT TIME ZONE 'UTC')::date`;
+const TODAY = `(now() AT TIME ZONE 'UTC')::date`;
+const day = (col: string) => `(${col} AT TIME ZONE 'UTC')::date`;
+const series = (from: string, lo: string, hi: string) =>
+  `SELECT DISTINCT d::date AS day FROM ${from}, generate_series(${lo}, ${hi}, interval '1 day') d WHERE ${lo} <= ${hi}`;
 
-/** The statement that marks the days of the rows in `source` (the staging table, or the table after a direct load); null for other kinds. */
-export function markEstimateDaysSql(kind: string, source: string): string | null {
+/**
+ * The statement that marks the days of the rows in `source`; null for other kinds. `span`:
+ * every day from the earliest to the latest (one pass or two index probes, for a bulk load
+ * into an empty table, where a day without rows costs an empty aggregation); else each day
+ * with a row (a batch).
+ */
+export function markEstimateDaysSql(kind: string, source: string, span: boolean): string | null {
   const c = DAY_COLUMNS[kind];
   if (!c) return null;
-  const day = (col: string) => `(${col} AT TIME ZONE 'UTC')::date`;
-  const days = c.to
-    ? `SELECT DISTINCT d::date AS day FROM ${source} r,
-         generate_series(greatest(${day(`r.${c.from}`)}, ${FLOOR}::date), least(${day(`coalesce(r.${c.to}, now())`)}, (now() AT TIME ZONE 'UTC')::date), interval '1 day') d`
-    : `SELECT DISTINCT ${day(`r.${c.from}`)} AS day FROM ${source} r WHERE r.${c.from} >= ${FLOOR} AT TIME ZONE 'UTC'`;
+  let days: string;
+  if (c.to) {
+    const lo = `greatest(${day(`r.${c.from}`)}, ${FLOOR})`;
+    const hi = `least(${day(`coalesce(r.${c.to}, now())`)}, ${TODAY})`;
+    days = span
+      ? series(`(SELECT min(${lo}) AS lo, max(${hi}) AS hi FROM ${source} r WHERE ${hi} >= ${FLOOR}) r`, 'r.lo', 'r.hi')
+      : series(`(SELECT ${lo} AS lo, ${hi} AS hi FROM ${source} r) r`, 'r.lo', 'r.hi');
+  } else {
+    days = span
+      ? series(
+          `(SELECT min(r.${c.from}) AS lo, max(r.${c.from}) AS hi FROM ${source} r WHERE r.${c.from} >= ${FLOOR_AT}) r`,
+          day('r.lo'),
+          day('r.hi'),
+        )
+      : `SELECT DISTINCT ${day(`r.${c.from}`)} AS day FROM ${source} r WHERE r.${c.from} >= ${FLOOR_AT}`;
+  }
   return `INSERT INTO estimate_dirty_days (day) ${days} ON CONFLICT (day) DO UPDATE SET marked_at = now()`;
 }

@@ -268,7 +268,7 @@ export async function mergeKind(db: IntakeDb, spec: KindSpec, source: RecordSour
       for (const [line, [, id]] of encoded.identities) statuses.set(line, { status: 'inserted', id });
     }
 
-    const marks = markEstimateDaysSql(spec.kind, path === 'direct' ? spec.table : STAGE);
+    const marks = markEstimateDaysSql(spec.kind, path === 'direct' ? spec.table : STAGE, path === 'direct');
     if (marks) await db.query(marks);
     await db.commit();
     const rejected = encoded.rejected + rejectedBySql;

@@ -21,8 +21,8 @@ export class EstimateDay {
 
 /** Per (day, logged-in reader, story): the reader's views and reads, and the pair's facts when eligible (null otherwise). */
 @Entity('estimate_pair_days')
-@Index('estimate_pair_days_author_idx', ['authorKey', 'day'])
-@Index('estimate_pair_days_member_idx', ['memberKey', 'day'])
+// secondary indexes lead with the day: writing a day touches one region of each (1796350000001-EstimateDayIndexes)
+@Index('estimate_pair_days_day_author_idx', ['day', 'authorKey'])
 export class EstimatePairDay {
   @PrimaryColumn({ type: 'date' }) day!: string;
   @PrimaryColumn({ type: 'integer', name: 'member_key' }) memberKey!: number;
@@ -47,7 +47,6 @@ export class EstimateStoryDay {
 
 /** Per (day, member, story): the engagement kinds that day. */
 @Entity('estimate_engagement_days')
-@Index('estimate_engagement_days_member_idx', ['memberKey', 'day'])
 export class EstimateEngagementDay {
   @PrimaryColumn({ type: 'date' }) day!: string;
   @PrimaryColumn({ type: 'integer', name: 'member_key' }) memberKey!: number;
@@ -59,7 +58,6 @@ export class EstimateEngagementDay {
 
 /** A first follow lying in the day, and the day's latest eligible session at or before it. */
 @Entity('estimate_follow_days')
-@Index('estimate_follow_days_member_idx', ['memberKey', 'day'])
 export class EstimateFollowDay {
   @PrimaryColumn({ type: 'date' }) day!: string;
   @PrimaryColumn({ type: 'integer', name: 'member_key' }) memberKey!: number;
