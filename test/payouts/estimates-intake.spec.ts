@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { EstimatesJobs } from '../../libs/payouts/src/estimates/estimates.jobs.js';
 import { EstimatesService } from '../../libs/payouts/src/estimates/estimates.service.js';
 import { markEstimateDaysSql } from '../../libs/intake/src/estimate-day-marks.js';
 import { membershipRecord, sessionRecord } from '../support/factory.js';
@@ -56,6 +59,24 @@ describe('month-to-date estimates: late data through intake', () => {
     await t.db.pool.query(`TRUNCATE estimate_dirty_days`);
     await t.db.pool.query(markEstimateDaysSql('sessions', 'sessions', false)!);
     expect(await marked()).toEqual([day(-1)]);
+  });
+
+  it('the daily job is scheduled at 01:00 UTC and queues the day before it was due and every marked day', async () => {
+    const worker = await t.startWorker();
+    const queue = worker.get<Queue>(getQueueToken('estimates'));
+    expect(await queue.getJobSchedulers()).toEqual(
+      expect.arrayContaining([expect.objectContaining({ key: 'estimates-daily', pattern: '0 1 * * *', tz: 'UTC' })]),
+    );
+    await t.db.pool.query(`TRUNCATE estimate_dirty_days, estimate_days`);
+    await t.db.pool.query(`INSERT INTO estimate_dirty_days (day) VALUES ($1)`, [day(-3)]);
+    const aggregated = async () =>
+      (await t.db.pool.query(`SELECT day::text AS day FROM estimate_days ORDER BY day`)).rows.map((r) => r.day as string);
+    const due = Date.parse(`${day(0)}T01:00:00Z`);
+    expect(await worker.get(EstimatesJobs).daily({ opts: { prevMillis: due }, timestamp: due + 5 })).toEqual([day(-3), day(-1)]);
+    const deadline = Date.now() + 60_000;
+    while ((await aggregated()).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(await aggregated()).toEqual([day(-3), day(-1)]);
+    expect(await marked()).toEqual([]);
   });
 
   it('finance refreshes now: the worker aggregates the marked days and today; support reads the estimate with its date', async () => {
