@@ -22,6 +22,7 @@ import { defineIntegrityWalkthroughs } from './integrity.mjs';
 import { defineSimulationsWalkthroughs } from './simulations.mjs';
 import { defineApprovalWarningsWalkthroughs, defineThresholdsWalkthroughs } from './approval-warnings.mjs';
 import { defineCalibrationWalkthroughs } from './calibration.mjs';
+import { defineEstimatesWalkthroughs } from './estimates.mjs';
 
 const outDir = join(ROOT, 'test-results', 'browser');
 const shotsDir = join(ROOT, 'test-results', 'screenshots');
@@ -70,6 +71,7 @@ async function main() {
     defineApprovalWarningsWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
     defineCalibrationWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
     defineThresholdsWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
+    defineEstimatesWalkthroughs({ walkthrough: (name, fn) => pending.push([name, fn]), env });
     console.log(`[browser] ${env.base} — walkthroughs:`);
     for (const [name, fn] of pending) await runner.walkthrough(name, fn);
     const passed = runner.results.filter((r) => r.ok).length;

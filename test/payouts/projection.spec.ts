@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PayoutProjectionService } from '../../libs/payouts/src/index.js';
+import { EstimatesService } from '../../libs/payouts/src/estimates/estimates.service.js';
 import { loadBundle } from '../support/load-bundle.js';
 import { newKey, startTestApp, type TestApp } from '../support/app.js';
 import { insertRows, memberKey } from '../support/factory.js';
@@ -93,6 +94,20 @@ describe('payout projection', () => {
       carriedMicros: 5n * USD,
       shortfallMicros: 5n * USD,
     });
+
+    // March's days aggregated: the month-to-date estimate is fed in ($5 + $9 and $8 + $3 reach the threshold)
+    const estimates = t.app.get(EstimatesService);
+    for (let d = 1; d <= 31; d++) await estimates.aggregateDay(`2026-03-${String(d).padStart(2, '0')}`);
+    const mar31 = '2026-03-31T23:59:59Z';
+    const estimated = await project('fivezeronine', mar31);
+    expect(estimated).toMatchObject({
+      outcome: 'estimated',
+      amountCents: 1400n,
+      payBy: '2026-04-10',
+      estimate: { amountMicros: 9n * USD },
+    });
+    expect(estimated.text).toMatch(/an estimate of your March 2026 earnings so far is \$9\.00 \(as of March 31, 2026\)/);
+    expect(await project('fivethreethree', mar31)).toMatchObject({ outcome: 'estimated', amountCents: 1100n });
 
     await settle('2026-03');
     const apr2 = '2026-04-02T09:00:00Z';

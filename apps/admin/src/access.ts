@@ -76,6 +76,8 @@ export const ACCESS: Record<string, Record<string, Who>> = {
   statements: rules(MONEY_READERS),
   adjustments: rules(MONEY_READERS, { create: FINANCE }),
   'earnings-parameters': rules('any', { edit: ADMIN }),
+  // month-to-date estimates (/estimates/authors/:id, /estimates/stories/:id), shown on the story, author and ticket pages
+  estimates: rules(['finance', 'support', 'curator']),
   simulations: rules(FINANCE, { create: FINANCE, delete: FINANCE, 'authors.csv': FINANCE }),
   'simulation-authors': rules(FINANCE),
   'simulation-stories': rules(FINANCE),

@@ -434,22 +434,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/curator-calibration': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['CalibrationController_curators'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/earnings-parameters': {
     parameters: {
       query?: never;
@@ -492,6 +476,22 @@ export interface paths {
     get: operations['EstimatesController_author'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/estimates/refresh': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['EstimatesController_refresh'];
     delete?: never;
     options?: never;
     head?: never;
@@ -731,22 +731,6 @@ export interface paths {
       cookie?: never;
     };
     get: operations['IntegrityParametersController_history'];
-    put?: never;
-    post: operations['IntegrityParametersController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/integrity-parameters/{version}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['IntegrityParametersController_version'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1019,22 +1003,6 @@ export interface paths {
       cookie?: never;
     };
     get: operations['NominationsController_queueStats'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/nominator-calibration': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['CalibrationController_nominators'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2269,30 +2237,6 @@ export interface components {
     CaseRevertDto: {
       reason: string;
     };
-    CaseStakeAuthorRecord: {
-      afterMicros: string | null;
-      authorId: string;
-      authorName: string;
-      /** @description with the case excluded − now (µ$) */
-      deltaMicros: string;
-      nowMicros: string | null;
-    };
-    CaseStakeRecord: {
-      authors: components['schemas']['CaseStakeAuthorRecord'][];
-      run: components['schemas']['CaseStakeRunRecord'] | null;
-      /** @example no computed run for the period yet: the change only */
-      runNote: string | null;
-      /** @description the largest gainers (first 5) */
-      topGainers: components['schemas']['CaseStakeAuthorRecord'][];
-      /** @description the case authors’ change together (µ$) */
-      totalDeltaMicros: string;
-    };
-    CaseStakeRunRecord: {
-      applied: boolean;
-      /** Format: uuid */
-      id: string;
-      status: string;
-    };
     CauseRecord: {
       /** @description integer amount (a decimal string beyond 2^53) */
       amountMicros: number | string;
@@ -2317,8 +2261,7 @@ export interface components {
         | 'carried_over'
         | 'payout_account_not_ready'
         | 'forfeited'
-        | 'payout_problem'
-        | 'released_from_hold';
+        | 'payout_problem';
       storyId?: string;
       text: string;
     };
@@ -2525,34 +2468,6 @@ export interface components {
       storyId?: string | null;
       subject: string;
     };
-    CuratorCalibrationRecord: {
-      /** @description boosted / decisions, basis points, floor; null: no decision */
-      acceptanceRateBps: number | null;
-      /** @description ended, not measurable yet: a month of the window has no approved run */
-      awaitingRunBoosts: number;
-      /** @description ended, measurable, but boost impact has not been computed for it yet */
-      awaitingSimulationBoosts: number;
-      boosted: number;
-      /** @description boosts created: nominations boosted and story boosts */
-      boostsChosen: number;
-      /** @description nominations boosted or declined */
-      decisions: number;
-      declined: number;
-      email: string;
-      /** @description boosts whose window has ended */
-      endedBoosts: number;
-      /** Format: uuid */
-      id: string;
-      /** @description ended boosts with a complete measurement (every month of the window has an approved run) */
-      measuredBoosts: number;
-      /** @description the median measured boost (the lower middle for an even count; µ$) */
-      medianRealisedMicros: (number | string) | null;
-      name: string;
-      /** @description what the measured boosts moved, summed (µ$; null: none measured) */
-      realisedMicros: (number | string) | null;
-      /** @description stories boosted without a nomination */
-      storyBoosts: number;
-    };
     DeclineNominationDto: {
       note?: string;
       /** @enum {string} */
@@ -2600,6 +2515,10 @@ export interface components {
       reads: number;
       storyId: string;
       views: number;
+    };
+    EstimateRefreshRecord: {
+      /** @description UTC days (YYYY-MM-DD) */
+      days: string[];
     };
     ExplainedAdjustmentRecord: {
       /** @description integer amount (a decimal string beyond 2^53) */
@@ -2657,8 +2576,6 @@ export interface components {
       payoutStateAt: string | null;
       /** @description integer amount (a decimal string beyond 2^53) */
       referralEarningsMicros: number | string;
-      /** @description Of the opening: payouts of earlier months released from an integrity review hold */
-      releasedMicros: number | string;
       status: string;
       /** @description integer amount (a decimal string beyond 2^53) */
       storyEarningsMicros: number | string;
@@ -2750,7 +2667,6 @@ export interface components {
       /** @enum {string} */
       kind: 'author' | 'ring';
       memberCount: number;
-      /** @description what the case’s authors would lose with its pairs excluded (µ$) */
       moneyAtStakeMicros: string | null;
       /** @example not computed yet */
       moneyAtStakeNote: string | null;
@@ -2761,11 +2677,6 @@ export interface components {
       score: number;
       sessionCount: number;
       signals: ('ring' | 'farm' | 'concentration')[];
-      stake: components['schemas']['CaseStakeRecord'] | null;
-      /** Format: date-time */
-      stakeComputedAt: string | null;
-      /** @description other writers whose earnings would rise with the case excluded */
-      stakeGainers: number | null;
       /** @enum {string} */
       status: 'open' | 'cleared' | 'dismissed' | 'excluded' | 'held' | 'suspended' | 'forfeited';
       /** @description time points (capped seconds) of the reading involved */
@@ -2792,7 +2703,6 @@ export interface components {
       /** @enum {string} */
       kind: 'author' | 'ring';
       memberCount: number;
-      /** @description what the case’s authors would lose with its pairs excluded (µ$) */
       moneyAtStakeMicros: string | null;
       paramsVersion: number;
       /** @example 2026-10 */
@@ -2800,10 +2710,6 @@ export interface components {
       score: number;
       sessionCount: number;
       signals: ('ring' | 'farm' | 'concentration')[];
-      /** Format: date-time */
-      stakeComputedAt: string | null;
-      /** @description other writers whose earnings would rise with the case excluded */
-      stakeGainers: number | null;
       /** @enum {string} */
       status: 'open' | 'cleared' | 'dismissed' | 'excluded' | 'held' | 'suspended' | 'forfeited';
       /** @description time points (capped seconds) of the reading involved */
@@ -2833,30 +2739,6 @@ export interface components {
       score: number;
       /** @enum {string} */
       signal: 'ring' | 'farm' | 'concentration';
-    };
-    IntegrityParameterSetView: {
-      approvalWarningCents: number;
-      concentrationMinSessions: number;
-      concentrationShareBps: number;
-      /** Format: date-time */
-      createdAt: string | null;
-      /** Format: uuid */
-      createdBy: string | null;
-      createdByEmail: string | null;
-      farmBurstHours: number;
-      farmFocusBps: number;
-      farmMinMembers: number;
-      farmNearBps: number;
-      farmNearSeconds: number;
-      farmShareBps: number;
-      /** @description the version, or "current" */
-      id: number | 'current';
-      ringMinDensityBps: number;
-      ringMinLift: number;
-      ringMinReads: number;
-      ringMinSize: number;
-      /** @description 0: the defaults, never changed */
-      version: number;
     };
     IntegrityRunView: {
       /** Format: date-time */
@@ -2985,32 +2867,6 @@ export interface components {
       storyTitle: string;
       views: number;
     };
-    NominatorCalibrationRecord: {
-      /** @description boosted / (boosted + declined), basis points, floor; null: none decided */
-      acceptanceRateBps: number | null;
-      /** @description ended, not measurable yet: a month of the window has no approved run */
-      awaitingRunBoosts: number;
-      /** @description ended, measurable, but boost impact has not been computed for it yet */
-      awaitingSimulationBoosts: number;
-      boosted: number;
-      /** @description declined by a curator */
-      declined: number;
-      /** @description boosts whose window has ended */
-      endedBoosts: number;
-      id: string;
-      /** @description ended boosts with a complete measurement (every month of the window has an approved run) */
-      measuredBoosts: number;
-      /** @description the median measured boost (the lower middle for an even count; µ$) */
-      medianRealisedMicros: (number | string) | null;
-      name: string;
-      nominations: number;
-      pending: number;
-      /** @description what the measured boosts moved, summed (µ$; null: none measured) */
-      realisedMicros: (number | string) | null;
-      /** @description refused by the rules at intake */
-      refused: number;
-      username: string;
-    };
     NominatorRecord: {
       approvalRateBps: number | null;
       boosted: number;
@@ -3128,7 +2984,7 @@ export interface components {
       /** Format: date-time */
       asOf: string;
       authorId: string;
-      /** @description what the next run opens with: carried, plus a payout that failed or was reversed, plus released payouts */
+      /** @description what the next run opens with: carried, plus a payout that failed or was reversed */
       carriedMicros: number | string;
       /** @description the open month so far (none exist yet) */
       estimate: components['schemas']['ProjectionEstimateView'] | null;
@@ -3146,10 +3002,6 @@ export interface components {
       payBy: string | null;
       /** @description the period whose run pays it */
       period: string | null;
-      /** @description payouts released from review hold, back in the balance: the next run pays them */
-      released: components['schemas']['HeldPayoutView'][];
-      /** @description integer amount (a decimal string beyond 2^53) */
-      releasedCents: number | string;
       /** @description what must still be earned to reach the threshold */
       shortfallMicros: number | string;
       /** @description the statement of the latest final run */
@@ -3266,7 +3118,7 @@ export interface components {
       failureCode?: string;
       note?: string;
       /** @enum {string} */
-      state: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | 'released';
+      state: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed';
       statementId: string;
     };
     ProjectionAccountView: {
@@ -3291,7 +3143,7 @@ export interface components {
       /** @description integer amount (a decimal string beyond 2^53) */
       payoutCents: number | string;
       /** @enum {string|null} */
-      payoutState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | 'released' | null;
+      payoutState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | null;
       period: string;
       /** @enum {string} */
       status: 'payable' | 'below_threshold' | 'payout_account_not_ready' | 'forfeited';
@@ -3568,7 +3420,7 @@ export interface components {
       date: string;
       failureCode: string | null;
       /** @enum {string|null} */
-      fromState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | 'released' | null;
+      fromState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | null;
       line: number;
       reference: string;
       /** Format: uuid */
@@ -3576,14 +3428,14 @@ export interface components {
       /** @enum {string} */
       status: 'paid' | 'failed' | 'returned';
       /** @enum {string|null} */
-      toState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | 'released' | null;
+      toState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | null;
     };
     SettlementMissingPayoutRecord: {
       /** @description integer amount (a decimal string beyond 2^53) */
       amountMicros: number | string;
       authorId: string;
       /** @enum {string} */
-      state: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | 'released';
+      state: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed';
       /** Format: uuid */
       statementId: string;
     };
@@ -3600,7 +3452,7 @@ export interface components {
       /** @enum {string} */
       class: 'matched' | 'already_applied' | 'amount_mismatch' | 'unknown_reference' | 'duplicate' | 'transition_not_allowed';
       /** @enum {string|null} */
-      currentState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | 'released' | null;
+      currentState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | null;
       /** Format: date */
       date: string;
       /** @description integer amount (a decimal string beyond 2^53) */
@@ -3609,7 +3461,7 @@ export interface components {
       failureCode: string | null;
       line: number;
       /** @enum {string|null} */
-      newState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | 'released' | null;
+      newState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | null;
       reason: string | null;
       reference: string;
       /** Format: uuid */
@@ -3858,7 +3710,7 @@ export interface components {
       /** @description why the payout failed or came back (a processor failure code), while it is failed or reversed */
       payoutFailureCode?: string | null;
       /** @enum {string|null} */
-      payoutState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | 'released' | null;
+      payoutState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | null;
       /** Format: date-time */
       payoutStateAt: string | null;
       period: string;
@@ -4296,8 +4148,6 @@ export interface components {
       payoutState: string | null;
       /** @description integer amount (a decimal string beyond 2^53) */
       referralEarningsMicros: number | string;
-      /** @description Of the opening: payouts of earlier months released from an integrity review hold */
-      releasedMicros: number | string;
       status: string;
       /** @description integer amount (a decimal string beyond 2^53) */
       storyEarningsMicros: number | string;
@@ -5038,36 +4888,6 @@ export interface operations {
       };
     };
   };
-  CalibrationController_curators: {
-    parameters: {
-      query?: {
-        /** @description JSON object; unknown fields are a 400 */
-        filter?: string;
-        /** @description JSON [first,last], both included, at most 10000 rows */
-        range?: string;
-        /** @description JSON ["field","ASC"|"DESC"]; field one of id, acceptanceRateBps, endedBoosts, measuredBoosts, realisedMicros, medianRealisedMicros, boosted, declined, name, decisions, boostsChosen; default ["decisions","DESC"] */
-        sort?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          /** @description curator-calibration <first>-<last>/<total> */
-          'Content-Range'?: string;
-          /** @description exact, or estimate beyond 10,000 matching rows */
-          'X-Total-Basis'?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CuratorCalibrationRecord'][];
-        };
-      };
-    };
-  };
   EarningsParametersController_history: {
     parameters: {
       query?: never;
@@ -5149,6 +4969,25 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AuthorEstimateRecord'];
+        };
+      };
+    };
+  };
+  EstimatesController_refresh: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EstimateRefreshRecord'];
         };
       };
     };
@@ -5283,7 +5122,7 @@ export interface operations {
         filter?: string;
         /** @description JSON [first,last], both included, at most 10000 rows */
         range?: string;
-        /** @description JSON ["field","ASC"|"DESC"]; field one of id, score, period, status, memberCount, sessionCount, timePoints, moneyAtStakeMicros, stakeGainers, detectedAt, decidedAt; default ["score","DESC"] */
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, score, period, status, memberCount, sessionCount, timePoints, moneyAtStakeMicros, detectedAt, decidedAt; default ["score","DESC"] */
         sort?: string;
       };
       header?: never;
@@ -5500,53 +5339,7 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['IntegrityParameterSetView'][];
-        };
-      };
-    };
-  };
-  IntegrityParametersController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateIntegrityParametersDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['IntegrityParameterSetView'];
-        };
-      };
-    };
-  };
-  IntegrityParametersController_version: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        version: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['IntegrityParameterSetView'];
-        };
+        content?: never;
       };
     };
   };
@@ -5563,9 +5356,7 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['IntegrityParameterSetView'];
-        };
+        content?: never;
       };
     };
   };
@@ -5586,9 +5377,7 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['IntegrityParameterSetView'];
-        };
+        content?: never;
       };
     };
   };
@@ -5969,36 +5758,6 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
-      };
-    };
-  };
-  CalibrationController_nominators: {
-    parameters: {
-      query?: {
-        /** @description JSON object; unknown fields are a 400 */
-        filter?: string;
-        /** @description JSON [first,last], both included, at most 10000 rows */
-        range?: string;
-        /** @description JSON ["field","ASC"|"DESC"]; field one of id, acceptanceRateBps, endedBoosts, measuredBoosts, realisedMicros, medianRealisedMicros, boosted, declined, name, nominations, refused; default ["nominations","DESC"] */
-        sort?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          /** @description nominator-calibration <first>-<last>/<total> */
-          'Content-Range'?: string;
-          /** @description exact, or estimate beyond 10,000 matching rows */
-          'X-Total-Basis'?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['NominatorCalibrationRecord'][];
-        };
       };
     };
   };

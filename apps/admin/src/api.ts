@@ -78,6 +78,8 @@ export type SimulationAuthor = Schemas['SimulationAuthorView'];
 export type SimulationComparison = Schemas['SimulationComparisonView'];
 /** "When will I be paid?": the writer's next payout, projected (a ticket's writer context). */
 export type PayoutProjection = Schemas['PayoutProjectionView'];
+/** A month-to-date estimate of an author's or a story's earnings, labelled with its last day. */
+export type MonthEstimate = Schemas['AuthorEstimateRecord'] | Schemas['StoryEstimateRecord'];
 export type StoredFile = Schemas['SettlementFileView'];
 export type SettlementFileDetail = Schemas['SettlementFileDetailView'];
 

@@ -3,6 +3,7 @@ import { benchImport } from '../../../bench/import.bench.js';
 import { benchApi } from '../../../bench/api.bench.js';
 import { benchApproval } from '../../../bench/approval.bench.js';
 import { benchIntegrity } from '../../../bench/integrity.bench.js';
+import { benchEstimates } from '../../../bench/estimates.bench.js';
 
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   payout: benchPayout,
@@ -10,6 +11,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   api: benchApi,
   approval: benchApproval,
   integrity: benchIntegrity,
+  estimates: benchEstimates,
 };
 
 /** `npm run bench -- <name> [options]`; with no name, every benchmark. */

@@ -31,7 +31,9 @@ import {
   LOCK_APPLICATION_MEMBERS_SQL,
   mergeSql,
   restoreIndexes,
+  STAGE,
 } from './merge-sql.js';
+import { markEstimateDaysSql } from './estimate-day-marks.js';
 import { readNdjson, type BadLine } from './ndjson.js';
 import { bumpReadingVersions, periodsOfTable } from './reading-versions.js';
 
@@ -279,6 +281,8 @@ export async function mergeKind(db: IntakeDb, spec: KindSpec, source: RecordSour
     }
 
     const readingChanges = await bumpReadingVersions(db, periods);
+    const marks = markEstimateDaysSql(spec.kind, path === 'direct' ? spec.table : STAGE, path === 'direct');
+    if (marks) await db.query(marks);
     await db.commit();
     const rejected = encoded.rejected + rejectedBySql;
     return {

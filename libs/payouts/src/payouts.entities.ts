@@ -6,6 +6,7 @@ import { SETTLEMENT_ENTITIES } from './settlement/settlement.entities.js';
 import { SIMULATION_ENTITIES } from './simulation/simulation.entities.js';
 import { sqlList } from '../../core/src/database/sql.js';
 import { StatementFigures, StoryEarningFigures } from './result-figures.js';
+import { ESTIMATE_ENTITIES } from './estimates/estimates.entities.js';
 
 export { PAYOUT_STATES, RUN_STATUSES, STATEMENT_STATUSES, type RunStatus } from './payout-rules.js';
 
@@ -140,4 +141,5 @@ export const PAYOUT_ENTITIES = [
   ...SETTLEMENT_ENTITIES,
   ...SIMULATION_ENTITIES,
   ...INTEGRITY_ACTION_ENTITIES,
+  ...ESTIMATE_ENTITIES,
 ];

@@ -32,6 +32,7 @@ import { SettlementRepository } from './settlement/settlement.repository.js';
 import { SettlementService } from './settlement/settlement.service.js';
 import { EstimatesController } from './estimates/estimates.controller.js';
 import { EstimatesJobs } from './estimates/estimates.jobs.js';
+import { EstimatesQueue } from './estimates/estimates-queue.js';
 import { EstimatesRepository } from './estimates/estimates.repository.js';
 import { EstimatesService } from './estimates/estimates.service.js';
 import { SimulationJobs } from './simulation/simulation.jobs.js';
@@ -84,6 +85,7 @@ export class PayoutsModule {
         SimulationsService,
         EstimatesRepository,
         EstimatesService,
+        EstimatesQueue,
         ...(http
           ? [
               PayoutFileRepository,
@@ -103,6 +105,7 @@ export class PayoutsModule {
         SimulationsService,
         SimulationResultsRepository,
         EstimatesService,
+        EstimatesQueue,
         ...(http ? [PayoutProjectionService] : []),
       ],
     };

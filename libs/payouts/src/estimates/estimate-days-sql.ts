@@ -1,3 +1,4 @@
+import { sqlInt } from '../../../core/src/database/sql.js';
 import type { EarningsParameters } from '../earnings-parameters.js';
 import { type RunScope, stepCover, stepEngaged, stepNewFollows, stepPairs, storyViewCounts, t } from '../run/earnings-sql.js';
 
@@ -40,7 +41,7 @@ export function dayStoreSteps(s: RunScope, day: string): string[] {
     `INSERT INTO estimate_follow_days (day, member_key, author_key, followed_at, story_key, started_at)
      SELECT ${d}, m, a, followed_at, s, started_at FROM ${t(s, 'new_follows')}`,
     `INSERT INTO estimate_days (day, period, aggregated_at, qualified_read_seconds, session_cap_seconds, views)
-     SELECT ${d}, '${s.period}', now(), ${s.params.qualifiedReadSeconds}, ${s.params.sessionCapSeconds},
+     SELECT ${d}, '${s.period}', now(), ${sqlInt(s.params.qualifiedReadSeconds)}, ${sqlInt(s.params.sessionCapSeconds)},
             (SELECT coalesce(sum(views), 0)::int FROM estimate_story_days WHERE day = ${d})
      ON CONFLICT (day) DO UPDATE SET aggregated_at = EXCLUDED.aggregated_at, qualified_read_seconds = EXCLUDED.qualified_read_seconds,
        session_cap_seconds = EXCLUDED.session_cap_seconds, views = EXCLUDED.views`,

@@ -32,3 +32,8 @@ export class AuthorEstimateRecord extends MonthEstimateRecord {
 export class StoryEstimateRecord extends MonthEstimateRecord {
   @ApiProperty() storyId!: string;
 }
+
+/** The days whose aggregation a refresh queued. */
+export class EstimateRefreshRecord {
+  @ApiProperty({ type: [String], description: 'UTC days (YYYY-MM-DD)' }) days!: string[];
+}

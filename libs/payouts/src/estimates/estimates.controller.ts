@@ -1,10 +1,11 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../../core/src/auth/access.decorators.js';
 import { micros, toJson } from '../../../core/src/money/money.js';
 import type { EstimatedStory } from './estimates.repository.js';
+import { EstimatesQueue } from './estimates-queue.js';
 import { EstimatesService, type MonthEstimateView } from './estimates.service.js';
-import { AuthorEstimateRecord, StoryEstimateRecord } from './estimates-views.dto.js';
+import { AuthorEstimateRecord, EstimateRefreshRecord, StoryEstimateRecord } from './estimates-views.dto.js';
 
 const MONEY = [
   'earningsMicros',
@@ -26,7 +27,19 @@ function json<T extends MonthEstimateView>(e: T) {
 @ApiBearerAuth()
 @Controller('estimates')
 export class EstimatesController {
-  constructor(private readonly estimates: EstimatesService) {}
+  constructor(
+    private readonly estimates: EstimatesService,
+    private readonly queue: EstimatesQueue,
+  ) {}
+
+  /** Queues the aggregation of today so far and of every day whose data changed, without waiting for the 01:00 job. */
+  @ApiOkResponse({ type: EstimateRefreshRecord })
+  @Post('refresh')
+  @HttpCode(202)
+  @Roles('finance')
+  async refresh() {
+    return { days: await this.queue.queueDays(await this.estimates.daysFor(new Date().toISOString().slice(0, 10))) };
+  }
 
   @ApiOkResponse({ type: AuthorEstimateRecord })
   @ApiQuery({ name: 'period', required: false, description: 'YYYY-MM (default: the open month)' })

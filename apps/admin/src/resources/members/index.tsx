@@ -12,6 +12,7 @@ import { formatDay, formatUtc } from '../../dates';
 import { formatCents } from '../../money';
 import { formatCount, formatDuration } from '../../numbers';
 import type { Member, MemberDetail } from '../../api';
+import { MonthEstimatePanel } from '../estimates/MonthEstimatePanel';
 
 const memberExporter = exporterOf(memberCsv);
 
@@ -68,6 +69,7 @@ const MemberDetailCard = () => {
             </IfCan>
           </Fact>
         </Facts>
+        <MonthEstimatePanel authorId={r.id} />
         <Divider sx={{ my: 2 }} />
         <Typography variant="h6">Memberships</Typography>
         <RowsTable

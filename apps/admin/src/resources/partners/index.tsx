@@ -11,6 +11,7 @@ import { ListActions, choices, dateRangeFilters } from '../../components/lists';
 import { formatUtc } from '../../dates';
 import { MAX_REASON_LENGTH } from '@libs/core/src/text-limits';
 import type { Partner } from '../../api';
+import { MonthEstimatePanel } from '../estimates/MonthEstimatePanel';
 
 const partnerExporter = exporterOf(partnerCsv);
 
@@ -123,6 +124,7 @@ const PartnerDetail = () => {
         </Facts>
         <PartnerLinks />
         <Divider sx={{ my: 2 }} />
+        <MonthEstimatePanel authorId={r.id} />
         <Typography variant="h6">Status history</Typography>
         <Table size="small" data-testid="status-history">
           <TableHead>

@@ -23,6 +23,7 @@ import { ListActions, choices, dateRangeFilters } from '../../components/lists';
 import { formatUtc } from '../../dates';
 import { MAX_REASON_LENGTH } from '@libs/core/src/text-limits';
 import type { Boost, Story } from '../../api';
+import { MonthEstimatePanel } from '../estimates/MonthEstimatePanel';
 
 const storyExporter = exporterOf(storyCsv);
 
@@ -146,6 +147,7 @@ const StoryDetail = () => {
             ))}
           </TableBody>
         </Table>
+        <MonthEstimatePanel storyId={r.id} />
         <Box sx={{ mt: 3 }}>
           <Typography variant="h6">Nominations</Typography>
           <Table size="small">

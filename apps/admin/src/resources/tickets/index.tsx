@@ -36,6 +36,7 @@ import { TICKET_CATEGORIES } from '@libs/help-desk/src/ticket-categories';
 import { ExplanationPanel } from '../explanations/ExplanationPanel';
 import { PayoutProjectionPanel } from './PayoutProjectionPanel';
 import { MAX_REASON_LENGTH, MAX_TEXT_LENGTH } from '@libs/core/src/text-limits';
+import { MonthEstimatePanel } from '../estimates/MonthEstimatePanel';
 
 const ticketExporter = exporterOf(ticketCsv);
 
@@ -336,6 +337,7 @@ const TicketDetail = ({ draft, setDraft }: { draft: string; setDraft: (s: string
           <Link to={`/writer-referrals?writer=${encodeURIComponent(t.memberId)}`}>Legacy referrals</Link>
         </Facts>
         <Divider sx={{ my: 2 }} />
+        <MonthEstimatePanel authorId={t.memberId} />
         <PayoutProjectionPanel
           ticketId={t.id}
           onUse={canReply && t.status !== 'resolved' ? (text) => setDraft(draft ? `${draft}\n\n${text}` : text) : undefined}
