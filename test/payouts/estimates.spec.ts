@@ -139,6 +139,15 @@ describe('month-to-date estimates', () => {
     expect(excluded).toBeGreaterThan(0);
   }, 600_000);
 
+  it('the daily job also aggregates the days of the month never aggregated (first deploy mid-month, a failed job)', async () => {
+    await load(4242);
+    await estimates.aggregateDay('2026-10-02');
+    await estimates.aggregateDay('2026-10-04');
+    expect(await estimates.daysFor('2026-10-05')).toEqual(['2026-10-01', '2026-10-03', '2026-10-05']);
+    for (const day of ['2026-10-01', '2026-10-03', '2026-10-05']) await estimates.aggregateDay(day);
+    expect(await estimates.daysFor('2026-10-06')).toEqual(['2026-10-06']);
+  }, 120_000);
+
   it('a day aggregated twice changes nothing; late data for an earlier day is picked up by the daily job', async () => {
     await load(4242);
     for (const day of DAYS) await estimates.aggregateDay(day);

@@ -32,7 +32,12 @@ export class EstimatesJobs implements OnApplicationBootstrap {
   async daily(job: Pick<Job, 'opts' | 'timestamp'>): Promise<string[]> {
     const days = await this.estimates.daysFor(dayBeforeDue(job));
     for (const day of days)
-      await this.queue.add(JOBS.estimateDay.name, { day }, { jobId: estimateDayJobId(day), removeOnComplete: true, attempts: 3 });
+      // removed when failed too: a failed job kept under its id would make every later add of that day a no-op
+      await this.queue.add(
+        JOBS.estimateDay.name,
+        { day },
+        { jobId: estimateDayJobId(day), removeOnComplete: true, removeOnFail: true, attempts: 3 },
+      );
     return days;
   }
 
