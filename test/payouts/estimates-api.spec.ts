@@ -34,6 +34,22 @@ describe('estimates API', () => {
     for (const s of res.body.stories) expect(Number.isSafeInteger(s.earningsMicros)).toBe(true);
   });
 
+  it("a story's estimate finds the story's readers of the month by index", async () => {
+    const c = await t.db.pool.connect();
+    try {
+      await c.query('SET enable_seqscan = off');
+      const { rows } = await c.query(
+        `EXPLAIN SELECT DISTINCT pd.member_key FROM estimate_pair_days pd
+         WHERE pd.day >= DATE '2026-10-01' AND pd.day < DATE '2026-10-01' + interval '1 month' AND pd.story_key = 1`,
+      );
+      const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+      expect(plan).toMatch(/Index Cond: \(\(story_key = 1\)/);
+    } finally {
+      await c.query('RESET enable_seqscan');
+      c.release();
+    }
+  });
+
   it('a bad period is a 400 naming it; an unknown author or story a 404; never a 500', async () => {
     for (const period of ['2026-13', 'x', "2026-10'; DROP TABLE stories --", '2026-1'])
       expect((await t.http.get(`/api/estimates/stories/S1`).query({ period }).set(auth(support)).expect(400)).body.message).toContain(
