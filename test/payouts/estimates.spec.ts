@@ -109,6 +109,45 @@ describe('month-to-date estimates', () => {
     expect(compared).toBeGreaterThan(12); // the months pay someone
   }, 600_000);
 
+  it('equals the run when the pair a first follow credited on its day is excluded (another story of that day is credited)', async () => {
+    let excluded = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      await load(seed * 104729);
+      for (const day of DAYS) await estimates.aggregateDay(day);
+      // exclude every pair the day aggregates credited: the run then credits the next candidate, maybe of the same day
+      const { rowCount } = await t.db.pool.query(
+        `INSERT INTO earnings_exclusions (period, member_key, story_key, decision_ref)
+         SELECT DISTINCT ON (member_key, author_key) $1, member_key, story_key, 'review-test' FROM estimate_follow_days
+         ORDER BY member_key, author_key, started_at DESC, story_key`,
+        [RANDOM_PERIOD],
+      );
+      excluded += rowCount ?? 0;
+      const runId = await run();
+      const { rows: want } = await t.db.pool.query(
+        `SELECT st.id, se.earnings_micros::text AS e, se.engagement_micros::text AS en
+         FROM story_earnings se JOIN stories st ON st.key = se.story_key WHERE se.run_id = $1 AND se.earnings_micros <> 0 ORDER BY st.id`,
+        [runId],
+      );
+      const all = await estimates.forPeriod(RANDOM_PERIOD);
+      const got = all.stories.filter((s) => s.earningsMicros !== '0').map((s) => [s.storyId, s.earningsMicros, s.engagementMicros]);
+      expect({ seed, got: Object.fromEntries(got.map(([id, ...v]) => [id, v])) }).toEqual({
+        seed,
+        got: Object.fromEntries(want.map((w) => [w.id, [w.e, w.en]])),
+      });
+      await t.db.pool.query(`TRUNCATE earnings_exclusions`);
+    }
+    expect(excluded).toBeGreaterThan(0);
+  }, 600_000);
+
+  it('the daily job also aggregates the days of the month never aggregated (first deploy mid-month, a failed job)', async () => {
+    await load(4242);
+    await estimates.aggregateDay('2026-10-02');
+    await estimates.aggregateDay('2026-10-04');
+    expect(await estimates.daysFor('2026-10-05')).toEqual(['2026-10-01', '2026-10-03', '2026-10-05']);
+    for (const day of ['2026-10-01', '2026-10-03', '2026-10-05']) await estimates.aggregateDay(day);
+    expect(await estimates.daysFor('2026-10-06')).toEqual(['2026-10-06']);
+  }, 120_000);
+
   it('a day aggregated twice changes nothing; late data for an earlier day is picked up by the daily job', async () => {
     await load(4242);
     for (const day of DAYS) await estimates.aggregateDay(day);

@@ -19,8 +19,8 @@ export function dayScope(work: string, day: string, params: EarningsParameters):
   return { work, period: day.slice(0, 7), params, window: { start, end: `(${start} + interval '1 day')` } };
 }
 
-/** The engine's work tables for the day (cover, pairs, first follows, engagements). */
-export const dayWorkSteps = (s: RunScope): string[] => [...stepCover(s), stepPairs(s), ...stepNewFollows(s), stepEngaged(s)];
+/** The engine's work tables for the day (cover, pairs, first follows with each story's candidate session, engagements). */
+export const dayWorkSteps = (s: RunScope): string[] => [...stepCover(s), stepPairs(s), ...stepNewFollows(s, true), stepEngaged(s)];
 
 /** The day's stored aggregates replaced from the work tables (in the caller's transaction). */
 export function dayStoreSteps(s: RunScope, day: string): string[] {

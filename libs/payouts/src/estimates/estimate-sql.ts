@@ -71,7 +71,7 @@ export function estimateSteps(s: RunScope, target: EstimateTarget): string[] {
        WHERE ed.member_key IN ${readers} AND ${inPeriod(s, 'ed')} AND ${notExcluded(s, 'ed.member_key', 'ed.story_key')}
        GROUP BY ed.member_key, ed.story_key`,
     stepNewFollows(s)[0]!, // first_follows: the engine's rule over the readers' follow records
-    // the credited pair: the follow day's latest eligible session at or before it, else the latest of the days before
+    // the credited pair: the follow day's latest non-excluded candidate (one per story) at or before it, else the latest of the days before
     `CREATE UNLOGGED TABLE ${t(s, 'new_follows')} AS
        SELECT DISTINCT ON (c.m, c.a) c.m, c.s FROM (
          SELECT ff.m, ff.a, fd.story_key AS s, fd.started_at AS at

@@ -12,9 +12,13 @@ export class EstimatesQueue {
   constructor(@InjectQueue('estimates') readonly queue: Queue) {}
 
   async queueDays(days: string[]): Promise<string[]> {
-    // removed once done, so that a later change of the same day queues it again
+    // removed once done or failed: a job kept under its id would make every later add of that day a no-op
     for (const day of days)
-      await this.queue.add(JOBS.estimateDay.name, { day }, { jobId: estimateDayJobId(day), removeOnComplete: true, attempts: 3 });
+      await this.queue.add(
+        JOBS.estimateDay.name,
+        { day },
+        { jobId: estimateDayJobId(day), removeOnComplete: true, removeOnFail: true, attempts: 3 },
+      );
     return days;
   }
 }

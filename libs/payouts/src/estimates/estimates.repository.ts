@@ -93,8 +93,10 @@ export class EstimatesRepository {
   }
 
   /**
-   * The days to aggregate besides `day`: those marked since they were aggregated, and the
-   * aggregated days of `day`'s period built with other session parameters than `params`.
+   * The days to aggregate besides `day`: those marked since they were aggregated, the
+   * aggregated days of `day`'s period built with other session parameters than `params`, and
+   * the period's days up to `day` never aggregated (a first deploy mid-month, a failed job):
+   * an estimate labelled as of a day must include every day before it.
    */
   async daysToRefresh(day: string, params: EarningsParameters): Promise<string[]> {
     const found = await rows<{ day: string }>(
@@ -102,8 +104,10 @@ export class EstimatesRepository {
       `SELECT day::text AS day FROM estimate_dirty_days
        UNION SELECT day::text FROM estimate_days
         WHERE period = $1 AND (qualified_read_seconds <> $2 OR session_cap_seconds <> $3)
+       UNION SELECT d::date::text FROM generate_series(date_trunc('month', $4::date), $4::date, interval '1 day') d
+        WHERE NOT EXISTS (SELECT 1 FROM estimate_days e WHERE e.day = d::date)
        ORDER BY 1`,
-      [day.slice(0, 7), params.qualifiedReadSeconds, params.sessionCapSeconds],
+      [day.slice(0, 7), params.qualifiedReadSeconds, params.sessionCapSeconds, day],
     );
     return found.map((r) => r.day);
   }

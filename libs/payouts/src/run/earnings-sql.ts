@@ -206,20 +206,22 @@ export function stepPairs(s: RunScope): string {
 /**
  * Step 4, new follow: the earliest follow record of M → A (by followedAt, then id); when it
  * lies in P, the pair of M with A whose eligible session started latest at or before it
- * (ties: smallest story id) is credited.
+ * (ties: smallest story id) is credited. `perStory`: every story's latest such session
+ * instead (the estimates' days keep the candidates, since an exclusion may drop the credited one).
  */
-export function stepNewFollows(s: RunScope): string[] {
+export function stepNewFollows(s: RunScope, perStory = false): string[] {
   const { start, end } = windowOf(s);
+  const story = perStory ? ', se.story_key' : '';
   return [
     `CREATE UNLOGGED TABLE ${t(s, 'first_follows')} AS
        SELECT follower_key AS m, followee_key AS a, min(followed_at) AS followed_at
        FROM ${s.follows ?? 'follows'} fo WHERE followed_at < ${end} ${inPart(s, 'follower_key', 'members')} GROUP BY follower_key, followee_key
        HAVING min(followed_at) >= ${start} AND min(followed_at) < ${end}`,
     `CREATE UNLOGGED TABLE ${t(s, 'new_follows')} AS
-       SELECT DISTINCT ON (se.reader_key, st.author_key) se.reader_key AS m, se.story_key AS s, st.author_key AS a,
+       SELECT DISTINCT ON (se.reader_key, st.author_key${story}) se.reader_key AS m, se.story_key AS s, st.author_key AS a,
               ff.followed_at, se.started_at
        ${eligibleSessions(s, `JOIN ${t(s, 'first_follows')} ff ON ff.m = se.reader_key AND ff.a = st.author_key`, 'AND se.started_at <= ff.followed_at')}
-       ORDER BY se.reader_key, st.author_key, se.started_at DESC, st.id COLLATE "C" ASC`,
+       ORDER BY se.reader_key, st.author_key${story}, se.started_at DESC, st.id COLLATE "C" ASC`,
   ];
 }
 
