@@ -20,6 +20,14 @@ describe('month-to-date estimates: late data through intake', () => {
       .send(body as object);
   const marked = async () =>
     (await t.db.pool.query(`SELECT day::text AS day FROM estimate_dirty_days ORDER BY day`)).rows.map((r) => r.day as string);
+  /** Every day of this and the previous month up to `upTo` counts as aggregated long ago (the daily job also fills never-aggregated days). */
+  const aggregatedLongAgo = (upTo: string) =>
+    t.db.pool.query(
+      `INSERT INTO estimate_days (day, period, aggregated_at, qualified_read_seconds, session_cap_seconds, views)
+       SELECT g::date, to_char(g, 'YYYY-MM'), TIMESTAMPTZ '2000-01-01Z', 30, 1800, 0
+       FROM generate_series(date_trunc('month', $1::date) - interval '1 month', $1::date, interval '1 day') g ON CONFLICT DO NOTHING`,
+      [upTo],
+    );
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -36,6 +44,7 @@ describe('month-to-date estimates: late data through intake', () => {
     await post('sessions', [sessionRecord('old-1', 's1', 'm2', '2024-01-05T10:00:00Z', 45)]).expect(200);
     expect(await marked()).toEqual([yesterday]);
     const estimates = t.app.get(EstimatesService);
+    await aggregatedLongAgo(day(0));
     const days = await estimates.daysFor(day(0));
     expect(days).toEqual([yesterday, day(0)]);
     for (const d of days) await estimates.aggregateDay(d);
@@ -68,9 +77,12 @@ describe('month-to-date estimates: late data through intake', () => {
       expect.arrayContaining([expect.objectContaining({ key: 'estimates-daily', pattern: '0 1 * * *', tz: 'UTC' })]),
     );
     await t.db.pool.query(`TRUNCATE estimate_dirty_days, estimate_days`);
+    await aggregatedLongAgo(day(-1));
     await t.db.pool.query(`INSERT INTO estimate_dirty_days (day) VALUES ($1)`, [day(-3)]);
     const aggregated = async () =>
-      (await t.db.pool.query(`SELECT day::text AS day FROM estimate_days ORDER BY day`)).rows.map((r) => r.day as string);
+      (
+        await t.db.pool.query(`SELECT day::text AS day FROM estimate_days WHERE aggregated_at > TIMESTAMPTZ '2000-01-01Z' ORDER BY day`)
+      ).rows.map((r) => r.day as string);
     const due = Date.parse(`${day(0)}T01:00:00Z`);
     expect(await worker.get(EstimatesJobs).daily({ opts: { prevMillis: due }, timestamp: due + 5 })).toEqual([day(-3), day(-1)]);
     const deadline = Date.now() + 60_000;

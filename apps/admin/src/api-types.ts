@@ -434,6 +434,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/curator-calibration': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CalibrationController_curators'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/earnings-parameters': {
     parameters: {
       query?: never;
@@ -732,6 +748,22 @@ export interface paths {
     };
     get: operations['IntegrityParametersController_history'];
     put?: never;
+    post: operations['IntegrityParametersController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrity-parameters/{version}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['IntegrityParametersController_version'];
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -1003,6 +1035,22 @@ export interface paths {
       cookie?: never;
     };
     get: operations['NominationsController_queueStats'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/nominator-calibration': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CalibrationController_nominators'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2237,6 +2285,30 @@ export interface components {
     CaseRevertDto: {
       reason: string;
     };
+    CaseStakeAuthorRecord: {
+      afterMicros: string | null;
+      authorId: string;
+      authorName: string;
+      /** @description with the case excluded − now (µ$) */
+      deltaMicros: string;
+      nowMicros: string | null;
+    };
+    CaseStakeRecord: {
+      authors: components['schemas']['CaseStakeAuthorRecord'][];
+      run: components['schemas']['CaseStakeRunRecord'] | null;
+      /** @example no computed run for the period yet: the change only */
+      runNote: string | null;
+      /** @description the largest gainers (first 5) */
+      topGainers: components['schemas']['CaseStakeAuthorRecord'][];
+      /** @description the case authors’ change together (µ$) */
+      totalDeltaMicros: string;
+    };
+    CaseStakeRunRecord: {
+      applied: boolean;
+      /** Format: uuid */
+      id: string;
+      status: string;
+    };
     CauseRecord: {
       /** @description integer amount (a decimal string beyond 2^53) */
       amountMicros: number | string;
@@ -2261,7 +2333,8 @@ export interface components {
         | 'carried_over'
         | 'payout_account_not_ready'
         | 'forfeited'
-        | 'payout_problem';
+        | 'payout_problem'
+        | 'released_from_hold';
       storyId?: string;
       text: string;
     };
@@ -2468,6 +2541,34 @@ export interface components {
       storyId?: string | null;
       subject: string;
     };
+    CuratorCalibrationRecord: {
+      /** @description boosted / decisions, basis points, floor; null: no decision */
+      acceptanceRateBps: number | null;
+      /** @description ended, not measurable yet: a month of the window has no approved run */
+      awaitingRunBoosts: number;
+      /** @description ended, measurable, but boost impact has not been computed for it yet */
+      awaitingSimulationBoosts: number;
+      boosted: number;
+      /** @description boosts created: nominations boosted and story boosts */
+      boostsChosen: number;
+      /** @description nominations boosted or declined */
+      decisions: number;
+      declined: number;
+      email: string;
+      /** @description boosts whose window has ended */
+      endedBoosts: number;
+      /** Format: uuid */
+      id: string;
+      /** @description ended boosts with a complete measurement (every month of the window has an approved run) */
+      measuredBoosts: number;
+      /** @description the median measured boost (the lower middle for an even count; µ$) */
+      medianRealisedMicros: (number | string) | null;
+      name: string;
+      /** @description what the measured boosts moved, summed (µ$; null: none measured) */
+      realisedMicros: (number | string) | null;
+      /** @description stories boosted without a nomination */
+      storyBoosts: number;
+    };
     DeclineNominationDto: {
       note?: string;
       /** @enum {string} */
@@ -2576,6 +2677,8 @@ export interface components {
       payoutStateAt: string | null;
       /** @description integer amount (a decimal string beyond 2^53) */
       referralEarningsMicros: number | string;
+      /** @description Of the opening: payouts of earlier months released from an integrity review hold */
+      releasedMicros: number | string;
       status: string;
       /** @description integer amount (a decimal string beyond 2^53) */
       storyEarningsMicros: number | string;
@@ -2667,6 +2770,7 @@ export interface components {
       /** @enum {string} */
       kind: 'author' | 'ring';
       memberCount: number;
+      /** @description what the case’s authors would lose with its pairs excluded (µ$) */
       moneyAtStakeMicros: string | null;
       /** @example not computed yet */
       moneyAtStakeNote: string | null;
@@ -2677,6 +2781,11 @@ export interface components {
       score: number;
       sessionCount: number;
       signals: ('ring' | 'farm' | 'concentration')[];
+      stake: components['schemas']['CaseStakeRecord'] | null;
+      /** Format: date-time */
+      stakeComputedAt: string | null;
+      /** @description other writers whose earnings would rise with the case excluded */
+      stakeGainers: number | null;
       /** @enum {string} */
       status: 'open' | 'cleared' | 'dismissed' | 'excluded' | 'held' | 'suspended' | 'forfeited';
       /** @description time points (capped seconds) of the reading involved */
@@ -2703,6 +2812,7 @@ export interface components {
       /** @enum {string} */
       kind: 'author' | 'ring';
       memberCount: number;
+      /** @description what the case’s authors would lose with its pairs excluded (µ$) */
       moneyAtStakeMicros: string | null;
       paramsVersion: number;
       /** @example 2026-10 */
@@ -2710,6 +2820,10 @@ export interface components {
       score: number;
       sessionCount: number;
       signals: ('ring' | 'farm' | 'concentration')[];
+      /** Format: date-time */
+      stakeComputedAt: string | null;
+      /** @description other writers whose earnings would rise with the case excluded */
+      stakeGainers: number | null;
       /** @enum {string} */
       status: 'open' | 'cleared' | 'dismissed' | 'excluded' | 'held' | 'suspended' | 'forfeited';
       /** @description time points (capped seconds) of the reading involved */
@@ -2739,6 +2853,30 @@ export interface components {
       score: number;
       /** @enum {string} */
       signal: 'ring' | 'farm' | 'concentration';
+    };
+    IntegrityParameterSetView: {
+      approvalWarningCents: number;
+      concentrationMinSessions: number;
+      concentrationShareBps: number;
+      /** Format: date-time */
+      createdAt: string | null;
+      /** Format: uuid */
+      createdBy: string | null;
+      createdByEmail: string | null;
+      farmBurstHours: number;
+      farmFocusBps: number;
+      farmMinMembers: number;
+      farmNearBps: number;
+      farmNearSeconds: number;
+      farmShareBps: number;
+      /** @description the version, or "current" */
+      id: number | 'current';
+      ringMinDensityBps: number;
+      ringMinLift: number;
+      ringMinReads: number;
+      ringMinSize: number;
+      /** @description 0: the defaults, never changed */
+      version: number;
     };
     IntegrityRunView: {
       /** Format: date-time */
@@ -2867,6 +3005,32 @@ export interface components {
       storyTitle: string;
       views: number;
     };
+    NominatorCalibrationRecord: {
+      /** @description boosted / (boosted + declined), basis points, floor; null: none decided */
+      acceptanceRateBps: number | null;
+      /** @description ended, not measurable yet: a month of the window has no approved run */
+      awaitingRunBoosts: number;
+      /** @description ended, measurable, but boost impact has not been computed for it yet */
+      awaitingSimulationBoosts: number;
+      boosted: number;
+      /** @description declined by a curator */
+      declined: number;
+      /** @description boosts whose window has ended */
+      endedBoosts: number;
+      id: string;
+      /** @description ended boosts with a complete measurement (every month of the window has an approved run) */
+      measuredBoosts: number;
+      /** @description the median measured boost (the lower middle for an even count; µ$) */
+      medianRealisedMicros: (number | string) | null;
+      name: string;
+      nominations: number;
+      pending: number;
+      /** @description what the measured boosts moved, summed (µ$; null: none measured) */
+      realisedMicros: (number | string) | null;
+      /** @description refused by the rules at intake */
+      refused: number;
+      username: string;
+    };
     NominatorRecord: {
       approvalRateBps: number | null;
       boosted: number;
@@ -2984,7 +3148,7 @@ export interface components {
       /** Format: date-time */
       asOf: string;
       authorId: string;
-      /** @description what the next run opens with: carried, plus a payout that failed or was reversed */
+      /** @description what the next run opens with: carried, plus a payout that failed or was reversed, plus released payouts */
       carriedMicros: number | string;
       /** @description the open month so far (none exist yet) */
       estimate: components['schemas']['ProjectionEstimateView'] | null;
@@ -3002,6 +3166,10 @@ export interface components {
       payBy: string | null;
       /** @description the period whose run pays it */
       period: string | null;
+      /** @description payouts released from review hold, back in the balance: the next run pays them */
+      released: components['schemas']['HeldPayoutView'][];
+      /** @description integer amount (a decimal string beyond 2^53) */
+      releasedCents: number | string;
       /** @description what must still be earned to reach the threshold */
       shortfallMicros: number | string;
       /** @description the statement of the latest final run */
@@ -3118,7 +3286,7 @@ export interface components {
       failureCode?: string;
       note?: string;
       /** @enum {string} */
-      state: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed';
+      state: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | 'released';
       statementId: string;
     };
     ProjectionAccountView: {
@@ -3143,7 +3311,7 @@ export interface components {
       /** @description integer amount (a decimal string beyond 2^53) */
       payoutCents: number | string;
       /** @enum {string|null} */
-      payoutState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | null;
+      payoutState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | 'released' | null;
       period: string;
       /** @enum {string} */
       status: 'payable' | 'below_threshold' | 'payout_account_not_ready' | 'forfeited';
@@ -3420,7 +3588,7 @@ export interface components {
       date: string;
       failureCode: string | null;
       /** @enum {string|null} */
-      fromState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | null;
+      fromState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | 'released' | null;
       line: number;
       reference: string;
       /** Format: uuid */
@@ -3428,14 +3596,14 @@ export interface components {
       /** @enum {string} */
       status: 'paid' | 'failed' | 'returned';
       /** @enum {string|null} */
-      toState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | null;
+      toState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | 'released' | null;
     };
     SettlementMissingPayoutRecord: {
       /** @description integer amount (a decimal string beyond 2^53) */
       amountMicros: number | string;
       authorId: string;
       /** @enum {string} */
-      state: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed';
+      state: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | 'released';
       /** Format: uuid */
       statementId: string;
     };
@@ -3452,7 +3620,7 @@ export interface components {
       /** @enum {string} */
       class: 'matched' | 'already_applied' | 'amount_mismatch' | 'unknown_reference' | 'duplicate' | 'transition_not_allowed';
       /** @enum {string|null} */
-      currentState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | null;
+      currentState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | 'released' | null;
       /** Format: date */
       date: string;
       /** @description integer amount (a decimal string beyond 2^53) */
@@ -3461,7 +3629,7 @@ export interface components {
       failureCode: string | null;
       line: number;
       /** @enum {string|null} */
-      newState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | null;
+      newState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | 'released' | null;
       reason: string | null;
       reference: string;
       /** Format: uuid */
@@ -3710,7 +3878,7 @@ export interface components {
       /** @description why the payout failed or came back (a processor failure code), while it is failed or reversed */
       payoutFailureCode?: string | null;
       /** @enum {string|null} */
-      payoutState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | null;
+      payoutState: 'pending' | 'transferred' | 'failed' | 'on_hold' | 'forfeited' | 'reversed' | 'released' | null;
       /** Format: date-time */
       payoutStateAt: string | null;
       period: string;
@@ -4148,6 +4316,8 @@ export interface components {
       payoutState: string | null;
       /** @description integer amount (a decimal string beyond 2^53) */
       referralEarningsMicros: number | string;
+      /** @description Of the opening: payouts of earlier months released from an integrity review hold */
+      releasedMicros: number | string;
       status: string;
       /** @description integer amount (a decimal string beyond 2^53) */
       storyEarningsMicros: number | string;
@@ -4888,6 +5058,36 @@ export interface operations {
       };
     };
   };
+  CalibrationController_curators: {
+    parameters: {
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, acceptanceRateBps, endedBoosts, measuredBoosts, realisedMicros, medianRealisedMicros, boosted, declined, name, decisions, boostsChosen; default ["decisions","DESC"] */
+        sort?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description curator-calibration <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CuratorCalibrationRecord'][];
+        };
+      };
+    };
+  };
   EarningsParametersController_history: {
     parameters: {
       query?: never;
@@ -5122,7 +5322,7 @@ export interface operations {
         filter?: string;
         /** @description JSON [first,last], both included, at most 10000 rows */
         range?: string;
-        /** @description JSON ["field","ASC"|"DESC"]; field one of id, score, period, status, memberCount, sessionCount, timePoints, moneyAtStakeMicros, detectedAt, decidedAt; default ["score","DESC"] */
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, score, period, status, memberCount, sessionCount, timePoints, moneyAtStakeMicros, stakeGainers, detectedAt, decidedAt; default ["score","DESC"] */
         sort?: string;
       };
       header?: never;
@@ -5339,7 +5539,53 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['IntegrityParameterSetView'][];
+        };
+      };
+    };
+  };
+  IntegrityParametersController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateIntegrityParametersDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IntegrityParameterSetView'];
+        };
+      };
+    };
+  };
+  IntegrityParametersController_version: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        version: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IntegrityParameterSetView'];
+        };
       };
     };
   };
@@ -5356,7 +5602,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['IntegrityParameterSetView'];
+        };
       };
     };
   };
@@ -5377,7 +5625,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['IntegrityParameterSetView'];
+        };
       };
     };
   };
@@ -5758,6 +6008,36 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  CalibrationController_nominators: {
+    parameters: {
+      query?: {
+        /** @description JSON object; unknown fields are a 400 */
+        filter?: string;
+        /** @description JSON [first,last], both included, at most 10000 rows */
+        range?: string;
+        /** @description JSON ["field","ASC"|"DESC"]; field one of id, acceptanceRateBps, endedBoosts, measuredBoosts, realisedMicros, medianRealisedMicros, boosted, declined, name, nominations, refused; default ["nominations","DESC"] */
+        sort?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description nominator-calibration <first>-<last>/<total> */
+          'Content-Range'?: string;
+          /** @description exact, or estimate beyond 10,000 matching rows */
+          'X-Total-Basis'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NominatorCalibrationRecord'][];
+        };
       };
     };
   };

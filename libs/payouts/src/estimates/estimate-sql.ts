@@ -36,9 +36,12 @@ function inPeriod(s: RunScope, alias: string): string {
 const notExcluded = (s: RunScope, m: string, st: string) =>
   `NOT EXISTS (SELECT 1 FROM ${liveExclusionsSql(s.period)} xp WHERE xp.m = ${m} AND xp.s = ${st})`;
 
-function targetCondition(target: EstimateTarget): string {
+/** The pair-days of the target; a story's through its author too, which the day-led (day, author_key) index serves. */
+export function targetCondition(target: EstimateTarget): string {
   if (target === 'all') return 'true';
-  return 'authorKey' in target ? `pd.author_key = ${int(target.authorKey)}` : `pd.story_key = ${int(target.storyKey)}`;
+  if ('authorKey' in target) return `pd.author_key = ${int(target.authorKey)}`;
+  const story = int(target.storyKey);
+  return `pd.author_key = (SELECT author_key FROM stories WHERE key = ${story}) AND pd.story_key = ${story}`;
 }
 
 /** The work tables, in order; then `stepShard(s, 0)` and the story rows (`estimateStoriesSql`). */

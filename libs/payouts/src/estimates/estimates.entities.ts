@@ -62,8 +62,9 @@ export class EstimateFollowDay {
   @PrimaryColumn({ type: 'date' }) day!: string;
   @PrimaryColumn({ type: 'integer', name: 'member_key' }) memberKey!: number;
   @PrimaryColumn({ type: 'integer', name: 'author_key' }) authorKey!: number;
+  /** Each story's candidate (latest eligible session at or before the follow), not only the credited one. */
+  @PrimaryColumn({ type: 'integer', name: 'story_key' }) storyKey!: number;
   @Column({ type: 'timestamptz', name: 'followed_at' }) followedAt!: Date;
-  @Column({ type: 'integer', name: 'story_key' }) storyKey!: number;
   @Column({ type: 'timestamptz', name: 'started_at' }) startedAt!: Date;
 }
 
