@@ -56,14 +56,14 @@ export class EstimateEngagementDay {
   @Column({ type: 'boolean' }) reply!: boolean;
 }
 
-/** A first follow lying in the day, and the day's latest eligible session at or before it. */
+/** A first follow lying in the day and, per story of the author, the day's latest eligible session at or before it. */
 @Entity('estimate_follow_days')
 export class EstimateFollowDay {
   @PrimaryColumn({ type: 'date' }) day!: string;
   @PrimaryColumn({ type: 'integer', name: 'member_key' }) memberKey!: number;
   @PrimaryColumn({ type: 'integer', name: 'author_key' }) authorKey!: number;
+  @PrimaryColumn({ type: 'integer', name: 'story_key' }) storyKey!: number;
   @Column({ type: 'timestamptz', name: 'followed_at' }) followedAt!: Date;
-  @Column({ type: 'integer', name: 'story_key' }) storyKey!: number;
   @Column({ type: 'timestamptz', name: 'started_at' }) startedAt!: Date;
 }
 

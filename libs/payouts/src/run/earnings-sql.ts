@@ -201,11 +201,15 @@ export function stepNewFollows(s: RunScope): string[] {
        SELECT follower_key AS m, followee_key AS a, min(followed_at) AS followed_at
        FROM ${s.follows ?? 'follows'} fo WHERE followed_at < ${end} GROUP BY follower_key, followee_key
        HAVING min(followed_at) >= ${start} AND min(followed_at) < ${end}`,
-    `CREATE UNLOGGED TABLE ${t(s, 'new_follows')} AS
-       SELECT DISTINCT ON (se.reader_key, st.author_key) se.reader_key AS m, se.story_key AS s, st.author_key AS a,
-              ff.followed_at, se.started_at
+    // per story, the latest eligible session at or before the first follow (the estimates keep these per day)
+    `CREATE UNLOGGED TABLE ${t(s, 'follow_candidates')} AS
+       SELECT se.reader_key AS m, st.author_key AS a, se.story_key AS s, ff.followed_at, max(se.started_at) AS started_at
        ${eligibleSessions(s, `JOIN ${t(s, 'first_follows')} ff ON ff.m = se.reader_key AND ff.a = st.author_key`, 'AND se.started_at <= ff.followed_at')}
-       ORDER BY se.reader_key, st.author_key, se.started_at DESC, st.id COLLATE "C" ASC`,
+       GROUP BY se.reader_key, st.author_key, se.story_key, ff.followed_at`,
+    `CREATE UNLOGGED TABLE ${t(s, 'new_follows')} AS
+       SELECT DISTINCT ON (c.m, c.a) c.m, c.s
+       FROM ${t(s, 'follow_candidates')} c JOIN stories st ON st.key = c.s
+       ORDER BY c.m, c.a, c.started_at DESC, st.id COLLATE "C" ASC`,
   ];
 }
 
