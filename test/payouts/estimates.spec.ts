@@ -148,6 +148,35 @@ describe('month-to-date estimates', () => {
     expect(await estimates.daysFor('2026-10-06')).toEqual(['2026-10-06']);
   }, 120_000);
 
+  it("applies the period's live integrity exclusions as the run does, over 8 random months", async () => {
+    for (let seed = 1; seed <= 8; seed++) {
+      await load(seed * 104729);
+      await t.db.pool.query(`TRUNCATE earnings_exclusions`);
+      // every third reader–story pair with a session in the period is excluded
+      await t.db.pool.query(
+        `INSERT INTO earnings_exclusions (period, member_key, story_key, decision_ref)
+         SELECT $1, m, s, 'case-1' FROM (
+           SELECT DISTINCT reader_key AS m, story_key AS s FROM sessions
+           WHERE reader_key IS NOT NULL AND started_at >= '2026-10-01' AND started_at < '2026-11-01') p
+         WHERE (m + s) % 3 = 0`,
+        [RANDOM_PERIOD],
+      );
+      const runId = await run();
+      for (const day of DAYS) await estimates.aggregateDay(day);
+      const { rows } = await t.db.pool.query(
+        `SELECT st.id, se.earnings_micros::text AS e, se.views, se.reads FROM story_earnings se JOIN stories st ON st.key = se.story_key
+         WHERE se.run_id = $1 AND se.earnings_micros <> 0`,
+        [runId],
+      );
+      const all = await estimates.forPeriod(RANDOM_PERIOD);
+      const got = Object.fromEntries(
+        all.stories.filter((s) => s.earningsMicros !== '0').map((s) => [s.storyId, [s.earningsMicros, s.views, s.reads]]),
+      );
+      expect({ seed, stories: got }).toEqual({ seed, stories: Object.fromEntries(rows.map((r) => [r.id, [r.e, r.views, r.reads]])) });
+    }
+    await t.db.pool.query(`TRUNCATE earnings_exclusions`);
+  }, 600_000);
+
   it('a day aggregated twice changes nothing; late data for an earlier day is picked up by the daily job', async () => {
     await load(4242);
     for (const day of DAYS) await estimates.aggregateDay(day);
