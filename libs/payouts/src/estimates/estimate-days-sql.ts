@@ -39,7 +39,7 @@ export function dayStoreSteps(s: RunScope, day: string): string[] {
     `INSERT INTO estimate_engagement_days (day, member_key, story_key, clap, highlight, reply)
      SELECT ${d}, m, s, clap, highlight, reply FROM ${t(s, 'engaged')}`,
     `INSERT INTO estimate_follow_days (day, member_key, author_key, followed_at, story_key, started_at)
-     SELECT ${d}, m, a, followed_at, s, started_at FROM ${t(s, 'follow_candidates')}`,
+     SELECT ${d}, m, a, followed_at, s, started_at FROM ${t(s, 'new_follows')}`,
     `INSERT INTO estimate_days (day, period, aggregated_at, qualified_read_seconds, session_cap_seconds, views)
      SELECT ${d}, '${s.period}', now(), ${sqlInt(s.params.qualifiedReadSeconds)}, ${sqlInt(s.params.sessionCapSeconds)},
             (SELECT coalesce(sum(views), 0)::int FROM estimate_story_days WHERE day = ${d})

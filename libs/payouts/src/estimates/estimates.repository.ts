@@ -51,7 +51,7 @@ export class EstimatesRepository {
         if (created) await m.query(`ANALYZE ${created[1]}`);
       }
       for (const sql of dayStoreSteps(s, day)) await m.query(sql);
-      for (const name of ['member_cover', 'author_cover', 'pair_sessions', 'first_follows', 'follow_candidates', 'new_follows', 'engaged'])
+      for (const name of ['member_cover', 'author_cover', 'pair_sessions', 'first_follows', 'new_follows', 'engaged'])
         await m.query(`DROP TABLE ${t(s, name)}`);
       await runner.commitTransaction();
     } catch (e) {
