@@ -8,8 +8,10 @@
 import { STAFF, STAFF_PASSWORD, until } from './environment.mjs';
 import { check, visible } from './kit.mjs';
 import { signIn } from './craft.mjs';
+import { walkthroughContext } from './walkthrough-steps.mjs';
 
 export function defineIntegrityWalkthroughs({ walkthrough, env }) {
+  const { ensureRun } = walkthroughContext(env);
   walkthrough('integrity: a reviewer claims a farm case, reads its evidence and excludes it', async (t) => {
     const { page } = t;
     const token = await env.api.login(STAFF.integrity.email, STAFF_PASSWORD);
@@ -33,22 +35,8 @@ export function defineIntegrityWalkthroughs({ walkthrough, env }) {
     const dollars = /^\$[\d,]+\.\d{2}$/;
     const runs = await env.api.get(env.api.list('payout-runs', { filter: { period } }), env.adminToken);
     const final = runs.some((r) => ['approved', 'paid'].includes(r.status));
-    if (!final && !runs.some((r) => r.status === 'computed')) {
-      // a draft run of the month, so that the before/after has "now" (run alone, nothing computed it yet)
-      const finance = await env.api.login(STAFF.finance.email, STAFF_PASSWORD);
-      const started = await env.api.call('POST', 'payout-runs', { token: finance, body: { period } });
-      check(started.status === 202, `computing ${period}: ${started.status} ${JSON.stringify(started.json)}`);
-      const computed = await until(
-        `the ${period} run to be computed`,
-        async () => {
-          const r = await env.api.get(`payout-runs/${started.json.id}`, finance);
-          return ['queued', 'running'].includes(r.status) ? null : r;
-        },
-        180_000,
-        250,
-      );
-      check(computed.status === 'computed', `the ${period} run is computed (${computed.status})`);
-    }
+    // a draft run of the month, so that the before/after has "now" (run alone, nothing computed it yet)
+    if (!final) await ensureRun(period);
 
     await signIn(t, 'integrity');
     await page.goto(`${t.base}/#/integrity-cases`);

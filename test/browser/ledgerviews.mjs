@@ -4,13 +4,12 @@
 // back) and a period's trial balance. Demo state others use is left as it was.
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { STAFF, STAFF_PASSWORD, until } from './environment.mjs';
 import { check, visible } from './kit.mjs';
 import { signIn, signOut } from './craft.mjs';
+import { walkthroughContext } from './walkthrough-steps.mjs';
 
 export function defineLedgerViewsWalkthroughs({ walkthrough, env }) {
-  const tokens = {};
-  const token = async (who) => (tokens[who] ??= await env.api.login(STAFF[who].email, STAFF_PASSWORD));
+  const { token, ensureFinalRun } = walkthroughContext(env);
   const list = (resource, filter, sort, range = [0, 9]) => env.api.list(resource, { filter, sort, range });
 
   /**
@@ -21,21 +20,7 @@ export function defineLedgerViewsWalkthroughs({ walkthrough, env }) {
   async function ensureLedger() {
     const finance = await token('finance');
     if ((await env.api.get(list('trial-balances', {}, ['period', 'DESC']), finance)).length > 0) return;
-    const period = env.periods.earlier;
-    const started = await env.api.call('POST', 'payout-runs', { token: finance, body: { period } });
-    check(started.status === 202, `computing ${period}: ${started.status} ${JSON.stringify(started.json)}`);
-    const run = await until(
-      `the ${period} run to be computed`,
-      async () => {
-        const r = await env.api.get(`payout-runs/${started.json.id}`, finance);
-        return ['queued', 'running'].includes(r.status) ? null : r;
-      },
-      180_000,
-      250,
-    );
-    check(run.status === 'computed', `the ${period} run is computed (${run.status})`);
-    const approved = await env.api.call('POST', `payout-runs/${run.id}/approve`, { token: await token('approver'), body: {} });
-    check(approved.status === 200, `approving ${period}: ${approved.status} ${JSON.stringify(approved.json)}`);
+    await ensureFinalRun(env.periods.earlier);
   }
 
   walkthrough("ledgerviews: support opens a writer's ledger from a ticket; finance checks the ledger's integrity", async (t) => {

@@ -3,39 +3,24 @@
 // answer in the writer's words), puts it in the reply, and fills a saved reply's
 // {{nextPayout}} with the same words. Demo state others use is left as it was (the saved
 // reply made here is deleted, the ticket is not resolved).
-import { STAFF, STAFF_PASSWORD, until } from './environment.mjs';
+import { until } from './environment.mjs';
 import { check, visible } from './kit.mjs';
-import { signIn } from './walkthrough-steps.mjs';
+import { signIn, walkthroughContext } from './walkthrough-steps.mjs';
 
 export function definePayoutProjectionWalkthroughs({ walkthrough, env }) {
-  const tokens = {};
-  const token = async (who) => (tokens[who] ??= await env.api.login(STAFF[who].email, STAFF_PASSWORD));
+  const { token, ensureFinalRun } = walkthroughContext(env);
   const list = (resource, filter, sort, range = [0, 9]) => env.api.list(resource, { filter, sort, range });
 
   /** A final run to project from: run alone (BROWSER_ONLY) nothing is approved yet, so approve the earlier demo period. */
-  async function ensureFinalRun() {
+  async function ensureApprovedRun() {
     const finance = await token('finance');
     const runs = await env.api.get(list('payout-runs', {}, ['period', 'DESC'], [0, 49]), finance);
-    if (runs.some((r) => ['approved', 'paid'].includes(r.status))) return;
-    const period = env.periods.earlier;
-    const started = await env.api.call('POST', 'payout-runs', { token: finance, body: { period } });
-    check(started.status === 202, `computing ${period}: ${started.status} ${JSON.stringify(started.json)}`);
-    const run = await until(
-      `the ${period} run to be computed`,
-      async () => {
-        const r = await env.api.get(`payout-runs/${started.json.id}`, finance);
-        return ['queued', 'running'].includes(r.status) ? null : r;
-      },
-      180_000,
-      250,
-    );
-    const approved = await env.api.call('POST', `payout-runs/${run.id}/approve`, { token: await token('approver'), body: {} });
-    check(approved.status === 200, `approving ${period}: ${approved.status} ${JSON.stringify(approved.json)}`);
+    if (!runs.some((r) => ['approved', 'paid'].includes(r.status))) await ensureFinalRun(env.periods.earlier);
   }
 
   walkthrough('payout projection: support answers "when will I be paid?" from a ticket', async (t) => {
     const { page } = t;
-    await ensureFinalRun();
+    await ensureApprovedRun();
     const support = await token('support');
     // an unresolved ticket whose writer has a statement in a final run
     const tickets = await env.api.get(list('tickets', { status: ['open', 'pending'] }, ['id', 'ASC'], [0, 199]), support);

@@ -2,10 +2,11 @@
 // the parameters form (nothing saved), reads the histogram and the top losers; a curator sees
 // the estimate on a pending nomination and what an ended boost moved. Demo state others use
 // is left as it was.
-import { ADMIN, STAFF, STAFF_PASSWORD, until } from './environment.mjs';
+import { ADMIN, until } from './environment.mjs';
 import { check, visible } from './kit.mjs';
 import { enterCode } from './walkthroughs.mjs';
 import { signIn } from './craft.mjs';
+import { walkthroughContext } from './walkthrough-steps.mjs';
 import { formatDollars } from '../../dist/libs/core/src/money/money.js';
 
 async function signInAdmin(t) {
@@ -19,30 +20,14 @@ async function signInAdmin(t) {
 }
 
 export function defineSimulationsWalkthroughs({ walkthrough, env }) {
-  const tokens = {};
-  const token = async (who) => (tokens[who] ??= await env.api.login(STAFF[who].email, STAFF_PASSWORD));
+  const { token, ensureFinalRun } = walkthroughContext(env);
   const list = (resource, filter, sort, range = [0, 9]) => env.api.list(resource, { filter, sort, range });
 
   /** An approved run to simulate against: earlier walkthroughs approve the demo's runs; run alone, this approves the earlier period. */
   async function ensureApprovedRun() {
     const finance = await token('finance');
     const final = await env.api.get(list('payout-runs', { status: ['approved', 'paid'] }, ['period', 'DESC']), finance);
-    if (final.length > 0) return final[0];
-    const period = env.periods.earlier;
-    const started = await env.api.call('POST', 'payout-runs', { token: finance, body: { period } });
-    check(started.status === 202, `computing ${period}: ${started.status} ${JSON.stringify(started.json)}`);
-    const run = await until(
-      `the ${period} run to be computed`,
-      async () => {
-        const r = await env.api.get(`payout-runs/${started.json.id}`, finance);
-        return ['queued', 'running'].includes(r.status) ? null : r;
-      },
-      180_000,
-      250,
-    );
-    const approved = await env.api.call('POST', `payout-runs/${run.id}/approve`, { token: await token('approver'), body: {} });
-    check(approved.status === 200, `approving ${period}: ${approved.status} ${JSON.stringify(approved.json)}`);
-    return approved.json;
+    return final[0] ?? ensureFinalRun(env.periods.earlier);
   }
 
   walkthrough('simulations: an admin simulates a Boost multiplier change and reads the histogram and the top losers', async (t) => {
