@@ -241,20 +241,26 @@ export function stepEngaged(s: RunScope): string {
        GROUP BY e.member_key, e.story_key`;
 }
 
-/** Step 4: the work table `pairs` from `pair_sessions`, `story_views`, `engaged` and `new_follows`. */
+/**
+ * Step 4: the work table `pairs` from `pair_sessions`, `story_views`, `engaged` and `new_follows`.
+ * Follower and boosted at t0 are hash semi-joins over all pairs at once (DISTINCT: a pair may
+ * meet several follow records or boosts); a correlated EXISTS per pair cost a lookup per pair.
+ */
 export function stepPairTable(s: RunScope): string {
+  const ps = t(s, 'pair_sessions');
   return `CREATE UNLOGGED TABLE ${t(s, 'pairs')} AS
        SELECT p.m, p.s, p.a, p.time_points, p.member_reads, p.t0,
               coalesce(e.clap, false) AS clap, coalesce(e.highlight, false) AS highlight, coalesce(e.reply, false) AS reply,
-              (nf.s IS NOT NULL) AS new_follow,
-              EXISTS (SELECT 1 FROM ${s.follows ?? 'follows'} f WHERE f.follower_key = p.m AND f.followee_key = p.a
-                        AND f.followed_at <= p.t0 AND (f.unfollowed_at IS NULL OR f.unfollowed_at > p.t0)) AS follower,
-              EXISTS (SELECT 1 FROM ${s.boosts ?? 'boosts'} b WHERE b.story_key = p.s AND b.starts_at <= p.t0 AND b.ends_at > p.t0) AS boosted,
+              (nf.s IS NOT NULL) AS new_follow, (fl.s IS NOT NULL) AS follower, (bo.s IS NOT NULL) AS boosted,
               sv.adj_bps
-       FROM ${t(s, 'pair_sessions')} p
+       FROM ${ps} p
        JOIN ${t(s, 'story_views')} sv ON sv.s = p.s
        LEFT JOIN ${t(s, 'engaged')} e ON e.m = p.m AND e.s = p.s
-       LEFT JOIN ${t(s, 'new_follows')} nf ON nf.m = p.m AND nf.s = p.s`;
+       LEFT JOIN ${t(s, 'new_follows')} nf ON nf.m = p.m AND nf.s = p.s
+       LEFT JOIN (SELECT DISTINCT fp.m, fp.s FROM ${ps} fp JOIN ${s.follows ?? 'follows'} f ON f.follower_key = fp.m AND f.followee_key = fp.a
+                  WHERE f.followed_at <= fp.t0 AND (f.unfollowed_at IS NULL OR f.unfollowed_at > fp.t0)) fl ON fl.m = p.m AND fl.s = p.s
+       LEFT JOIN (SELECT DISTINCT bp.m, bp.s FROM ${ps} bp JOIN ${s.boosts ?? 'boosts'} b ON b.story_key = bp.s
+                  WHERE b.starts_at <= bp.t0 AND b.ends_at > bp.t0) bo ON bo.m = p.m AND bo.s = p.s`;
 }
 
 /** Where shards write: per shard, story partial sums and member totals (a shard replaces its own rows). */
