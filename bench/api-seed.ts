@@ -7,8 +7,9 @@ export const RUNS = 12;
 
 /**
  * The api bench database: 1M members, 1M stories, 12 computed runs of 2025 with 1M story
- * earnings and 1M statements between them, written set-based (generate_series) in about a
- * minute. Created once, reused; the newest migrations are applied either way.
+ * earnings and 1M statements between them, and 1M sessions in the last 58 days (what a
+ * member's page reads), written set-based (generate_series) in about a minute. Created once,
+ * reused; the newest migrations are applied either way.
  */
 export async function apiBenchDatabase(): Promise<string> {
   const name = 'ppc_bench_lists';
@@ -47,7 +48,8 @@ export async function apiBenchDatabase(): Promise<string> {
   await step(
     'members',
     `INSERT INTO members (key, id, username, name, email, country, joined_at)
-    SELECT g, 'm' || lpad(g::text, 7, '0'), 'user' || g, 'Member ' || (g * 7919 % ${n}), 'm' || g || '@example.com', 'US',
+    SELECT g, 'm' || lpad(g::text, 7, '0'), 'user' || g, 'Member ' || (g * 7919 % ${n}), 'm' || g || '@example.com',
+           (ARRAY['US','US','GB','DE','FR'])[1 + g % 5],
            timestamptz '2020-01-01' + (g % 1500) * interval '1 day'
     FROM generate_series(1::bigint, ${n}) g`,
   );
@@ -86,6 +88,14 @@ export async function apiBenchDatabase(): Promise<string> {
            CASE WHEN a.key::bigint * 7919 % 90000 < 1000 THEN 'below_threshold' ELSE 'payable' END
     FROM members a JOIN (SELECT id, period, row_number() OVER (ORDER BY period) AS m FROM payout_runs) r ON r.m = 1 + (a.key - 1) % ${RUNS}
     WHERE a.key <= ${perRun * RUNS}`,
+  );
+  // 100k readers with 10 sessions each, spread over the member page's months (the current one and the two before).
+  await step(
+    'sessions',
+    `INSERT INTO sessions (id, story_key, reader_key, started_at, active_seconds, mode)
+    SELECT 'se' || g, 1 + (g * 104729) % ${n}, 1 + (g * 7919) % 100000, now() - (g % 5000000) * interval '1 second', g % 600,
+           CASE WHEN g % 4 = 0 THEN 'listen' ELSE 'read' END
+    FROM generate_series(1::bigint, ${n}) g`,
   );
   await step('vacuum analyze', `VACUUM ANALYZE`);
   await c.query(`CREATE TABLE bench_ready AS SELECT now() AS at`);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { listTotal } from '../../core/src/database/list-total.js';
+import { pageSql } from '../../core/src/database/list-page.js';
 import { one, Page, rows, type ListQuery } from '../../core/src/index.js';
 import { publishedWithinSixMonths } from './sql-fragments.js';
 
@@ -43,9 +44,10 @@ export class StoriesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async list(q: ListQuery): Promise<Page<StoryView>> {
+    // Left joins keep one row per story: a deep page may find its stories first.
     const found = await rows<StoryView>(
       this.dataSource,
-      `SELECT ${VIEW_COLUMNS} ${VIEW_FROM} ${q.where} ${q.orderBy} OFFSET ${q.offset} LIMIT ${q.limit}`,
+      pageSql('s.id', q, { select: VIEW_COLUMNS, from: VIEW_TABLES, base: 'stories s' }),
       q.params,
     );
     const { total, basis } = await listTotal(this.dataSource, VIEW_TABLES, q, found.length);

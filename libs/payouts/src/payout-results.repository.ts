@@ -97,8 +97,9 @@ export class PayoutResultsRepository {
     from: string,
     query: Record<string, unknown>,
     map: (row: Record<string, unknown>) => Record<string, unknown>,
+    base?: string,
   ) {
-    return queryPage(this.dataSource, spec, query, { select, from, map });
+    return queryPage(this.dataSource, spec, query, { select, from, map, base });
   }
 
   listRuns(query: Record<string, unknown>) {
@@ -113,7 +114,7 @@ export class PayoutResultsRepository {
   }
 
   listStoryEarnings(query: Record<string, unknown>) {
-    return this.list(STORY_EARNINGS, STORY_COLUMNS, STORY_FROM, query, storyEarningsView);
+    return this.list(STORY_EARNINGS, STORY_COLUMNS, STORY_FROM, query, storyEarningsView, 'story_earnings se');
   }
 
   async getStoryEarning(id: string) {
@@ -124,7 +125,7 @@ export class PayoutResultsRepository {
   }
 
   listStatements(query: Record<string, unknown>) {
-    return this.list(STATEMENTS, STATEMENT_COLUMNS, STATEMENT_FROM, query, (row) => withMoney(row, STATEMENT_MONEY));
+    return this.list(STATEMENTS, STATEMENT_COLUMNS, STATEMENT_FROM, query, (row) => withMoney(row, STATEMENT_MONEY), 'statements sm');
   }
 
   async getStatement(id: string) {

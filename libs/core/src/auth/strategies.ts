@@ -23,7 +23,7 @@ export class LocalStrategy extends PassportStrategy(LocalStrategyBase, 'local') 
   }
 }
 
-/** Bearer token → its live session and the account as it is now (one query per request: revocation is immediate). */
+/** Bearer token → its live session and the account as it is now (see SessionRepository.live: revocation is immediate). */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(JwtStrategyBase, 'jwt') {
   constructor(
@@ -41,6 +41,6 @@ export class JwtStrategy extends PassportStrategy(JwtStrategyBase, 'jwt') {
   async validate(payload: { sub?: unknown; sid?: unknown }): Promise<Actor | false> {
     // Tokens from before sessions existed carry no `sid`: they are refused.
     if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || !isUUID(payload.sid) || !isUUID(payload.sub)) return false;
-    return (await this.sessions.touch(payload.sid, payload.sub, this.config.sessionIdleSeconds, this.config.stepUpSeconds)) ?? false;
+    return (await this.sessions.live(payload.sid, payload.sub, this.config.sessionIdleSeconds, this.config.stepUpSeconds)) ?? false;
   }
 }

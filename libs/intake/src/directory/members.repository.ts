@@ -30,7 +30,7 @@ export class MembersRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   list(query: Record<string, unknown>) {
-    return queryPage<MemberView>(this.dataSource, MEMBER_LIST, query, { select: COLUMNS, from: 'members m' });
+    return queryPage<MemberView>(this.dataSource, MEMBER_LIST, query, { select: COLUMNS, from: 'members m', base: 'members m' });
   }
 
   find(id: string): Promise<(MemberView & { key: number }) | undefined> {

@@ -11,6 +11,11 @@ import { referralCutoffCheck } from '../../../referral-legacy/src/referral-rules
 // Sort indexes of the members and publications lists (migration DirectorySortIndexes): not generated from columns.
 @Index('members_name_idx', { synchronize: false })
 @Index('members_joined_at_idx', { synchronize: false })
+// The search's trigram indexes (migration ListSearchTrigrams).
+@Index('members_id_trgm_idx', { synchronize: false })
+@Index('members_username_trgm_idx', { synchronize: false })
+@Index('members_name_trgm_idx', { synchronize: false })
+@Index('members_email_trgm_idx', { synchronize: false })
 @Entity('members')
 @Index('members_id_key', ['id'], { unique: true })
 export class Member {
@@ -70,6 +75,7 @@ export class Publication {
 @Index('stories_status_idx', { synchronize: false })
 @Index('stories_published_asc_idx', { synchronize: false })
 @Index('stories_published_desc_idx', { synchronize: false })
+@Index('stories_title_trgm_idx', { synchronize: false }) // the search's (migration ListSearchTrigrams)
 @Entity('stories')
 @Index('stories_id_key', ['id'], { unique: true })
 @Index('stories_author_idx', ['authorKey'])
